@@ -1,0 +1,40 @@
+package io.jenkins.plugins.containerrollout.core.engine;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Which Docker engine to talk to, chosen the way the docker CLI chooses it: an explicit host, else
+ * {@code DOCKER_HOST}, else the local socket; TLS from {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}.
+ *
+ * <p>Usage: {@code DockerHost host = DockerHost.resolve(null, System.getenv());}
+ *
+ * @param uri        {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2376}
+ * @param tlsVerify  whether to use TLS with client certificates and verify the server
+ * @param certPath   directory holding {@code ca.pem}, {@code cert.pem}, {@code key.pem}; null without TLS
+ */
+public record DockerHost(String uri, boolean tlsVerify, String certPath) implements Serializable {
+    /** The engine every Debian docker.io package starts. */
+    public static final String LOCAL = "unix:///var/run/docker.sock";
+
+    /**
+     * Picks the host from an explicit value or the given environment.
+     *
+     * @param explicit a host given as a parameter; wins when not blank
+     * @param env      environment variables ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH})
+     */
+    public static DockerHost resolve(String explicit, Map<String, String> env) {
+        String uri = notBlank(explicit) ? explicit.trim() : notBlank(env.get("DOCKER_HOST")) ? env.get("DOCKER_HOST").trim() : LOCAL;
+        String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
+        boolean tls = !verify.isBlank() && !verify.equals("0") && !verify.equalsIgnoreCase("false");
+        String certPath = env.get("DOCKER_CERT_PATH");
+        if (tls && !notBlank(certPath)) {
+            certPath = System.getProperty("user.home") + "/.docker";
+        }
+        return new DockerHost(uri, tls, tls ? certPath : null);
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}
