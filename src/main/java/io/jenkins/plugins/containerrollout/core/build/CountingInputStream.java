@@ -1,0 +1,63 @@
+package io.jenkins.plugins.containerrollout.core.build;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Counts the bytes of the build context as the engine's HTTP request reads them (so {@code contextBytes} is what was
+ * really sent, after {@code .dockerignore}), and tells who reads: the docker-java thread that uploads the request,
+ * which we must be able to wait for when a build is cancelled before the engine has answered.
+ */
+final class CountingInputStream extends FilterInputStream {
+    private final AtomicLong count = new AtomicLong();
+    private final Consumer<Thread> reader;
+    private volatile boolean seen;
+
+    CountingInputStream(InputStream in, Consumer<Thread> reader) {
+        super(in);
+        this.reader = reader;
+    }
+
+    long count() {
+        return count.get();
+    }
+
+    private void note(long n) {
+        if (!seen) {
+            seen = true;
+            reader.accept(Thread.currentThread());
+        }
+        if (n > 0) {
+            count.addAndGet(n);
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        int b = super.read();
+        note(b < 0 ? 0 : 1);
+        return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        int n = super.read(buffer, offset, length);
+        note(n);
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long skipped = super.skip(n);
+        note(skipped);
+        return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+        return false;
+    }
+}
