@@ -18,13 +18,13 @@ import java.time.Duration;
  */
 public final class BuildCommand implements Command {
     private static final Options OPTIONS = new Options(
-            Option.value("--context", "DIR", "build context directory").required(),
+            Option.value("--context", "DIR", "build context directory").mandatory(),
             Option.value("--dockerfile", "PATH", "Dockerfile, relative to the current directory like docker build -f"
                     + " (default: DIR/Dockerfile)"),
-            Option.value("--tag", "NAME:TAG", "image reference to tag (and push)").required().repeatable(),
-            Option.value("--build-arg", "K=V", "build argument").repeatable(),
+            Option.value("--tag", "NAME:TAG", "image reference to tag (and push)").mandatory().multiple(),
+            Option.value("--build-arg", "K=V", "build argument").multiple(),
             Option.value("--target", "STAGE", "multi-stage target to build"),
-            Option.value("--label", "K=V", "image label; overrides the OCI labels added automatically").repeatable(),
+            Option.value("--label", "K=V", "image label; overrides the OCI labels added automatically").multiple(),
             Option.value("--version", "V", "value of the org.opencontainers.image.version label"),
             Option.flag("--no-cache", "do not use the build cache"),
             Option.flag("--pull", "always try to pull newer base images"),

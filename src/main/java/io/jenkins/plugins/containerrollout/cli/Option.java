@@ -5,7 +5,7 @@ package io.jenkins.plugins.containerrollout.cli;
  * option refused with an explanation ({@code --password}: secrets on the command line leak into shell history and
  * {@code ps}).
  *
- * <p>Usage: {@code Option.value("--tag", "NAME:TAG", "image reference to tag").required().repeatable()}
+ * <p>Usage: {@code Option.value("--tag", "NAME:TAG", "image reference to tag").mandatory().multiple()}
  *
  * @param name        with the leading dashes
  * @param valueName   placeholder shown in help, or null for a flag
@@ -31,11 +31,13 @@ public record Option(String name, String valueName, String description, boolean 
         return new Option(name, null, reason, false, false, true);
     }
 
-    public Option required() {
+    /** Must be given. */
+    public Option mandatory() {
         return new Option(name, valueName, description, true, repeatable, refused);
     }
 
-    public Option repeatable() {
+    /** May be given several times. */
+    public Option multiple() {
         return new Option(name, valueName, description, required, true, refused);
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  * The options a command declares, and the parser for them: {@code --name value}, {@code --name=value}, flags,
  * repeatable options; no positional arguments. Its errors are {@link UsageException}s naming the offending word.
  *
- * <p>Usage: {@code ParsedOptions o = new Options(Option.value("--tag", "NAME:TAG", "tag").required()).parse(args);}
+ * <p>Usage: {@code ParsedOptions o = new Options(Option.value("--tag", "NAME:TAG", "tag").mandatory()).parse(args);}
  */
 public final class Options {
     private final Map<String, Option> byName = new LinkedHashMap<>();

@@ -91,7 +91,7 @@ final class BuildLog extends StreamWatcher<BuildResponseItem> {
     }
 
     /** A one-line description of the failed build, naming the step, the exit code and its last output. */
-    synchronized BuildException failure() {
+    synchronized BuildException stepFailure() {
         List<String> lines = List.copyOf(tail);
         String where = step == null ? "build failed" : step + " failed";
         Matcher exit = EXIT.matcher(error);

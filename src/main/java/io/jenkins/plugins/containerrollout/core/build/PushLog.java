@@ -54,7 +54,7 @@ final class PushLog extends StreamWatcher<PushResponseItem> {
     }
 
     /** Explains a push failure from the engine's message, so the user knows to fix credentials or the address. */
-    BuildException failure(String message) {
+    BuildException pushFailure(String message) {
         return new BuildException(explain(ref, message));
     }
 

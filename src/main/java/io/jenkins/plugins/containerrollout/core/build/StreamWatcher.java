@@ -100,7 +100,7 @@ abstract class StreamWatcher<T> implements ResultCallback<T> {
     }
 
     /** The error that ended the stream, or null. */
-    Throwable failure() {
+    Throwable streamError() {
         return failure;
     }
 
