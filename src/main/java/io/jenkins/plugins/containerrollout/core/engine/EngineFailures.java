@@ -5,6 +5,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.channels.ClosedByInterruptException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -52,6 +54,12 @@ public final class EngineFailures {
                 return at + " wants TLS — set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem)";
             }
             if (msg.contains("Connection reset") || msg.contains("Broken pipe")) {
+                if (host.tlsVerify()) {
+                    // with TLS 1.3 the engine rejects a client certificate after our side finished the handshake:
+                    // we may see the connection drop before we can read its alert
+                    return "TLS failure talking to " + at + ": the engine closed the connection (" + msg + ") — "
+                            + clientCertificateHint(host);
+                }
                 return "lost the connection to " + at + " (" + msg + ")" + tlsHint(host);
             }
             if (t instanceof ClosedByInterruptException) {
@@ -68,8 +76,7 @@ public final class EngineFailures {
                     + " (check DOCKER_CERT_PATH)";
         }
         if (msg.contains("bad_certificate") || msg.contains("certificate_required") || msg.contains("unknown_ca")) {
-            return "TLS failure talking to " + at + ": the engine rejected our client certificate (cert.pem/key.pem"
-                    + certs + ") — is it signed by the engine's --tlscacert?";
+            return "TLS failure talking to " + at + ": " + clientCertificateHint(host);
         }
         if (msg.contains("No subject alternative") || msg.contains("No name matching")) {
             return "TLS failure talking to " + at + ": its certificate does not name this host (" + msg + ")";
@@ -78,6 +85,14 @@ public final class EngineFailures {
             return "TLS failure talking to " + at + ": " + msg;
         }
         return "TLS failure talking to " + at + ": " + msg + tlsHint(host);
+    }
+
+    private static String clientCertificateHint(DockerHost host) {
+        if (host.certPath() != null && !Files.isRegularFile(Path.of(host.certPath(), "cert.pem"))) {
+            return "the engine wants a client certificate and " + host.certPath() + " has no cert.pem/key.pem";
+        }
+        return "the engine rejected our client certificate (cert.pem/key.pem in " + host.certPath()
+                + ") — is it signed by the engine's --tlscacert?";
     }
 
     private static String tlsHint(DockerHost host) {

@@ -21,6 +21,8 @@ final class TlsDockerd implements AutoCloseable {
     final Path clientCerts;
     /** ca.pem of another CA (the engine's certificate does not chain to it), with the right client certificate. */
     final Path wrongCa;
+    /** The right ca.pem, with a client certificate signed by another CA. */
+    final Path foreignClientCert;
     /** ca.pem only: TLS without a client certificate. */
     final Path noClientCert;
     private final Process dockerd;
@@ -32,6 +34,7 @@ final class TlsDockerd implements AutoCloseable {
         this.clientCerts = dir.resolve("client");
         this.wrongCa = dir.resolve("wrong-ca");
         this.noClientCert = dir.resolve("no-cert");
+        this.foreignClientCert = dir.resolve("foreign-cert");
     }
 
     String uri() {
@@ -109,8 +112,9 @@ final class TlsDockerd implements AutoCloseable {
                 "-subj", "/CN=container-rollout test CA");
         openssl(pki, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other-ca-key.pem", "-out", "other-ca.pem",
                 "-days", "2", "-subj", "/CN=some other CA");
-        signed(pki, "server", "/CN=127.0.0.1", "server.ext");
-        signed(pki, "client", "/CN=rollout-client", "client.ext");
+        signed(pki, "ca", "server", "/CN=127.0.0.1", "server.ext");
+        signed(pki, "ca", "client", "/CN=rollout-client", "client.ext");
+        signed(pki, "other-ca", "foreign", "/CN=foreign-client", "client.ext");
         Path client = Files.createDirectories(dir.resolve("client"));
         Files.copy(pki.resolve("ca.pem"), client.resolve("ca.pem"));
         Files.copy(pki.resolve("client-cert.pem"), client.resolve("cert.pem"));
@@ -119,13 +123,17 @@ final class TlsDockerd implements AutoCloseable {
         Files.copy(pki.resolve("other-ca.pem"), wrong.resolve("ca.pem"));
         Files.copy(pki.resolve("client-cert.pem"), wrong.resolve("cert.pem"));
         Files.copy(pki.resolve("client-key.pem"), wrong.resolve("key.pem"));
+        Path foreign = Files.createDirectories(dir.resolve("foreign-cert"));
+        Files.copy(pki.resolve("ca.pem"), foreign.resolve("ca.pem"));
+        Files.copy(pki.resolve("foreign-cert.pem"), foreign.resolve("cert.pem"));
+        Files.copy(pki.resolve("foreign-key.pem"), foreign.resolve("key.pem"));
         Path none = Files.createDirectories(dir.resolve("no-cert"));
         Files.copy(pki.resolve("ca.pem"), none.resolve("ca.pem"));
     }
 
-    private static void signed(Path pki, String name, String subject, String ext) {
+    private static void signed(Path pki, String ca, String name, String subject, String ext) {
         openssl(pki, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + "-key.pem", "-out", name + ".csr", "-subj", subject);
-        openssl(pki, "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca-key.pem", "-CAcreateserial",
+        openssl(pki, "x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + "-key.pem", "-CAcreateserial",
                 "-out", name + "-cert.pem", "-days", "2", "-extfile", ext);
     }
 

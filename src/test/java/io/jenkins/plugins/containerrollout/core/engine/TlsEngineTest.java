@@ -5,6 +5,17 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.containerrollout.core.build.BuildException;
+import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -36,6 +47,38 @@ public class TlsEngineTest {
     }
 
     @Test
+    public void buildsAnImageOverTlsWithTheRightClientCertificate() throws Exception {
+        DockerHost tls = engine.host(engine.clientCerts);
+        Path ctx = TestImages.appContext(Files.createTempDirectory("bld-tls-ctx"), "tls", true);
+        try {
+            BuildRequest request = new BuildRequest(tls, ctx.toString(), null, List.of("bld-tls:1"), Map.of(), null, Map.of(),
+                    false, false, false, null, null, Duration.ofMinutes(5));
+            BuildResult result = new ImageBuilder(tls).build(request, line -> { });
+            try (DockerClient docker = DockerClientFactory.DEFAULT.connect(tls)) {
+                assertEquals(result.imageId(), docker.inspectImageCmd("bld-tls:1").exec().getId());
+            }
+        } finally {
+            TestBed.run(List.of("rm", "-rf", ctx.toString()), Path.of("/"));
+        }
+    }
+
+    @Test
+    public void aBuildWithoutTheClientCertificateFailsInOneLine() throws Exception {
+        DockerHost noCert = engine.host(engine.noClientCert);
+        Path ctx = TestImages.appContext(Files.createTempDirectory("bld-tls-ctx"), "tls", true);
+        try {
+            BuildRequest request = new BuildRequest(noCert, ctx.toString(), null, List.of("bld-tls:2"), Map.of(), null, Map.of(),
+                    false, false, false, null, null, Duration.ofMinutes(5));
+            BuildException e = assertThrows(BuildException.class, () -> new ImageBuilder(noCert).build(request, line -> { }));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("TLS failure talking to the Docker engine at " + engine.uri()));
+            assertTrue(e.getMessage(), e.getMessage().endsWith("the engine wants a client certificate and " + engine.noClientCert
+                    + " has no cert.pem/key.pem"));
+        } finally {
+            TestBed.run(List.of("rm", "-rf", ctx.toString()), Path.of("/"));
+        }
+    }
+
+    @Test
     public void saysTheEngineIsNotSignedByOurCa() {
         EngineException e = assertThrows(EngineException.class,
                 () -> DockerClientFactory.DEFAULT.connect(engine.host(engine.wrongCa)));
@@ -47,8 +90,18 @@ public class TlsEngineTest {
     public void saysTheEngineRefusedUsWithoutAClientCertificate() {
         EngineException e = assertThrows(EngineException.class,
                 () -> DockerClientFactory.DEFAULT.connect(engine.host(engine.noClientCert)));
-        assertTrue(e.getMessage(), e.getMessage().startsWith("TLS failure talking to the Docker engine at " + engine.uri()
-                + ": the engine rejected our client certificate"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("TLS failure talking to the Docker engine at " + engine.uri()));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("the engine wants a client certificate and " + engine.noClientCert
+                + " has no cert.pem/key.pem"));
+    }
+
+    @Test
+    public void saysTheEngineRejectedAClientCertificateFromAnotherCa() {
+        EngineException e = assertThrows(EngineException.class,
+                () -> DockerClientFactory.DEFAULT.connect(engine.host(engine.foreignClientCert)));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("TLS failure talking to the Docker engine at " + engine.uri()));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("the engine rejected our client certificate (cert.pem/key.pem in "
+                + engine.foreignClientCert + ") — is it signed by the engine's --tlscacert?"));
     }
 
     @Test
