@@ -6,9 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.containerrollout.core.engine.TestCommands;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -87,10 +87,7 @@ public class BuildCommandTest {
 
     @Test
     public void takesTheEngineFromDockerHostUnlessGivenExplicitly() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = TestCommands.unusedPort();
         Map<String, String> env = env();
         env.put("DOCKER_HOST", "tcp://127.0.0.1:" + port);
         CliRun fromEnv = CliRun.of(env, "", "build", "--context", ctx.toString(), "--tag", name + ":1");

@@ -5,11 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.core.engine.TestCommands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.After;
@@ -83,12 +82,9 @@ public class GitMetadataTest {
     }
 
     private String git(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        TestBed.Result r = TestBed.run(command, repo);
-        if (r.exitCode() != 0) {
-            throw new AssertionError(command + " failed: " + r.output());
-        }
-        return r.output();
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return TestCommands.run(repo, command);
     }
 }

@@ -10,8 +10,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.engine.TestCommands;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -128,7 +128,7 @@ public class ImageBuilderBuildTest {
     public void rejectsABadTagBeforeContactingTheEngine() throws Exception {
         Path ctx = context("FROM scratch");
         try {
-            DockerHost nowhere = new DockerHost("tcp://127.0.0.1:" + unusedPort(), false, null);
+            DockerHost nowhere = new DockerHost("tcp://127.0.0.1:" + TestCommands.unusedPort(), false, null);
             ImageBuilderFixtures.Req req = request(ctx, "good:1", "Bad Tag:1");
             req.host = nowhere;
             BuildException e = assertThrows(BuildException.class, () -> new ImageBuilder(nowhere).build(req.build(), line -> { }));
@@ -141,7 +141,7 @@ public class ImageBuilderBuildTest {
     @Test
     public void explainsAnUnreachableEngine() throws Exception {
         Path ctx = context("FROM scratch");
-        int port = unusedPort();
+        int port = TestCommands.unusedPort();
         try {
             DockerHost nowhere = new DockerHost("tcp://127.0.0.1:" + port, false, null);
             BuildException e = assertThrows(BuildException.class,
@@ -153,19 +153,10 @@ public class ImageBuilderBuildTest {
         }
     }
 
-    static int unusedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     private static String git(Path dir, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("git"));
-        command.addAll(List.of(args));
-        TestBed.Result r = TestBed.run(command, dir);
-        if (r.exitCode() != 0) {
-            throw new AssertionError(command + ": " + r.output());
-        }
-        return r.output();
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return TestCommands.run(dir, command);
     }
 }

@@ -32,8 +32,7 @@ public class ImageBuilderInterruptTest {
     @Test
     public void interruptStopsTheBuildPromptlyAndLeavesNothingBehind() throws Exception {
         String marker = TestBed.unique("sleeper");
-        Path ctx = context("FROM scratch", "COPY busybox /bin/busybox",
-                "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo " + marker + "; /bin/busybox sleep 30\"]");
+        Path ctx = sleeper(marker);
         String tag = TestBed.unique("bld") + ":1";
         Set<String> tempBefore = tempEntries();
         long fdsBefore = openTempFiles();
@@ -81,8 +80,7 @@ public class ImageBuilderInterruptTest {
     @Test
     public void stopsTheBuildWhenItsTimeoutRunsOut() throws Exception {
         String marker = TestBed.unique("sleeper");
-        Path ctx = context("FROM scratch", "COPY busybox /bin/busybox",
-                "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo " + marker + "; /bin/busybox sleep 30\"]");
+        Path ctx = sleeper(marker);
         String tag = TestBed.unique("bld") + ":1";
         int threadsBefore = ourThreads();
         try {
@@ -99,6 +97,12 @@ public class ImageBuilderInterruptTest {
         } finally {
             cleanUp(ctx, tag);
         }
+    }
+
+    /** A context whose RUN step prints {@code marker}, then sleeps 30 s. */
+    private static Path sleeper(String marker) throws IOException {
+        return context("FROM scratch", "COPY busybox /bin/busybox",
+                "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo " + marker + "; /bin/busybox sleep 30\"]");
     }
 
     /** The engine removes the RUN step's container once the client is gone (forcerm); give it a few seconds. */

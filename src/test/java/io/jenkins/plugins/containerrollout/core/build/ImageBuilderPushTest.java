@@ -8,6 +8,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.engine.TestCommands;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,7 +122,7 @@ public class ImageBuilderPushTest {
     @Test
     public void saysTheRegistryCannotBeReached() throws Exception {
         Path ctx = context(DOCKERFILE);
-        String registry = "127.0.0.1:" + ImageBuilderBuildTest.unusedPort();
+        String registry = "127.0.0.1:" + TestCommands.unusedPort();
         String tag = registry + "/" + TestBed.unique("bld") + ":1";
         try {
             ImageBuilderFixtures.Req req = request(ctx, tag);

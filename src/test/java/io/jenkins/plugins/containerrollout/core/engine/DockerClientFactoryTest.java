@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.Test;
@@ -22,7 +21,7 @@ public class DockerClientFactoryTest {
 
     @Test
     public void explainsARefusedTcpConnection() throws Exception {
-        int port = unusedPort();
+        int port = TestCommands.unusedPort();
         EngineException e = assertThrows(EngineException.class,
                 () -> DockerClientFactory.DEFAULT.connect(new DockerHost("tcp://127.0.0.1:" + port, false, null)));
         assertEquals("cannot reach the Docker engine at tcp://127.0.0.1:" + port
@@ -54,11 +53,5 @@ public class DockerClientFactoryTest {
         EngineException e = assertThrows(EngineException.class,
                 () -> DockerClientFactory.DEFAULT.create(new DockerHost("http://127.0.0.1", false, null)));
         assertTrue(e.getMessage(), e.getMessage().startsWith("not a Docker host address: http://127.0.0.1"));
-    }
-
-    static int unusedPort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -49,7 +49,7 @@ final class TlsDockerd implements AutoCloseable {
         Path dir = Files.createTempDirectory("bld-tls");
         Path pki = Files.createDirectories(dir.resolve("pki"));
         makeCertificates(pki, dir);
-        int port = DockerClientFactoryTest.unusedPort();
+        int port = TestCommands.unusedPort();
         Process p = new ProcessBuilder(List.of("dockerd",
                 "-H", "tcp://127.0.0.1:" + port, "-H", "unix://" + dir.resolve("docker.sock"),
                 "--tlsverify", "--tlscacert", pki.resolve("ca.pem").toString(),
@@ -138,11 +138,9 @@ final class TlsDockerd implements AutoCloseable {
     }
 
     private static void openssl(Path dir, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        TestBed.Result r = TestBed.run(command, dir);
-        if (r.exitCode() != 0) {
-            throw new AssertionError(command + " failed: " + r.output());
-        }
+        String[] command = new String[args.length + 1];
+        command[0] = "openssl";
+        System.arraycopy(args, 0, command, 1, args.length);
+        TestCommands.run(dir, command);
     }
 }
