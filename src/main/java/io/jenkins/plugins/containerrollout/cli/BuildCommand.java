@@ -2,12 +2,14 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
 import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
+import io.jenkins.plugins.containerrollout.core.build.ImageReference;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code container-rollout build}: the CLI face of {@code containerBuild}. Builds an image from a context directory,
@@ -67,7 +69,7 @@ public final class BuildCommand implements Command {
                 DockerHost.resolve(o.value("--docker-host"), terminal.env()),
                 cwd.resolve(o.value("--context")).normalize().toString(),
                 dockerfile == null ? null : cwd.resolve(dockerfile).normalize().toString(),
-                o.values("--tag"),
+                tags(o.values("--tag")),
                 o.pairs("--build-arg"),
                 o.value("--target"),
                 o.pairs("--label"),
@@ -77,6 +79,18 @@ public final class BuildCommand implements Command {
                 o.value("--version"),
                 PasswordSource.credentials(o.value("--registry-username"), o.flag("--password-stdin"), terminal),
                 Duration.ofSeconds(o.positive("--timeout", ImageBuilder.DEFAULT_TIMEOUT.toSeconds())));
+    }
+
+    /** A malformed tag is a usage error (exit 2), caught before anything is sent to the engine. */
+    private static List<String> tags(List<String> tags) throws UsageException {
+        for (String tag : tags) {
+            try {
+                ImageReference.parse(tag);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return tags;
     }
 
     /** Where a registry password may come from, and where not. */

@@ -68,6 +68,13 @@ public class MainTest {
     }
 
     @Test
+    public void aBadTagIsAUsageErrorNamingIt() {
+        CliRun run = CliRun.of("build", "--context", ".", "--tag", "ok:1", "--tag", "Not OK:1");
+        assertEquals(2, run.exit());
+        assertTrue(run.err(), run.err().startsWith("container-rollout build: invalid image tag \"Not OK:1\""));
+    }
+
+    @Test
     public void aUsernameWithoutPasswordIsAUsageError() {
         CliRun run = CliRun.of("build", "--context", ".", "--tag", "a:1", "--registry-username", "ci");
         assertEquals(2, run.exit());

@@ -85,11 +85,13 @@ public final class ImageBuilder {
 
         DockerClient docker = connect(timeout);
         try {
+            stopIfInterrupted();
             Built built = buildImage(docker, request, context, refs, labels, progress, deadline, timeout);
             InspectImageResponse image = inspect(docker, built.imageId() != null ? built.imageId() : request.tags().get(0));
             Map<String, String> digests = new LinkedHashMap<>();
             if (request.push()) {
                 for (int i = 0; i < refs.size(); i++) {
+                    stopIfInterrupted();
                     digests.put(request.tags().get(i), push(docker, refs.get(i), request.credentials(), progress, deadline, timeout));
                 }
             }
@@ -103,6 +105,13 @@ public final class ImageBuilder {
     }
 
     private record Built(String imageId, long contextBytes) {
+    }
+
+    /** Between steps that cannot be interrupted themselves (ping, inspect): honour an interrupt that came meanwhile. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("build interrupted");
+        }
     }
 
     private Built buildImage(DockerClient docker, BuildRequest request, Path context, List<ImageReference> refs,
