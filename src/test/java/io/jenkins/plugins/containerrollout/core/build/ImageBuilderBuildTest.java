@@ -94,6 +94,40 @@ public class ImageBuilderBuildTest {
     }
 
     @Test
+    public void buildsWithADockerfileOutsideTheContext() throws Exception {
+        Path ctx = context("FROM scratch");
+        Path elsewhere = Files.createTempDirectory("bld-df").resolve("App.Dockerfile");
+        Files.writeString(elsewhere, "FROM scratch\n" + BUSYBOX + "\nLABEL from=outside\n");
+        String tag = TestBed.unique("bld") + ":1";
+        try {
+            ImageBuilderFixtures.Req req = request(ctx, tag);
+            req.dockerfile = elsewhere.toString();
+            BuildResult result = new ImageBuilder(TestBed.host()).build(req.build(), line -> { });
+            assertEquals("outside", result.labels().get("from"));
+        } finally {
+            cleanUp(elsewhere.getParent());
+            cleanUp(ctx, tag);
+        }
+    }
+
+    @Test
+    public void sendsAndCountsOnlyWhatDockerignoreLetsThrough() throws Exception {
+        Path ctx = context("FROM scratch", BUSYBOX);
+        Files.write(ctx.resolve("big.bin"), new byte[4 * 1024 * 1024]);
+        String tag = TestBed.unique("bld") + ":1";
+        try {
+            long withBig = new ImageBuilder(TestBed.host()).build(request(ctx, tag).build(), line -> { }).contextBytes();
+            Files.writeString(ctx.resolve(".dockerignore"), "big.bin\n");
+            long withoutBig = new ImageBuilder(TestBed.host()).build(request(ctx, tag).build(), line -> { }).contextBytes();
+            // the difference is big.bin, less the .dockerignore entry and tar padding
+            assertTrue(withBig + " vs " + withoutBig, withBig - withoutBig > 4 * 1024 * 1024 - 16 * 1024);
+            assertTrue(withoutBig + " bytes", withoutBig > Files.size(ctx.resolve("busybox")));
+        } finally {
+            cleanUp(ctx, tag);
+        }
+    }
+
+    @Test
     public void namesTheFailingRunStepItsExitCodeAndItsLastOutput() throws Exception {
         Path ctx = context("FROM scratch", BUSYBOX,
                 "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"for i in $(seq 1 12); do echo out$i; done; exit 3\"]");
