@@ -81,7 +81,8 @@ public final class ImageBuilder {
         List<ImageReference> refs = references(request.tags());
         Path context = contextDirectory(request);
         checkDockerfile(context, request.dockerfile());
-        Map<String, String> labels = OciLabels.compose(request.labels(), git(context, progress), request.version(), Instant.now());
+        Optional<GitMetadata> git = git(context, progress);
+        Map<String, String> labels = OciLabels.compose(request.labels(), git, request.version(), Instant.now());
 
         DockerClient docker = connect(timeout);
         try {
@@ -98,7 +99,7 @@ public final class ImageBuilder {
             Map<String, String> imageLabels = image.getConfig() == null || image.getConfig().getLabels() == null
                     ? Map.of() : image.getConfig().getLabels();
             return new BuildResult(image.getId(), request.tags(), digests, imageLabels, built.contextBytes(),
-                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(), git.orElse(null));
         } finally {
             DockerClientFactory.closeQuietly(docker);
         }

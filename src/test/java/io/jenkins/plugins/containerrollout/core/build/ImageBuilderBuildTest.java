@@ -52,6 +52,8 @@ public class ImageBuilderBuildTest {
             Instant created = Instant.parse(labels.get(OciLabels.CREATED));
             assertTrue(created + " is not the build time", !created.isBefore(before.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
             assertEquals(labels, result.labels());
+            assertEquals(labels.get(OciLabels.REVISION), result.git().commit());
+            assertEquals(Instant.ofEpochSecond(Long.parseLong(git(ctx, "log", "-1", "--format=%ct").trim())), result.git().commitTime());
             assertEquals("hello\n", TestBed.docker("run", "--rm", "--network", "none", tag, "/bin/busybox", "cat", "/greeting"));
             assertEquals(TestBed.docker("inspect", "--format", "{{.Id}}", tag).trim(), result.imageId());
             assertTrue("context bytes " + result.contextBytes(), result.contextBytes() > Files.size(ctx.resolve("busybox")));
