@@ -216,6 +216,23 @@ public class ContextArchiveTest {
     }
 
     @Test
+    public void streamsAContextFarLargerThanItsHeap() throws Exception {
+        Path dir = context().root();
+        long size = 256L * 1024 * 1024;
+        try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(size);
+        }
+        long expected = new ContextArchive(dir, null, null).writeTo(OutputStream.nullOutputStream());
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx24m",
+                "-cp", System.getProperty("java.class.path"), ContextStreamMain.class.getName(), dir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(output, 0, p.waitFor());
+        assertEquals(Long.toString(expected), output);
+        assertTrue(expected > size);
+    }
+
+    @Test
     public void stopsWritingWhenTheThreadIsInterrupted() throws Exception {
         ContextArchive archive = new ContextArchive(context().file("f", "f").root(), null, null);
         Thread.currentThread().interrupt();
