@@ -179,4 +179,27 @@ public class ContextParityTest {
                 .root();
         assertSameImage(dir, null);
     }
+
+    @Test
+    public void wildcardExclusionWithDirectoryExceptionMatchesTheCli() throws Exception {
+        Path dir = context().file("src/a.go", "a").file("src/sub/b.go", "b").file("README", "r")
+                .file("hard/first", "h").hardLink("hard/second", "hard/first")
+                .dockerignore("*", "!src", "!hard", "hard/first").root();
+        Map<String, String> tree = assertSameImage(dir, null);
+        assertTrue(tree.containsKey("src/sub/b.go"));
+        assertTrue(tree.containsKey("hard/second"));
+    }
+
+    @Test
+    public void symlinkedDockerfileAndALargeContextMatchTheCli() throws Exception {
+        ContextFiles files = context().file("docker/prod.Dockerfile", DOCKERFILE).file("big.bin", "b".repeat(2_500_000));
+        for (int i = 0; i < 300; i++) {
+            files.file("many/f" + i + ".txt", "file " + i);
+        }
+        Files.delete(files.root().resolve("Dockerfile"));
+        files.symlink("Dockerfile", "docker/prod.Dockerfile");
+        ContextArchive archive = new ContextArchive(files.root(), null, null);
+        assertEquals("docker/prod.Dockerfile", archive.dockerfileName());
+        assertSameImage(files.root(), null);
+    }
 }
