@@ -144,6 +144,27 @@ public class ContextArchiveTest {
     }
 
     @Test
+    public void sendsExactlyThePathsDockerIgnoreDoesNotExclude() throws Exception {
+        ContextFiles files = context().file("build/keep.txt", "k").file("build/drop.txt", "d")
+                .file("build/sub/a.txt", "a").file("build/deep/x/keep.txt", "k").file("vendor/lib/keep", "k")
+                .file("vendor/lib/other", "o").file("logs/.keep", "").file("logs/app.log", "l").file("mix/file", "f")
+                .file("src/a.go", "a").file("src/a_test.go", "t");
+        String[] rules = {"build", "!build/keep.txt", "!build/sub/*.txt", "vendor/**", "!vendor/lib/keep", "logs/*",
+            "!logs/.keep", "!**/keep.txt", "mix/file", "!mix", "**/*_test.go"};
+        Path dir = files.dockerignore(rules).root();
+        DockerIgnore ignore = DockerIgnore.parse(String.join("\n", rules));
+        Map<String, ContextTarEntries.Entry> sent = entries(dir);
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.skip(1)::iterator) {
+                String rel = dir.relativize(p).toString();
+                if (!rel.equals("Dockerfile") && !rel.equals(".dockerignore")) {
+                    assertEquals(rel, !ignore.excludes(rel), sent.containsKey(rel));
+                }
+            }
+        }
+    }
+
+    @Test
     public void alwaysSendsTheDockerfileAndDockerignoreEvenWhenExcluded() throws Exception {
         Path dir = context().file("docker/Dockerfile.ci", DOCKERFILE).file("other", "o")
                 .dockerignore("*", ".dockerignore", "docker").root();

@@ -202,4 +202,14 @@ public class ContextParityTest {
         assertEquals("docker/prod.Dockerfile", archive.dockerfileName());
         assertSameImage(files.root(), null);
     }
+
+    @Test
+    public void keepingTheDockerfileAlsoOpensItsExcludedDirectoryToOtherExceptionsLikeTheCli() throws Exception {
+        // the CLI adds "!docker/Dockerfile", so docker/ is walked and "!**/keep" then reaches docker/keep
+        Path dir = context().file("docker/Dockerfile", DOCKERFILE).file("docker/keep", "k").file("docker/drop", "d")
+                .file("other/keep", "k").dockerignore("docker", "other", "!**/keep").root();
+        Map<String, String> tree = assertSameImage(dir, "docker/Dockerfile");
+        assertTrue(tree.containsKey("docker/keep"));
+        assertTrue(!tree.containsKey("other/keep"));
+    }
 }
