@@ -5,8 +5,10 @@ import static org.junit.Assert.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -17,7 +19,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * The reference check: each tricky context is built twice on the real engine, by {@code DOCKER_BUILDKIT=0 docker
  * build} and by posting our {@link ContextArchive}; both images must hold the same tree under {@code /ctx} (paths,
- * types, modes, sizes, link targets), and our context must not be larger than the CLI's.
+ * types, modes, sizes, link targets), and our context must not be larger than the CLI's. Where the Dockerfile lies
+ * inside the context, the tar itself must equal, byte for byte, what the CLI posts (captured by a fake engine).
  */
 public class ContextParityTest {
     private static final String DOCKERFILE = "FROM scratch\nCOPY . /ctx/\n";
@@ -90,7 +93,13 @@ public class ContextParityTest {
 
     @Test
     public void exceptionsInsideExcludedDirectoriesMatchTheCli() throws Exception {
-        Path dir = context()
+        Map<String, String> tree = assertSameImage(exceptionsInsideExcludedDirectories(), null);
+        assertTrue(tree.containsKey("build/keep.txt"));
+        assertTrue(!tree.containsKey("build/deep/x/keep.txt"));
+    }
+
+    private Path exceptionsInsideExcludedDirectories() throws Exception {
+        return context()
                 .file("build/keep.txt", "k").file("build/drop.txt", "d").file("build/sub/a.txt", "a")
                 .file("build/sub/b.bin", "b").file("build/deep/x/keep.txt", "k")
                 .file("vendor/lib/keep", "k").file("vendor/lib/other", "o")
@@ -99,9 +108,6 @@ public class ContextParityTest {
                 .dockerignore("build", "!build/keep.txt", "!build/sub/*.txt", "vendor/**", "!vendor/lib/keep",
                         "logs/*", "!logs/.keep", "cache", "!*/kept", "out", "!**/keep.txt", "mix/file", "!mix")
                 .root();
-        Map<String, String> tree = assertSameImage(dir, null);
-        assertTrue(tree.containsKey("build/keep.txt"));
-        assertTrue(!tree.containsKey("build/deep/x/keep.txt"));
     }
 
     @Test
@@ -116,7 +122,11 @@ public class ContextParityTest {
 
     @Test
     public void namesTypesAndModesMatchTheCli() throws Exception {
-        Path dir = context()
+        assertSameImage(namesTypesAndModes(), null);
+    }
+
+    private Path namesTypesAndModes() throws Exception {
+        return context()
                 .file("with space/file name.txt", "s").file("ünï cödé/日本語.txt", "u")
                 .file("d".repeat(120) + "/" + "f".repeat(90), "split")
                 .file("x".repeat(150) + "/" + "y".repeat(120) + "/" + "z".repeat(10), "pax")
@@ -130,16 +140,11 @@ public class ContextParityTest {
                 .symlink("dirlink", "secret").symlink("longlink", "t".repeat(130))
                 .file("hard/a", "same").hardLink("hard/b", "hard/a")
                 .root();
-        assertSameImage(dir, null);
     }
 
     @Test
     public void dockerfileInAnExcludedDirectoryMatchesTheCli() throws Exception {
-        Path dir = context()
-                .file("docker/Dockerfile.ci", DOCKERFILE).file("docker/other", "o").file("app.txt", "a")
-                .dockerignore("docker", "Dockerfile", ".dockerignore")
-                .root();
-        Map<String, String> tree = assertSameImage(dir, "docker/Dockerfile.ci");
+        Map<String, String> tree = assertSameImage(dockerfileInAnExcludedDirectory(), "docker/Dockerfile.ci");
         assertTrue(tree.containsKey("app.txt"));
     }
 
@@ -211,5 +216,56 @@ public class ContextParityTest {
         Map<String, String> tree = assertSameImage(dir, "docker/Dockerfile");
         assertTrue(tree.containsKey("docker/keep"));
         assertTrue(!tree.containsKey("other/keep"));
+    }
+
+    private Path dockerfileInAnExcludedDirectory() throws Exception {
+        return context()
+                .file("docker/Dockerfile.ci", DOCKERFILE).file("docker/other", "o").file("app.txt", "a")
+                .dockerignore("docker", "Dockerfile", ".dockerignore")
+                .root();
+    }
+
+    @Test
+    public void sendsTheCliBytesForNamesTypesAndModes() throws Exception {
+        assertSameBytes(namesTypesAndModes(), null);
+    }
+
+    @Test
+    public void sendsTheCliBytesForExceptionsInsideExcludedDirectories() throws Exception {
+        assertSameBytes(exceptionsInsideExcludedDirectories(), null);
+    }
+
+    @Test
+    public void sendsTheCliBytesAndDockerfileNameForAnExcludedDockerfile() throws Exception {
+        assertSameBytes(dockerfileInAnExcludedDirectory(), "docker/Dockerfile.ci");
+    }
+
+    /** Byte for byte what the CLI posts (captured by a fake engine), and the same {@code dockerfile} parameter. */
+    private static void assertSameBytes(Path dir, String dockerfile) throws Exception {
+        ContextCliCapture.Sent cli = ContextCliCapture.capture(dir, dockerfile);
+        ContextArchive archive = new ContextArchive(dir, dockerfile, null);
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        archive.writeTo(ours);
+        assertEquals(cli.dockerfile(), archive.dockerfileName());
+        assertTrue("the CLI sent a context", cli.tar().length > 1024);
+        int at = Arrays.mismatch(cli.tar(), ours.toByteArray());
+        if (at >= 0) {
+            int block = at / 512 * 512;
+            throw new AssertionError("first difference at byte " + at + " (block at " + block + "): CLI "
+                    + printable(cli.tar(), block) + " / ours " + printable(ours.toByteArray(), block)
+                    + "; sizes " + cli.tar().length + " / " + ours.size());
+        }
+    }
+
+    private static String printable(byte[] tar, int from) {
+        if (from >= tar.length) {
+            return "<end>";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = from; i < Math.min(tar.length, from + 512); i++) {
+            char c = (char) (tar[i] & 0xff);
+            sb.append(c >= 32 && c < 127 ? c : '.');
+        }
+        return sb.toString();
     }
 }
