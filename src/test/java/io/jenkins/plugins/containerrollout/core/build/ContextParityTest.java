@@ -174,7 +174,11 @@ public class ContextParityTest {
 
     @Test
     public void characterClassesEscapesAndRegexQuirksMatchTheCli() throws Exception {
-        Path dir = context()
+        assertSameImage(characterClassesEscapesAndRegexQuirks(), null);
+    }
+
+    private Path characterClassesEscapesAndRegexQuirks() throws Exception {
+        return context()
                 .file("a.txt", "").file("b.txt", "").file("d.txt", "").file("x.md", "").file("a.md", "")
                 .file("file*.txt", "").file("fileX.txt", "").file("q?", "").file("qq", "").file("[x]", "")
                 .file("foo1", "").file("^foo1", "").file("^bar", "").file("a.bc", "").file("aXbc", "")
@@ -182,7 +186,6 @@ public class ContextParityTest {
                 .dockerignore("[a-c].txt", "[^a].md", "file\\*.txt", "q\\?", "\\[x]", "^foo*", "^bar", "a.b*",
                         "d\\d")
                 .root();
-        assertSameImage(dir, null);
     }
 
     @Test
@@ -197,15 +200,19 @@ public class ContextParityTest {
 
     @Test
     public void symlinkedDockerfileAndALargeContextMatchTheCli() throws Exception {
+        Path dir = symlinkedDockerfileAndALargeContext();
+        assertEquals("docker/prod.Dockerfile", new ContextArchive(dir, null, null).dockerfileName());
+        assertSameImage(dir, null);
+    }
+
+    private Path symlinkedDockerfileAndALargeContext() throws Exception {
         ContextFiles files = context().file("docker/prod.Dockerfile", DOCKERFILE).file("big.bin", "b".repeat(2_500_000));
         for (int i = 0; i < 300; i++) {
             files.file("many/f" + i + ".txt", "file " + i);
         }
         Files.delete(files.root().resolve("Dockerfile"));
         files.symlink("Dockerfile", "docker/prod.Dockerfile");
-        ContextArchive archive = new ContextArchive(files.root(), null, null);
-        assertEquals("docker/prod.Dockerfile", archive.dockerfileName());
-        assertSameImage(files.root(), null);
+        return files.root();
     }
 
     @Test
@@ -238,6 +245,42 @@ public class ContextParityTest {
     @Test
     public void sendsTheCliBytesAndDockerfileNameForAnExcludedDockerfile() throws Exception {
         assertSameBytes(dockerfileInAnExcludedDirectory(), "docker/Dockerfile.ci");
+    }
+
+    @Test
+    public void sendsTheCliBytesForASymlinkedDockerfileAndALargeContext() throws Exception {
+        assertSameBytes(symlinkedDockerfileAndALargeContext(), null);
+    }
+
+    @Test
+    public void sendsTheCliBytesForCharacterClassesEscapesAndRegexQuirks() throws Exception {
+        assertSameBytes(characterClassesEscapesAndRegexQuirks(), null);
+    }
+
+    @Test
+    public void sendsTheCliEntriesForADockerfileOutsideTheContext() throws Exception {
+        Path outside = tmp.newFolder("outside").toPath().resolve("app.Dockerfile");
+        Files.writeString(outside, DOCKERFILE);
+        Path dir = ContextFiles.in(tmp.newFolder("with-ignore").toPath()).file("a.txt", "a").file("b.tmp", "b")
+                .dir("empty").dockerignore("*.tmp").root();
+        ContextCliCapture.Sent cli = ContextCliCapture.capture(dir, outside.toString());
+        ContextArchive archive = new ContextArchive(dir, outside.toString(), null);
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        archive.writeTo(ours);
+        // same entries in the same order; only the generated name differs, and the CLI leaves off the tar trailer
+        // commons-compress (rightly) calls the CLI's stream a truncated tar; complete it before reading
+        byte[] completed = Arrays.copyOf(cli.tar(), (cli.tar().length + 511) / 512 * 512 + 1024);
+        assertEquals(entryList(ContextTarEntries.read(completed), cli.dockerfile()),
+                entryList(ContextTarEntries.read(ours.toByteArray()), archive.dockerfileName()));
+        assertTrue(cli.dockerfile().matches("\\.dockerfile\\.[0-9a-f]{20}"));
+    }
+
+    private static String entryList(Map<String, ContextTarEntries.Entry> entries, String generatedName) {
+        StringBuilder sb = new StringBuilder();
+        entries.forEach((name, e) -> sb.append(name.equals(generatedName) ? "<generated>" : name).append(' ')
+                .append(e.shape()).append(' ').append(e.uid()).append(':').append(e.gid()).append(' ')
+                .append(e.text() == null ? "" : e.text().replace(generatedName, "<generated>")).append('\n'));
+        return sb.toString();
     }
 
     /** Byte for byte what the CLI posts (captured by a fake engine), and the same {@code dockerfile} parameter. */
