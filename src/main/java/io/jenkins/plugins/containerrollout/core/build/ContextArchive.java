@@ -31,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  * links), hard links, FIFOs and devices with their permission bits, owned by 0:0. The Dockerfile and
  * {@code .dockerignore} are always sent even when excluded (the engine drops them from the image again); a Dockerfile
  * outside the context is added under a generated {@code .dockerfile.<random>} name, listed in the sent
- * {@code .dockerignore} so it stays out of the image. Nothing is buffered beyond one copy buffer, whatever the size.
+ * {@code .dockerignore} so it stays out of the image. Headers are chosen as Go's tar writer chooses them, so for a
+ * Dockerfile inside the context the bytes equal the CLI's; with an outside Dockerfile the CLI's stream stops short of
+ * the last entry's padding and the end-of-archive blocks, while ours stays a complete tar. Memory use is a few
+ * fixed-size buffers, whatever the size of the context.
  *
  * <p>Usage: {@code new ContextArchive(dir, null, DockerIgnore.read(dir)).writeTo(out)}, then build with
  * {@code dockerfile = archive.dockerfileName()}.
