@@ -222,9 +222,8 @@ public final class ContextArchive {
             List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 entries.forEach(p -> names.add(p.getFileName().toString()));
-            } catch (AccessDeniedException e) {
-                throw new IOException("cannot read build context directory " + (rel.isEmpty() ? "." : rel)
-                        + ": permission denied", e);
+            } catch (IOException e) {
+                throw unreadable("directory", rel.isEmpty() ? "." : rel, e);
             }
             names.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
                     b.getBytes(StandardCharsets.UTF_8)));
@@ -276,8 +275,8 @@ public final class ContextArchive {
             byte[] original;
             try {
                 original = Files.readAllBytes(file);
-            } catch (AccessDeniedException e) {
-                throw new IOException("cannot read build context file " + DOCKERIGNORE + ": permission denied", e);
+            } catch (IOException e) {
+                throw unreadable("file", DOCKERIGNORE, e);
             }
             byte[] suffix = ("\n" + dockerfileName + "\n").getBytes(StandardCharsets.UTF_8);
             byte[] rules = Arrays.copyOf(original, original.length + suffix.length);
@@ -297,9 +296,15 @@ public final class ContextArchive {
         private InputStream open(Path file, String what) throws IOException {
             try {
                 return Files.newInputStream(file);
-            } catch (AccessDeniedException e) {
-                throw new IOException("cannot read build context file " + what + ": permission denied", e);
+            } catch (IOException e) {
+                throw unreadable("file", what, e);
             }
+        }
+
+        private IOException unreadable(String kind, String what, IOException cause) {
+            String reason = cause instanceof AccessDeniedException ? "permission denied"
+                    : cause instanceof NoSuchFileException ? "no such file" : cause.toString();
+            return new IOException("cannot read build context " + kind + " " + what + ": " + reason, cause);
         }
 
         private long nowSeconds() {
