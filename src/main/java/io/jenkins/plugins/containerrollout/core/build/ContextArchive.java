@@ -12,9 +12,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  * links), hard links, FIFOs and devices with their permission bits, owned by 0:0. The Dockerfile and
  * {@code .dockerignore} are always sent even when excluded (the engine drops them from the image again); a Dockerfile
  * outside the context is added under a generated {@code .dockerfile.<random>} name, listed in the sent
- * {@code .dockerignore} so it stays out of the image. Nothing is buffered beyond one copy buffer, whatever the size.
+ * {@code .dockerignore} so it stays out of the image. Headers are chosen as Go's tar writer chooses them, so for a
+ * Dockerfile inside the context the bytes equal the CLI's; with an outside Dockerfile the CLI's stream stops short of
+ * the last entry's padding and the end-of-archive blocks, while ours stays a complete tar. Memory use is a few
+ * fixed-size buffers, whatever the size of the context.
  *
  * <p>Usage: {@code new ContextArchive(dir, null, DockerIgnore.read(dir)).writeTo(out)}, then build with
  * {@code dockerfile = archive.dockerfileName()}.
@@ -195,7 +197,12 @@ public final class ContextArchive {
                 }
                 Path file = dir.resolve(name);
                 String path = rel.isEmpty() ? name : rel + "/" + name;
-                FileFacts facts = FileFacts.of(file);
+                FileFacts facts;
+                try {
+                    facts = FileFacts.of(file);
+                } catch (NoSuchFileException vanished) {
+                    continue; // removed since the directory was listed; the CLI skips it too
+                }
                 DockerIgnore.Verdict verdict = ignore.verdict(path, parent);
                 if (verdict.excluded()) {
                     if (facts.isDirectory() && ignore.mayReincludeUnder(path)) {
@@ -215,9 +222,8 @@ public final class ContextArchive {
             List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 entries.forEach(p -> names.add(p.getFileName().toString()));
-            } catch (AccessDeniedException e) {
-                throw new IOException("cannot read build context directory " + (rel.isEmpty() ? "." : rel)
-                        + ": permission denied", e);
+            } catch (IOException e) {
+                throw unreadable("directory", rel.isEmpty() ? "." : rel, e);
             }
             names.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
                     b.getBytes(StandardCharsets.UTF_8)));
@@ -269,8 +275,8 @@ public final class ContextArchive {
             byte[] original;
             try {
                 original = Files.readAllBytes(file);
-            } catch (AccessDeniedException e) {
-                throw new IOException("cannot read build context file " + DOCKERIGNORE + ": permission denied", e);
+            } catch (IOException e) {
+                throw unreadable("file", DOCKERIGNORE, e);
             }
             byte[] suffix = ("\n" + dockerfileName + "\n").getBytes(StandardCharsets.UTF_8);
             byte[] rules = Arrays.copyOf(original, original.length + suffix.length);
@@ -290,76 +296,19 @@ public final class ContextArchive {
         private InputStream open(Path file, String what) throws IOException {
             try {
                 return Files.newInputStream(file);
-            } catch (AccessDeniedException e) {
-                throw new IOException("cannot read build context file " + what + ": permission denied", e);
+            } catch (IOException e) {
+                throw unreadable("file", what, e);
             }
+        }
+
+        private IOException unreadable(String kind, String what, IOException cause) {
+            String reason = cause instanceof AccessDeniedException ? "permission denied"
+                    : cause instanceof NoSuchFileException ? "no such file" : cause.toString();
+            return new IOException("cannot read build context " + kind + " " + what + ": " + reason, cause);
         }
 
         private long nowSeconds() {
             return System.currentTimeMillis() / 1000;
-        }
-    }
-
-    /** The stat facts one tar header needs, read without following symlinks. */
-    private record FileFacts(int mode, long size, long mtime, Object inodeKey, int linkCount, long rdev) {
-        private static final int TYPE_MASK = 0170000;
-
-        static FileFacts of(Path file) throws IOException {
-            try {
-                Map<String, Object> a = Files.readAttributes(file, "unix:mode,ino,nlink,rdev,size,lastModifiedTime",
-                        LinkOption.NOFOLLOW_LINKS);
-                return new FileFacts((Integer) a.get("mode"), (Long) a.get("size"),
-                        seconds((FileTime) a.get("lastModifiedTime")), a.get("ino"), (Integer) a.get("nlink"),
-                        (Long) a.get("rdev"));
-            } catch (UnsupportedOperationException noUnixView) {
-                return withoutUnixView(file);
-            }
-        }
-
-        /** Where there are no Unix modes (Windows agents) the CLI sends 0755 for everything it can write. */
-        private static FileFacts withoutUnixView(Path file) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            int type = a.isDirectory() ? 0040000 : a.isSymbolicLink() ? 0120000 : a.isRegularFile() ? 0100000 : 0;
-            int perm = a.isSymbolicLink() ? 0777 : Files.isWritable(file) ? 0755 : 0555;
-            return new FileFacts(type | perm, a.size(), seconds(a.lastModifiedTime()), null, 1, 0);
-        }
-
-        private static long seconds(FileTime time) {
-            return Math.floorDiv(time.toMillis(), 1000);
-        }
-
-        boolean isDirectory() {
-            return (mode & TYPE_MASK) == 0040000;
-        }
-
-        long permissions() {
-            return mode & 07777;
-        }
-
-        /** Directories are never hard links, whatever their link count says. */
-        Object inode() {
-            return isDirectory() ? null : inodeKey;
-        }
-
-        /** The tar type for this file, or 0 for a socket. */
-        byte tarType() {
-            switch (mode & TYPE_MASK) {
-                case 0100000: return TarEntryWriter.REGULAR;
-                case 0040000: return TarEntryWriter.DIRECTORY;
-                case 0120000: return TarEntryWriter.SYMLINK;
-                case 0010000: return TarEntryWriter.FIFO;
-                case 0020000: return TarEntryWriter.CHAR_DEVICE;
-                case 0060000: return TarEntryWriter.BLOCK_DEVICE;
-                default: return 0;
-            }
-        }
-
-        long devMajor() {
-            return ((rdev >>> 8) & 0xfffL) | ((rdev >>> 32) & 0xfffff000L);
-        }
-
-        long devMinor() {
-            return (rdev & 0xffL) | ((rdev >>> 12) & 0xffffff00L);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +185,16 @@ final class TarEntryWriter {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedIOException("interrupted while sending " + what);
             }
-            int n = in.read(copyBuffer, 0, (int) Math.min(copyBuffer.length, left));
+            int n;
+            try {
+                n = in.read(copyBuffer, 0, (int) Math.min(copyBuffer.length, left));
+            } catch (ClosedByInterruptException e) {
+                InterruptedIOException interrupted = new InterruptedIOException("interrupted while sending " + what);
+                interrupted.initCause(e);
+                throw interrupted;
+            } catch (IOException e) {
+                throw new IOException("cannot read build context file " + what + ": " + e, e);
+            }
             if (n < 0) {
                 throw new IOException("build context file shrank while being sent: " + what);
             }

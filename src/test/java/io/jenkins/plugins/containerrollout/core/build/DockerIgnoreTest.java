@@ -125,6 +125,19 @@ public class DockerIgnoreTest {
     }
 
     @Test
+    public void backslashLetterKeepsTheMeaningTheCliRegexGivesIt() {
+        DockerIgnore ignore = DockerIgnore.parse("d\\d");
+        assertTrue(ignore.excludes("d1"));
+        assertFalse(ignore.excludes("dd"));
+    }
+
+    @Test
+    public void backslashLetterWithoutARegexMeaningIsMalformed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DockerIgnore.parse("a\\y"));
+        assertTrue(e.getMessage(), e.getMessage().contains("line 1"));
+    }
+
+    @Test
     public void regexMetacharactersAreLiteral() {
         DockerIgnore ignore = DockerIgnore.parse("a.b*\n(x)+{y}|$");
         assertTrue(ignore.excludes("a.bc"));
