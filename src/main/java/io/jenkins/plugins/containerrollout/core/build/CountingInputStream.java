@@ -15,6 +15,7 @@ final class CountingInputStream extends FilterInputStream {
     private final AtomicLong count = new AtomicLong();
     private final Consumer<Thread> reader;
     private volatile boolean seen;
+    private volatile IOException failure;
 
     CountingInputStream(InputStream in, Consumer<Thread> reader) {
         super(in);
@@ -23,6 +24,21 @@ final class CountingInputStream extends FilterInputStream {
 
     long count() {
         return count.get();
+    }
+
+    /**
+     * The error reading the context itself (an unreadable file), if any: the HTTP client reports it only as a
+     * failed request, which would read like an engine problem.
+     */
+    IOException failure() {
+        return failure;
+    }
+
+    private IOException remember(IOException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
     }
 
     private void note(long n) {
@@ -37,16 +53,24 @@ final class CountingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
-        note(b < 0 ? 0 : 1);
-        return b;
+        try {
+            int b = super.read();
+            note(b < 0 ? 0 : 1);
+            return b;
+        } catch (IOException e) {
+            throw remember(e);
+        }
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        note(n);
-        return n;
+        try {
+            int n = super.read(buffer, offset, length);
+            note(n);
+            return n;
+        } catch (IOException e) {
+            throw remember(e);
+        }
     }
 
     @Override

@@ -153,6 +153,9 @@ public final class ImageBuilder {
         if (log.error() != null) {
             throw log.stepFailure();
         }
+        if (tar.failure() != null) {
+            throw new BuildException("cannot read the build context " + context + ": " + tar.failure().getMessage(), tar.failure());
+        }
         if (log.streamError() != null) {
             throw streamFailure("build of " + request.tags().get(0), log.streamError());
         }
