@@ -84,16 +84,16 @@ public final class ImageBuilder {
         Optional<GitMetadata> git = git(context, progress);
         Map<String, String> labels = OciLabels.compose(request.labels(), git, request.version(), Instant.now());
 
-        DockerClient docker = connect(timeout);
+        Session session = new Session(connect(timeout), progress, deadline, timeout);
         try {
             stopIfInterrupted();
-            Built built = buildImage(docker, request, context, refs, labels, progress, deadline, timeout);
-            InspectImageResponse image = inspect(docker, built.imageId() != null ? built.imageId() : request.tags().get(0));
+            Built built = buildImage(session, request, context, refs, labels);
+            InspectImageResponse image = inspect(session.docker(), built.imageId() != null ? built.imageId() : request.tags().get(0));
             Map<String, String> digests = new LinkedHashMap<>();
             if (request.push()) {
                 for (int i = 0; i < refs.size(); i++) {
                     stopIfInterrupted();
-                    digests.put(request.tags().get(i), push(docker, refs.get(i), request.credentials(), progress, deadline, timeout));
+                    digests.put(request.tags().get(i), push(session, refs.get(i), request.credentials()));
                 }
             }
             Map<String, String> imageLabels = image.getConfig() == null || image.getConfig().getLabels() == null
@@ -101,8 +101,12 @@ public final class ImageBuilder {
             return new BuildResult(image.getId(), request.tags(), digests, imageLabels, built.contextBytes(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), git.orElse(null));
         } finally {
-            DockerClientFactory.closeQuietly(docker);
+            DockerClientFactory.closeQuietly(session.docker());
         }
+    }
+
+    /** What every engine call of one build shares: the client, where progress goes, and the time left. */
+    private record Session(DockerClient docker, ProgressSink progress, Instant deadline, Duration timeout) {
     }
 
     private record Built(String imageId, long contextBytes) {
@@ -115,19 +119,18 @@ public final class ImageBuilder {
         }
     }
 
-    private Built buildImage(DockerClient docker, BuildRequest request, Path context, List<ImageReference> refs,
-            Map<String, String> labels, ProgressSink progress, Instant deadline, Duration timeout)
-            throws BuildException, InterruptedException {
+    private Built buildImage(Session session, BuildRequest request, Path context, List<ImageReference> refs,
+            Map<String, String> labels) throws BuildException, InterruptedException {
         ContextArchive archive;
         try {
             archive = new ContextArchive(context, request.dockerfile(), DockerIgnore.read(context));
         } catch (IOException e) {
             throw new BuildException("cannot read the build context " + context + ": " + e.getMessage(), e);
         }
-        BuildLog log = new BuildLog(refs.get(0).repository().replace('/', '-'), progress);
+        BuildLog log = new BuildLog(refs.get(0).repository().replace('/', '-'), session.progress());
         CountingInputStream tar = new CountingInputStream(archive.open(), log::adopt);
         try {
-            BuildImageCmd cmd = docker.buildImageCmd(tar)
+            BuildImageCmd cmd = session.docker().buildImageCmd(tar)
                     .withDockerfilePath(archive.dockerfileName())
                     .withTags(new LinkedHashSet<>(request.tags()))
                     .withLabels(labels)
@@ -146,7 +149,7 @@ public final class ImageBuilder {
                 cmd.withBuildAuthConfigs(auths);
             }
             cmd.exec(log);
-            await(log, deadline, timeout, "build", docker, tar);
+            await(session, log, "build", tar);
         } finally {
             StreamWatcher.closeQuietly(tar);
         }
@@ -162,12 +165,12 @@ public final class ImageBuilder {
         return new Built(log.imageId(), tar.count());
     }
 
-    private String push(DockerClient docker, ImageReference ref, RegistryCredentials credentials, ProgressSink progress,
-            Instant deadline, Duration timeout) throws BuildException, InterruptedException {
-        PushLog log = new PushLog(ref, progress);
+    private String push(Session session, ImageReference ref, RegistryCredentials credentials)
+            throws BuildException, InterruptedException {
+        PushLog log = new PushLog(ref, session.progress());
         AuthConfig auth = credentials == null ? new AuthConfig() : auth(ref, credentials);
-        docker.pushImageCmd(ref.name()).withTag(ref.tag()).withAuthConfig(auth).exec(log);
-        await(log, deadline, timeout, "push of " + ref, docker);
+        session.docker().pushImageCmd(ref.name()).withTag(ref.tag()).withAuthConfig(auth).exec(log);
+        await(session, log, "push of " + ref);
         if (log.error() != null) {
             throw log.pushFailure(log.error());
         }
@@ -188,19 +191,20 @@ public final class ImageBuilder {
      * Waits for a stream within the deadline. Interrupted or out of time, it abandons the stream — closes the
      * response and the request body, which makes the engine cancel the build — and waits for the reading thread.
      */
-    private void await(StreamWatcher<?> watcher, Instant deadline, Duration timeout, String what, DockerClient docker,
-            Closeable... more) throws BuildException, InterruptedException {
+    private static void await(Session session, StreamWatcher<?> watcher, String what, Closeable... more)
+            throws BuildException, InterruptedException {
         boolean done;
         try {
-            done = watcher.await(Duration.between(Instant.now(), deadline));
+            done = watcher.await(Duration.between(Instant.now(), session.deadline()));
         } catch (InterruptedException e) {
-            abandon(watcher, docker, more);
+            abandon(watcher, session.docker(), more);
             Thread.currentThread().interrupt();
             throw e;
         }
         if (!done) {
-            abandon(watcher, docker, more);
-            throw new BuildException(what + " did not finish within the timeout of " + seconds(timeout) + " — stopped it");
+            abandon(watcher, session.docker(), more);
+            throw new BuildException(what + " did not finish within the timeout of " + session.timeout().toSeconds()
+                    + " s — stopped it");
         }
     }
 
@@ -303,9 +307,5 @@ public final class ImageBuilder {
             progress.line("warning: cannot read Git metadata of " + context + ": " + e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static String seconds(Duration d) {
-        return d.toSeconds() + " s";
     }
 }
