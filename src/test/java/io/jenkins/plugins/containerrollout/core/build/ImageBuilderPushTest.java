@@ -8,6 +8,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.engine.TestCommands;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.net.URI;
@@ -81,39 +82,34 @@ public class ImageBuilderPushTest {
 
     @Test
     public void saysAuthenticationFailedForAWrongPassword() throws Exception {
-        Path ctx = context(DOCKERFILE);
         String tag = TestBed.authRegistry() + "/" + TestBed.unique("bld") + ":1";
-        try {
-            ImageBuilderFixtures.Req req = request(ctx, tag);
-            req.push = true;
-            req.credentials = new RegistryCredentials(TestBed.authUser(), "wrong-" + TestBed.unique("pw"));
-            BuildException e = assertThrows(BuildException.class,
-                    () -> new ImageBuilder(TestBed.host()).build(req.build(), line -> { }));
-            assertTrue(e.getMessage(), e.getMessage().startsWith("push of " + tag + " refused by " + TestBed.authRegistry()
-                    + ": authentication failed — check the registry username and password"));
-        } finally {
-            cleanUp(ctx, tag);
-        }
+        BuildException e = pushWithPassword(tag, "wrong-" + TestBed.unique("pw"), line -> { });
+        assertTrue(e.getMessage(), e.getMessage().startsWith("push of " + tag + " refused by " + TestBed.authRegistry()
+                + ": authentication failed — check the registry username and password"));
     }
 
     @Test
     public void neverShowsThePasswordInProgressOrErrors() throws Exception {
-        Path ctx = context(DOCKERFILE);
-        String tag = TestBed.authRegistry() + "/" + TestBed.unique("bld") + ":1";
         String password = "pw-" + TestBed.unique("secret");
         ImageBuilderFixtures.Lines sink = new ImageBuilderFixtures.Lines();
+        BuildException e = pushWithPassword(TestBed.authRegistry() + "/" + TestBed.unique("bld") + ":1", password, sink);
+        assertFalse(sink.lines.isEmpty());
+        assertFalse(sink.all().contains(password));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains(password));
+            assertFalse(String.valueOf(t).contains(password));
+        }
+    }
+
+    /** Builds and pushes {@code tag} to the authenticated registry with a password it refuses. */
+    private static BuildException pushWithPassword(String tag, String password, ProgressSink sink) throws Exception {
+        Path ctx = context(DOCKERFILE);
         try {
             ImageBuilderFixtures.Req req = request(ctx, tag);
             req.push = true;
             req.credentials = new RegistryCredentials(TestBed.authUser(), password);
-            BuildException e = assertThrows(BuildException.class, () -> new ImageBuilder(TestBed.host()).build(req.build(), sink));
-            assertFalse(sink.lines.isEmpty());
-            assertFalse(sink.all().contains(password));
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                assertFalse(String.valueOf(t.getMessage()).contains(password));
-                assertFalse(String.valueOf(t).contains(password));
-            }
             assertFalse(req.build().toString().contains(password));
+            return assertThrows(BuildException.class, () -> new ImageBuilder(TestBed.host()).build(req.build(), sink));
         } finally {
             cleanUp(ctx, tag);
         }

@@ -115,20 +115,20 @@ final class TlsDockerd implements AutoCloseable {
         signed(pki, "ca", "server", "/CN=127.0.0.1", "server.ext");
         signed(pki, "ca", "client", "/CN=rollout-client", "client.ext");
         signed(pki, "other-ca", "foreign", "/CN=foreign-client", "client.ext");
-        Path client = Files.createDirectories(dir.resolve("client"));
-        Files.copy(pki.resolve("ca.pem"), client.resolve("ca.pem"));
-        Files.copy(pki.resolve("client-cert.pem"), client.resolve("cert.pem"));
-        Files.copy(pki.resolve("client-key.pem"), client.resolve("key.pem"));
-        Path wrong = Files.createDirectories(dir.resolve("wrong-ca"));
-        Files.copy(pki.resolve("other-ca.pem"), wrong.resolve("ca.pem"));
-        Files.copy(pki.resolve("client-cert.pem"), wrong.resolve("cert.pem"));
-        Files.copy(pki.resolve("client-key.pem"), wrong.resolve("key.pem"));
-        Path foreign = Files.createDirectories(dir.resolve("foreign-cert"));
-        Files.copy(pki.resolve("ca.pem"), foreign.resolve("ca.pem"));
-        Files.copy(pki.resolve("foreign-cert.pem"), foreign.resolve("cert.pem"));
-        Files.copy(pki.resolve("foreign-key.pem"), foreign.resolve("key.pem"));
-        Path none = Files.createDirectories(dir.resolve("no-cert"));
-        Files.copy(pki.resolve("ca.pem"), none.resolve("ca.pem"));
+        certDirectory(pki, dir.resolve("client"), "ca", "client");
+        certDirectory(pki, dir.resolve("wrong-ca"), "other-ca", "client");
+        certDirectory(pki, dir.resolve("foreign-cert"), "ca", "foreign");
+        certDirectory(pki, dir.resolve("no-cert"), "ca", null);
+    }
+
+    /** A DOCKER_CERT_PATH-style directory: {@code ca}'s certificate as ca.pem, {@code client}'s as cert.pem/key.pem. */
+    private static void certDirectory(Path pki, Path target, String ca, String client) throws IOException {
+        Files.createDirectories(target);
+        Files.copy(pki.resolve(ca + ".pem"), target.resolve("ca.pem"));
+        if (client != null) {
+            Files.copy(pki.resolve(client + "-cert.pem"), target.resolve("cert.pem"));
+            Files.copy(pki.resolve(client + "-key.pem"), target.resolve("key.pem"));
+        }
     }
 
     private static void signed(Path pki, String ca, String name, String subject, String ext) {

@@ -49,30 +49,27 @@ public class TlsEngineTest {
     @Test
     public void buildsAnImageOverTlsWithTheRightClientCertificate() throws Exception {
         DockerHost tls = engine.host(engine.clientCerts);
-        Path ctx = TestImages.appContext(Files.createTempDirectory("bld-tls-ctx"), "tls", true);
-        try {
-            BuildRequest request = new BuildRequest(tls, ctx.toString(), null, List.of("bld-tls:1"), Map.of(), null, Map.of(),
-                    false, false, false, null, null, Duration.ofMinutes(5));
-            BuildResult result = new ImageBuilder(tls).build(request, line -> { });
-            try (DockerClient docker = DockerClientFactory.DEFAULT.connect(tls)) {
-                assertEquals(result.imageId(), docker.inspectImageCmd("bld-tls:1").exec().getId());
-            }
-        } finally {
-            TestBed.run(List.of("rm", "-rf", ctx.toString()), Path.of("/"));
+        BuildResult result = buildOn(tls, "bld-tls:1");
+        try (DockerClient docker = DockerClientFactory.DEFAULT.connect(tls)) {
+            assertEquals(result.imageId(), docker.inspectImageCmd("bld-tls:1").exec().getId());
         }
     }
 
     @Test
-    public void aBuildWithoutTheClientCertificateFailsInOneLine() throws Exception {
-        DockerHost noCert = engine.host(engine.noClientCert);
+    public void aBuildWithoutTheClientCertificateFailsInOneLine() {
+        BuildException e = assertThrows(BuildException.class, () -> buildOn(engine.host(engine.noClientCert), "bld-tls:2"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("TLS failure talking to the Docker engine at " + engine.uri()));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("the engine wants a client certificate and " + engine.noClientCert
+                + " has no cert.pem/key.pem"));
+    }
+
+    /** Builds the test-bed app image on {@code host} (the TLS engine is thrown away with its images). */
+    private static BuildResult buildOn(DockerHost host, String tag) throws Exception {
         Path ctx = TestImages.appContext(Files.createTempDirectory("bld-tls-ctx"), "tls", true);
         try {
-            BuildRequest request = new BuildRequest(noCert, ctx.toString(), null, List.of("bld-tls:2"), Map.of(), null, Map.of(),
+            BuildRequest request = new BuildRequest(host, ctx.toString(), null, List.of(tag), Map.of(), null, Map.of(),
                     false, false, false, null, null, Duration.ofMinutes(5));
-            BuildException e = assertThrows(BuildException.class, () -> new ImageBuilder(noCert).build(request, line -> { }));
-            assertTrue(e.getMessage(), e.getMessage().startsWith("TLS failure talking to the Docker engine at " + engine.uri()));
-            assertTrue(e.getMessage(), e.getMessage().endsWith("the engine wants a client certificate and " + engine.noClientCert
-                    + " has no cert.pem/key.pem"));
+            return new ImageBuilder(host).build(request, line -> { });
         } finally {
             TestBed.run(List.of("rm", "-rf", ctx.toString()), Path.of("/"));
         }
