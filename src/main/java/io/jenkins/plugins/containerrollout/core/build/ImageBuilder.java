@@ -34,7 +34,8 @@ import java.util.Optional;
  * calling thread closes the engine streams — the engine then stops the running step — waits for our reading threads
  * to end, and throws {@link InterruptedException} with the thread's interrupt flag set again, so callers further up
  * (a Jenkins step execution) still see that they were interrupted. Nothing is written to disk: the context is
- * streamed. The registry password never appears in progress lines or exception messages.
+ * streamed. The registry password never appears in progress lines or exception messages. The credentials are used
+ * for the push and offered for pulling base images only from the registries the tags name.
  *
  * <p>Usage: {@code BuildResult r = new ImageBuilder(host).build(request, listener.getLogger()::println);}
  */
@@ -143,9 +144,10 @@ public final class ImageBuilder {
                 cmd.withTarget(request.target());
             }
             if (request.credentials() != null) {
-                // for FROM images in the registry we push to: the only one the credentials are known to be for
+                // for FROM images in the registries the tags name: the only ones the credentials are known to be
+                // for; offering them to any other registry would hand the password to a stranger
                 AuthConfigurations auths = new AuthConfigurations();
-                auths.addConfig(auth(refs.get(0), request.credentials()));
+                refs.forEach(ref -> auths.addConfig(auth(ref, request.credentials())));
                 cmd.withBuildAuthConfigs(auths);
             }
             cmd.exec(log);

@@ -42,6 +42,7 @@ final class ImageBuilderFixtures {
         Map<String, String> buildArgs = Map.of();
         String target;
         Map<String, String> labels = Map.of();
+        boolean pull;
         boolean push;
         String version;
         RegistryCredentials credentials;
@@ -54,7 +55,7 @@ final class ImageBuilderFixtures {
         }
 
         BuildRequest build() {
-            return new BuildRequest(host, context, dockerfile, tags, buildArgs, target, labels, false, false, push, version,
+            return new BuildRequest(host, context, dockerfile, tags, buildArgs, target, labels, false, pull, push, version,
                     credentials, timeout);
         }
     }

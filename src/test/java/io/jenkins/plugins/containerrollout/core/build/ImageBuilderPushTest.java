@@ -101,6 +101,31 @@ public class ImageBuilderPushTest {
         }
     }
 
+    @Test
+    public void pullsAPrivateBaseImageFromARegistryOneOfTheTagsNames() throws Exception {
+        Path baseCtx = context(DOCKERFILE);
+        String base = TestBed.authRegistry() + "/" + TestBed.unique("bld-base") + ":1";
+        Path appCtx = context("FROM " + base, "LABEL app=on-private-base");
+        String app = TestBed.unique("bld-app") + ":1";
+        RegistryCredentials login = new RegistryCredentials(TestBed.authUser(), TestBed.authPassword());
+        try {
+            ImageBuilderFixtures.Req push = request(baseCtx, base);
+            push.push = true;
+            push.credentials = login;
+            new ImageBuilder(TestBed.host()).build(push.build(), line -> { });
+            TestBed.docker("rmi", base);
+            ImageBuilderFixtures.Req build = request(appCtx, app);
+            build.pull = true;
+            build.credentials = login;
+            build.tags = java.util.List.of(app, TestBed.authRegistry() + "/" + app);
+            BuildResult result = new ImageBuilder(TestBed.host()).build(build.build(), line -> { });
+            assertEquals("on-private-base", result.labels().get("app"));
+        } finally {
+            cleanUp(baseCtx, base);
+            cleanUp(appCtx, app, TestBed.authRegistry() + "/" + app);
+        }
+    }
+
     /** Builds and pushes {@code tag} to the authenticated registry with a password it refuses. */
     private static BuildException pushWithPassword(String tag, String password, ProgressSink sink) throws Exception {
         Path ctx = context(DOCKERFILE);
