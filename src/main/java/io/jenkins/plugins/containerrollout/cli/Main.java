@@ -97,6 +97,6 @@ public final class Main {
 
     static String help(Command command) {
         return "usage: " + PROGRAM + " " + command.name() + command.options().requiredSynopsis() + " [options]\n\n"
-                + command.summary() + "\n\noptions:\n" + command.options().help() + "  --help  this help\n";
+                + command.summary() + "\n\noptions:\n" + command.options().help();
     }
 }

@@ -64,19 +64,22 @@ public final class Options {
         return new ParsedOptions(values);
     }
 
-    /** The option list for a command's help, one option a line, descriptions aligned. */
+    /** The option list for a command's help, one option a line, descriptions aligned, {@code --help} last. */
     public String help() {
         List<String> left = new ArrayList<>();
-        List<Option> shown = byName.values().stream().filter(o -> !o.refused()).toList();
-        for (Option o : shown) {
-            left.add(o.name() + (o.takesValue() ? " " + o.valueName() : ""));
+        List<String> right = new ArrayList<>();
+        for (Option o : byName.values()) {
+            if (!o.refused()) {
+                left.add(o.name() + (o.takesValue() ? " " + o.valueName() : ""));
+                right.add(o.description() + (o.required() ? " (required)" : "") + (o.repeatable() ? " (repeatable)" : ""));
+            }
         }
+        left.add("--help");
+        right.add("show this help");
         int width = left.stream().mapToInt(String::length).max().orElse(0) + 2;
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < shown.size(); i++) {
-            Option o = shown.get(i);
-            String notes = (o.required() ? " (required)" : "") + (o.repeatable() ? " (repeatable)" : "");
-            out.append("  ").append(String.format("%-" + width + "s", left.get(i))).append(o.description()).append(notes).append('\n');
+        for (int i = 0; i < left.size(); i++) {
+            out.append("  ").append(String.format("%-" + width + "s", left.get(i))).append(right.get(i)).append('\n');
         }
         return out.toString();
     }
