@@ -15,6 +15,7 @@ import java.util.Map;
  * @param labels        the labels the image carries, including the OCI ones we added
  * @param contextBytes  bytes of build context sent to the engine (the tar stream)
  * @param durationMillis wall time of build and push
+ * @param git           the commit the context was built from (for the DORA lead time), or null outside a Git work tree
  */
 public record BuildResult(
         String imageId,
@@ -22,11 +23,18 @@ public record BuildResult(
         Map<String, String> digests,
         Map<String, String> labels,
         long contextBytes,
-        long durationMillis) implements Serializable {
+        long durationMillis,
+        GitMetadata git) implements Serializable {
 
     public BuildResult {
         tags = List.copyOf(tags);
         digests = Map.copyOf(digests);
         labels = Map.copyOf(labels);
+    }
+
+    /** A result without Git metadata (the form before {@code git} was added; kept so existing callers compile). */
+    public BuildResult(String imageId, List<String> tags, Map<String, String> digests, Map<String, String> labels,
+            long contextBytes, long durationMillis) {
+        this(imageId, tags, digests, labels, contextBytes, durationMillis, null);
     }
 }

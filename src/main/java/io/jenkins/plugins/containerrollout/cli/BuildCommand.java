@@ -1,0 +1,124 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
+import io.jenkins.plugins.containerrollout.core.build.ImageReference;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code container-rollout build}: the CLI face of {@code containerBuild}. Builds an image from a context directory,
+ * tags it, optionally pushes it, and prints the {@code BuildResult} as JSON. The registry password comes only from
+ * {@code REGISTRY_PASSWORD} or stdin ({@code --password-stdin}), never from an argument.
+ *
+ * <p>Usage: {@code container-rollout build --context . --tag 127.0.0.1:5000/app:1 --push}
+ */
+public final class BuildCommand implements Command {
+    private static final Options OPTIONS = new Options(
+            Option.value("--context", "DIR", "build context directory").mandatory(),
+            Option.value("--dockerfile", "PATH", "Dockerfile, relative to the current directory like docker build -f"
+                    + " (default: DIR/Dockerfile)"),
+            Option.value("--tag", "NAME:TAG", "image reference to tag (and push)").mandatory().multiple(),
+            Option.value("--build-arg", "K=V", "build argument").multiple(),
+            Option.value("--target", "STAGE", "multi-stage target to build"),
+            Option.value("--label", "K=V", "image label; overrides the OCI labels added automatically").multiple(),
+            Option.value("--version", "V", "value of the org.opencontainers.image.version label"),
+            Option.flag("--no-cache", "do not use the build cache"),
+            Option.flag("--pull", "always try to pull newer base images"),
+            Option.flag("--push", "push every tag after the build"),
+            Option.value("--registry-username", "USER", "registry login; the password comes from REGISTRY_PASSWORD or stdin"),
+            Option.flag("--password-stdin", "read the registry password from stdin"),
+            Option.value("--docker-host", "URI", "engine address (default: DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH,"
+                    + " else " + DockerHost.LOCAL + ")"),
+            Option.value("--timeout", "SECONDS", "bound on build and push (default: "
+                    + ImageBuilder.DEFAULT_TIMEOUT.toSeconds() + ")"),
+            Option.refused("--password", PasswordSource.WHY),
+            Option.refused("--registry-password", PasswordSource.WHY));
+
+    @Override
+    public String name() {
+        return "build";
+    }
+
+    @Override
+    public String summary() {
+        return "Build an image from a context directory, tag it and optionally push it.";
+    }
+
+    @Override
+    public Options options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Object run(ParsedOptions o, Terminal terminal) throws Exception {
+        BuildRequest request = request(o, terminal);
+        return new ImageBuilder(request.host()).build(request, terminal.err()::println);
+    }
+
+    /** Maps the options to the same request the Pipeline step builds. */
+    static BuildRequest request(ParsedOptions o, Terminal terminal) throws UsageException, IOException {
+        Path cwd = Path.of("").toAbsolutePath();
+        String dockerfile = o.value("--dockerfile");
+        return new BuildRequest(
+                DockerHost.resolve(o.value("--docker-host"), terminal.env()),
+                cwd.resolve(o.value("--context")).normalize().toString(),
+                dockerfile == null ? null : cwd.resolve(dockerfile).normalize().toString(),
+                tags(o.values("--tag")),
+                o.pairs("--build-arg"),
+                o.value("--target"),
+                o.pairs("--label"),
+                o.flag("--no-cache"),
+                o.flag("--pull"),
+                o.flag("--push"),
+                o.value("--version"),
+                PasswordSource.credentials(o.value("--registry-username"), o.flag("--password-stdin"), terminal),
+                Duration.ofSeconds(o.positive("--timeout", ImageBuilder.DEFAULT_TIMEOUT.toSeconds())));
+    }
+
+    /** A malformed tag is a usage error (exit 2), caught before anything is sent to the engine. */
+    private static List<String> tags(List<String> tags) throws UsageException {
+        for (String tag : tags) {
+            try {
+                ImageReference.parse(tag);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return tags;
+    }
+
+    /** Where a registry password may come from, and where not. */
+    static final class PasswordSource {
+        static final String WHY = "a password on the command line ends up in shell history and ps;"
+                + " set REGISTRY_PASSWORD or use --password-stdin";
+
+        private PasswordSource() {
+        }
+
+        static RegistryCredentials credentials(String username, boolean fromStdin, Terminal terminal)
+                throws UsageException, IOException {
+            String password = fromStdin ? readStdin(terminal) : terminal.env().get("REGISTRY_PASSWORD");
+            if (username == null) {
+                if (fromStdin) {
+                    throw new UsageException("--password-stdin needs --registry-username");
+                }
+                return null;
+            }
+            if (password == null || password.isEmpty()) {
+                throw new UsageException("--registry-username needs a password: set REGISTRY_PASSWORD or use --password-stdin");
+            }
+            return new RegistryCredentials(username, password);
+        }
+
+        private static String readStdin(Terminal terminal) throws IOException {
+            String text = new String(terminal.stdin().readAllBytes(), StandardCharsets.UTF_8);
+            return text.replaceAll("[\r\n]+$", "");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Entry point of {@code container-rollout-cli.jar}: {@code container-rollout <command> [options]}. Finds the
+ * subcommand, parses its options, runs it and prints its result as one JSON object on stdout; progress and errors go
+ * to stderr. Exit codes: 0 success, 1 failure (one line naming the cause), 2 bad usage (one line and a hint to
+ * {@code --help}).
+ *
+ * <p>Usage: {@code int exit = Main.run(new String[] {"build", "--help"}, System.getenv(), System.in, System.out, System.err);}
+ */
+public final class Main {
+    static final String PROGRAM = "container-rollout";
+
+    /** Every subcommand; adding one is one line here and one class. */
+    static final List<Command> COMMANDS = List.of(
+            new BuildCommand());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.in, System.out, System.err));
+    }
+
+    /** Runs the CLI in-process and returns its exit code; nothing here calls {@code System.exit}. */
+    public static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream out, PrintStream err) {
+        Terminal terminal = new Terminal(env, stdin, out, err);
+        if (args.length == 0) {
+            err.println(PROGRAM + ": no command given (try '" + PROGRAM + " --help')");
+            return 2;
+        }
+        if (isHelp(args[0])) {
+            out.print(topHelp());
+            return 0;
+        }
+        Optional<Command> found = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst();
+        if (found.isEmpty()) {
+            err.println(PROGRAM + ": unknown command \"" + args[0] + "\" (try '" + PROGRAM + " --help')");
+            return 2;
+        }
+        Command command = found.get();
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (rest.stream().anyMatch(Main::isHelp)) {
+            out.print(help(command));
+            return 0;
+        }
+        try {
+            Object result = command.run(command.options().parse(rest), terminal);
+            JsonOutput.print(result, out);
+            return 0;
+        } catch (UsageException e) {
+            err.println(PROGRAM + " " + command.name() + ": " + e.getMessage() + " (try '" + PROGRAM + " " + command.name()
+                    + " --help')");
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println(PROGRAM + " " + command.name() + ": interrupted");
+            return 130;
+        } catch (Exception e) {
+            err.println(PROGRAM + " " + command.name() + ": " + oneLine(e));
+            return 1;
+        }
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+
+    /** A failure's message, first line only; an unexpected exception without one is named by its type. */
+    private static String oneLine(Exception e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "unexpected " + e.getClass().getSimpleName();
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    static String topHelp() {
+        StringBuilder out = new StringBuilder("usage: " + PROGRAM + " <command> [options]\n\n"
+                + "Build, roll out, verify and roll back container images on a Docker engine.\n\ncommands:\n");
+        int width = COMMANDS.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
+        for (Command c : COMMANDS) {
+            out.append("  ").append(String.format("%-" + width + "s", c.name())).append(c.summary()).append('\n');
+        }
+        out.append("\nRun '").append(PROGRAM).append(" <command> --help' for a command's options.\n")
+                .append("The result is printed as JSON on stdout, progress on stderr; exit 0 ok, 1 failed, 2 bad usage.\n");
+        return out.toString();
+    }
+
+    static String help(Command command) {
+        return "usage: " + PROGRAM + " " + command.name() + command.options().requiredSynopsis() + " [options]\n\n"
+                + command.summary() + "\n\noptions:\n" + command.options().help();
+    }
+}

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The options a command declares, and the parser for them: {@code --name value}, {@code --name=value}, flags,
+ * repeatable options; no positional arguments. Its errors are {@link UsageException}s naming the offending word.
+ *
+ * <p>Usage: {@code ParsedOptions o = new Options(Option.value("--tag", "NAME:TAG", "tag").mandatory()).parse(args);}
+ */
+public final class Options {
+    private final Map<String, Option> byName = new LinkedHashMap<>();
+
+    public Options(Option... options) {
+        for (Option o : options) {
+            byName.put(o.name(), o);
+        }
+    }
+
+    /** Parses arguments (without the subcommand word). */
+    public ParsedOptions parse(List<String> args) throws UsageException {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument \"" + arg + "\"");
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            Option option = byName.get(name);
+            if (option == null) {
+                throw new UsageException("unknown option " + name);
+            }
+            if (option.refused()) {
+                throw new UsageException(name + " is not accepted: " + option.description());
+            }
+            String value;
+            if (!option.takesValue()) {
+                if (eq >= 0) {
+                    throw new UsageException(name + " takes no value");
+                }
+                value = "true";
+            } else if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new UsageException(name + " needs a value (" + option.valueName() + ")");
+            }
+            List<String> list = values.computeIfAbsent(name, k -> new ArrayList<>());
+            if (!list.isEmpty() && !option.repeatable()) {
+                throw new UsageException(name + " was given more than once");
+            }
+            list.add(value);
+        }
+        for (Option o : byName.values()) {
+            if (o.required() && !values.containsKey(o.name())) {
+                throw new UsageException("missing " + o.name() + " " + o.valueName());
+            }
+        }
+        return new ParsedOptions(values);
+    }
+
+    /** The option list for a command's help, one option a line, descriptions aligned, {@code --help} last. */
+    public String help() {
+        List<String> left = new ArrayList<>();
+        List<String> right = new ArrayList<>();
+        for (Option o : byName.values()) {
+            if (!o.refused()) {
+                left.add(o.name() + (o.takesValue() ? " " + o.valueName() : ""));
+                right.add(o.description() + (o.required() ? " (required)" : "") + (o.repeatable() ? " (repeatable)" : ""));
+            }
+        }
+        left.add("--help");
+        right.add("show this help");
+        int width = left.stream().mapToInt(String::length).max().orElse(0) + 2;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < left.size(); i++) {
+            out.append("  ").append(String.format("%-" + width + "s", left.get(i))).append(right.get(i)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The required options as they appear in a usage line: {@code --context DIR --tag NAME:TAG}. */
+    public String requiredSynopsis() {
+        StringBuilder out = new StringBuilder();
+        for (Option o : byName.values()) {
+            if (o.required()) {
+                out.append(' ').append(o.name()).append(' ').append(o.valueName());
+            }
+        }
+        return out.toString();
+    }
+}

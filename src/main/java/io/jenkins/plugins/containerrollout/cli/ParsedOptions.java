@@ -1,0 +1,63 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The options found on a command line, by name (with dashes), with typed accessors whose errors are usage errors.
+ *
+ * <p>Usage: {@code Map<String, String> args = options.pairs("--build-arg");}
+ */
+public final class ParsedOptions {
+    private final Map<String, List<String>> values;
+
+    ParsedOptions(Map<String, List<String>> values) {
+        this.values = values;
+    }
+
+    /** The value of a single-valued option, or null when absent. */
+    public String value(String name) {
+        List<String> v = values.get(name);
+        return v == null ? null : v.get(v.size() - 1);
+    }
+
+    /** Every value of a repeatable option, in command-line order; empty when absent. */
+    public List<String> values(String name) {
+        return List.copyOf(values.getOrDefault(name, List.of()));
+    }
+
+    public boolean flag(String name) {
+        return values.containsKey(name);
+    }
+
+    /** A repeatable {@code KEY=VALUE} option as an ordered map; a later key wins, as with {@code docker build}. */
+    public Map<String, String> pairs(String name) throws UsageException {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String v : values(name)) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException(name + " wants KEY=VALUE, not \"" + v + "\"");
+            }
+            pairs.put(v.substring(0, eq), v.substring(eq + 1));
+        }
+        return pairs;
+    }
+
+    /** A positive whole number, or {@code fallback} when absent. */
+    public long positive(String name, long fallback) throws UsageException {
+        String v = value(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new UsageException(name + " wants a positive whole number, not \"" + v + "\"");
+    }
+}

@@ -1,0 +1,101 @@
+package io.jenkins.plugins.containerrollout.core.engine;
+
+import java.io.FileNotFoundException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.channels.ClosedByInterruptException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Turns what docker-java throws when the engine cannot be talked to (a {@code RuntimeException} wrapping an
+ * {@code IOException}, several levels deep) into one line a user can act on. Errors the engine itself reported (an
+ * HTTP status with a message) are not connection failures and yield {@code null}.
+ *
+ * <p>Usage: {@code String why = EngineFailures.describe(host, e); if (why != null) throw new EngineException(why, e);}
+ */
+public final class EngineFailures {
+    private EngineFailures() {
+    }
+
+    /**
+     * Describes a failure to reach or talk to {@code host}, or returns null when {@code failure} is not one.
+     */
+    public static String describe(DockerHost host, Throwable failure) {
+        String at = "the Docker engine at " + host.uri();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            if (t instanceof SSLHandshakeException || t instanceof SSLException) {
+                return tls(host, at, t, msg);
+            }
+            if (t instanceof ConnectException || msg.contains("Connection refused")) {
+                return "cannot reach " + at + ": connection refused — is dockerd running? set DOCKER_HOST or dockerHost";
+            }
+            if (t instanceof UnknownHostException) {
+                return "cannot reach " + at + ": unknown host " + msg + " — set DOCKER_HOST or dockerHost";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "cannot reach " + at + ": no route to host — set DOCKER_HOST or dockerHost";
+            }
+            if (t instanceof SocketTimeoutException && msg.toLowerCase().contains("connect")) {
+                return "cannot reach " + at + ": connection timed out — is dockerd running? set DOCKER_HOST or dockerHost";
+            }
+            if (t instanceof FileNotFoundException || msg.contains("No such file or directory")) {
+                return "cannot reach " + at + ": the socket does not exist — is dockerd running? set DOCKER_HOST or dockerHost";
+            }
+            if (msg.contains("Permission denied")) {
+                return "cannot reach " + at + ": permission denied on the socket — is this user in the docker group?";
+            }
+            if (msg.contains("HTTP request to an HTTPS server")) {
+                return at + " wants TLS — set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem)";
+            }
+            if (msg.contains("Connection reset") || msg.contains("Broken pipe")) {
+                if (host.tlsVerify()) {
+                    // with TLS 1.3 the engine rejects a client certificate after our side finished the handshake:
+                    // we may see the connection drop before we can read its alert
+                    return "TLS failure talking to " + at + ": the engine closed the connection (" + msg + ") — "
+                            + clientCertificateHint(host);
+                }
+                return "lost the connection to " + at + " (" + msg + ")" + tlsHint(host);
+            }
+            if (t instanceof ClosedByInterruptException) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String tls(DockerHost host, String at, Throwable t, String msg) {
+        String certs = host.certPath() == null ? "" : " in " + host.certPath();
+        if (msg.contains("PKIX") || msg.contains("unable to find valid certification path")) {
+            return "TLS failure talking to " + at + ": its certificate is not signed by the CA in ca.pem" + certs
+                    + " (check DOCKER_CERT_PATH)";
+        }
+        if (msg.contains("bad_certificate") || msg.contains("certificate_required") || msg.contains("unknown_ca")) {
+            return "TLS failure talking to " + at + ": " + clientCertificateHint(host);
+        }
+        if (msg.contains("No subject alternative") || msg.contains("No name matching")) {
+            return "TLS failure talking to " + at + ": its certificate does not name this host (" + msg + ")";
+        }
+        if (!host.tlsVerify() && (msg.contains("plaintext") || msg.contains("Unsupported or unrecognized SSL message"))) {
+            return "TLS failure talking to " + at + ": " + msg;
+        }
+        return "TLS failure talking to " + at + ": " + msg + tlsHint(host);
+    }
+
+    private static String clientCertificateHint(DockerHost host) {
+        if (host.certPath() != null && !Files.isRegularFile(Path.of(host.certPath(), "cert.pem"))) {
+            return "the engine wants a client certificate and " + host.certPath() + " has no cert.pem/key.pem";
+        }
+        return "the engine rejected our client certificate (cert.pem/key.pem in " + host.certPath()
+                + ") — is it signed by the engine's --tlscacert?";
+    }
+
+    private static String tlsHint(DockerHost host) {
+        return host.tlsVerify() ? "" : " — does the engine want TLS? set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH";
+    }
+}

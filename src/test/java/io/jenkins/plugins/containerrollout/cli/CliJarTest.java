@@ -1,0 +1,54 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.Test;
+
+/** The packaged CLI ({@code target/container-rollout-cli.jar}, made by {@code mvn package}) run as a real process. */
+public class CliJarTest {
+    private static final Path JAR = Path.of(System.getProperty("project.basedir", "."), "target/container-rollout-cli.jar");
+
+    @Test
+    public void theJarBuildsAnImageAndPrintsJson() throws Exception {
+        assumeTrue("no " + JAR + " yet (mvn package makes it)", Files.isRegularFile(JAR));
+        Path ctx = TestImages.appContext(Files.createTempDirectory("bld-jar"), "1.0", true);
+        String tag = TestBed.unique("bld-jar") + ":1";
+        try {
+            TestBed.Result help = jar(ctx, "--help");
+            assertEquals(help.output(), 0, help.exitCode());
+            TestBed.Result usage = jar(ctx, "build");
+            assertEquals(usage.output(), 2, usage.exitCode());
+            // the build runs in the context directory: --context . is resolved against the working directory
+            TestBed.Result build = jar(ctx, "build", "--context", ".", "--tag", tag, "--docker-host", TestBed.host().uri());
+            assertEquals(build.output(), 0, build.exitCode());
+            String json = build.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+            assertEquals(TestBed.docker("inspect", "--format", "{{.Id}}", tag).trim(),
+                    new ObjectMapper().readTree(json).get("imageId").asText());
+            assertTrue(build.output(), build.output().contains("Successfully built"));
+        } finally {
+            TestBed.dockerResult("rmi", "-f", tag);
+            TestBed.run(List.of("rm", "-rf", ctx.toString()), Path.of("/"));
+        }
+    }
+
+    private static TestBed.Result jar(Path dir, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        TestBed.Result r = TestBed.run(command, dir);
+        if (r.output().contains("NoClassDefFoundError")) {
+            // docker-java-core needs Guava at run time; inside Jenkins, core supplies it, but the CLI jar must carry it
+            throw new AssertionError("the CLI jar lacks a library (is com.google.guava excluded from the shade plugin?): "
+                    + r.output().lines().filter(l -> l.contains("NoClassDefFoundError")).findFirst().orElse(""));
+        }
+        return r;
+    }
+}
