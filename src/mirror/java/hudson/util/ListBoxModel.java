@@ -1,0 +1,14 @@
+package hudson.util;
+
+import java.util.ArrayList;
+
+public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
+    public ListBoxModel() {
+    }
+
+    public static final class Option {
+        public Option(String name, String value) {
+            throw new UnsupportedOperationException("compile-only mirror");
+        }
+    }
+}
