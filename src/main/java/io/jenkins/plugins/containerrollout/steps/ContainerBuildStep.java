@@ -245,7 +245,9 @@ public final class ContainerBuildStep extends Step {
         Map<String, String> copy = new LinkedHashMap<>();
         if (map != null) {
             // Pipeline maps may carry GStrings or numbers as values: keep their text.
-            map.forEach((k, v) -> copy.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
+                copy.put(String.valueOf(entry.getKey()), entry.getValue() == null ? "" : String.valueOf(entry.getValue()));
+            }
         }
         return copy;
     }
