@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -317,10 +316,8 @@ public final class ContainerBuildStep extends Step {
         public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId,
                 @QueryParameter String tags) {
             StandardListBoxModel model = new StandardListBoxModel();
-            boolean allowed = item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER)
-                    : item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
-            if (!allowed || item == null) {
-                // Without an item there is no build to resolve credentials for: keep what was typed.
+            if (item == null || !(item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM))) {
+                // No job (so no build to resolve credentials for) or no right to see them: list nothing but the current value.
                 model.includeCurrentValue(registryCredentialsId);
                 return model;
             }

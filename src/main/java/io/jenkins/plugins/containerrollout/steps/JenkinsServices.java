@@ -29,7 +29,7 @@ interface JenkinsServices {
     /** Runs {@code callable} on the agent that holds {@code workspace}, with the workspace as its directory. */
     <V> V act(FilePath workspace, FilePath.FileCallable<V> callable) throws IOException, InterruptedException;
 
-    /** Calls straight into Jenkins. */
+    /** Calls straight into Jenkins; usage: {@code JenkinsServices.LIVE.act(workspace, callable)}. */
     final class Live implements JenkinsServices {
         private Live() {
         }
