@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
 public final class ImageReferences {
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     private static final String DOMAIN = "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?"
-            + "|\\[[0-9a-fA-F:]+\\](?::[0-9]+)?";
+            + "|\\[[0-9a-fA-F:.]+\\](?::[0-9]+)?";
     private static final Pattern REFERENCE = Pattern.compile(
             "(?:(?:" + DOMAIN + ")/)?" + COMPONENT + "(?:/" + COMPONENT + ")*(?::[\\w][\\w.-]{0,127})?");
     private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
@@ -49,7 +50,10 @@ public final class ImageReferences {
             return null;
         }
         String first = tag.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") || first.startsWith("[") ? first : null;
+        // The docker CLI's rule: a first component is a registry when it looks like a host (or is not lower case).
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost") || first.startsWith("[")
+                || !first.equals(first.toLowerCase(Locale.ROOT));
+        return host ? first : null;
     }
 
     /** The URI of the registry {@code tag} is pushed to, for credentials domains: {@code https://host[:port]}. */

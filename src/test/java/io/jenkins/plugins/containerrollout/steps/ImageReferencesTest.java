@@ -58,4 +58,9 @@ public class ImageReferencesTest {
     public void registryUriOfAQualifiedTagIsHttpsToItsHost() {
         assertEquals("https://localhost:5000", ImageReferences.registryUri("localhost:5000/app"));
     }
+
+    @Test
+    public void anUpperCaseFirstComponentIsARegistryHostAsForTheDockerCli() {
+        assertEquals("Registry", ImageReferences.registry("Registry/app:1"));
+    }
 }
