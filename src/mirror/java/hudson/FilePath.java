@@ -16,10 +16,6 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("compile-only mirror");
     }
 
-    public String getRemote() {
-        throw new UnsupportedOperationException("compile-only mirror");
-    }
-
     public interface FileCallable<T> extends Serializable, RoleSensitive {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
     }

@@ -7,8 +7,7 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
     }
 
     public static final class Option {
-        public Option(String name, String value) {
-            throw new UnsupportedOperationException("compile-only mirror");
+        private Option() {
         }
     }
 }

@@ -16,9 +16,17 @@ public class FormChecksTest {
     }
 
     @Test
-    public void aTimeoutMustBeAWholeNumberOfAtLeastOne() {
+    public void aTimeoutOfOneMinuteOrMoreIsValid() {
         assertTrue(FormChecks.positiveInt(" 5 "));
+    }
+
+    @Test
+    public void aTimeoutBelowOneMinuteIsInvalid() {
         assertFalse(FormChecks.positiveInt("0"));
+    }
+
+    @Test
+    public void aTimeoutThatIsNoNumberIsInvalid() {
         assertFalse(FormChecks.positiveInt("five"));
     }
 }
