@@ -1,0 +1,54 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Carries an {@link AgentTask} to the agent ({@code workspace.act(...)}) and its result back. A checked failure of
+ * the core (such as {@code BuildException}) cannot cross {@code invoke}'s signature, so it travels wrapped in an
+ * {@link AgentTaskFailure} that {@link StepRun#onAgent} unwraps again.
+ *
+ * <p>Usage: {@code R result = workspace.act(new AgentCallable<>(task, console));}
+ *
+ * @param <R> the task's result
+ */
+public final class AgentCallable<R extends Serializable> extends MasterToSlaveFileCallable<R> {
+    private static final long serialVersionUID = 1L;
+
+    private final AgentTask<R> task;
+    private final ProgressSink console;
+
+    /** @param console must be serializable (a {@link ConsoleSink}) */
+    public AgentCallable(AgentTask<R> task, ProgressSink console) {
+        this.task = task;
+        this.console = console;
+    }
+
+    @Override
+    public R invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        try {
+            return task.run(workspace, console);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AgentTaskFailure(e);
+        }
+    }
+
+    /**
+     * A checked core failure on its way back from the agent.
+     *
+     * <p>Usage: {@code catch (AgentTaskFailure f) { throw (Exception) f.getCause(); }}
+     */
+    public static final class AgentTaskFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AgentTaskFailure(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

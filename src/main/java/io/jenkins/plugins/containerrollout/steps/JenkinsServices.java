@@ -1,0 +1,49 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import hudson.FilePath;
+import hudson.model.Run;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import java.io.IOException;
+
+/**
+ * The few calls the step executions make into Jenkins itself, kept behind one interface so that everything around
+ * them runs in unit tests (where the compile-only API mirror cannot run) with a fake.
+ *
+ * <p>Usage: {@code RegistryCredentials c = JenkinsServices.LIVE.usernamePassword("registry", build, "https://127.0.0.1:5000");}
+ */
+interface JenkinsServices {
+    /** The real thing: the credentials plugin and the agent channel. */
+    JenkinsServices LIVE = new Live();
+
+    /**
+     * Looks up username/password credentials by id as the build sees them (folder and global stores, the build's
+     * authentication), for the registry at {@code registryUri}.
+     *
+     * @return the login, or null when no such credentials exist
+     */
+    RegistryCredentials usernamePassword(String id, Run<?, ?> build, String registryUri) throws IOException;
+
+    /** Runs {@code callable} on the agent that holds {@code workspace}, with the workspace as its directory. */
+    <V> V act(FilePath workspace, FilePath.FileCallable<V> callable) throws IOException, InterruptedException;
+
+    /** Calls straight into Jenkins; usage: {@code JenkinsServices.LIVE.act(workspace, callable)}. */
+    final class Live implements JenkinsServices {
+        private Live() {
+        }
+
+        @Override
+        public RegistryCredentials usernamePassword(String id, Run<?, ?> build, String registryUri) {
+            StandardUsernamePasswordCredentials found = CredentialsProvider.findCredentialById(
+                    id, StandardUsernamePasswordCredentials.class, build, URIRequirementBuilder.fromUri(registryUri).build());
+            return found == null ? null : new RegistryCredentials(found.getUsername(), found.getPassword().getPlainText());
+        }
+
+        @Override
+        public <V> V act(FilePath workspace, FilePath.FileCallable<V> callable) throws IOException, InterruptedException {
+            return workspace.act(callable);
+        }
+    }
+}

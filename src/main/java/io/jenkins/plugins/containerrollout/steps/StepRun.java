@@ -1,0 +1,92 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.AbortException;
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * One run of a rollout step, as its execution sees it: the resolved context objects and the services every step
+ * needs (console, Docker host, registry credentials, running core work on the agent). Handed to
+ * {@link RolloutStepExecution#perform}; each step adds only its own mapping on top.
+ *
+ * <p>Usage: {@code BuildResult r = run.onAgent(new BuildTask(step.toRequest(run.dockerHost(step.getDockerHost()), creds), core));}
+ */
+public final class StepRun {
+    private final String functionName;
+    private final StepScope scope;
+    private final SecretMasker masker;
+    private final ConsoleSink console;
+    private final JenkinsServices services;
+
+    StepRun(String functionName, StepScope scope, SecretMasker masker, JenkinsServices services) {
+        this.functionName = functionName;
+        this.scope = scope;
+        this.masker = masker;
+        this.console = new ConsoleSink(scope.listener(), functionName, masker);
+        this.services = services;
+    }
+
+    /** The step's name, e.g. {@code containerBuild}. */
+    public String functionName() {
+        return functionName;
+    }
+
+    /** The context objects. */
+    public StepScope scope() {
+        return scope;
+    }
+
+    /** The build console: prefixed with the step name, secrets masked. */
+    public ProgressSink console() {
+        return console;
+    }
+
+    /** The secrets known so far; every line on the console and every abort message goes through it. */
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /**
+     * The engine to talk to: the step's {@code dockerHost} when given, else {@code DOCKER_HOST} with
+     * {@code DOCKER_TLS_VERIFY}/{@code DOCKER_CERT_PATH} from the step's environment, else the local socket.
+     */
+    public DockerHost dockerHost(String explicit) {
+        return DockerHost.resolve(explicit, scope.environment());
+    }
+
+    /**
+     * Looks up username/password credentials by id for the build, and registers the password for masking.
+     *
+     * @param id          a Jenkins credentials id, or null/blank for none
+     * @param registryUri the registry they are for (selects credentials domains), e.g. {@code https://127.0.0.1:5000}
+     * @return the login, or null when {@code id} is blank
+     * @throws AbortException when no username/password credentials with that id are visible to the build
+     */
+    public RegistryCredentials registryCredentials(String id, String registryUri) throws IOException {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        RegistryCredentials found = services.usernamePassword(id, scope.build(), registryUri);
+        if (found == null) {
+            throw new AbortException(functionName + ": no username/password credentials with id '" + id
+                    + "' are visible to this build (registry " + registryUri + ")");
+        }
+        masker.add(found);
+        return found;
+    }
+
+    /**
+     * Runs core work on the agent that holds the workspace and returns its result; a checked core failure thrown
+     * there is rethrown here as itself.
+     */
+    public <R extends Serializable> R onAgent(AgentTask<R> task) throws Exception {
+        try {
+            return services.act(scope.workspace(), new AgentCallable<>(task, console));
+        } catch (AgentCallable.AgentTaskFailure failure) {
+            throw (Exception) failure.getCause();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package com.cloudbees.plugins.credentials.domains;
+
+import java.io.Serializable;
+
+public class DomainRequirement implements Serializable {
+    public DomainRequirement() {
+    }
+}

@@ -1,0 +1,6 @@
+package hudson.model;
+
+public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>> implements Describable<T> {
+    public AbstractDescribableImpl() {
+    }
+}

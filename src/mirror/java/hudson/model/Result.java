@@ -1,0 +1,8 @@
+package hudson.model;
+
+import java.io.Serializable;
+
+public final class Result implements Serializable {
+    private Result() {
+    }
+}

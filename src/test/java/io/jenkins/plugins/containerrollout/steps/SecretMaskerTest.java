@@ -1,0 +1,42 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.Test;
+
+/** Hiding registry passwords in text bound for the console. */
+public class SecretMaskerTest {
+
+    @Test
+    public void masksEveryOccurrenceOfThePassword() {
+        SecretMasker masker = new SecretMasker().add(new RegistryCredentials("ci", "pw1"));
+        assertEquals("**** and ****", masker.mask("pw1 and pw1"));
+    }
+
+    @Test
+    public void masksTheBasicAuthFormOfTheLogin() {
+        String basic = Base64.getEncoder().encodeToString("ci:pw1".getBytes(StandardCharsets.UTF_8));
+        SecretMasker masker = new SecretMasker().add(new RegistryCredentials("ci", "pw1"));
+        assertEquals("Authorization: Basic ****", masker.mask("Authorization: Basic " + basic));
+    }
+
+    @Test
+    public void masksASecretThatContainsAnotherOneWhole() {
+        SecretMasker masker = new SecretMasker().add("abc").add("xabcx");
+        assertEquals("****", masker.mask("xabcx"));
+    }
+
+    @Test
+    public void leavesTextAloneWhenThePasswordIsEmpty() {
+        SecretMasker masker = new SecretMasker().add(new RegistryCredentials("ci", ""));
+        assertEquals("ci: ok", masker.mask("ci: ok"));
+    }
+
+    @Test
+    public void keepsNullAsNull() {
+        assertEquals(null, new SecretMasker().add("x").mask(null));
+    }
+}
