@@ -11,8 +11,9 @@ import java.util.Set;
  * Computes {@link RolloutMetrics} from a timeline. Kept apart from the deployer so the definitions live in one place
  * and can be checked on hand-made timelines:
  * <ul>
- *   <li>a replica (revision + slot) is ready from its {@code SERVING} or {@code READY} event until its {@code FAILED}
- *       or {@code STOPPED} event; S(t) = ready / desired, sampled at the start and at every change;</li>
+ *   <li>{@code SERVING} replicas are ready at the start; any other replica (revision + slot) is ready from its
+ *       {@code READY} event until its {@code FAILED} or {@code STOPPED} event; S(t) = ready / desired, sampled at the
+ *       start and at every change;</li>
  *   <li>E = {@code READY} events / rollout seconds (replicas serving before the rollout do not count);</li>
  *   <li>R = target-revision replicas that were started and then failed, or were stopped once a
  *       {@code ROLLBACK_STARTED} event occurred, divided by target-revision replicas started;</li>
@@ -40,8 +41,11 @@ public final class MetricsCalculator {
         sorted.sort(Comparator.comparingLong(TimelineEvent::atMillis));
         double perReplica = 1.0 / Math.max(1, desired);
 
+        // replicas serving before the rollout are its starting point, wherever their events sit in the timeline
         Set<String> ready = new HashSet<>();
+        sorted.stream().filter(e -> e.type() == Type.SERVING).forEach(e -> ready.add(e.revision() + "/" + e.slot()));
         List<RunStateSample> runState = new ArrayList<>();
+        runState.add(new RunStateSample(startMillis, ready.size(), ready.size() * perReplica));
         int madeReady = 0;
         Set<String> started = new HashSet<>();
         Set<String> rolledBack = new HashSet<>();
@@ -53,7 +57,6 @@ public final class MetricsCalculator {
             boolean target = e.revision() == targetRevision;
             boolean changed = false;
             switch (e.type()) {
-                case SERVING -> changed = ready.add(key);
                 case READY -> {
                     changed = ready.add(key);
                     madeReady++;
@@ -80,12 +83,9 @@ public final class MetricsCalculator {
                 case RESTORED -> restoredAt = e.atMillis();
                 default -> { }
             }
-            if (changed || runState.isEmpty()) {
+            if (changed) {
                 runState.add(new RunStateSample(Math.max(e.atMillis(), startMillis), ready.size(), ready.size() * perReplica));
             }
-        }
-        if (runState.isEmpty()) {
-            runState.add(new RunStateSample(startMillis, 0, 0.0));
         }
         double floor = runState.stream().mapToDouble(RunStateSample::value).min().orElse(0.0);
         long duration = Math.max(0, endMillis - startMillis);
