@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,6 +64,10 @@ public final class DockerDeployer implements AutoCloseable {
      * @throws InterruptedException     the thread was interrupted; the next deploy or rollback converges from there
      */
     public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
+        return interruptible(() -> doDeploy(request, sink));
+    }
+
+    private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
@@ -149,6 +154,10 @@ public final class DockerDeployer implements AutoCloseable {
      * @throws InterruptedException     the thread was interrupted
      */
     public RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
+        return interruptible(() -> doRollback(request, sink));
+    }
+
+    private RolloutRecord doRollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
@@ -231,6 +240,28 @@ public final class DockerDeployer implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+    }
+
+    /** A rollout step that may be interrupted. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * docker-java reports an interrupt during an engine call as a {@link CancellationException} (its connection pool
+     * refuses to lease): callers get the {@link InterruptedException} they expect instead.
+     */
+    private static <T> T interruptible(Step<T> step) throws InterruptedException {
+        try {
+            return step.run();
+        } catch (CancellationException e) {
+            Thread.interrupted();
+            InterruptedException interrupted = new InterruptedException("rollout interrupted during an engine call; "
+                    + "the next deploy or rollback converges from where it stopped");
+            interrupted.initCause(e);
+            throw interrupted;
+        }
     }
 
     /** Converges on {@code revision}; returns null when it serves again, else why not. */
