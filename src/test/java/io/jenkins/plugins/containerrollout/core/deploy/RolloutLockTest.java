@@ -43,7 +43,8 @@ public class RolloutLockTest {
                 }
             });
             long until = System.currentTimeMillis() + 10_000;
-            while (second.status(app).lockOwner() == null && System.currentTimeMillis() < until) {
+            while ((second.status(app).lockOwner() == null || second.history(app).isEmpty())
+                    && System.currentTimeMillis() < until) {
                 Thread.sleep(50);
             }
             assertNotNull("the first rollout holds the lock", second.status(app).lockOwner());
