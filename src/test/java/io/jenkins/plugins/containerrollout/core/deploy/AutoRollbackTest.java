@@ -3,26 +3,15 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.Set;
-import org.junit.After;
 import org.junit.Test;
 
 /** A revision whose health gate fails: rolled back automatically, or left paused when asked to. */
-public class AutoRollbackTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
-    private final DockerDeployer deployer = new DockerDeployer(host);
+public class AutoRollbackTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-        deployer.close();
-    }
 
     private DeployRequest request(String version, boolean healthy, int base) {
         return new DeployRequest(host, app, DeployFixture.spec(DeployFixture.image(version, healthy)), 4, base,

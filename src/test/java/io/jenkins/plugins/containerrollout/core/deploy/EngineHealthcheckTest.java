@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -17,16 +16,12 @@ import org.junit.After;
 import org.junit.Test;
 
 /** An image with a HEALTHCHECK is gated by the engine's health status, not by the HTTP probe. */
-public class EngineHealthcheckTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
-    private final DockerDeployer deployer = new DockerDeployer(host);
+public class EngineHealthcheckTest extends EngineTestBase {
     private final String tag = app + "-hc";
 
     @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-        deployer.close();
+    public void removeImages() {
+        DeployFixture.cleanup(app); // before the images: revision records still use them
         TestBed.dockerResult("rmi", "-f", tag + ":ok", tag + ":bad");
     }
 

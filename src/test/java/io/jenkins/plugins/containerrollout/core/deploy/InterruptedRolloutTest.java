@@ -5,27 +5,17 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.After;
 import org.junit.Test;
 
 /** A rollout cut short (interrupted thread, or replicas killed as by an engine restart) converges on the next call. */
-public class InterruptedRolloutTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
-    private final DockerDeployer deployer = new DockerDeployer(host);
+public class InterruptedRolloutTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-        deployer.close();
-    }
 
     private DeployRequest request(String version, int base) {
         return new DeployRequest(host, app, DeployFixture.spec(DeployFixture.image(version, true)), 3, base,

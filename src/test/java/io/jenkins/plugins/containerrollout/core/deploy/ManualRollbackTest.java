@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -12,18 +11,11 @@ import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.List;
 import java.util.Map;
-import org.junit.After;
 import org.junit.Test;
 
 /** Rolling back by hand: to the previous revision (fast path) and to an older one from another process. */
-public class ManualRollbackTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
+public class ManualRollbackTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-    }
 
     private DeployRequest request(String version, int base) {
         ReplicaSpec spec = DeployFixture.spec(DeployFixture.image(version, true)).withEnv(Map.of("RELEASE", version));

@@ -5,25 +5,14 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import org.junit.After;
 import org.junit.Test;
 import org.junit.function.ThrowingRunnable;
 
 /** Every bad input fails with one error naming the parameter and the fix, and nothing changes on the engine. */
-public class RequestValidationOnEngineTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
-    private final DockerDeployer deployer = new DockerDeployer(host);
+public class RequestValidationOnEngineTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-        deployer.close();
-    }
 
     private void assertRefused(String parameter, ThrowingRunnable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);

@@ -6,24 +6,16 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.After;
 import org.junit.Test;
 
 /** Rollouts of one application never interleave; a lock whose owner died does not block forever. */
-public class RolloutLockTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
+public class RolloutLockTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-    }
 
     private DeployRequest request(int base, int minReadySeconds) {
         return new DeployRequest(host, app, DeployFixture.spec(DeployFixture.image("1", true)), 1, base,

@@ -4,27 +4,17 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.After;
 import org.junit.Test;
 
 /** The same image and config with another replica count scales the current revision in place. */
-public class ScalingTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
-    private final DockerDeployer deployer = new DockerDeployer(host);
+public class ScalingTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-        deployer.close();
-    }
 
     @Test
     public void sameSpecWithOtherReplicaCountScalesInPlaceWithoutNewRevisionOrRestart() throws Exception {
