@@ -45,13 +45,7 @@ public class AutoRollbackTest extends EngineTestBase {
         assertTrue("well within the 30 s deadline: " + record.metrics().durationMillis(),
                 record.metrics().durationMillis() < 30_000);
 
-        AppStatus status = deployer.status(app);
-        assertEquals("COMPLETE", status.phase());
-        assertEquals(2, status.stableRevision());
-        assertEquals(4, status.readyReplicas());
-        for (int port : status.servingPorts()) {
-            assertEquals("2", DeployFixture.version(port));
-        }
+        assertServes(2, 4, "2");
         assertEquals("the same image, by id", v2ImageId, deployer.history(app).stream()
                 .filter(RevisionInfo::current).findFirst().orElseThrow().imageId());
         System.out.println("auto rollback v3->v2: time to restore " + record.metrics().timeToRestoreMillis()

@@ -45,13 +45,7 @@ public class RollingUpdateTest extends EngineTestBase {
         assertTrue(record.metrics().scaleRate() > 0);
         assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.equals(app + ": 4/4 replicas on revision 2")));
 
-        AppStatus status = deployer.status(app);
-        assertEquals("COMPLETE", status.phase());
-        assertEquals(2, status.stableRevision());
-        assertEquals(4, status.readyReplicas());
-        for (int port : status.servingPorts()) {
-            assertEquals("2", DeployFixture.version(port));
-        }
+        assertServes(2, 4, "2");
         List<RevisionInfo> history = deployer.history(app);
         assertEquals(2, history.size());
         assertEquals("http://jenkins/job/web/1/", history.get(0).buildUrl());
