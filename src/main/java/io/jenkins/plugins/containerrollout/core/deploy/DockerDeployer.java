@@ -105,8 +105,7 @@ public final class DockerDeployer implements AutoCloseable {
                 new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy())
                         .converge(new Rollout.Target(target, n, request.portBase()));
                 writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
-                store.collectGarbage(app, previous == null ? 0 : from, request.revisionHistoryLimit(),
-                        revisionsOf(target.number(), from));
+                store.collectGarbage(app, previous == null ? 0 : from, request.revisionHistoryLimit(), target.number());
                 outcome = Outcome.SUCCEEDED;
                 message = n + "/" + n + " replicas on revision " + target.number();
             } catch (RolloutFailure failure) {
@@ -132,7 +131,7 @@ public final class DockerDeployer implements AutoCloseable {
                     if (restoreFailure == null) {
                         outcome = Outcome.ROLLED_BACK;
                         message = failure.getMessage() + "; rolled back to revision " + from;
-                        store.collectGarbage(app, 0, request.revisionHistoryLimit(), revisionsOf(target.number(), from));
+                        store.collectGarbage(app, 0, request.revisionHistoryLimit(), from);
                     } else {
                         outcome = Outcome.FAILED;
                         message = failure.getMessage() + "; and the rollback to revision " + from + " failed too: "
@@ -182,8 +181,7 @@ public final class DockerDeployer implements AutoCloseable {
                     timeline);
             Outcome outcome = failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
             if (failure == null) {
-                store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE,
-                        revisionsOf(current, to.number()));
+                store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
             } else {
                 writeState(app, current, to.number(), AppState.FAILED, replicas, portBase, to.imageId());
             }
@@ -371,14 +369,6 @@ public final class DockerDeployer implements AutoCloseable {
             throw new IllegalArgumentException("host: the request names " + requested.uri() + " but this deployer talks to "
                     + host.uri() + "; create a DockerDeployer for that host");
         }
-    }
-
-    private static Set<Integer> revisionsOf(int... numbers) {
-        Set<Integer> set = new HashSet<>();
-        for (int n : numbers) {
-            set.add(n);
-        }
-        return set;
     }
 
     private static Map<Integer, Revision> index(List<Revision> revisions) {
