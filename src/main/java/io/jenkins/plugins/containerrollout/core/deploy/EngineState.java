@@ -66,11 +66,11 @@ final class EngineState {
         l.put(SPEC_HASH, r.specHash());
         l.put(IMAGE, image);
         l.put(IMAGE_ID, r.imageId());
-        putIfKnown(l, DIGEST, r.digest());
+        AppEngine.putIfKnown(l, DIGEST, r.digest());
         l.put(HEALTH_PATH, r.healthPath());
         l.put(ENGINE_HEALTH, String.valueOf(r.engineHealth()));
-        putIfKnown(l, BUILD_URL, r.buildUrl());
-        putIfKnown(l, COMMIT, r.commit());
+        AppEngine.putIfKnown(l, BUILD_URL, r.buildUrl());
+        AppEngine.putIfKnown(l, COMMIT, r.commit());
         l.put(CREATED, String.valueOf(r.createdMillis()));
         engine.createMarker(AppLabels.revisionName(app, r.number()), r.imageId(), l);
     }
@@ -151,11 +151,5 @@ final class EngineState {
         l.put(APP, app);
         l.put(ROLE, role);
         return l;
-    }
-
-    private static void putIfKnown(Map<String, String> labels, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            labels.put(key, value);
-        }
     }
 }

@@ -79,4 +79,20 @@ public class AutoRollbackTest extends EngineTestBase {
         assertEquals("FAILED", status.phase());
         assertEquals(0, status.replicas().stream().filter(AppStatus.Replica::running).count());
     }
+
+    @Test
+    public void revisionThatNeverAnswersHitsTheProgressDeadlineAndIsRolledBack() throws Exception {
+        int base = DeployFixture.portBase(app, 3);
+        assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("1", true, base).withReplicas(2), System.out::println).outcome());
+        DeployRequest silent = request("2", true, base).withReplicas(2)
+                .withSpec(DeployFixture.spec(DeployFixture.image("2", true))
+                        .withCommand(java.util.List.of("/bin/sleep"), java.util.List.of("60")))
+                .withStrategy(RolloutStrategy.rolling("1", "0").withProgressDeadlineSeconds(2));
+
+        RolloutRecord record = deployer.deploy(silent, System.out::println);
+
+        assertEquals(record.message(), Outcome.ROLLED_BACK, record.outcome());
+        assertTrue(record.message(), record.message().startsWith("progress deadline of 2 s exceeded"));
+        assertServes(1, 2, "1");
+    }
 }
