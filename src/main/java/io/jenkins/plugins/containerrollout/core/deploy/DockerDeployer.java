@@ -40,15 +40,28 @@ public final class DockerDeployer implements AutoCloseable {
     private final AppEngine engine;
     private final EngineState store;
     private final Duration lockStaleAfter;
+    private final TrafficRouter router;
 
-    /** A deployer whose rollout locks are taken over after an hour (or at once when their owner process is gone). */
+    /**
+     * A deployer without a router (rolling and recreate), whose rollout locks are taken over after an hour (or at
+     * once when their owner process is gone).
+     */
     public DockerDeployer(DockerHost host) {
-        this(host, Duration.ofHours(1));
+        this(host, TrafficRouter.NONE, Duration.ofHours(1));
     }
 
-    /** @param lockStaleAfter age after which another process's lock on an application is considered abandoned */
-    public DockerDeployer(DockerHost host, Duration lockStaleAfter) {
+    /** A deployer that keeps {@code router} pointed at the serving replicas; blue-green needs one. */
+    public DockerDeployer(DockerHost host, TrafficRouter router) {
+        this(host, router, Duration.ofHours(1));
+    }
+
+    /**
+     * @param router         the router in front of the replicas, or {@link TrafficRouter#NONE}
+     * @param lockStaleAfter age after which another process's lock on an application is considered abandoned
+     */
+    public DockerDeployer(DockerHost host, TrafficRouter router, Duration lockStaleAfter) {
         this.host = host;
+        this.router = router;
         this.engine = new AppEngine(DeployClients.open(host));
         this.store = new EngineState(engine);
         this.lockStaleAfter = lockStaleAfter;
@@ -69,6 +82,7 @@ public final class DockerDeployer implements AutoCloseable {
 
     private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
+        requireRouterFor(request.strategy());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         ReplicaSpec spec = request.spec();
@@ -102,7 +116,7 @@ public final class DockerDeployer implements AutoCloseable {
             String message;
             int serving = target.number();
             try {
-                new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy())
+                new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router)
                         .converge(new Rollout.Target(target, n, request.portBase()));
                 writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
                 store.collectGarbage(app, previous == null ? 0 : from, request.revisionHistoryLimit(), target.number());
@@ -158,6 +172,7 @@ public final class DockerDeployer implements AutoCloseable {
 
     private RolloutRecord doRollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
+        requireRouterFor(request.strategy());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         List<Revision> revisions = store.revisions(app);
@@ -266,7 +281,7 @@ public final class DockerDeployer implements AutoCloseable {
     private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
             ProbeSettings probe, RolloutStrategy strategy, Timeline timeline) throws InterruptedException {
         try {
-            new Rollout(engine, timeline, app, revisions, probe, strategy)
+            new Rollout(engine, timeline, app, revisions, probe, strategy, router)
                     .converge(new Rollout.Target(revision, replicas, portBase));
             writeState(app, revision.number(), revision.number(), AppState.COMPLETE, replicas, portBase,
                     revision.imageId());
@@ -361,6 +376,14 @@ public final class DockerDeployer implements AutoCloseable {
                         + "by another process; app '" + app + "' needs " + span + " free loopback ports from portBase "
                         + portBase + " (replicas + maxSurge): pick another portBase or free that port");
             }
+        }
+    }
+
+    private void requireRouterFor(RolloutStrategy strategy) {
+        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN && router == TrafficRouter.NONE) {
+            throw new IllegalArgumentException("strategy: blueGreen switches traffic, so it needs a router in front of "
+                    + "the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or use "
+                    + "'rolling'");
         }
     }
 

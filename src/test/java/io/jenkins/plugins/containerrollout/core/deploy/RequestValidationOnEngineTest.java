@@ -59,4 +59,11 @@ public class RequestValidationOnEngineTest extends EngineTestBase {
             assertRefused("portBase", () -> deployer.deploy(good(base), ProgressSink.NONE));
         }
     }
+
+    @Test
+    public void blueGreenWithoutARouterIsRefusedBeforeAnyChange() {
+        int base = DeployFixture.portBase(app, 5);
+        assertRefused("strategy", () -> deployer.deploy(good(base).withStrategy(RolloutStrategy.blueGreen()),
+                ProgressSink.NONE));
+    }
 }

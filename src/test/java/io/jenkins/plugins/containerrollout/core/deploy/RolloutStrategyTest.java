@@ -40,6 +40,12 @@ public class RolloutStrategyTest {
     }
 
     @Test
+    public void blueGreenSurgesAWholeColourAndNeverGoesBelowDesired() {
+        assertEquals(4, RolloutStrategy.blueGreen().surge(4));
+        assertEquals(0, RolloutStrategy.blueGreen().unavailable(4));
+    }
+
+    @Test
     public void literalZeroSurgeAndZeroUnavailableIsAClearError() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.rolling("0", "0"));
         assertTrue(e.getMessage(), e.getMessage().startsWith("maxSurge/maxUnavailable: both are 0"));
@@ -57,9 +63,10 @@ public class RolloutStrategyTest {
     public void strategyNamesAreParsedWithAHelpfulError() {
         assertEquals(RolloutStrategy.Kind.RECREATE, RolloutStrategy.named("Recreate").kind());
         assertEquals(RolloutStrategy.Kind.ROLLING, RolloutStrategy.named("rolling").kind());
-        assertEquals("strategy: unknown 'bogus'; use 'rolling' or 'recreate'",
+        assertEquals(RolloutStrategy.Kind.BLUE_GREEN, RolloutStrategy.named("blueGreen").kind());
+        assertEquals("strategy: unknown 'bogus'; use 'rolling', 'recreate' or 'blueGreen'",
                 assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("bogus")).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("blueGreen"))
-                .getMessage().contains("needs a traffic router"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("canary"))
+                .getMessage().startsWith("strategy: 'canary' is not supported"));
     }
 }
