@@ -181,7 +181,8 @@ public final class DockerDeployer implements AutoCloseable {
             throw new IllegalArgumentException("app: '" + app + "' has no recorded revisions on " + host.uri()
                     + "; deploy it first");
         }
-        int current = state.stable() != 0 ? state.stable() : state.target();
+        // after a paused, failed or interrupted rollout the app is (partly) on its target: undo that rollout
+        int current = AppState.COMPLETE.equals(state.phase()) || state.target() == 0 ? state.stable() : state.target();
         Revision to = pickRollbackTarget(request, revisions, current);
         ensureImage(to, sink);
         Timeline timeline = new Timeline(app, sink);

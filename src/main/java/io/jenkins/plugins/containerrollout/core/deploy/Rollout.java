@@ -29,6 +29,9 @@ import java.util.TreeSet;
  * replicas": what a router in front would be told ({@link Type#TRAFFIC} events).
  */
 final class Rollout {
+    /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
+    private static final long DRAIN_MILLIS = 300;
+
     /** What to converge on. */
     record Target(Revision revision, int desired, int portBase) {
     }
@@ -303,11 +306,14 @@ final class Rollout {
     }
 
     /** Takes a replica out of traffic, then stops it (old ones are kept for a fast rollback, current ones removed). */
-    private void retire(Tracked t, List<Tracked> from, boolean removeContainer, int targetRevision) {
+    private void retire(Tracked t, List<Tracked> from, boolean removeContainer, int targetRevision)
+            throws InterruptedException {
         from.remove(t);
         if (t.available) {
             t.available = false;
-            traffic(targetRevision);
+            if (traffic(targetRevision) && router != TrafficRouter.NONE) {
+                Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replica stops
+            }
         }
         engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
         timeline.replica(Type.STOPPED, t.ref, removeContainer ? "surplus" : "replaced");
@@ -319,8 +325,10 @@ final class Rollout {
     /**
      * Tells the router (and the timeline) where traffic goes now: every available replica; with blue-green, the old
      * colour until the whole new colour is available, then the new colour alone, in one switch.
+     *
+     * @return whether the serving set changed
      */
-    private void traffic(int targetRevision) {
+    private boolean traffic(int targetRevision) {
         List<Integer> oldPorts = ports(old);
         List<Integer> freshPorts = ports(fresh);
         Set<Integer> serving = new TreeSet<>();
@@ -340,7 +348,9 @@ final class Rollout {
             }
             lastServing = serving;
             timeline.app(Type.TRAFFIC, targetRevision, "serving ports " + serving);
+            return true;
         }
+        return false;
     }
 
     private static List<Integer> ports(List<Tracked> replicas) {

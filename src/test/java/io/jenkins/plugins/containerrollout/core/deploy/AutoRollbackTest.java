@@ -67,6 +67,13 @@ public class AutoRollbackTest extends EngineTestBase {
         assertEquals(1, status.stableRevision());
         assertEquals(2, status.targetRevision());
         assertEquals("revision 1 still serves both replicas", 2, status.readyReplicas());
+
+        RolloutRecord undo = deployer.rollback(RollbackRequest.previous(host, app).withProbe(DeployFixture.probe()),
+                System.out::println);
+        assertEquals(undo.message(), Outcome.SUCCEEDED, undo.outcome());
+        assertEquals(2, undo.fromRevision());
+        assertEquals(1, undo.toRevision());
+        assertServes(1, 2, "1");
     }
 
     @Test
