@@ -94,68 +94,83 @@ public final class DockerDeployer implements AutoCloseable {
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
             AppState state = store.state(app);
-            List<Revision> revisions = store.revisions(app);
-            Revision target = revisions.stream()
-                    .filter(r -> r.specHash().equals(hash) && (r.number() == state.stable() || r.number() == state.target()))
-                    .findFirst().orElse(null);
-            if (target == null) {
-                int number = Math.max(revisions.stream().mapToInt(Revision::number).max().orElse(0),
-                        Math.max(state.stable(), state.target())) + 1;
-                target = new Revision(number, spec, hash, imageId, digest(image, spec.image()), request.probe().path(),
-                        hasHealthcheck(image), request.buildUrl(), request.commit(), startedAt);
-                store.writeRevision(app, target, spec.image());
-                revisions = store.revisions(app);
-            }
+            Revision target = targetRevision(request, state, image, hash, startedAt);
             int from = state.stable();
-            Map<Integer, Revision> byNumber = index(revisions);
-            Revision previous = from == target.number() ? null : byNumber.get(from);
+            Map<Integer, Revision> byNumber = index(store.revisions(app));
             store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING, n, request.portBase()), imageId);
             timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
-            Outcome outcome;
-            String message;
-            int serving = target.number();
+            Ending ending;
             try {
                 new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router)
                         .converge(new Rollout.Target(target, n, request.portBase()));
                 writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
-                store.collectGarbage(app, previous == null ? 0 : from, request.revisionHistoryLimit(), target.number());
-                outcome = Outcome.SUCCEEDED;
-                message = n + "/" + n + " replicas on revision " + target.number();
+                boolean keepFrom = from != target.number() && byNumber.containsKey(from);
+                store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
+                ending = new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(),
+                        target.number());
             } catch (RolloutFailure failure) {
                 timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
-                if (!request.strategy().autoRollback()) {
-                    writeState(app, from, target.number(), AppState.PAUSED, n, request.portBase(), imageId);
-                    outcome = Outcome.PAUSED;
-                    message = failure.getMessage() + "; paused (autoRollback is off): deploy again or roll back";
-                    serving = from;
-                } else if (previous == null) {
-                    removeReplicasOf(app, target.number());
-                    writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), imageId);
-                    outcome = Outcome.FAILED;
-                    message = failure.getMessage() + "; no earlier revision to roll back to";
-                    serving = from;
-                } else {
-                    int replicas = state.replicas() > 0 ? state.replicas() : n;
-                    int portBase = state.portBase() > 0 ? state.portBase() : request.portBase();
-                    timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
-                    String restoreFailure = restore(app, previous, replicas, portBase, byNumber, request.probe(),
-                            request.strategy(), timeline);
-                    serving = from;
-                    if (restoreFailure == null) {
-                        outcome = Outcome.ROLLED_BACK;
-                        message = failure.getMessage() + "; rolled back to revision " + from;
-                        store.collectGarbage(app, 0, request.revisionHistoryLimit(), from);
-                    } else {
-                        outcome = Outcome.FAILED;
-                        message = failure.getMessage() + "; and the rollback to revision " + from + " failed too: "
-                                + restoreFailure;
-                    }
-                }
+                ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline);
             }
-            return record(app, Operation.DEPLOY, from, target, serving, spec.image(), n, request.strategy(), timeline,
-                    outcome, message, startedAt);
+            return record(app, Operation.DEPLOY, from, target, ending.serving(), spec.image(), n, request.strategy(),
+                    timeline, ending.outcome(), ending.message(), startedAt);
         }
+    }
+
+    /** How a deploy ended, and which revision serves after it. */
+    private record Ending(Outcome outcome, String message, int serving) {
+    }
+
+    /**
+     * The revision a deploy converges on: the stable or in-progress one when the spec is the same (scaling in place,
+     * or finishing an interrupted rollout), else a new revision whose record is written now.
+     */
+    private Revision targetRevision(DeployRequest request, AppState state, InspectImageResponse image, String hash,
+            long now) {
+        List<Revision> revisions = store.revisions(request.app());
+        Optional<Revision> same = revisions.stream()
+                .filter(r -> r.specHash().equals(hash) && (r.number() == state.stable() || r.number() == state.target()))
+                .findFirst();
+        if (same.isPresent()) {
+            return same.get();
+        }
+        int number = Math.max(revisions.stream().mapToInt(Revision::number).max().orElse(0),
+                Math.max(state.stable(), state.target())) + 1;
+        ReplicaSpec spec = request.spec();
+        Revision created = new Revision(number, spec, hash, image.getId(), digest(image, spec.image()),
+                request.probe().path(), hasHealthcheck(image), request.buildUrl(), request.commit(), now);
+        store.writeRevision(request.app(), created, spec.image());
+        return created;
+    }
+
+    /** A deploy failed: pause, give up, or restore the revision that was stable before it. */
+    private Ending afterFailure(DeployRequest request, AppState before, Revision target, Map<Integer, Revision> byNumber,
+            String why, Timeline timeline) throws InterruptedException {
+        String app = request.app();
+        int from = before.stable();
+        int n = request.replicas();
+        Revision previous = from == target.number() ? null : byNumber.get(from);
+        if (!request.strategy().autoRollback()) {
+            writeState(app, from, target.number(), AppState.PAUSED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.PAUSED, why + "; paused (autoRollback is off): deploy again or roll back", from);
+        }
+        if (previous == null) {
+            removeReplicasOf(app, target.number());
+            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", from);
+        }
+        timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
+        String restoreFailure = restore(app, previous, before.replicas() > 0 ? before.replicas() : n,
+                before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
+                request.strategy(), timeline);
+        if (restoreFailure != null) {
+            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
+                    + restoreFailure, from);
+        }
+        store.collectGarbage(app, 0, request.revisionHistoryLimit(), from);
+        return new Ending(Outcome.ROLLED_BACK, why + "; rolled back to revision " + from, from);
     }
 
     /**

@@ -383,8 +383,4 @@ final class Rollout {
             throw new InterruptedException("rollout interrupted");
         }
     }
-
-    int started() {
-        return started;
-    }
 }
