@@ -46,6 +46,9 @@ public class AutoRollbackTest extends EngineTestBase {
                 record.metrics().durationMillis() < 30_000);
 
         assertServes(2, 4, "2");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals("a real record round-trips through JSON", record,
+                json.readValue(json.writeValueAsString(record), RolloutRecord.class));
         assertEquals("the same image, by id", v2ImageId, deployer.history(app).stream()
                 .filter(RevisionInfo::current).findFirst().orElseThrow().imageId());
         System.out.println("auto rollback v3->v2: time to restore " + record.metrics().timeToRestoreMillis()
