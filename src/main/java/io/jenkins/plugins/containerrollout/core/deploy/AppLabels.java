@@ -1,0 +1,73 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import java.util.regex.Pattern;
+
+/**
+ * The label scheme that holds an application's whole state in the engine. Every container we create carries
+ * {@link #APP} and {@link #ROLE}; the rest depends on the role:
+ * <ul>
+ *   <li>{@code replica} ({@code <app>.r<rev>.s<slot>}): {@link #REVISION}, {@link #SLOT}, {@link #PORT},
+ *       {@link #SPEC_HASH}, {@link #IMAGE_ID}, and {@link #DIGEST}, {@link #BUILD_URL}, {@link #COMMIT} when known;</li>
+ *   <li>{@code revision} ({@code <app>.rev<rev>}, created, never started; its image reference keeps the image from
+ *       being pruned): {@link #REVISION}, {@link #SPEC} (the replica spec as JSON), {@link #SPEC_HASH}, {@link #IMAGE},
+ *       {@link #IMAGE_ID}, {@link #DIGEST}, {@link #HEALTH_PATH}, {@link #ENGINE_HEALTH}, {@link #BUILD_URL},
+ *       {@link #COMMIT}, {@link #CREATED};</li>
+ *   <li>{@code state} ({@code <app>.state<seq>}, created, never started; the highest {@link #SEQ} wins, older ones are
+ *       pruned): {@link #STABLE}, {@link #TARGET}, {@link #PHASE}, {@link #REPLICAS}, {@link #PORT_BASE};</li>
+ *   <li>{@code lock} ({@code <app>.lock}, created, never started): {@link #OWNER}, {@link #CREATED}.</li>
+ * </ul>
+ *
+ * <p>Usage: {@code docker ps -a --filter label=io.jenkins.containerrollout.app=web}
+ */
+public final class AppLabels {
+    private AppLabels() {
+    }
+
+    public static final String PREFIX = "io.jenkins.containerrollout.";
+    public static final String APP = PREFIX + "app";
+    public static final String ROLE = PREFIX + "role";
+    public static final String REVISION = PREFIX + "revision";
+    public static final String SLOT = PREFIX + "slot";
+    public static final String PORT = PREFIX + "port";
+    public static final String SPEC = PREFIX + "spec";
+    public static final String SPEC_HASH = PREFIX + "spec-hash";
+    public static final String IMAGE = PREFIX + "image";
+    public static final String IMAGE_ID = PREFIX + "image-id";
+    public static final String DIGEST = PREFIX + "digest";
+    public static final String HEALTH_PATH = PREFIX + "health-path";
+    public static final String ENGINE_HEALTH = PREFIX + "engine-health";
+    public static final String BUILD_URL = PREFIX + "build-url";
+    public static final String COMMIT = PREFIX + "commit";
+    public static final String CREATED = PREFIX + "created";
+    public static final String SEQ = PREFIX + "seq";
+    public static final String STABLE = PREFIX + "stable";
+    public static final String TARGET = PREFIX + "target";
+    public static final String PHASE = PREFIX + "phase";
+    public static final String REPLICAS = PREFIX + "replicas";
+    public static final String PORT_BASE = PREFIX + "port-base";
+    public static final String OWNER = PREFIX + "owner";
+
+    public static final String ROLE_REPLICA = "replica";
+    public static final String ROLE_REVISION = "revision";
+    public static final String ROLE_STATE = "state";
+    public static final String ROLE_LOCK = "lock";
+
+    /** Application names: lower case, digits, {@code -} and {@code _}; no dot, so container names stay parseable. */
+    public static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+
+    static String replicaName(String app, int revision, int slot) {
+        return app + ".r" + revision + ".s" + slot;
+    }
+
+    static String revisionName(String app, int revision) {
+        return app + ".rev" + revision;
+    }
+
+    static String stateName(String app, long seq) {
+        return app + ".state" + seq;
+    }
+
+    static String lockName(String app) {
+        return app + ".lock";
+    }
+}

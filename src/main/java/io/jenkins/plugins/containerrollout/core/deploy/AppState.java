@@ -1,0 +1,21 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+/**
+ * One entry of an application's state log (the highest {@code seq} is current). {@code stable} is the last revision
+ * that completed, {@code target} what the latest rollout aimed at; they differ while a rollout progresses, after it
+ * paused or failed, or when it was interrupted.
+ */
+record AppState(long seq, int stable, int target, String phase, int replicas, int portBase) {
+    static final String PROGRESSING = "PROGRESSING";
+    static final String COMPLETE = "COMPLETE";
+    static final String PAUSED = "PAUSED";
+    static final String FAILED = "FAILED";
+
+    AppState next(int newStable, int newTarget, String newPhase, int newReplicas, int newPortBase) {
+        return new AppState(seq + 1, newStable, newTarget, newPhase, newReplicas, newPortBase);
+    }
+
+    static AppState none() {
+        return new AppState(0, 0, 0, "NONE", 0, 0);
+    }
+}

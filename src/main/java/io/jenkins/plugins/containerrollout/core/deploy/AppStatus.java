@@ -1,0 +1,44 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Where an application stands now, read from the engine: desired and ready replicas, the phase of its last rollout
+ * (a paused or interrupted rollout shows here), and the ports a router should send traffic to.
+ *
+ * <p>Usage: {@code AppStatus s = deployer.status("web"); s.readyReplicas() + "/" + s.desiredReplicas()}
+ *
+ * @param app             application name
+ * @param phase           {@code NONE} (never deployed), {@code PROGRESSING}, {@code COMPLETE}, {@code PAUSED}, {@code FAILED}
+ * @param stableRevision  the last revision that completed (0 when none)
+ * @param targetRevision  the revision the last rollout aimed at
+ * @param desiredReplicas replicas asked for
+ * @param readyReplicas   running replicas passing one probe now
+ * @param servingPorts    loopback ports of the ready replicas, ascending: a router's backend list
+ * @param replicas        every replica container, running or kept
+ * @param lockOwner       who holds the rollout lock, or null
+ */
+public record AppStatus(String app, String phase, int stableRevision, int targetRevision, int desiredReplicas,
+        int readyReplicas, List<Integer> servingPorts, List<Replica> replicas, String lockOwner) implements Serializable {
+
+    public AppStatus {
+        servingPorts = List.copyOf(servingPorts);
+        replicas = List.copyOf(replicas);
+    }
+
+    /**
+     * One replica container.
+     *
+     * @param name     container name ({@code <app>.r<rev>.s<slot>})
+     * @param revision its revision
+     * @param slot     its slot
+     * @param port     its loopback port
+     * @param running  whether the container runs
+     * @param ready    whether it passed a probe just now
+     * @param detail   the probe result or the container state
+     */
+    public record Replica(String name, int revision, int slot, int port, boolean running, boolean ready, String detail)
+            implements Serializable {
+    }
+}

@@ -1,0 +1,111 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.io.Serializable;
+
+/**
+ * Everything {@code containerDeploy} needs. Validated when constructed: a bad value throws
+ * {@link IllegalArgumentException} naming the parameter and the fix, before anything touches the engine (what only
+ * the engine can tell, such as a port already in use or a missing image, is checked by
+ * {@link DockerDeployer#deploy} before its first change).
+ *
+ * <p>Usage: {@code DeployRequest.of(host, "web", "127.0.0.1:5000/web:7", 4, 21000).withStrategy(RolloutStrategy.rolling("1", "0"))}
+ *
+ * @param host                 the engine to deploy to
+ * @param app                  application name ({@link AppLabels#APP_NAME})
+ * @param spec                 what each replica runs
+ * @param replicas             desired replicas, at least 1
+ * @param portBase             replica in slot {@code k} serves on {@code 127.0.0.1:(portBase + k)}; a rollout uses slots
+ *                             {@code 0 .. replicas + maxSurge - 1}
+ * @param strategy             recreate or rolling, with its settings
+ * @param probe                readiness probe for images without a HEALTHCHECK
+ * @param revisionHistoryLimit earlier revisions kept recoverable (default 10)
+ * @param buildUrl             the Jenkins build that deploys, or null
+ * @param commit               the source commit, or null
+ */
+public record DeployRequest(
+        DockerHost host,
+        String app,
+        ReplicaSpec spec,
+        int replicas,
+        int portBase,
+        RolloutStrategy strategy,
+        ProbeSettings probe,
+        int revisionHistoryLimit,
+        String buildUrl,
+        String commit) implements Serializable {
+
+    /** Replicas above this are a typo, not a plan, on a single Docker host. */
+    public static final int MAX_REPLICAS = 200;
+
+    public DeployRequest {
+        if (host == null) {
+            throw new IllegalArgumentException("host: required; e.g. DockerHost.resolve(null, env)");
+        }
+        requireAppName(app);
+        if (spec == null) {
+            throw new IllegalArgumentException("image: required; give the image reference to deploy");
+        }
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("replicas: " + replicas + " is out of range; use 1 to " + MAX_REPLICAS);
+        }
+        if (strategy == null) {
+            throw new IllegalArgumentException("strategy: required; use 'rolling' or 'recreate'");
+        }
+        int span = replicas + strategy.surge(replicas);
+        if (portBase < 1024 || portBase + span - 1 > 65535) {
+            throw new IllegalArgumentException("portBase: " + portBase + " leaves no room for " + span
+                    + " replica ports (replicas + maxSurge); use a value from 1024 to " + (65536 - span));
+        }
+        if (probe == null) {
+            throw new IllegalArgumentException("healthPath: required; e.g. ProbeSettings.defaults().withPath(\"/health\")");
+        }
+        if (revisionHistoryLimit < 0) {
+            throw new IllegalArgumentException("revisionHistoryLimit: must be 0 or more (got " + revisionHistoryLimit
+                    + "); the default is 10");
+        }
+    }
+
+    /** A rolling deploy with default probe ({@code /}), history limit 10 and no build information. */
+    public static DeployRequest of(DockerHost host, String app, String image, int replicas, int portBase) {
+        return new DeployRequest(host, app, ReplicaSpec.of(image), replicas, portBase, RolloutStrategy.rolling(),
+                ProbeSettings.defaults(), 10, null, null);
+    }
+
+    public DeployRequest withSpec(ReplicaSpec newSpec) {
+        return new DeployRequest(host, app, newSpec, replicas, portBase, strategy, probe, revisionHistoryLimit,
+                buildUrl, commit);
+    }
+
+    public DeployRequest withReplicas(int newReplicas) {
+        return new DeployRequest(host, app, spec, newReplicas, portBase, strategy, probe, revisionHistoryLimit,
+                buildUrl, commit);
+    }
+
+    public DeployRequest withStrategy(RolloutStrategy newStrategy) {
+        return new DeployRequest(host, app, spec, replicas, portBase, newStrategy, probe, revisionHistoryLimit,
+                buildUrl, commit);
+    }
+
+    public DeployRequest withProbe(ProbeSettings newProbe) {
+        return new DeployRequest(host, app, spec, replicas, portBase, strategy, newProbe, revisionHistoryLimit,
+                buildUrl, commit);
+    }
+
+    public DeployRequest withRevisionHistoryLimit(int limit) {
+        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, limit, buildUrl, commit);
+    }
+
+    public DeployRequest withBuild(String newBuildUrl, String newCommit) {
+        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit,
+                newBuildUrl, newCommit);
+    }
+
+    static void requireAppName(String app) {
+        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
+            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name; use lower-case "
+                    + "letters, digits, '-' and '_' (at most 63), e.g. 'web-shop'");
+        }
+    }
+}

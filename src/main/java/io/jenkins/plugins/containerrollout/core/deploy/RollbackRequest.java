@@ -1,0 +1,54 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.io.Serializable;
+
+/**
+ * Everything {@code containerRollback} needs: which application, and which kept revision to restore. The replica
+ * spec, image and health path come from the revision record in the engine; the replica count stays what the
+ * application currently desires (as {@code kubectl rollout undo} does).
+ *
+ * <p>Usage: {@code RollbackRequest.previous(host, "web")} or {@code RollbackRequest.to(host, "web", 3)}
+ *
+ * @param host       the engine
+ * @param app        application name
+ * @param toRevision the revision to restore, or 0 for the one before the current
+ * @param strategy   how to replace the current replicas (rolling by default)
+ * @param probe      probe timings; the path is the one recorded with the revision
+ */
+public record RollbackRequest(DockerHost host, String app, int toRevision, RolloutStrategy strategy,
+        ProbeSettings probe) implements Serializable {
+
+    public RollbackRequest {
+        if (host == null) {
+            throw new IllegalArgumentException("host: required; e.g. DockerHost.resolve(null, env)");
+        }
+        DeployRequest.requireAppName(app);
+        if (toRevision < 0) {
+            throw new IllegalArgumentException("toRevision: " + toRevision + " is not a revision; use 0 (previous) or "
+                    + "a revision number from the history");
+        }
+        if (strategy == null || probe == null) {
+            throw new IllegalArgumentException("strategy/probe: required; use RollbackRequest.previous(host, app)");
+        }
+    }
+
+    /** Back to the revision before the current one, rolling, default probe timings. */
+    public static RollbackRequest previous(DockerHost host, String app) {
+        return to(host, app, 0);
+    }
+
+    /** Back to revision {@code revision}, rolling, default probe timings. */
+    public static RollbackRequest to(DockerHost host, String app, int revision) {
+        return new RollbackRequest(host, app, revision, RolloutStrategy.rolling(), ProbeSettings.defaults());
+    }
+
+    public RollbackRequest withStrategy(RolloutStrategy newStrategy) {
+        return new RollbackRequest(host, app, toRevision, newStrategy, probe);
+    }
+
+    public RollbackRequest withProbe(ProbeSettings newProbe) {
+        return new RollbackRequest(host, app, toRevision, strategy, newProbe);
+    }
+}

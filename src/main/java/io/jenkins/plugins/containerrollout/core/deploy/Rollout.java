@@ -1,0 +1,386 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import com.github.dockerjava.api.exception.ConflictException;
+import io.jenkins.plugins.containerrollout.core.health.ProbeResult;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.health.ReadinessGate;
+import io.jenkins.plugins.containerrollout.core.health.ReadinessGate.Verdict;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Converges an application onto one revision with {@code desired} replicas: the rolling loop that recreate, scaling,
+ * rollback and the recovery from an interrupted rollout all share. It starts from whatever runs (so a rollout killed
+ * half-way converges on the next call), counts only replicas that passed their health gate as available, and never
+ * lets available replicas drop below {@code desired - maxUnavailable} nor replicas exceed {@code desired + maxSurge}.
+ *
+ * <p>Ports: slot {@code k} serves on {@code portBase + k}. A new replica takes the lowest slot no running replica
+ * holds (preferring slots where a stopped replica of the target revision is kept, which is restarted instead of
+ * re-created), so surge replicas land beyond the old range and the serving set is always "ports of available
+ * replicas": what a router in front would be told ({@link Type#TRAFFIC} events).
+ */
+final class Rollout {
+    /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
+    private static final long DRAIN_MILLIS = 300;
+
+    /** What to converge on. */
+    record Target(Revision revision, int desired, int portBase) {
+    }
+
+    /** A running replica this rollout watches. */
+    private static final class Tracked {
+        final ReplicaRef ref;
+        final ReadinessGate gate;
+        boolean available;
+        boolean lastOk;
+
+        Tracked(ReplicaRef ref, ReadinessGate gate) {
+            this.ref = ref;
+            this.gate = gate;
+        }
+    }
+
+    private final AppEngine engine;
+    private final Timeline timeline;
+    private final String app;
+    private final Map<Integer, Revision> revisions;
+    private final ProbeSettings probe;
+    private final RolloutStrategy strategy;
+    private final TrafficRouter router;
+    private final boolean blueGreen;
+    private int desired;
+    private final ReplicaCheck checker;
+    private final List<Tracked> old = new ArrayList<>();
+    private final List<Tracked> fresh = new ArrayList<>();
+    private final Map<Integer, ReplicaRef> kept = new TreeMap<>();
+    private Set<Integer> lastServing = Set.of();
+    private long lastProgress;
+    private int started;
+    private int failed;
+
+    Rollout(AppEngine engine, Timeline timeline, String app, Map<Integer, Revision> revisions, ProbeSettings probe,
+            RolloutStrategy strategy, TrafficRouter router) {
+        this.router = router;
+        this.blueGreen = strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN;
+        this.engine = engine;
+        this.timeline = timeline;
+        this.app = app;
+        this.revisions = revisions;
+        this.probe = probe;
+        this.strategy = strategy;
+        this.checker = new ReplicaCheck(engine, revisions, probe);
+    }
+
+    void converge(Target target) throws RolloutFailure, InterruptedException {
+        try {
+            doConverge(target);
+        } catch (UncheckedIOException e) {
+            throw new RolloutFailure("the traffic router failed: " + e.getCause().getMessage());
+        }
+    }
+
+    private void doConverge(Target target) throws RolloutFailure, InterruptedException {
+        Revision rev = target.revision();
+        int n = target.desired();
+        desired = n;
+        int surge = strategy.surge(n);
+        int maxUnavailable = strategy.unavailable(n);
+        lastProgress = System.currentTimeMillis();
+        observe(rev);
+        traffic(rev.number());
+        timeline.line("converging on revision " + rev.number() + ": " + n + " replicas, maxSurge " + surge
+                + ", maxUnavailable " + maxUnavailable + " (" + old.size() + " other, " + fresh.size() + " current running)");
+        while (true) {
+            checkInterrupt();
+            if (old.isEmpty() && fresh.size() == n && fresh.stream().allMatch(t -> t.available)) {
+                break;
+            }
+            boolean changed = false;
+            int available = available(old) + available(fresh);
+            int floor = n - maxUnavailable;
+            // surplus current replicas (scaling down, or more than asked survived an interruption): pending ones first
+            while (fresh.size() > n) {
+                Tracked victim = fresh.stream().min(Comparator.comparing((Tracked t) -> t.available)
+                        .thenComparing(t -> -t.ref.slot())).orElseThrow();
+                if (victim.available && available - 1 < floor) {
+                    break;
+                }
+                available -= victim.available ? 1 : 0;
+                retire(victim, fresh, true, rev.number());
+                changed = true;
+            }
+            // old replicas that are not available count for nothing: they can always go
+            for (Tracked t : List.copyOf(old)) {
+                if (!t.available) {
+                    retire(t, old, false, rev.number());
+                    changed = true;
+                }
+            }
+            if (blueGreen && available(old) > 0 && available(fresh) >= n && strategy.scaleDownDelaySeconds() > 0) {
+                // traffic switched to the new colour already; the old one stays for an instant switch back
+                timeline.line("keeping the old colour " + strategy.scaleDownDelaySeconds() + " s");
+                Thread.sleep(strategy.scaleDownDelaySeconds() * 1000L);
+            }
+            for (Tracked t : List.copyOf(old)) {
+                if (available - 1 < floor) {
+                    break;
+                }
+                available--;
+                retire(t, old, false, rev.number());
+                changed = true;
+            }
+            int room = Math.min(n + surge - (old.size() + fresh.size()), n - fresh.size());
+            for (int i = 0; i < room; i++) {
+                fresh.add(startReplica(rev, target.portBase()));
+                changed = true;
+            }
+            boolean pending = fresh.stream().anyMatch(t -> !t.available);
+            if (!changed && !pending) {
+                throw new RolloutFailure("no progress possible with maxSurge " + surge + " and maxUnavailable "
+                        + maxUnavailable + " for " + n + " replicas");
+            }
+            awaitPending(rev);
+            long onTarget = fresh.stream().filter(t -> t.available).count();
+            timeline.line(onTarget + "/" + n + " replicas on revision " + rev.number());
+            if (changed && !strategy.batchDelay().isZero() && !(old.isEmpty() && onTarget == n)) {
+                Thread.sleep(strategy.batchDelay().toMillis());
+            }
+        }
+        timeline.app(Type.PHASE, rev.number(), n + "/" + n + " replicas on revision " + rev.number());
+    }
+
+    /** Sorts what runs into old and current replicas; a replica that answers a first probe is serving already. */
+    private void observe(Revision rev) throws InterruptedException {
+        long now = System.currentTimeMillis();
+        for (ReplicaRef r : engine.replicas(app)) {
+            boolean current = r.revision() == rev.number() && rev.specHash().equals(r.specHash());
+            if (!r.running()) {
+                if (current) {
+                    kept.put(r.slot(), r);
+                }
+                continue;
+            }
+            Tracked t = new Tracked(r, gate(now));
+            ProbeResult first = check(t);
+            checkInterrupt();
+            if (first.ok()) {
+                t.available = true;
+                t.lastOk = true;
+                timeline.replica(Type.SERVING, r, first.detail());
+            }
+            (current ? fresh : old).add(t);
+        }
+    }
+
+    private Tracked startReplica(Revision rev, int portBase) {
+        Set<Integer> used = new HashSet<>();
+        old.forEach(t -> used.add(t.ref.slot()));
+        fresh.forEach(t -> used.add(t.ref.slot()));
+        int slot = freeSlot(used, portBase);
+        int port = portBase + slot;
+        ReplicaRef keptOne = kept.remove(slot);
+        String id;
+        if (keptOne != null) {
+            id = keptOne.id();
+            timeline.replica(Type.CREATED, keptOne, "kept container re-used");
+        } else {
+            id = create(rev, slot, port);
+        }
+        ReplicaRef ref = new ReplicaRef(id, AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, port,
+                true, rev.specHash());
+        if (keptOne == null) {
+            timeline.replica(Type.CREATED, ref, rev.imageId());
+        }
+        engine.start(id);
+        started++;
+        timeline.replica(Type.STARTED, ref, "");
+        return new Tracked(ref, gate(System.currentTimeMillis()));
+    }
+
+    private String create(Revision rev, int slot, int port) {
+        try {
+            return engine.createReplica(app, rev, slot, port);
+        } catch (ConflictException leftover) {
+            // a container of that name survived a crash in an unexpected state: it is ours, replace it
+            engine.remove(AppLabels.replicaName(app, rev.number(), slot));
+            return engine.createReplica(app, rev, slot, port);
+        }
+    }
+
+    /** The lowest free slot, kept containers of the target first; ports something else listens on are skipped. */
+    private int freeSlot(Set<Integer> used, int portBase) {
+        TreeSet<Integer> candidates = new TreeSet<>(kept.keySet());
+        for (int slot : candidates) {
+            if (!used.contains(slot) && Ports.free(portBase + slot)) {
+                return slot;
+            }
+        }
+        for (int slot = 0; portBase + slot <= 65535; slot++) {
+            if (!used.contains(slot) && Ports.free(portBase + slot)) {
+                return slot;
+            }
+        }
+        throw new IllegalStateException("no free loopback port at or above " + portBase);
+    }
+
+    /** Probes every pending current replica until each is available or failed. */
+    private void awaitPending(Revision rev) throws RolloutFailure, InterruptedException {
+        while (true) {
+            List<Tracked> pending = fresh.stream().filter(t -> !t.available).toList();
+            if (pending.isEmpty()) {
+                return;
+            }
+            for (Tracked t : pending) {
+                ProbeResult result = check(t);
+                checkInterrupt();
+                if (!result.ok() && (result.answered() || t.lastOk)) {
+                    timeline.replica(Type.PROBE, t.ref, result.detail());
+                }
+                t.lastOk = result.ok();
+                Verdict v = t.gate.verdict() == Verdict.PENDING ? t.gate.observe(result, System.currentTimeMillis())
+                        : t.gate.verdict();
+                if (v == Verdict.AVAILABLE) {
+                    t.available = true;
+                    lastProgress = System.currentTimeMillis();
+                    timeline.replica(Type.READY, t.ref, result.detail());
+                    traffic(rev.number());
+                } else if (v == Verdict.FAILED) {
+                    replicaFailed(t, rev.number());
+                }
+            }
+            watchServing(rev.number());
+            long idle = System.currentTimeMillis() - lastProgress;
+            if (idle > strategy.progressDeadlineSeconds() * 1000L) {
+                throw new RolloutFailure("progress deadline of " + strategy.progressDeadlineSeconds()
+                        + " s exceeded: no replica of revision " + rev.number() + " became available for " + idle + " ms");
+            }
+            if (fresh.stream().anyMatch(t -> !t.available)) {
+                Thread.sleep(probe.interval().toMillis());
+            }
+        }
+    }
+
+    /** Replicas counted available that stopped running are no longer available (and, if current, have failed). */
+    private void watchServing(int targetRevision) throws RolloutFailure {
+        Set<String> running = new HashSet<>();
+        for (ReplicaRef r : engine.replicas(app)) {
+            if (r.running()) {
+                running.add(r.id());
+            }
+        }
+        for (Tracked t : List.copyOf(old)) {
+            if (!running.contains(t.ref.id())) {
+                old.remove(t);
+                timeline.replica(Type.FAILED, t.ref, "exited");
+                traffic(targetRevision);
+            }
+        }
+        for (Tracked t : List.copyOf(fresh)) {
+            if (t.available && !running.contains(t.ref.id())) {
+                t.gate.fail("exited after it was ready");
+                replicaFailed(t, targetRevision);
+            }
+        }
+    }
+
+    private void replicaFailed(Tracked t, int targetRevision) throws RolloutFailure {
+        failed++;
+        fresh.remove(t);
+        timeline.replica(Type.FAILED, t.ref, t.gate.reason());
+        traffic(targetRevision);
+        engine.remove(t.ref.id());
+        if (failed > strategy.failureRatio() * started) {
+            throw new RolloutFailure("replica " + t.ref.name() + " failed its health gate (" + t.gate.reason() + "); "
+                    + failed + " of " + started + " new replicas failed, more than failureRatio "
+                    + strategy.failureRatio() + " allows");
+        }
+    }
+
+    /** Takes a replica out of traffic, then stops it (old ones are kept for a fast rollback, current ones removed). */
+    private void retire(Tracked t, List<Tracked> from, boolean removeContainer, int targetRevision)
+            throws InterruptedException {
+        from.remove(t);
+        if (t.available) {
+            t.available = false;
+            if (traffic(targetRevision) && router != TrafficRouter.NONE) {
+                Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replica stops
+            }
+        }
+        engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
+        timeline.replica(Type.STOPPED, t.ref, removeContainer ? "surplus" : "replaced");
+        if (removeContainer) {
+            engine.remove(t.ref.id());
+        }
+    }
+
+    /**
+     * Tells the router (and the timeline) where traffic goes now: every available replica; with blue-green, the old
+     * colour until the whole new colour is available, then the new colour alone, in one switch.
+     *
+     * @return whether the serving set changed
+     */
+    private boolean traffic(int targetRevision) {
+        List<Integer> oldPorts = ports(old);
+        List<Integer> freshPorts = ports(fresh);
+        Set<Integer> serving = new TreeSet<>();
+        if (blueGreen && !oldPorts.isEmpty() && freshPorts.size() < desired) {
+            serving.addAll(oldPorts);
+        } else if (blueGreen && !oldPorts.isEmpty()) {
+            serving.addAll(freshPorts);
+        } else {
+            serving.addAll(oldPorts);
+            serving.addAll(freshPorts);
+        }
+        if (!serving.equals(lastServing)) {
+            try {
+                router.route(app, List.copyOf(serving));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            lastServing = serving;
+            timeline.app(Type.TRAFFIC, targetRevision, "serving ports " + serving);
+            return true;
+        }
+        return false;
+    }
+
+    private static List<Integer> ports(List<Tracked> replicas) {
+        return replicas.stream().filter(t -> t.available).map(t -> t.ref.port()).toList();
+    }
+
+    private ProbeResult check(Tracked t) {
+        ReplicaCheck.Check c = checker.check(t.ref);
+        if (c.fatal()) {
+            t.gate.fail(c.result().detail());
+        }
+        return c.result();
+    }
+
+    private ReadinessGate gate(long startedAt) {
+        return new ReadinessGate(probe, strategy.minReadySeconds() * 1000L, startedAt);
+    }
+
+    private int stopTimeout(int revision) {
+        Revision rev = revisions.get(revision);
+        return rev == null ? 10 : rev.spec().stopTimeoutSeconds();
+    }
+
+    private static int available(List<Tracked> replicas) {
+        return (int) replicas.stream().filter(t -> t.available).count();
+    }
+
+    private static void checkInterrupt() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("rollout interrupted");
+        }
+    }
+}

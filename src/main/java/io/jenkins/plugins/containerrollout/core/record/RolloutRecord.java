@@ -1,0 +1,60 @@
+package io.jenkins.plugins.containerrollout.core.record;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one deploy or rollback did to an application: the revisions it moved between, what it ran, how, the
+ * timeline of replica events, the outcome and the metrics. Immutable, {@link Serializable} (it travels back from a
+ * Jenkins agent) and a plain Jackson record (the build folder keeps it as JSON; the CLI prints it).
+ *
+ * <p>Usage: {@code RolloutRecord r = deployer.deploy(request, sink); if (r.outcome() == Outcome.ROLLED_BACK) ...}
+ *
+ * @param app              application name
+ * @param operation        deploy or rollback
+ * @param fromRevision     the revision serving before (0 on a first deploy)
+ * @param toRevision       the revision asked for (for a deploy, the new or re-used revision)
+ * @param servingRevision  the revision serving when the rollout ended (after an automatic rollback: the old one)
+ * @param image            the image reference as requested (or as recorded, for a rollback)
+ * @param imageId          the local image id the replicas run ({@code sha256:...})
+ * @param digest           the repository digest when the image came from a registry, else null
+ * @param desiredReplicas  replicas asked for
+ * @param strategy         {@code recreate} or {@code rolling}
+ * @param settings         the resolved strategy settings ({@code maxSurge=1}, {@code maxUnavailable=0}, ...)
+ * @param events           the timeline, in order
+ * @param outcome          how it ended
+ * @param message          one line saying why it ended so (the failure cause, or "4/4 replicas on revision 7")
+ * @param startedAtMillis  epoch milliseconds
+ * @param finishedAtMillis epoch milliseconds
+ * @param metrics          run state, availability floor, scale rate, rollback rate, duration, time to restore
+ */
+public record RolloutRecord(
+        String app,
+        Operation operation,
+        int fromRevision,
+        int toRevision,
+        int servingRevision,
+        String image,
+        String imageId,
+        String digest,
+        int desiredReplicas,
+        String strategy,
+        Map<String, String> settings,
+        List<TimelineEvent> events,
+        Outcome outcome,
+        String message,
+        long startedAtMillis,
+        long finishedAtMillis,
+        RolloutMetrics metrics) implements Serializable {
+
+    public RolloutRecord {
+        settings = Map.copyOf(settings);
+        events = List.copyOf(events);
+    }
+
+    /** Events of one type, in order; handy for reports and tests. */
+    public List<TimelineEvent> eventsOf(TimelineEvent.Type type) {
+        return events.stream().filter(e -> e.type() == type).toList();
+    }
+}

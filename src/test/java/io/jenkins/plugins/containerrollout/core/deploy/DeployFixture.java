@@ -1,0 +1,112 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+
+/**
+ * What the deploy tests share: the app images (built once per JVM, removed when it exits), a port range per test
+ * that nothing else listens on, fast probes, and plain loopback HTTP.
+ */
+final class DeployFixture {
+    private DeployFixture() {
+    }
+
+    private static final String RUN = TestBed.unique("dep-img");
+    private static final Map<String, String> IMAGES = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IMAGES.values()
+                .forEach(tag -> TestBed.dockerResult("rmi", "-f", tag))));
+    }
+
+    /** The app image serving {@code version}; healthy or not. */
+    static String image(String version, boolean healthy) {
+        String tag = RUN + ":" + version + (healthy ? "" : "-unhealthy");
+        return IMAGES.computeIfAbsent(tag, t -> {
+            try {
+                return TestImages.app(Files.createTempDirectory("dep-ctx"), t, version, healthy);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A replica spec that stops at once (busybox httpd ignores SIGTERM as PID 1). */
+    static ReplicaSpec spec(String image) {
+        return ReplicaSpec.of(image).withStopTimeoutSeconds(0);
+    }
+
+    /** Probe the fixture's health endpoint every 200 ms; three failed probes fail a replica (slack for a loaded machine). */
+    static ProbeSettings probe() {
+        return new ProbeSettings("/cgi-bin/health", Duration.ofMillis(200), Duration.ofSeconds(2), 1, 3,
+                Duration.ofSeconds(20));
+    }
+
+    /** A port base in 20000-29999 derived from the app name, with {@code span} free ports. */
+    static int portBase(String app, int span) {
+        int start = 20000 + Math.floorMod(app.hashCode(), 500) * 20;
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int base = 20000 + Math.floorMod(start - 20000 + attempt * 20, 10000 - 20);
+            boolean free = true;
+            for (int p = base; p < base + span && free; p++) {
+                free = Ports.free(p);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new AssertionError("no " + span + " free ports in 20000-29999");
+    }
+
+    /** Status and body of {@code GET http://127.0.0.1:port/path}, or null when nothing answers. */
+    static HttpResponse<String> get(int port, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The version a port serves, or null. */
+    static String version(int port) {
+        HttpResponse<String> r = get(port, "/version");
+        return r == null || r.statusCode() != 200 ? null : r.body().trim();
+    }
+
+    /** Removes everything the app left in the engine, whatever state the test left it in. */
+    static void cleanup(String app) {
+        String ids = TestBed.docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
+        if (!ids.isEmpty()) {
+            TestBed.docker(concat(new String[] {"rm", "-f"}, ids.split("\\s+")));
+        }
+    }
+
+    /** Names of every container of the app (any role, any state). */
+    static String containers(String app) {
+        return TestBed.docker("ps", "-a", "--format", "{{.Names}} {{.State}}", "--filter",
+                "label=" + AppLabels.APP + "=" + app).trim();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
