@@ -40,7 +40,7 @@ public record VerifyRequest(
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
         require(checks != null && !checks.isEmpty(), "checks is empty; give at least one check, e.g. "
                 + "[type: 'http', url: '{endpoint}/health'] (types: " + Check.TYPES + ")");
-        require(!checks.contains(null), "checks contains an empty entry; remove it");
+        require(checks.stream().noneMatch(java.util.Objects::isNull), "checks contains an empty entry; remove it");
         checks = List.copyOf(checks);
         onFailure = onFailure == null ? OnFailure.FAIL : onFailure;
         Targets targets = targets(endpoints, allowedHosts);
