@@ -9,15 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an {@link ExecCheck}'s command in the matching running containers, each run bounded by the timeout. */
-final class ExecCheckRunner {
-    private final DockerClient docker;
-    private final CheckLog log;
-
-    ExecCheckRunner(DockerClient docker, CheckLog log) {
-        this.docker = docker;
-        this.log = log;
-    }
-
+record ExecCheckRunner(DockerClient docker, CheckLog log) {
     Verdict run(ExecCheck check) throws InterruptedException {
         List<Container> running = new ArrayList<>(docker.listContainersCmd()
                 .withLabelFilter(LabelSelector.parse(check.labels(), "labels")).withStatusFilter(List.of("running")).exec());

@@ -12,16 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Polls the containers of a label selector until all are ready or the check's timeout passes. */
-final class HealthCheckRunner {
+record HealthCheckRunner(DockerClient docker, CheckLog log) {
     private static final long POLL_MILLIS = 500;
-
-    private final DockerClient docker;
-    private final CheckLog log;
-
-    HealthCheckRunner(DockerClient docker, CheckLog log) {
-        this.docker = docker;
-        this.log = log;
-    }
 
     Verdict run(HealthCheck check) throws InterruptedException {
         long deadline = System.nanoTime() + check.timeoutMillis() * 1_000_000;

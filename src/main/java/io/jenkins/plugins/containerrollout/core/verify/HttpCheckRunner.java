@@ -6,16 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Runs an {@link HttpCheck} against each of its target URLs: attempts until one passes, then latency samples. */
-final class HttpCheckRunner {
+record HttpCheckRunner(HttpProber prober, CheckLog log) {
     private static final int EXCERPT = 512;
-
-    private final HttpProber prober;
-    private final CheckLog log;
-
-    HttpCheckRunner(HttpProber prober, CheckLog log) {
-        this.prober = prober;
-        this.log = log;
-    }
 
     Verdict run(HttpCheck check, List<URI> targets) throws InterruptedException {
         HttpExpectations expectations = new HttpExpectations(check);

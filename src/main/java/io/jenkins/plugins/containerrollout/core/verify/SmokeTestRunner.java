@@ -17,18 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Runs a smoke-test container to completion (or kills it at its timeout), collects its log tail and JUnit reports,
  * and always removes it.
  */
-final class SmokeTestRunner {
+record SmokeTestRunner(DockerClient docker, CheckLog log) {
     /** Label on every smoke-test container, so a leftover one can be found and cleaned up. */
     static final String LABEL = "io.jenkins.containerrollout.verify";
     private static final int LOG_TAIL_LINES = 50;
-
-    private final DockerClient docker;
-    private final CheckLog log;
-
-    SmokeTestRunner(DockerClient docker, CheckLog log) {
-        this.docker = docker;
-        this.log = log;
-    }
 
     Verdict run(SmokeTestCheck check, String targetUrl) throws InterruptedException {
         try {

@@ -39,12 +39,22 @@ public class ContainerChecksTest {
         return Apps.APP_LABEL + "=" + app;
     }
 
+    /** Starts one replica per image of a new app and returns the app's label selector. */
+    private static String replicas(String healthCmd, String... images) throws InterruptedException {
+        String app = TestBed.unique("vfy-app");
+        for (String image : images) {
+            apps.replica(image, app, healthCmd, LocalHttp.freePort());
+        }
+        return label(app);
+    }
+
+    private static ExecEvidence.Run firstRun(VerificationResult r) {
+        return ((ExecEvidence) r.checks().get(0).evidence()).runs().get(0);
+    }
+
     @Test
     public void everyReplicaReportingHealthyPassesTheHealthCheck() throws Exception {
-        String app = TestBed.unique("vfy-app");
-        apps.replica(healthy, app, HEALTH_CMD, LocalHttp.freePort());
-        apps.replica(healthy, app, HEALTH_CMD, LocalHttp.freePort());
-        VerificationResult r = verify(new HealthCheck("replicas", label(app), 0, 2, 30_000));
+        VerificationResult r = verify(new HealthCheck("replicas", replicas(HEALTH_CMD, healthy, healthy), 0, 2, 30_000));
         assertTrue(r.summary(), r.passed());
         HealthEvidence e = (HealthEvidence) r.checks().get(0).evidence();
         assertEquals(List.of("healthy", "healthy"), e.containers().stream().map(HealthEvidence.Container::health).toList());
@@ -53,10 +63,7 @@ public class ContainerChecksTest {
 
     @Test
     public void oneUnhealthyReplicaFailsTheHealthCheck() throws Exception {
-        String app = TestBed.unique("vfy-app");
-        apps.replica(healthy, app, HEALTH_CMD, LocalHttp.freePort());
-        apps.replica(unhealthy, app, HEALTH_CMD, LocalHttp.freePort());
-        VerificationResult r = verify(new HealthCheck("replicas", label(app), 0, 0, 4_000));
+        VerificationResult r = verify(new HealthCheck("replicas", replicas(HEALTH_CMD, healthy, unhealthy), 0, 0, 4_000));
         assertFalse(r.passed());
         HealthEvidence e = (HealthEvidence) r.checks().get(0).evidence();
         assertEquals(1, e.containers().stream().filter(c -> !c.ready()).count());
@@ -66,10 +73,9 @@ public class ContainerChecksTest {
 
     @Test
     public void replicaWithoutHealthcheckPassesOnceRunningForMinReadySeconds() throws Exception {
-        String app = TestBed.unique("vfy-app");
-        apps.replica(healthy, app, null, LocalHttp.freePort());
+        String selector = replicas(null, healthy);
         long start = System.nanoTime();
-        VerificationResult r = verify(new HealthCheck("replicas", label(app), 2, 1, 20_000));
+        VerificationResult r = verify(new HealthCheck("replicas", selector, 2, 1, 20_000));
         assertTrue(r.summary(), r.passed());
         HealthEvidence.Container c = ((HealthEvidence) r.checks().get(0).evidence()).containers().get(0);
         assertEquals("none", c.health());
@@ -88,10 +94,7 @@ public class ContainerChecksTest {
 
     @Test
     public void execThatExitsZeroInEveryReplicaPasses() throws Exception {
-        String app = TestBed.unique("vfy-app");
-        apps.replica(healthy, app, null, LocalHttp.freePort());
-        apps.replica(healthy, app, null, LocalHttp.freePort());
-        VerificationResult r = verify(new ExecCheck("config", label(app), List.of("cat", "/www/version"), true, 10_000));
+        VerificationResult r = verify(new ExecCheck("config", replicas(null, healthy, healthy), List.of("cat", "/www/version"), true, 10_000));
         assertTrue(r.summary(), r.passed());
         ExecEvidence e = (ExecEvidence) r.checks().get(0).evidence();
         assertEquals(2, e.runs().size());
@@ -101,11 +104,9 @@ public class ContainerChecksTest {
 
     @Test
     public void execThatFailsReportsExitCodeAndOutput() throws Exception {
-        String app = TestBed.unique("vfy-app");
-        apps.replica(healthy, app, null, LocalHttp.freePort());
-        VerificationResult r = verify(new ExecCheck("config", label(app), List.of("cat", "/www/missing"), false, 10_000));
+        VerificationResult r = verify(new ExecCheck("config", replicas(null, healthy), List.of("cat", "/www/missing"), false, 10_000));
         assertFalse(r.passed());
-        ExecEvidence.Run run = ((ExecEvidence) r.checks().get(0).evidence()).runs().get(0);
+        ExecEvidence.Run run = firstRun(r);
         assertEquals(1, run.exitCode());
         assertTrue(run.output(), run.output().contains("/www/missing"));
         assertTrue(r.checks().get(0).summary(), r.checks().get(0).summary().contains(" exited 1: "));
@@ -114,11 +115,9 @@ public class ContainerChecksTest {
 
     @Test
     public void execOutlivingItsTimeoutFails() throws Exception {
-        String app = TestBed.unique("vfy-app");
-        apps.replica(healthy, app, null, LocalHttp.freePort());
-        VerificationResult r = verify(new ExecCheck("slow", label(app), List.of("sleep", "5"), false, 500));
+        VerificationResult r = verify(new ExecCheck("slow", replicas(null, healthy), List.of("sleep", "5"), false, 500));
         assertFalse(r.passed());
-        ExecEvidence.Run run = ((ExecEvidence) r.checks().get(0).evidence()).runs().get(0);
+        ExecEvidence.Run run = firstRun(r);
         assertTrue(run.timedOut());
         assertTrue(run.durationMillis() < 4000);
     }

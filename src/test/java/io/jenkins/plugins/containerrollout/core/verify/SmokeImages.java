@@ -10,7 +10,8 @@ import java.nio.file.StandardCopyOption;
  * Smoke-test images built {@code FROM scratch} with busybox: a shell script that tests {@code $TARGET_URL/version}
  * (against {@code EXPECT_VERSION}) and {@code /cgi-bin/health}, writes the verdicts as JUnit XML into
  * {@code /reports/TEST-smoke.xml} and exits 0 or 1 (no {@code wget -T}: Debian's static busybox 1.35 crashes on it).
- * Environment switches: {@code SMOKE_SLEEP} (seconds to sleep first), {@code SMOKE_NO_REPORT=1} (write nothing), {@code SMOKE_BROKEN=1} (write a truncated report).
+ * Environment switches: {@code SMOKE_SLEEP} (seconds to sleep first), {@code SMOKE_NO_REPORT=1} (write nothing),
+ * {@code SMOKE_BROKEN=1} (write a truncated report).
  *
  * <p>Usage: {@code String image = SmokeImages.build(apps, "1.0");} — passes against the app image, "9.9" fails.
  */

@@ -49,12 +49,16 @@ public class VerificationResultJsonTest {
     @Test
     public void resultRoundTripsThroughJavaSerialization() throws Exception {
         VerificationResult result = sample();
+        assertEquals(result, javaRoundTrip(result));
+    }
+
+    private static Object javaRoundTrip(Object value) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(result);
+            out.writeObject(value);
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            assertEquals(result, in.readObject());
+            return in.readObject();
         }
     }
 
@@ -69,13 +73,7 @@ public class VerificationResultJsonTest {
                         Map.of("type", "smokeTest", "image", "e2e:1", "env", Map.of("A", "1")))));
         String json = Json.MAPPER.writeValueAsString(request);
         assertEquals(request, VerifyRequest.fromJson(json));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(request);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            assertEquals(request, in.readObject());
-        }
+        assertEquals(request, javaRoundTrip(request));
     }
 
     @Test
