@@ -60,7 +60,7 @@ final class HttpProber {
         }
     }
 
-    private static Exchange failed(Throwable failure, long nanos, long timeoutMillis) {
+    static Exchange failed(Throwable failure, long nanos, long timeoutMillis) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
             return timedOut(timeoutMillis);

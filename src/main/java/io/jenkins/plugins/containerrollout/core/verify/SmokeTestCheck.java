@@ -17,7 +17,8 @@ import java.util.Map;
  * @param name          shown in logs and results; defaults to "smokeTest"
  * @param image         the test image (present on the engine)
  * @param command       overrides the image's command; null or empty for its default
- * @param env           extra environment; {@code TARGET_URL} is set from {@code targetUrl} and wins
+ * @param env           extra environment; {@code TARGET_URL} is set from {@code targetUrl} and wins; values never
+ *                      appear in {@link #toString()}
  * @param targetUrl     the URL under test, may use {@code {endpoint}} (the first endpoint); default {@code {endpoint}}
  * @param reportPath    where the JUnit XML is: a file, a directory (its {@code *.xml}), or a glob in the last
  *                      segment ({@code /reports/TEST-*.xml}); default {@code /reports}
@@ -52,5 +53,12 @@ public record SmokeTestCheck(
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /** Names the environment variables without their values: they may hold tokens for the system under test. */
+    @Override
+    public String toString() {
+        return "SmokeTestCheck[name=" + name + ", image=" + image + ", command=" + command + ", env=" + new java.util.TreeSet<>(env.keySet())
+                + ", targetUrl=" + targetUrl + ", reportPath=" + reportPath + ", timeoutMillis=" + timeoutMillis + "]";
     }
 }

@@ -61,7 +61,7 @@ public final class TrafficAnalysis {
             try {
                 e = p.get(); // bounded: every exchange completes by its own timeout
             } catch (ExecutionException unexpected) {
-                e = new Exchange(0, "error", "", null, 0, String.valueOf(unexpected.getCause()));
+                e = HttpProber.failed(unexpected.getCause(), 0, 0);
             }
             outcomes.merge(e.outcome(), 1, Integer::sum);
             // a timeout is a latency too (at least the timeout); a refused connection is not

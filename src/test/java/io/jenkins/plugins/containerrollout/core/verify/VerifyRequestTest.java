@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.verify;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -99,6 +100,14 @@ public class VerifyRequestTest {
     public void unknownOnFailureIsRefused() {
         assertTrue(error(Map.of("onFailure", "retry", "endpoints", ENDPOINTS, "checks", List.of(Map.of("type", "http", "url", "{endpoint}/"))))
                 .contains("onFailure 'retry' is not one of rollback, fail, unstable"));
+    }
+
+    @Test
+    public void smokeTestEnvironmentValuesStayOutOfLogs() {
+        SmokeTestCheck check = new SmokeTestCheck("e2e", "e2e:1", null, Map.of("API_TOKEN", "s3cret"), null, null, 0);
+        String logged = VerifyRequest.of(ENDPOINTS, List.of(check), OnFailure.FAIL).toString();
+        assertTrue(logged, logged.contains("env=[API_TOKEN]"));
+        assertFalse(logged, logged.contains("s3cret"));
     }
 
     @Test
