@@ -58,7 +58,8 @@ public record SmokeTestCheck(
     /** Names the environment variables without their values: they may hold tokens for the system under test. */
     @Override
     public String toString() {
-        return "SmokeTestCheck[name=" + name + ", image=" + image + ", command=" + command + ", env=" + new java.util.TreeSet<>(env.keySet())
-                + ", targetUrl=" + targetUrl + ", reportPath=" + reportPath + ", timeoutMillis=" + timeoutMillis + "]";
+        return "SmokeTestCheck[name=" + name + ", image=" + image + ", command=" + command + ", env="
+                + new java.util.TreeSet<>(env.keySet()) + ", targetUrl=" + targetUrl + ", reportPath=" + reportPath
+                + ", timeoutMillis=" + timeoutMillis + "]";
     }
 }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
+import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,10 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
             String why = "image " + check.image() + " is not on the engine; build or pull it before verifying";
             log.line("smokeTest " + why);
             return new Verdict(false, why, new SmokeTestEvidence(check.image(), "", targetUrl, -1, false, "", List.of(),
-                    io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport.EMPTY, why));
+                    JunitReport.EMPTY, why));
         }
-        String name = "verify-" + check.name().replaceAll("[^a-zA-Z0-9_.-]", "-") + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String name = "verify-" + check.name().replaceAll("[^a-zA-Z0-9_.-]", "-") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         String id = create(check, name, targetUrl);
         try {
             docker.startContainerCmd(id).exec();
@@ -47,15 +49,20 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
             String logTail = logTail(id);
             ContainerReports.Collected reports = ContainerReports.collect(docker, id, check.reportPath());
             boolean passed = !timedOut && exit == 0 && reports.error().isEmpty() && reports.report().successful();
-            String summary = (timedOut ? "killed after " + check.timeoutMillis() + " ms (timeout)" : "exit " + exit + " after " + millis + " ms")
-                    + "; " + (reports.error().isEmpty() ? reports.report().summary() : reports.error())
-                    + reports.report().failures().stream().findFirst().map(f -> "; first failure: " + f.displayName() + ": " + f.message()).orElse("");
+            String summary = (timedOut ? "killed after " + check.timeoutMillis() + " ms (timeout)" : "exit " + exit + " after "
+                    + millis + " ms") + "; " + describe(reports);
             log.line("smokeTest " + name + ": " + summary);
             return new Verdict(passed, summary, new SmokeTestEvidence(check.image(), name, targetUrl, exit, timedOut,
                     logTail, reports.files(), reports.report(), reports.error()));
         } finally {
             remove(id);
         }
+    }
+
+    private static String describe(ContainerReports.Collected reports) {
+        return (reports.error().isEmpty() ? reports.report().summary() : reports.error())
+                + reports.report().failures().stream().findFirst()
+                        .map(f -> "; first failure: " + f.displayName() + ": " + f.message()).orElse("");
     }
 
     private String create(SmokeTestCheck check, String name, String targetUrl) {

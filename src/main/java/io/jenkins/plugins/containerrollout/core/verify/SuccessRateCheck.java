@@ -36,9 +36,11 @@ public record SuccessRateCheck(
         require(!blank(url), where + "url is missing; give e.g. {endpoint}/ or http://127.0.0.1:PORT/");
         requests = orDefault(requests, 50, where + "requests");
         require(requests <= 100_000, where + "requests " + requests + " is too many; use at most 100000");
-        require(ratePerSecond >= 0 && ratePerSecond <= 1000, where + "ratePerSecond must be between 0 (default 10) and 1000, was " + ratePerSecond);
+        require(ratePerSecond >= 0 && ratePerSecond <= 1000,
+                where + "ratePerSecond must be between 0 (default 10) and 1000, was " + ratePerSecond);
         ratePerSecond = ratePerSecond == 0 ? 10 : ratePerSecond;
-        require(minSuccessRatio >= 0 && minSuccessRatio <= 1, where + "minSuccessRatio must be between 0 and 1 (e.g. 0.99), was " + minSuccessRatio);
+        require(minSuccessRatio >= 0 && minSuccessRatio <= 1,
+                where + "minSuccessRatio must be between 0 and 1 (e.g. 0.99), was " + minSuccessRatio);
         minSuccessRatio = minSuccessRatio == 0 ? 0.99 : minSuccessRatio;
         require(maxP95Millis >= 0, where + "maxP95Millis must not be negative; 0 means no latency threshold");
         timeoutMillis = orDefault(timeoutMillis, 2000, where + "timeoutMillis");
