@@ -3,7 +3,10 @@ package io.jenkins.plugins.containerrollout.core.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The verdict of {@code containerVerify}: pass/fail, counts of checks and test cases, and each check's evidence.
@@ -69,6 +72,29 @@ public record VerificationResult(
         }
         failures().stream().findFirst().ifPresent(f -> s.append("; first failure: ").append(f.name()).append(": ").append(f.summary()));
         return s.toString();
+    }
+
+    /**
+     * The small summary a Pipeline step returns and a build.xml may hold: only strings, numbers, booleans and a list of
+     * names, because XStream (build.xml) cannot read records back. The full result goes beside it as {@link #toJson()}.
+     */
+    public Map<String, Object> toSummaryMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("passed", passed);
+        m.put("onFailure", onFailure.id());
+        m.put("rollbackRequested", rollbackRequested());
+        m.put("checksPassed", checksPassed);
+        m.put("checksFailed", checksFailed);
+        m.put("checksSkipped", checksSkipped);
+        m.put("testsTotal", tests.total());
+        m.put("testsFailed", tests.failed() + tests.errors());
+        m.put("testsSkipped", tests.skipped());
+        m.put("testsFlaky", tests.flaky());
+        m.put("failedChecks", new ArrayList<>(failures().stream().map(CheckResult::name).toList()));
+        m.put("summary", summary());
+        m.put("durationMillis", durationMillis);
+        return m;
     }
 
     /** This result as JSON (the form kept in the rollout record and printed by the CLI). */

@@ -77,6 +77,20 @@ public class VerificationResultJsonTest {
     }
 
     @Test
+    public void summaryMapHoldsOnlyPlainValuesForThePipeline() throws Exception {
+        Map<String, Object> m = sample().toSummaryMap();
+        assertEquals(Boolean.FALSE, m.get("passed"));
+        assertEquals("rollback", m.get("onFailure"));
+        assertEquals(Boolean.TRUE, m.get("rollbackRequested"));
+        assertEquals(List.of("config", "e2e"), m.get("failedChecks"));
+        assertEquals(1, m.get("testsFailed"));
+        for (Object v : m.values()) {
+            assertTrue(v.getClass().getName(), v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof List);
+        }
+        assertEquals(m, javaRoundTrip(m));
+    }
+
+    @Test
     public void summaryNamesTheFirstFailureAndRollbackIsRequested() {
         VerificationResult result = sample();
         assertTrue(result.rollbackRequested());
