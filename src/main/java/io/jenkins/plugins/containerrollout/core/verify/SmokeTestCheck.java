@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * @param name          shown in logs and results; defaults to "smokeTest"
  * @param image         the test image (present on the engine)
- * @param command       overrides the image's command; null or empty for its default
+ * @param command       replaces the image's CMD (its ENTRYPOINT stays); null or empty for the image's own
  * @param env           extra environment; {@code TARGET_URL} is set from {@code targetUrl} and wins; values never
  *                      appear in {@link #toString()}
  * @param targetUrl     the URL under test, may use {@code {endpoint}} (the first endpoint); default {@code {endpoint}}
