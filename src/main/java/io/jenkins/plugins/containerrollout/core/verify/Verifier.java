@@ -95,7 +95,7 @@ public final class Verifier {
             return new ExecCheckRunner(docker, log).run(x);
         } else {
             SmokeTestCheck s = (SmokeTestCheck) check;
-            return new SmokeTestRunner(docker, log).run(s, request.expand(s.targetUrl()).get(0).toString());
+            return new SmokeTestRunner(docker, log).run(s, request.expand(s.targetUrl()).stream().map(URI::toString).toList());
         }
     }
 

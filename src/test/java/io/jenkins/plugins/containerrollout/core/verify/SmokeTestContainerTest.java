@@ -65,7 +65,7 @@ public class SmokeTestContainerTest {
         assertEquals(List.of("/reports/TEST-smoke.xml"), e.reportFiles());
         assertEquals(2, e.tests().tests());
         assertEquals(2, e.tests().passed());
-        assertTrue(e.logExcerpt(), e.logExcerpt().contains("smoke against " + base + ": 0 failed"));
+        assertTrue(e.logExcerpt(), e.logExcerpt().contains("smoke against " + base + ": 0 failed (all: " + base + ")"));
     }
 
     @Test
