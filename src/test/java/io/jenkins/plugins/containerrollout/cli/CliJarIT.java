@@ -2,7 +2,6 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
@@ -12,13 +11,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.Test;
 
-/** The packaged CLI ({@code target/container-rollout-cli.jar}, made by {@code mvn package}) run as a real process. */
-public class CliJarTest {
+/**
+ * The packaged CLI ({@code target/container-rollout-cli.jar}) run as a real process. An integration test (failsafe,
+ * after {@code package}), so it always runs against the jar this build just made, never a stale one.
+ */
+public class CliJarIT {
     private static final Path JAR = Path.of(System.getProperty("project.basedir", "."), "target/container-rollout-cli.jar");
 
     @Test
     public void theJarBuildsAnImageAndPrintsJson() throws Exception {
-        assumeTrue("no " + JAR + " yet (mvn package makes it)", Files.isRegularFile(JAR));
+        assertTrue("no " + JAR + ": failsafe runs after package, so the shade plugin did not write it", Files.isRegularFile(JAR));
         Path ctx = TestImages.appContext(Files.createTempDirectory("bld-jar"), "1.0", true);
         String tag = TestBed.unique("bld-jar") + ":1";
         try {
