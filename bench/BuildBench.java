@@ -1,0 +1,199 @@
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * containerBuild against the docker CLI on the same contexts and the same engine, runs interleaved.
+ * Three ways per run: our core's build call in this (warm) JVM, the docker CLI ({@code DOCKER_BUILDKIT=0}), and our
+ * CLI as a fresh process (which adds JVM start). Prints a Markdown table on stdout.
+ *
+ * <p>Usage: {@code java -cp target/container-rollout-cli.jar bench/BuildBench.java [runs]} (bench/run does this)
+ */
+public class BuildBench {
+    private static final Pattern SENT = Pattern.compile("Sending build context to Docker daemon\\s+([0-9.]+)([kMG]?B)");
+
+    record Scenario(String name, Path context, boolean noCache) { }
+
+    record Sample(long millis, long contextBytes, long peakHeapBytes) { }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        Path root = Files.createTempDirectory("buildbench");
+        Path cliJar = Path.of("target/container-rollout-cli.jar").toAbsolutePath();
+        List<Scenario> scenarios = List.of(
+                new Scenario("small app", smallApp(root.resolve("small")), true),
+                new Scenario("200 MB context, .dockerignore keeps ~1 MB", ignoredContext(root.resolve("ignored")), true),
+                new Scenario("100 MB context sent whole", wholeContext(root.resolve("whole")), true),
+                new Scenario("warm-cache rebuild (small app)", root.resolve("small"), false));
+        DockerHost host = DockerHost.resolve(null, System.getenv());
+        ImageBuilder builder = new ImageBuilder(host);
+        // Warm the JVM the way a long-running Jenkins agent is warm.
+        for (int i = 0; i < 2; i++) {
+            builder.build(request(host, scenarios.get(0), "bench-warmup:" + i), ProgressSink.NONE);
+        }
+        StringBuilder table = new StringBuilder();
+        table.append("| scenario | docker CLI median | core in-process median | ratio | CLI process median | ratio | context bytes (docker / ours) | peak heap in-process |\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Scenario s : scenarios) {
+            List<Sample> docker = new ArrayList<>();
+            List<Sample> core = new ArrayList<>();
+            List<Sample> cli = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                String tag = "bench-" + s.name().hashCode() + ":" + r;
+                docker.add(dockerCli(s, tag + "d"));
+                core.add(inProcess(builder, host, s, tag + "c"));
+                cli.add(cliProcess(cliJar, s, tag + "p"));
+                System.err.printf("%s run %d: docker %d ms, core %d ms, cli %d ms%n", s.name(), r + 1,
+                        docker.get(r).millis(), core.get(r).millis(), cli.get(r).millis());
+            }
+            long d = median(docker), c = median(core), p = median(cli);
+            table.append(String.format("| %s | %d ms | %d ms | %.2f× | %d ms | %.2f× | %s / %s | %s |%n", s.name(), d, c,
+                    (double) c / d, p, (double) p / d, human(docker.get(0).contextBytes()), human(core.get(0).contextBytes()),
+                    human(core.stream().mapToLong(Sample::peakHeapBytes).max().orElse(0))));
+        }
+        System.out.print(table);
+        cleanup(root);
+    }
+
+    private static BuildRequest request(DockerHost host, Scenario s, String tag) {
+        return new BuildRequest(host, s.context().toString(), null, List.of(tag), Map.of(), null, Map.of(),
+                s.noCache(), false, false, null, null, Duration.ofMinutes(10));
+    }
+
+    private static Sample inProcess(ImageBuilder builder, DockerHost host, Scenario s, String tag) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long base = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        long t0 = System.nanoTime();
+        BuildResult result = builder.build(request(host, s, tag), ProgressSink.NONE);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() - base;
+        removeImage(tag);
+        return new Sample(millis, result.contextBytes(), Math.max(peak, 0));
+    }
+
+    private static Sample dockerCli(Scenario s, String tag) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("docker", "build", "-t", tag));
+        if (s.noCache()) {
+            cmd.add("--no-cache");
+        }
+        cmd.add(".");
+        long t0 = System.nanoTime();
+        String out = run(cmd, s.context());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        removeImage(tag);
+        Matcher m = SENT.matcher(out);
+        long bytes = m.find() ? parseSize(m.group(1), m.group(2)) : -1;
+        return new Sample(millis, bytes, 0);
+    }
+
+    private static Sample cliProcess(Path jar, Scenario s, String tag) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar.toString(), "build", "--context", ".", "--tag", tag));
+        if (s.noCache()) {
+            cmd.add("--no-cache");
+        }
+        long t0 = System.nanoTime();
+        run(cmd, s.context());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        removeImage(tag);
+        return new Sample(millis, 0, 0);
+    }
+
+    private static String run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("DOCKER_BUILDKIT", "0");
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(cmd + " failed:\n" + new String(out, StandardCharsets.UTF_8));
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static void removeImage(String tag) throws IOException, InterruptedException {
+        new ProcessBuilder("docker", "rmi", "-f", tag).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(1, TimeUnit.MINUTES);
+    }
+
+    private static Path smallApp(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("www"));
+        Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"));
+        Files.writeString(dir.resolve("www/index.html"), "hello\n");
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\nCOPY www /www\n"
+                + "ENTRYPOINT [\"/bin/busybox\", \"httpd\", \"-f\", \"-p\", \"127.0.0.1:18080\", \"-h\", \"/www\"]\n");
+        return dir;
+    }
+
+    private static Path ignoredContext(Path dir) throws IOException {
+        smallApp(dir);
+        randomFiles(dir.resolve("node_modules"), 200, 1 << 20);
+        Files.writeString(dir.resolve(".dockerignore"), "node_modules\n");
+        return dir;
+    }
+
+    private static Path wholeContext(Path dir) throws IOException {
+        smallApp(dir);
+        randomFiles(dir.resolve("assets"), 100, 1 << 20);
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY . /ctx/\n");
+        return dir;
+    }
+
+    private static void randomFiles(Path dir, int count, int size) throws IOException {
+        Files.createDirectories(dir);
+        Random random = new Random(42);
+        byte[] buf = new byte[size];
+        for (int i = 0; i < count; i++) {
+            random.nextBytes(buf);
+            try (OutputStream out = Files.newOutputStream(dir.resolve("blob-" + i + ".bin"))) {
+                out.write(buf);
+            }
+        }
+    }
+
+    private static long median(List<Sample> samples) {
+        long[] v = samples.stream().mapToLong(Sample::millis).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    private static long parseSize(String number, String unit) {
+        double n = Double.parseDouble(number);
+        // The docker CLI prints decimal units (go-units HumanSize: kB = 1000 B).
+        Map<String, Double> units = new LinkedHashMap<>(Map.of("B", 1.0, "kB", 1e3, "MB", 1e6, "GB", 1e9));
+        return Math.round(n * units.getOrDefault(unit, 1.0));
+    }
+
+    private static String human(long bytes) {
+        if (bytes < 0) {
+            return "n/a";
+        }
+        return bytes >= 1_000_000 ? String.format("%.1f MB", bytes / 1e6) : String.format("%.1f kB", bytes / 1e3);
+    }
+
+    private static void cleanup(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+}
