@@ -1,0 +1,72 @@
+package io.jenkins.plugins.containerrollout.core.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Number and time formatting for the report, fixed to one locale so reports read the same everywhere. */
+final class Format {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Format() {
+    }
+
+    /** {@code 850 ms}, {@code 12.4 s}, {@code 3 min 05 s}. */
+    static String duration(long millis) {
+        if (millis < 0) {
+            return "\u2013";
+        }
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long s = millis / 1000;
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60);
+    }
+
+    /** A fraction as a whole percentage: {@code 0.75 -> "75 %"}. */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+    }
+
+    /** {@code 0.42 -> "0.42"}: two decimals, enough for rates. */
+    static String rate(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** Coordinates in SVG: one decimal keeps the file small and the drawing exact enough. */
+    static String px(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
+    }
+
+    static String instant(long epochMillis) {
+        return UTC.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** A digest or image id shortened for display; the full value goes into a {@code title} attribute. */
+    static String shortDigest(String digest) {
+        if (digest == null) {
+            return "";
+        }
+        int colon = digest.indexOf(':');
+        String hex = colon >= 0 ? digest.substring(colon + 1) : digest;
+        return hex.length() > 12 ? digest.substring(0, colon + 1) + hex.substring(0, 12) : digest;
+    }
+}
