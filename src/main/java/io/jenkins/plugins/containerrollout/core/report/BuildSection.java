@@ -18,17 +18,23 @@ final class BuildSection {
         facts.add("image id", Format.shortDigest(b.imageId()), b.imageId())
                 .add("context", Format.bytes(b.contextBytes()))
                 .add("duration", Format.duration(b.durationMillis()));
-        facts.close();
         if (!b.tags().isEmpty()) {
-            out.append("<table class=\"plain\"><caption>Tags</caption><thead><tr><th scope=\"col\">Tag</th>")
-                    .append("<th scope=\"col\">Pushed digest</th></tr></thead><tbody>");
+            // each tag with the digest it was pushed as (shortened; the full digest in the tooltip)
+            StringBuilder tags = new StringBuilder("<ul class=\"tags\">");
             for (String tag : b.tags()) {
                 String digest = b.digests().get(tag);
-                out.append("<tr><td><code>").append(Html.text(tag)).append("</code></td><td><code>")
-                        .append(digest == null ? "not pushed" : Html.text(digest)).append("</code></td></tr>");
+                tags.append("<li><code>").append(Html.text(tag)).append("</code> <span class=\"muted\"");
+                if (digest != null) {
+                    tags.append(" title=\"").append(Html.attr(digest)).append("\">").append(
+                            Html.text(Format.shortDigest(digest)));
+                } else {
+                    tags.append(">not pushed");
+                }
+                tags.append("</span></li>");
             }
-            out.append("</tbody></table>");
+            facts.addMarkup("tags", tags.append("</ul>").toString());
         }
+        facts.close();
         if (!b.labels().isEmpty()) {
             out.append("<details class=\"labels\"><summary>").append(b.labels().size())
                     .append(" image labels</summary><table class=\"plain\"><tbody>");

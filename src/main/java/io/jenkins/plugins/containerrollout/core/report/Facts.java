@@ -35,7 +35,7 @@ final class Facts {
 
     /** A value that is already markup built from escaped parts. */
     Facts addMarkup(String name, String markup) {
-        out.append("<div><dt>").append(name).append("</dt><dd>").append(markup).append("</dd></div>");
+        out.append("<div class=\"wide\"><dt>").append(name).append("</dt><dd>").append(markup).append("</dd></div>");
         return this;
     }
 

@@ -15,10 +15,10 @@ final class ReportStyle {
             main{max-width:1200px;margin:0 auto;padding:24px 20px}
             h1{font-size:1.7rem;margin:.2em 0 .3em;display:flex;flex-wrap:wrap;align-items:center;gap:.5em}
             h2{font-size:1.3rem;margin:0 0 .6em;padding-bottom:.3em;border-bottom:1px solid var(--line)}
-            h3{font-size:1.05rem;margin:1.4em 0 .4em}
+            h3{font-size:1.05rem;margin:1.1em 0 .35em}
             h4{font-size:.95rem;margin:1.2em 0 .4em}
-            header,section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:18px 22px;\
-            margin-bottom:18px}
+            header,section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 22px;\
+            margin-bottom:14px}
             .banner{margin:0 0 10px;padding:6px 12px;border-radius:6px;background:#fff8c5;border:1px solid #d4a72c;\
             font-weight:600}
             .lead{font-size:1.05rem;margin:.2em 0 .8em}
@@ -33,7 +33,9 @@ final class ReportStyle {
             overflow-wrap:anywhere}
             nav ol{margin:.6em 0 0;padding-left:1.4em;columns:2}
             a{color:#0969da}
-            .message{margin:.2em 0 .6em}
+            .message{margin:.2em 0 .4em}
+            .settings{margin:.2em 0;font-size:.8rem;color:var(--muted)}
+            ul.tags{list-style:none;margin:0;padding:0}.muted{color:var(--muted)}
             .chart-box{border:1px solid var(--line);border-radius:6px;padding:6px;background:#fff}
             svg.chart{display:block;width:100%;height:auto;font:12px system-ui,sans-serif}
             svg text{fill:var(--fg)}
@@ -73,7 +75,7 @@ final class ReportStyle {
             .sym.stopped{width:4px;height:14px;background:#24292f}
             table{border-collapse:collapse;margin:.4em 0;width:100%}
             caption{text-align:left;font-weight:600;padding:.3em 0;color:var(--muted)}
-            th,td{border-bottom:1px solid var(--line);padding:6px 10px;text-align:left;vertical-align:top}
+            th,td{border-bottom:1px solid var(--line);padding:5px 10px;text-align:left;vertical-align:top}
             thead th{background:var(--bg);font-size:.85rem}
             td.num{font-variant-numeric:tabular-nums;white-space:nowrap;text-align:right}
             table.metrics td.num{font-weight:700;font-size:1.05rem}
@@ -94,6 +96,7 @@ final class ReportStyle {
             .case-name{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-weight:600;\
             overflow-wrap:anywhere}
             .case-msg{color:var(--muted)}
+            .case-facts{grid-template-columns:repeat(auto-fill,minmax(340px,1fr))}
             .tag{font-size:.72rem;font-weight:700;text-transform:uppercase;border-radius:4px;padding:.1em .45em;color:#fff}
             .tag.bad{background:var(--bad)}
             pre.excerpt{background:#f6f8fa;border:1px solid var(--line);border-radius:6px;padding:10px;max-height:24em;\

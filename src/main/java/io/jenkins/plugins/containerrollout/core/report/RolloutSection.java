@@ -20,18 +20,25 @@ final class RolloutSection {
     static void render(StringBuilder out, RolloutRecord r, String id) {
         out.append("<p class=\"message\">").append(Badge.of(r.outcome())).append(' ').append(Html.text(r.message()))
                 .append("</p>");
-        StringBuilder settings = new StringBuilder();
-        for (Map.Entry<String, String> s : new TreeMap<>(r.settings()).entrySet()) {
-            settings.append(settings.length() == 0 ? "" : ", ").append(s.getKey()).append('=').append(s.getValue());
-        }
         Facts.open(out, "facts")
                 .add("operation", r.operation().name().toLowerCase())
-                .add("strategy", r.strategy() + (settings.length() == 0 ? "" : " (" + settings + ")"))
+                .add("strategy", r.strategy())
                 .add("replicas", String.valueOf(r.desiredReplicas()))
                 .add("revisions", r.fromRevision() + " \u2192 " + r.toRevision() + ", serving " + r.servingRevision())
                 .add("started", Format.instant(r.startedAtMillis()))
                 .add("duration", Format.duration(r.finishedAtMillis() - r.startedAtMillis()))
                 .close();
+        if (!r.settings().isEmpty()) {
+            // one compact line: the settings matter when something went wrong, not at first sight
+            out.append("<p class=\"settings\">");
+            String sep = "";
+            for (Map.Entry<String, String> s : new TreeMap<>(r.settings()).entrySet()) {
+                out.append(sep).append("<code>").append(Html.text(s.getKey())).append('=').append(Html.text(s.getValue()))
+                        .append("</code>");
+                sep = " \u00b7 ";
+            }
+            out.append("</p>");
+        }
 
         TreeSet<Integer> revisions = new TreeSet<>();
         r.events().stream().filter(e -> e.slot() >= 0).forEach(e -> revisions.add(e.revision()));

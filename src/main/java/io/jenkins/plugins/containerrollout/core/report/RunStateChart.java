@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class RunStateChart {
     private static final double TOP = 14;
-    private static final double PLOT = 170;
+    private static final double PLOT = 150;
 
     private RunStateChart() {
     }

@@ -68,7 +68,7 @@ final class TestResultsSection {
             out.append(" <span class=\"case-msg\">").append(Html.text(Html.clip(f.message(), 300))).append("</span>");
         }
         out.append("</summary>");
-        Facts.open(out, "facts case-facts").add("suite", f.suite()).add("type", f.type())
+        Facts.open(out, "facts case-facts").add("suite", f.suite().equals(f.className()) ? "" : f.suite()).add("type", f.type())
                 .add("time", String.format(Locale.ROOT, "%.3f s", f.timeSeconds())).close();
         if (!f.excerpt().isEmpty()) {
             out.append("<pre class=\"excerpt\">").append(Html.text(Html.clip(f.excerpt(), MAX_EXCERPT))).append("</pre>");

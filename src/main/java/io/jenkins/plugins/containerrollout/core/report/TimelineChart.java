@@ -34,7 +34,7 @@ final class TimelineChart {
     static void render(StringBuilder out, RolloutRecord r, RevisionColors colors, String id) {
         List<Lane> all = ReplicaLanes.of(r.events(), r.startedAtMillis(), r.finishedAtMillis());
         List<Lane> lanes = all.size() > MAX_LANES ? all.subList(0, MAX_LANES) : all;
-        double laneH = lanes.size() <= 16 ? 24 : Math.max(9, 400.0 / lanes.size());
+        double laneH = lanes.size() <= 16 ? 22 : Math.max(9, 400.0 / lanes.size());
         double lanesTop = TOP + APP_LANE + 6;
         double bottom = lanesTop + laneH * Math.max(1, lanes.size());
         double height = bottom + 40;
@@ -46,23 +46,21 @@ final class TimelineChart {
                 .append("</title><desc id=\"").append(id).append("-d\">").append(Html.text(description(r, all)))
                 .append("</desc>");
         Svg svg = new Svg(out);
+        // painter's order: backgrounds, grid, rollback band, then what happened on top
+        svg.rect("lane-bg app", LEFT, TOP, WIDTH - LEFT - RIGHT, APP_LANE, null, null);
+        for (int i = 0; i < lanes.size(); i += 2) {
+            svg.rect("lane-bg", LEFT, lanesTop + i * laneH, WIDTH - LEFT - RIGHT, laneH, null, null);
+        }
         axis.draw(out, TOP, bottom);
         rollbackWindow(svg, r, axis, TOP, bottom);
-
-        svg.rect("lane-bg app", LEFT, TOP, WIDTH - LEFT - RIGHT, APP_LANE, null, null)
-                .text("lane-label", LEFT - 8, TOP + APP_LANE / 2 + 4, "end", "traffic \u00b7 phases");
+        svg.text("lane-label", LEFT - 8, TOP + APP_LANE / 2 + 4, "end", "traffic \u00b7 phases");
         for (TimelineEvent e : r.events()) {
             if (e.slot() < 0) {
                 appMark(svg, e, axis, TOP + APP_LANE / 2);
             }
         }
-
         double y = lanesTop;
-        int index = 0;
         for (Lane lane : lanes) {
-            if (index++ % 2 == 0) {
-                svg.rect("lane-bg", LEFT, y, WIDTH - LEFT - RIGHT, laneH, null, null);
-            }
             lane(svg, lane, colors.of(lane.revision()), axis, y, laneH);
             y += laneH;
         }
@@ -132,7 +130,7 @@ final class TimelineChart {
         svg.rect("rollback-band", x1, top, x2 - x1, bottom - top, null,
                 "rollback from " + axis.offset(from) + " to " + axis.offset(to) + " (" + Format.duration(to - from) + ")");
         svg.line("rollback-line", x1, top, x1, bottom, null);
-        svg.text("rollback-label", x1 + 5, top + 13, "start", "rollback");
+        svg.text("rollback-label", x1 + 10, top + 13, "start", "rollback");
         if (!r.eventsOf(Type.RESTORED).isEmpty()) {
             // labels stay inside the plot: near the right edge the "restored" label goes left of its line
             boolean roomRight = x2 + 70 < WIDTH - RIGHT;
