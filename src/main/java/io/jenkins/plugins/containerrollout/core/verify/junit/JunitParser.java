@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.verify.junit;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -67,7 +68,12 @@ public final class JunitParser {
     public JunitReport parse(InputStream in, String source) throws JunitReportException {
         XMLStreamReader xml = null;
         try {
-            xml = FACTORY.createXMLStreamReader(in);
+            // the JDK's reader closes its input at the end of the document; a tar entry's stream must stay open
+            xml = FACTORY.createXMLStreamReader(new FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            });
             return new Pass(source, maxFailures).read(xml);
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
