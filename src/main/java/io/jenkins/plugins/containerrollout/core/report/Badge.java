@@ -21,4 +21,9 @@ final class Badge {
     static String tests(boolean passed) {
         return "<span class=\"badge " + (passed ? "ok\">tests passed" : "bad\">tests failed") + "</span>";
     }
+
+    /** A verification's verdict. */
+    static String verification(boolean passed) {
+        return "<span class=\"badge " + (passed ? "ok\">verified" : "bad\">verification failed") + "</span>";
+    }
 }

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
+import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
+import io.jenkins.plugins.containerrollout.core.verify.SmokeTestEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,7 @@ import java.util.Optional;
  * @param title             the page title, e.g. job and build number
  * @param generatedAtMillis when the report was rendered (epoch milliseconds)
  * @param note              a banner line above everything else, or "" for none
- * @param entries           builds, rollouts and test results in the order they happened
+ * @param entries           builds, rollouts, verifications and test results in the order they happened
  */
 public record DeliveryReport(String title, long generatedAtMillis, String note, List<ReportEntry> entries)
         implements Serializable {
@@ -53,8 +57,44 @@ public record DeliveryReport(String title, long generatedAtMillis, String note, 
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
-    /** The headline outcome: the last rollout's, or empty when the run rolled nothing out. */
+    /**
+     * The headline outcome: the last rollout's, or empty when the run rolled nothing out. A successful rollback
+     * (e.g. after a failed verification) reads as {@link Outcome#ROLLED_BACK}: for the delivery, that is what happened.
+     */
     public Optional<Outcome> outcome() {
-        return lastRollout().map(r -> r.record().outcome());
+        return lastRollout().map(ReportEntry.Rollout::record).map(r -> r.operation() == Operation.ROLLBACK
+                && r.outcome() == Outcome.SUCCEEDED ? Outcome.ROLLED_BACK : r.outcome());
+    }
+
+    /**
+     * Whether this run counts as a failed change in the change failure rate (DESIGN §6): a rollout that did not
+     * succeed, a rollback, or a failed verification.
+     */
+    public boolean changeFailed() {
+        for (ReportEntry e : entries) {
+            if (e instanceof ReportEntry.Rollout r && (r.record().outcome() != Outcome.SUCCEEDED
+                    || r.record().operation() == Operation.ROLLBACK)
+                    || e instanceof ReportEntry.Verification v && !v.result().passed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every set of test results of the run: plain test entries and the smoke tests of verifications, in order. */
+    public List<JunitReport> testReports() {
+        List<JunitReport> out = new ArrayList<>();
+        for (ReportEntry e : entries) {
+            if (e instanceof ReportEntry.Tests t) {
+                out.add(t.report());
+            } else if (e instanceof ReportEntry.Verification v) {
+                for (CheckResult c : v.result().checks()) {
+                    if (c.evidence() instanceof SmokeTestEvidence s && s.tests() != null) {
+                        out.add(s.tests());
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

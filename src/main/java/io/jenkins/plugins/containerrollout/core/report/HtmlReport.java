@@ -57,13 +57,15 @@ public final class HtmlReport {
             String id = "e" + i;
             chunk.append("<section class=\"entry ").append(kind(e)).append("\" aria-labelledby=\"").append(id)
                     .append("\"><h2 id=\"").append(id).append("\">").append(Html.text(heading(e))).append("</h2>");
-            // Java 17: no pattern switch yet; ReportEntry is sealed, so these three are all there is
+            // Java 17: no pattern switch yet; ReportEntry is sealed, so these four are all there is
             if (e instanceof ReportEntry.Build b) {
                 BuildSection.render(chunk, b.result());
             } else if (e instanceof ReportEntry.Rollout r) {
                 RolloutSection.render(chunk, r.record(), id);
             } else if (e instanceof ReportEntry.Tests t) {
                 TestResultsSection.render(chunk, t.report());
+            } else if (e instanceof ReportEntry.Verification v) {
+                VerificationSection.render(chunk, v.result());
             }
             chunk.append("</section>");
             flush(chunk, out);
@@ -90,12 +92,14 @@ public final class HtmlReport {
         if (e instanceof ReportEntry.Rollout r) {
             return r.title() + ": revision " + r.record().fromRevision() + " \u2192 " + r.record().toRevision();
         }
-        String kind = e instanceof ReportEntry.Build ? "Build" : "Tests";
+        String kind = e instanceof ReportEntry.Build ? "Build" : e instanceof ReportEntry.Verification ? "Verification"
+                : "Tests";
         return kind + (e.title().isEmpty() ? "" : ": " + e.title());
     }
 
     private static String kind(ReportEntry e) {
-        return e instanceof ReportEntry.Build ? "build" : e instanceof ReportEntry.Rollout ? "rollout" : "tests";
+        return e instanceof ReportEntry.Build ? "build" : e instanceof ReportEntry.Rollout ? "rollout"
+                : e instanceof ReportEntry.Verification ? "verification" : "tests";
     }
 
     private static void flush(StringBuilder chunk, Writer out) throws IOException {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
-import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutMetrics;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 
@@ -28,9 +27,6 @@ final class MetricsTable {
         row(out, "Time to restore", m.timeToRestoreMillis() < 0 ? "\u2013 (nothing to restore)"
                         : Format.duration(m.timeToRestoreMillis()),
                 "From the first failure until the previous revision served again with every desired replica ready.");
-        boolean failedChange = r.outcome() != Outcome.SUCCEEDED;
-        row(out, "Failed change", failedChange ? "yes" : "no",
-                "Whether this rollout counts as a failure in the job's change failure rate (DORA).");
         out.append("</tbody></table>");
     }
 

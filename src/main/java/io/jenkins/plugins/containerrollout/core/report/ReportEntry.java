@@ -3,13 +3,14 @@ package io.jenkins.plugins.containerrollout.core.report;
 import io.jenkins.plugins.containerrollout.core.build.BuildResult;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * One step of a delivery run as the report shows it, in pipeline order: an image build, a rollout (deploy or
- * rollback) or a set of test results. Sealed so every renderer handles every kind.
+ * rollback), a verification (checks with their evidence, smoke-test results) or a set of test results. Sealed so every renderer handles every kind.
  *
  * <p>Usage: {@code List<ReportEntry> run = List.of(new ReportEntry.Build("shop-web", result), new ReportEntry.Rollout(record));}
  */
@@ -58,6 +59,22 @@ public sealed interface ReportEntry extends Serializable {
         public Tests {
             Objects.requireNonNull(report, "report");
             title = title == null ? "" : title;
+        }
+    }
+
+    /**
+     * A verification: each check with what it measured, and the smoke tests' results.
+     *
+     * @param result what {@code containerVerify} found
+     */
+    record Verification(VerificationResult result) implements ReportEntry {
+        public Verification {
+            Objects.requireNonNull(result, "result");
+        }
+
+        @Override
+        public String title() {
+            return result.name();
         }
     }
 }

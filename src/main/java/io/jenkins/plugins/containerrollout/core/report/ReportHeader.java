@@ -1,7 +1,10 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
 import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
+import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +19,10 @@ final class ReportHeader {
 
     static void render(StringBuilder out, DeliveryReport report, List<String> anchors) {
         Optional<RolloutRecord> rollout = report.lastRollout().map(ReportEntry.Rollout::record);
+        // the change being delivered: the first deploy (a later rollback only decides what serves in the end)
+        Optional<RolloutRecord> change = report.entriesOf(ReportEntry.Rollout.class).stream()
+                .map(ReportEntry.Rollout::record).filter(r -> r.operation() == Operation.DEPLOY).findFirst()
+                .or(() -> rollout);
         Optional<BuildResult> build = report.entriesOf(ReportEntry.Build.class).stream().findFirst()
                 .map(ReportEntry.Build::result);
         out.append("<header>");
@@ -23,22 +30,24 @@ final class ReportHeader {
             out.append("<p class=\"banner\" role=\"note\">").append(Html.text(report.note())).append("</p>");
         }
         out.append("<h1>").append(Html.text(report.title())).append(' ');
-        if (rollout.isPresent()) {
-            out.append(Badge.of(rollout.get().outcome()));
-        } else {
-            List<ReportEntry.Tests> tests = report.entriesOf(ReportEntry.Tests.class);
-            if (!tests.isEmpty()) {
-                out.append(Badge.tests(tests.stream().allMatch(t -> t.report().successful())));
-            }
+        report.outcome().ifPresent(o -> out.append(Badge.of(o)));
+        List<ReportEntry.Verification> verifications = report.entriesOf(ReportEntry.Verification.class);
+        if (!verifications.isEmpty()) {
+            out.append(Badge.verification(verifications.get(verifications.size() - 1).result().passed()));
+        } else if (rollout.isEmpty() && !report.testReports().isEmpty()) {
+            out.append(Badge.tests(report.testReports().stream().allMatch(JunitReport::successful)));
         }
         out.append("</h1>");
-        if (rollout.isPresent()) {
-            out.append("<p class=\"lead\">").append(Html.text(rollout.get().message())).append("</p>");
-        }
+        verifications.stream().map(ReportEntry.Verification::result).filter(v -> !v.passed()).findFirst()
+                .ifPresent(v -> out.append("<p class=\"lead\">").append(Html.text(verificationLine(v))).append("</p>"));
+        rollout.ifPresent(r -> out.append("<p class=\"lead\">").append(Html.text(
+                (r.operation() == Operation.ROLLBACK ? "Rolled back to revision " + r.toRevision() + ": " : "")
+                        + r.message())).append("</p>"));
         Facts facts = Facts.open(out, "facts head");
-        rollout.ifPresent(r -> facts.add("app", r.app())
+        int serving = rollout.map(RolloutRecord::servingRevision).orElse(0);
+        change.ifPresent(r -> facts.add("app", r.app())
                 .add("revision", r.fromRevision() + " \u2192 " + r.toRevision()
-                        + (r.servingRevision() != r.toRevision() ? " (serving " + r.servingRevision() + ")" : ""))
+                        + (serving != r.toRevision() ? " (serving " + serving + ")" : ""))
                 .add("image", r.image())
                 .add("digest", Format.shortDigest(digest(r, build)), digest(r, build)));
         if (rollout.isEmpty()) {
@@ -51,13 +60,15 @@ final class ReportHeader {
         });
         int tests = 0;
         int failing = 0;
-        for (ReportEntry.Tests t : report.entriesOf(ReportEntry.Tests.class)) {
-            JunitReport j = t.report();
+        for (JunitReport j : report.testReports()) {
             tests += j.tests();
             failing += j.failed() + j.errors();
         }
         if (tests > 0) {
             facts.add("tests", tests + " run, " + failing + " failing");
+        }
+        if (!report.entriesOf(ReportEntry.Rollout.class).isEmpty()) {
+            facts.add("failed change", report.changeFailed() ? "yes (counts in the change failure rate)" : "no");
         }
         facts.add("report made", Format.instant(report.generatedAtMillis()));
         facts.close();
@@ -77,5 +88,19 @@ final class ReportHeader {
             return r.digest();
         }
         return build.map(b -> b.digests().get(r.image())).orElse(r.imageId());
+    }
+
+    /** "Verification failed: orders traffic (188/200 ok ...), smoke (exit 1; ...)": the failed checks and why. */
+    private static String verificationLine(VerificationResult v) {
+        StringBuilder line = new StringBuilder("Verification failed: ");
+        List<CheckResult> failures = v.failures();
+        for (int i = 0; i < Math.min(3, failures.size()); i++) {
+            CheckResult c = failures.get(i);
+            line.append(i == 0 ? "" : "; ").append(c.name()).append(" \u2013 ").append(Html.clip(c.summary(), 160));
+        }
+        if (failures.size() > 3) {
+            line.append("; and ").append(failures.size() - 3).append(" more");
+        }
+        return line.toString();
     }
 }

@@ -98,7 +98,9 @@ final class ReportStyle {
             .case-msg{color:var(--muted)}
             .case-facts{grid-template-columns:repeat(auto-fill,minmax(340px,1fr))}
             .tag{font-size:.72rem;font-weight:700;text-transform:uppercase;border-radius:4px;padding:.1em .45em;color:#fff}
-            .tag.bad{background:var(--bad)}
+            .tag.bad{background:var(--bad)}.tag.ok{background:var(--ok)}.tag.neutral{background:var(--neutral)}
+            details.evidence{border:1px solid var(--line);border-radius:6px;padding:8px 12px}
+            .pre-label{margin:.6em 0 .2em;font-size:.85rem;color:var(--muted)}
             pre.excerpt{background:#f6f8fa;border:1px solid var(--line);border-radius:6px;padding:10px;max-height:24em;\
             overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}
             footer{text-align:center;color:var(--muted);font-size:.8rem;padding:0 0 24px}

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
+import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import java.util.Map;
@@ -58,7 +59,9 @@ final class RolloutSection {
     private static void legend(StringBuilder out, RevisionColors colors, RolloutRecord r) {
         out.append("<ul class=\"legend\">");
         for (int rev : colors.revisions()) {
-            String role = rev == r.toRevision() ? " (new)" : rev == r.fromRevision() ? " (previous)" : "";
+            boolean back = r.operation() == Operation.ROLLBACK;
+            String role = rev == r.toRevision() ? (back ? " (restored)" : " (new)")
+                    : rev == r.fromRevision() ? (back ? " (rolled back)" : " (previous)") : "";
             out.append("<li><span class=\"swatch\" style=\"background:").append(colors.of(rev)).append("\"></span>revision ")
                     .append(rev).append(role).append("</li>");
         }

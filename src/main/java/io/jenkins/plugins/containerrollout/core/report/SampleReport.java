@@ -7,6 +7,15 @@ import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
+import io.jenkins.plugins.containerrollout.core.verify.CheckStatus;
+import io.jenkins.plugins.containerrollout.core.verify.HttpEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.LatencyStats;
+import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
+import io.jenkins.plugins.containerrollout.core.verify.SmokeTestEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.TestCounts;
+import io.jenkins.plugins.containerrollout.core.verify.TrafficReport;
+import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.junit.CaseOutcome;
 import io.jenkins.plugins.containerrollout.core.verify.junit.FailedCase;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
@@ -21,12 +30,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A hand-made delivery run for the demo, the docs and the browser check, clearly labelled as sample data: a rolling
- * update of {@code shop-web} from revision 6 to 7 (4 replicas, maxSurge 1, maxUnavailable 1) in which one new replica
- * fails its health gate, so revision 6 is restored automatically, followed by smoke tests of which four fail. The
- * metrics are computed from the timeline by the real {@link MetricsCalculator}, not typed in.
+ * A hand-made delivery run for the demo, the docs and the browser check, clearly labelled as sample data. The story:
+ * image {@code shop-web:1.8.0} is built; a rolling update takes {@code shop-web} from revision 6 to 7 (4 replicas,
+ * maxSurge 1, maxUnavailable 1, failureRatio 0.25) and one new replica fails its health gate and is replaced; the
+ * verification that follows fails (the success rate of live traffic is too low, four smoke tests fail) and asked for
+ * {@code onFailure: rollback}, so revision 6 is rolled back in. Metrics are computed from the timelines by the real
+ * {@link MetricsCalculator}, not typed in.
  *
- * <p>Usage: {@code java -cp target/classes:$(cat target/cp.txt) io.jenkins.plugins.containerrollout.core.report.SampleReport sample.html}
+ * <p>Usage: {@code java -cp target/classes io.jenkins.plugins.containerrollout.core.report.SampleReport sample.html}
  */
 public final class SampleReport {
     /** 2026-11-25 14:32:05 UTC: a fixed start keeps the sample page identical from run to run. */
@@ -34,16 +45,23 @@ public final class SampleReport {
     static final String NOTE = "Sample data: a hand-made delivery run for illustration, not recorded from a real rollout.";
 
     private final List<TimelineEvent> events = new ArrayList<>();
+    /** When the rollout being written began. */
+    private long base = START;
 
     private SampleReport() {
     }
 
-    /** The sample run: build, rollout with automatic rollback, failing smoke tests. */
+    /** The sample run: build, rollout with a replaced replica, failed verification, automatic rollback. */
     public static DeliveryReport create() {
-        return new DeliveryReport("shop-web #128 (sample)", START + 60_000, NOTE, List.of(
+        RolloutRecord deploy = new SampleReport().deploy();
+        VerificationResult verification = verification(deploy.finishedAtMillis() + 2_000);
+        RolloutRecord rollback = new SampleReport().rollback(verification.startedAtMillis()
+                + verification.durationMillis() + 600);
+        return new DeliveryReport("shop-web #128 (sample)", rollback.finishedAtMillis() + 1_000, NOTE, List.of(
                 new ReportEntry.Build("127.0.0.1:5000/shop-web:1.8.0", build()),
-                new ReportEntry.Rollout(new SampleReport().rollout()),
-                new ReportEntry.Tests("smoke tests against the revision 7 replicas", tests())));
+                new ReportEntry.Rollout(deploy),
+                new ReportEntry.Verification(verification),
+                new ReportEntry.Rollout(rollback)));
     }
 
     /** Writes the sample page to the given file, or to standard output without an argument. */
@@ -64,16 +82,12 @@ public final class SampleReport {
         labels.put("org.opencontainers.image.created", "2026-11-25T14:30:41Z");
         labels.put("org.opencontainers.image.version", "1.8.0");
         labels.put("org.opencontainers.image.title", "shop-web");
-        String image = "127.0.0.1:5000/shop-web:1.8.0";
-        return new BuildResult("sha256:4f1c9e2ab07d53c86e1f0b9d2a4c7e5f3b8a6d1c0e9f2b4a7c5d3e1f0a9b8c7d6",
-                List.of(image, "127.0.0.1:5000/shop-web:latest"),
-                Map.of(image, "sha256:b83e5d0c2f7a419e6d8c1b3a5f7e9d2c4b6a8f0e1d3c5b7a9e2f4d6c8b0a1e3f5",
-                        "127.0.0.1:5000/shop-web:latest",
-                        "sha256:b83e5d0c2f7a419e6d8c1b3a5f7e9d2c4b6a8f0e1d3c5b7a9e2f4d6c8b0a1e3f5"),
+        String latest = "127.0.0.1:5000/shop-web:latest";
+        return new BuildResult(NEW.id, List.of(NEW.ref, latest), Map.of(NEW.ref, NEW.digest, latest, NEW.digest),
                 labels, 184_320, 7_840);
     }
 
-    private RolloutRecord rollout() {
+    private RolloutRecord deploy() {
         at(0, Type.PHASE, 7, -1, "deploying revision 7 (127.0.0.1:5000/shop-web:1.8.0) from revision 6: 4 replicas, rolling");
         for (int slot = 0; slot < 4; slot++) {
             at(40 + 20 * slot, Type.SERVING, 6, slot, "HTTP 200 in 3 ms");
@@ -97,36 +111,85 @@ public final class SampleReport {
         at(6800, Type.READY, 7, 2, "HTTP 200 in 4 ms");
         traffic(6810, "[18080, 18082, 18083, 18084]");
         at(7600, Type.PROBE, 7, 1, "HTTP 500 in 9 ms: migration 0042 not applied");
+        // 1 failed of 4 started is within failureRatio 0.25: the replica is replaced, the rollout goes on
         at(9600, Type.FAILED, 7, 1, "health gate: 3 consecutive failed probes (last: HTTP 500 in 10 ms)");
-        at(9650, Type.PHASE, 7, -1, "revision 7 failed: replica shop-web-7-1 failed its health gate; 1 of 4 new replicas"
-                + " failed, more than failureRatio 0.0 allows");
-        at(9700, Type.ROLLBACK_STARTED, 6, -1, "rolling back to revision 6");
-        // the restore is a rolling update back to the kept revision-6 containers
-        restart(9800, 6, 1);
-        traffic(9900, "[18080, 18082, 18083]");
-        at(10000, Type.STOPPED, 7, 4, "surplus");
-        at(11900, Type.READY, 6, 1, "HTTP 200 in 3 ms");
-        traffic(11910, "[18080, 18081, 18082, 18083]");
-        traffic(12000, "[18080, 18081, 18083]");
-        at(12100, Type.STOPPED, 7, 2, "replaced");
-        restart(12200, 6, 2);
-        at(14200, Type.READY, 6, 2, "HTTP 200 in 3 ms");
-        traffic(14210, "[18080, 18081, 18082, 18083]");
-        traffic(14300, "[18081, 18082, 18083]");
-        at(14400, Type.STOPPED, 7, 0, "replaced");
-        restart(14500, 6, 0);
-        at(16500, Type.READY, 6, 0, "HTTP 200 in 3 ms");
-        traffic(16510, "[18080, 18081, 18082, 18083]");
-        at(16600, Type.RESTORED, 6, -1, "revision 6 restored");
-        long end = START + 16_700;
+        start(9800, 7, 1);
+        at(12400, Type.READY, 7, 1, "HTTP 200 in 6 ms");
+        traffic(12410, "[18080, 18081, 18082, 18083, 18084]");
+        traffic(12600, "[18080, 18081, 18082, 18084]");
+        at(12700, Type.STOPPED, 6, 3, "surplus");
+        at(12800, Type.PHASE, 7, -1, "4/4 replicas on revision 7");
+        return record(Operation.DEPLOY, 6, 7, 7, 12_900, Outcome.SUCCEEDED, "4/4 replicas on revision 7");
+    }
+
+    /** {@code onFailure: rollback}: the kept revision-6 containers come back one by one, revision 7 leaves. */
+    private RolloutRecord rollback(long start) {
+        base = start;
+        at(0, Type.ROLLBACK_STARTED, 6, -1, "rolling back from revision 7 to revision 6");
+        int[] serving = {0, 1, 2, 4};
+        for (int i = 0; i < serving.length; i++) {
+            at(20 + 20 * i, Type.SERVING, 7, serving[i], "HTTP 200 in 4 ms");
+        }
+        restart(150, 6, 3);
+        traffic(200, "[18080, 18081, 18082]");
+        at(250, Type.STOPPED, 7, 4, "surplus");
+        at(2100, Type.READY, 6, 3, "HTTP 200 in 3 ms");
+        traffic(2110, "[18080, 18081, 18082, 18083]");
+        long t = 2200;
+        for (int slot = 0; slot < 3; slot++) {
+            traffic(t, "3 ports");
+            at(t + 100, Type.STOPPED, 7, slot, "replaced");
+            restart(t + 200, 6, slot);
+            at(t + 2000, Type.READY, 6, slot, "HTTP 200 in 3 ms");
+            traffic(t + 2010, "[18080, 18081, 18082, 18083]");
+            t += 2100;
+        }
+        at(t, Type.RESTORED, 6, -1, "revision 6 restored");
+        return record(Operation.ROLLBACK, 7, 6, 6, t + 100, Outcome.SUCCEEDED, "4/4 replicas on revision 6");
+    }
+
+    private RolloutRecord record(Operation op, int from, int to, int serving, long duration, Outcome outcome,
+            String message) {
         Map<String, String> settings = Map.of("maxSurge", "1 = 1", "maxUnavailable", "1 = 1", "minReadySeconds", "0",
-                "progressDeadlineSeconds", "600", "failureRatio", "0.0", "autoRollback", "true");
-        return new RolloutRecord("shop-web", Operation.DEPLOY, 6, 7, 6, "127.0.0.1:5000/shop-web:1.8.0",
-                "sha256:4f1c9e2ab07d53c86e1f0b9d2a4c7e5f3b8a6d1c0e9f2b4a7c5d3e1f0a9b8c7d6",
-                "sha256:b83e5d0c2f7a419e6d8c1b3a5f7e9d2c4b6a8f0e1d3c5b7a9e2f4d6c8b0a1e3f5", 4, "rolling", settings,
-                events, Outcome.ROLLED_BACK, "replica shop-web-7-1 failed its health gate (HTTP 500); rolled back to"
-                        + " revision 6", START, end,
-                MetricsCalculator.compute(events, 4, 7, Operation.DEPLOY, START, end));
+                "progressDeadlineSeconds", "600", "failureRatio", "0.25", "autoRollback", "true");
+        long end = base + duration;
+        RevisionImage image = to == 7 ? NEW : OLD;
+        return new RolloutRecord("shop-web", op, from, to, serving, image.ref, image.id, image.digest, 4, "rolling",
+                settings, events, outcome, message, base, end, MetricsCalculator.compute(events, 4, to, op, base, end));
+    }
+
+    private record RevisionImage(String ref, String id, String digest) {
+    }
+
+    private static final RevisionImage NEW = new RevisionImage("127.0.0.1:5000/shop-web:1.8.0",
+            "sha256:4f1c9e2ab07d53c86e1f0b9d2a4c7e5f3b8a6d1c0e9f2b4a7c5d3e1f0a9b8c7d6",
+            "sha256:b83e5d0c2f7a419e6d8c1b3a5f7e9d2c4b6a8f0e1d3c5b7a9e2f4d6c8b0a1e3f5");
+    private static final RevisionImage OLD = new RevisionImage("127.0.0.1:5000/shop-web:1.7.3",
+            "sha256:9a0b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7",
+            "sha256:2d4f6a8c0e1b3d5f7a9c2e4b6d8f0a1c3e5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6");
+
+    private static VerificationResult verification(long start) {
+        LatencyStats fast = new LatencyStats(4, 3.1, 4.2, 4.2);
+        List<HttpEvidence.Target> targets = List.of(
+                new HttpEvidence.Target("http://127.0.0.1:18080/health", true, 1, List.of(200), "", "", fast),
+                new HttpEvidence.Target("http://127.0.0.1:18081/health", true, 1, List.of(200), "", "", fast),
+                new HttpEvidence.Target("http://127.0.0.1:18082/health", true, 1, List.of(200), "", "", fast),
+                new HttpEvidence.Target("http://127.0.0.1:18084/health", true, 1, List.of(200), "", "", fast));
+        TrafficReport traffic = new TrafficReport(200, 188, 0.94, Map.of("200", 188, "500", 12),
+                new LatencyStats(200, 3.4, 18.2, 41.0), 10_000, 20.0);
+        SmokeTestEvidence smoke = new SmokeTestEvidence("127.0.0.1:5000/shop-smoke:1.8.0", "shop-web-smoke-128",
+                "http://127.0.0.1:18080", 1, false,
+                "[INFO] Tests run: 214, Failures: 3, Errors: 1, Skipped: 1\n[ERROR] There are test failures.\n",
+                tests().sources(), tests(), "");
+        List<CheckResult> checks = List.of(
+                new CheckResult("health", "http", CheckStatus.PASSED, "4/4 targets answered 200, p95 4.2 ms",
+                        new HttpEvidence(targets), start, 40),
+                new CheckResult("orders traffic", "successRate", CheckStatus.FAILED, traffic.describe()
+                        + "; needs at least 99.0 %", traffic, start + 100, 10_050),
+                new CheckResult("smoke", "smokeTest", CheckStatus.FAILED, "exit 1; 214 tests, 4 failed", smoke,
+                        start + 10_200, 48_900));
+        return new VerificationResult("shop-web revision 7", false, OnFailure.ROLLBACK, 1, 2, 0, TestCounts.of(tests()),
+                checks, start, 59_200);
     }
 
     private static JunitReport tests() {
@@ -160,7 +223,7 @@ public final class SampleReport {
     }
 
     private void at(long offset, Type type, int revision, int slot, String detail) {
-        events.add(new TimelineEvent(START + offset, type, revision, slot, slot < 0 ? 0 : 18080 + slot, detail));
+        events.add(new TimelineEvent(base + offset, type, revision, slot, slot < 0 ? 0 : 18080 + slot, detail));
     }
 
     private void traffic(long offset, String ports) {
@@ -168,7 +231,7 @@ public final class SampleReport {
     }
 
     private void start(long offset, int revision, int slot) {
-        at(offset, Type.CREATED, revision, slot, "sha256:4f1c9e2ab07d");
+        at(offset, Type.CREATED, revision, slot, Format.shortDigest(NEW.id));
         at(offset + 150, Type.STARTED, revision, slot, "");
     }
 

@@ -10,6 +10,17 @@ import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
+import io.jenkins.plugins.containerrollout.core.verify.CheckStatus;
+import io.jenkins.plugins.containerrollout.core.verify.ExecEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.HealthEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.HttpEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.LatencyStats;
+import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
+import io.jenkins.plugins.containerrollout.core.verify.SmokeTestEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.TestCounts;
+import io.jenkins.plugins.containerrollout.core.verify.TrafficReport;
+import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.junit.CaseOutcome;
 import io.jenkins.plugins.containerrollout.core.verify.junit.FailedCase;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
@@ -44,8 +55,24 @@ public class EscapingTest {
         JunitReport tests = new JunitReport(List.of(EVIL), 1, 2, 0, 1, 1, 0, 0, 1.0, List.of(
                 new FailedCase(EVIL, EVIL, EVIL, 1.0, CaseOutcome.FAILED, EVIL, EVIL, EVIL),
                 new FailedCase(EVIL, "", EVIL, 1.0, CaseOutcome.ERROR, EVIL, EVIL, EVIL)), 0);
+        LatencyStats latency = new LatencyStats(1, 1, 1, 1);
+        List<CheckResult> checks = List.of(
+                new CheckResult(EVIL, EVIL, CheckStatus.FAILED, EVIL, new HttpEvidence(List.of(
+                        new HttpEvidence.Target(EVIL, false, 1, List.of(500), EVIL, EVIL, latency))), t, 1),
+                new CheckResult(EVIL, EVIL, CheckStatus.FAILED, EVIL, new TrafficReport(1, 0, 0, Map.of(EVIL, 1),
+                        latency, 1, 1), t, 1),
+                new CheckResult(EVIL, EVIL, CheckStatus.FAILED, EVIL, new HealthEvidence(List.of(
+                        new HealthEvidence.Container(EVIL, EVIL, EVIL, EVIL, 1, 0, false)), 1), t, 1),
+                new CheckResult(EVIL, EVIL, CheckStatus.FAILED, EVIL, new ExecEvidence(List.of(
+                        new ExecEvidence.Run(EVIL, 1, false, EVIL, 1))), t, 1),
+                new CheckResult(EVIL, EVIL, CheckStatus.FAILED, EVIL, new SmokeTestEvidence(EVIL, EVIL, EVIL, 1, false,
+                        EVIL, List.of(EVIL), tests, EVIL), t, 1),
+                new CheckResult(EVIL, EVIL, CheckStatus.SKIPPED, EVIL, null, t, 0));
+        VerificationResult verification = new VerificationResult(EVIL, false, OnFailure.ROLLBACK, 0, 5, 1,
+                TestCounts.of(tests), checks, t, 1);
         DeliveryReport report = new DeliveryReport(EVIL, t, EVIL, List.of(new ReportEntry.Build(EVIL, build),
-                new ReportEntry.Rollout(record), new ReportEntry.Tests(EVIL, tests)));
+                new ReportEntry.Rollout(record), new ReportEntry.Verification(verification),
+                new ReportEntry.Tests(EVIL, tests)));
         return HtmlReport.render(report);
     }
 
@@ -63,7 +90,7 @@ public class EscapingTest {
             assertTrue("raw markup at " + i + ": " + page.substring(Math.max(0, i - 40), i + 40),
                     page.startsWith("&lt;script&gt;", i - "&lt;script&gt;".length()));
         }
-        assertTrue("the payload appears once per field, " + occurrences + " times", occurrences >= 30);
+        assertTrue("the payload appears once per field, " + occurrences + " times", occurrences >= 60);
         assertTrue("in text", page.contains(">" + ESCAPED + "<"));
         assertTrue("in attributes", page.contains("title=\"" + ESCAPED + "\""));
         assertFalse(page.contains("\"'&"));

@@ -44,6 +44,9 @@ public class HtmlReportTest {
     public void showsOutcomeAppRevisionsImageDigestAndCommitInTheHeader() {
         String header = section(PAGE, "<header>", "</header>");
         assertTrue(header, header.contains("<span class=\"badge warn\">rolled back</span>"));
+        assertTrue(header, header.contains("<span class=\"badge bad\">verification failed</span>"));
+        assertTrue(header, header.contains("Verification failed: orders traffic \u2013 188/200 ok"));
+        assertTrue(header, header.contains("yes (counts in the change failure rate)"));
         assertTrue(header, header.contains("<dd>shop-web</dd>"));
         assertTrue(header, header.contains("6 \u2192 7 (serving 6)"));
         assertTrue(header, header.contains("127.0.0.1:5000/shop-web:1.8.0"));
@@ -57,7 +60,7 @@ public class HtmlReportTest {
         assertTrue(PAGE.contains("<html lang=\"en\">"));
         assertTrue(PAGE.contains("<title>shop-web #128 (sample) \u2013 rolled back</title>"));
         assertTrue(PAGE.contains("<h1>"));
-        assertEquals(3, count(PAGE, "<h2 "));
+        assertEquals(4, count(PAGE, "<h2 "));
         assertTrue(PAGE.contains("<svg class=\"chart timeline\" role=\"img\""));
         assertTrue(PAGE.contains("<title id=\"e1-tl-t\">Timeline of shop-web</title>"));
         assertTrue(PAGE.contains("<title id=\"e1-rs-t\">Run state S(t) of shop-web</title>"));
@@ -66,7 +69,7 @@ public class HtmlReportTest {
 
     @Test
     public void drawsOneLanePerReplicaOfEachRevision() {
-        RolloutRecord r = SAMPLE.lastRollout().orElseThrow().record();
+        RolloutRecord r = SAMPLE.entriesOf(ReportEntry.Rollout.class).get(0).record();
         Set<String> replicas = new HashSet<>();
         for (TimelineEvent e : r.events()) {
             if (e.slot() >= 0) {
@@ -86,12 +89,21 @@ public class HtmlReportTest {
     }
 
     @Test
-    public void highlightsTheRollbackAndMarksFailures() {
+    public void marksFailuresOnTheirLane() {
         String timeline = section(PAGE, "<svg class=\"chart timeline\"", "</svg>");
+        assertEquals(1, count(timeline, "<circle class=\"mark failed\""));
+        assertTrue(timeline, timeline.contains("rev 7 \u00b7 slot 1 \u00b7 :18081: failed at +9.6 s \u2013 health gate"));
+        assertFalse("no rollback in the deploy", timeline.contains("rollback-band"));
+    }
+
+    @Test
+    public void highlightsTheRollback() {
+        String rollback = section(PAGE, "<section class=\"entry rollout\" aria-labelledby=\"e3\"", "</section>");
+        String timeline = section(rollback, "<svg class=\"chart timeline\"", "</svg>");
         assertTrue(timeline.contains("<rect class=\"rollback-band\""));
         assertTrue(timeline.contains("class=\"restored-line\""));
-        assertEquals(1, count(timeline, "<circle class=\"mark failed\""));
-        assertTrue(timeline, timeline.contains("health gate: 3 consecutive failed probes"));
+        assertTrue(rollback, rollback.contains("revision 6 (restored)"));
+        assertTrue(rollback, rollback.contains("revision 7 (rolled back)"));
     }
 
     @Test
@@ -106,17 +118,32 @@ public class HtmlReportTest {
     public void listsEveryMetricWithItsMeaning() {
         String table = section(PAGE, "<table class=\"metrics\">", "</table>");
         for (String metric : List.of("availability floor", "E \u2013 scale rate", "R \u2013 rollback rate", "Duration",
-                "Time to restore", "Failed change")) {
+                "Time to restore")) {
             assertTrue(metric, table.contains(metric));
         }
         assertTrue(table, table.contains(">75 %<"));
-        assertTrue(table, table.contains(">7.0 s<"));
-        assertEquals(7, count(table, "<tr>"));
+        assertTrue(table, table.contains(">25 %<"));
+        assertTrue(table, table.contains("\u2013 (nothing to restore)"));
+        assertEquals(6, count(table, "<tr>"));
+        String rollback = section(PAGE, "<section class=\"entry rollout\" aria-labelledby=\"e3\"", "</section>");
+        assertTrue("a rollback's time to restore is its duration", rollback.contains("<td class=\"num\">8.6 s</td>"));
+    }
+
+    @Test
+    public void showsEachCheckWithItsMeasuredValuesAndFailedEvidenceOpen() {
+        String v = section(PAGE, "<section class=\"entry verification\"", "</section>");
+        String checks = section(v, "<table class=\"checks\">", "</table>");
+        assertEquals(3, count(checks, "<tr><td><span class=\"tag "));
+        assertTrue(checks, checks.contains("<span class=\"tag bad\">failed</span></td><td><strong>orders traffic"));
+        assertTrue(checks, checks.contains("188/200 ok (94.0 %), p50 3.4 ms, p95 18.2 ms"));
+        assertEquals("failed checks' evidence starts open", 2, count(v, "<details class=\"evidence\" open>"));
+        assertTrue(v, v.contains("<dd>200 \u00d7 188, 500 \u00d7 12</dd>"));
+        assertTrue(v, v.contains("<td>http://127.0.0.1:18084/health</td><td>passed</td>"));
     }
 
     @Test
     public void showsTestCountsAndFailingCasesCollapsible() {
-        String tests = section(PAGE, "<section class=\"entry tests\"", "</section>");
+        String tests = section(PAGE, "<section class=\"entry verification\"", "</section>");
         assertTrue(tests, tests.contains("214 tests: 209 passed (2 flaky), 3 failed, 1 errors, 1 skipped"));
         assertEquals(4, count(tests, "<details class=\"case\""));
         assertEquals("only the first failing case starts open", 1, count(tests, "<details class=\"case\" open>"));
