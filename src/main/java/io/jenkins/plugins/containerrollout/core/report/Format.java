@@ -43,7 +43,10 @@ final class Format {
 
     /** Coordinates in SVG: one decimal keeps the file small and the drawing exact enough. */
     static String px(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        // by hand, not String.format: charts call this thousands of times and a cold Formatter costs a lot
+        long tenths = Math.round(value * 10);
+        long abs = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
     }
 
     static String bytes(long n) {

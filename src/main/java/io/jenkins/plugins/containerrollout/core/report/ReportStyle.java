@@ -48,7 +48,7 @@ final class ReportStyle {
             .bar{stroke:none}.bar.ready{fill-opacity:1}.bar.starting{fill-opacity:.3}
             .mark.failed{fill:#fff;stroke:var(--bad);stroke-width:2}.mark.failed-x{stroke:var(--bad);stroke-width:2}
             .mark.stopped{fill:#24292f}
-            .mark.started{fill:#24292f}.mark.created{stroke:#24292f;stroke-width:1.5}
+            .mark.started{fill:#24292f}.mark.created{stroke:#57606a;stroke-width:1}
             .mark.probe{fill:var(--bad)}
             .mark.traffic{fill:#6e40c9}.mark.phase{fill:#57606a}
             .mark.rollback{fill:var(--bad)}.mark.restored{fill:var(--ok)}

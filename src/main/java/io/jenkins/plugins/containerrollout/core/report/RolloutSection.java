@@ -65,11 +65,14 @@ final class RolloutSection {
             out.append("<li><span class=\"swatch\" style=\"background:").append(colors.of(rev)).append("\"></span>revision ")
                     .append(rev).append(role).append("</li>");
         }
-        out.append("<li><span class=\"swatch starting\"></span>starting</li>")
+        out.append("<li><span class=\"swatch starting\"></span>starting (created \u2502, started \u2022)</li>")
                 .append("<li><span class=\"sym failed\">\u2715</span>failed</li>")
                 .append("<li><span class=\"sym stopped\"></span>stopped</li>")
-                .append("<li><span class=\"sym traffic\">\u25c6</span>traffic change</li>")
-                .append("<li><span class=\"swatch rollback\"></span>rollback</li></ul>");
+                .append("<li><span class=\"sym traffic\">\u25c6</span>traffic change</li>");
+        if (!r.eventsOf(TimelineEvent.Type.ROLLBACK_STARTED).isEmpty()) {
+            out.append("<li><span class=\"swatch rollback\"></span>rollback</li>");
+        }
+        out.append("</ul>");
     }
 
     private static void events(StringBuilder out, RolloutRecord r) {
