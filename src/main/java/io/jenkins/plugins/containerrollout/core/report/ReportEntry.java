@@ -74,7 +74,7 @@ public sealed interface ReportEntry extends Serializable {
 
         @Override
         public String title() {
-            return result.name();
+            return result.name() == null ? "" : result.name();
         }
     }
 }

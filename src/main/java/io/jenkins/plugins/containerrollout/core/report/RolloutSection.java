@@ -50,6 +50,11 @@ final class RolloutSection {
         TimelineChart.render(out, r, colors, id + "-tl");
         out.append("</div>");
         events(out, r);
+        if (r.metrics() == null) {
+            // a record read back from partial JSON: the timeline above is all there is
+            out.append("<p class=\"note\">No metrics were recorded for this rollout.</p>");
+            return;
+        }
         out.append("<h3>Run state S(t)</h3><div class=\"chart-box\">");
         RunStateChart.render(out, r, id + "-rs");
         out.append("</div><h3>Metrics</h3>");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.core.report;
 import io.jenkins.plugins.containerrollout.core.verify.junit.FailedCase;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Test results: the counts as tiles, then each failing case as a collapsible {@code <details>} with its message and
@@ -60,18 +61,24 @@ final class TestResultsSection {
     }
 
     private static void failure(StringBuilder out, FailedCase f, boolean open) {
-        String kind = f.outcome().name().toLowerCase(Locale.ROOT);
+        // null-safe reads: cases may come back from JSON written by an older version
+        String className = Objects.toString(f.className(), "");
+        String name = Objects.toString(f.name(), "");
+        String message = Objects.toString(f.message(), "");
+        String excerpt = Objects.toString(f.excerpt(), "");
+        String suite = Objects.toString(f.suite(), "");
+        String kind = f.outcome() == null ? "failed" : f.outcome().name().toLowerCase(Locale.ROOT);
         out.append("<details class=\"case\"").append(open ? " open" : "").append("><summary><span class=\"tag bad\">")
-                .append(kind).append("</span> <span class=\"case-name\">").append(Html.text(f.displayName()))
-                .append("</span>");
-        if (!f.message().isEmpty()) {
-            out.append(" <span class=\"case-msg\">").append(Html.text(Html.clip(f.message(), 300))).append("</span>");
+                .append(kind).append("</span> <span class=\"case-name\">")
+                .append(Html.text(className.isEmpty() ? name : className + "." + name)).append("</span>");
+        if (!message.isEmpty()) {
+            out.append(" <span class=\"case-msg\">").append(Html.text(Html.clip(message, 300))).append("</span>");
         }
         out.append("</summary>");
-        Facts.open(out, "facts case-facts").add("suite", f.suite().equals(f.className()) ? "" : f.suite()).add("type", f.type())
+        Facts.open(out, "facts case-facts").add("suite", suite.equals(className) ? "" : suite).add("type", f.type())
                 .add("time", String.format(Locale.ROOT, "%.3f s", f.timeSeconds())).close();
-        if (!f.excerpt().isEmpty()) {
-            out.append("<pre class=\"excerpt\">").append(Html.text(Html.clip(f.excerpt(), MAX_EXCERPT))).append("</pre>");
+        if (!excerpt.isEmpty()) {
+            out.append("<pre class=\"excerpt\">").append(Html.text(Html.clip(excerpt, MAX_EXCERPT))).append("</pre>");
         }
         out.append("</details>");
     }

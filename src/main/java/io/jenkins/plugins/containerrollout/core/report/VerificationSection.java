@@ -21,8 +21,9 @@ final class VerificationSection {
         Facts.open(out, "facts")
                 .add("checks", v.checksPassed() + " passed, " + v.checksFailed() + " failed, " + v.checksSkipped()
                         + " skipped")
-                .add("on failure", v.onFailure().id() + (v.rollbackRequested() ? " (requested)" : ""))
-                .add("tests", v.tests().total() == 0 ? "" : v.tests().total() + " run, "
+                .add("on failure", v.onFailure() == null ? "" : v.onFailure().id()
+                        + (v.rollbackRequested() ? " (requested)" : ""))
+                .add("tests", v.tests() == null || v.tests().total() == 0 ? "" : v.tests().total() + " run, "
                         + (v.tests().failed() + v.tests().errors()) + " failing")
                 .add("started", Format.instant(v.startedAtMillis()))
                 .add("duration", Format.duration(v.durationMillis()))
@@ -54,6 +55,9 @@ final class VerificationSection {
     }
 
     private static String status(CheckStatus s) {
+        if (s == null) {
+            return "<span class=\"tag neutral\">unknown</span>";
+        }
         String css = s == CheckStatus.PASSED ? "ok" : s == CheckStatus.FAILED ? "bad" : "neutral";
         return "<span class=\"tag " + css + "\">" + s.name().toLowerCase(Locale.ROOT) + "</span>";
     }
