@@ -45,7 +45,7 @@ public sealed interface ReportEntry extends Serializable {
         @Override
         public String title() {
             return (record.operation() == Operation.ROLLBACK
-                    ? "Rollback of " : "Rollout of ") + record.app();
+                    ? "Rollback of " : "Rollout of ") + Objects.toString(record.app(), "");
         }
     }
 

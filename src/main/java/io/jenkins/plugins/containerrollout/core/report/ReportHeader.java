@@ -7,6 +7,7 @@ import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
 import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,20 @@ final class ReportHeader {
                 .ifPresent(v -> out.append("<p class=\"lead\">").append(Html.text(verificationLine(v))).append("</p>"));
         rollout.ifPresent(r -> out.append("<p class=\"lead\">").append(Html.text(
                 (r.operation() == Operation.ROLLBACK ? "Rolled back to revision " + r.toRevision() + ": " : "")
-                        + r.message())).append("</p>"));
+                        + Objects.toString(r.message(), ""))).append("</p>"));
+        facts(out, report, rollout, change, build);
+        if (anchors.size() > 1) {
+            out.append("<nav aria-label=\"Contents\"><ol>");
+            for (String a : anchors) {
+                out.append("<li>").append(a).append("</li>");
+            }
+            out.append("</ol></nav>");
+        }
+        out.append("</header>");
+    }
+
+    private static void facts(StringBuilder out, DeliveryReport report, Optional<RolloutRecord> rollout,
+            Optional<RolloutRecord> change, Optional<BuildResult> build) {
         Facts facts = Facts.open(out, "facts head");
         int serving = rollout.map(RolloutRecord::servingRevision).orElse(0);
         change.ifPresent(r -> facts.add("app", r.app())
@@ -72,14 +86,6 @@ final class ReportHeader {
         }
         facts.add("report made", Format.instant(report.generatedAtMillis()));
         facts.close();
-        if (anchors.size() > 1) {
-            out.append("<nav aria-label=\"Contents\"><ol>");
-            for (String a : anchors) {
-                out.append("<li>").append(a).append("</li>");
-            }
-            out.append("</ol></nav>");
-        }
-        out.append("</header>");
     }
 
     /** The rollout's registry digest, else the digest the build pushed for that image, else the local image id. */
