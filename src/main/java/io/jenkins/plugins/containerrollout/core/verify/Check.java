@@ -9,7 +9,8 @@ import java.io.Serializable;
  * Pipeline step's maps) the {@code type} property picks the kind: {@code http}, {@code successRate}, {@code health},
  * {@code exec} or {@code smokeTest}.
  *
- * <p>Usage: {@code Check c = new HttpCheck("web", null, "{endpoint}/health", null, null, null, null, null, 0, 2, 500, 0, 0);}
+ * <p>Usage: {@code List<Check> checks = List.of(HttpCheck.get("health", "{endpoint}/health"), new HealthCheck("replicas",
+ * "io.jenkins.containerrollout.app=web", 5, 3, 60_000));}
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({

@@ -5,9 +5,11 @@ import static io.jenkins.plugins.containerrollout.core.verify.Validation.orDefau
 import static io.jenkins.plugins.containerrollout.core.verify.Validation.require;
 
 /**
- * Every container matching a label selector must be running and either report {@code healthy} (its image's
- * HEALTHCHECK) or, without a HEALTHCHECK, have been running for {@code minReadySeconds}. Waits up to
- * {@code timeoutMillis} for that, since a freshly started replica is not healthy yet.
+ * Every live (running, restarting or paused) container matching a label selector must be running and either report
+ * {@code healthy} (its image's HEALTHCHECK) or, without a HEALTHCHECK, have been running for {@code minReadySeconds};
+ * and there must be at least {@code minContainers} of them. Waits up to {@code timeoutMillis} for that, since a
+ * freshly started replica is not healthy yet. Stopped containers are not looked at: older revisions kept for rollback
+ * carry the same app label. Set {@code minContainers} to the desired replica count so a replica that exited is noticed.
  *
  * <p>Usage: {@code new HealthCheck("replicas", "io.jenkins.containerrollout.app=web", 5, 1, 60_000)}
  *

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Polls the containers of a label selector until all are ready or the check's timeout passes. */
+/** Polls the live containers of a label selector until all are ready or the check's timeout passes. */
 record HealthCheckRunner(DockerClient docker, CheckLog log) {
     private static final long POLL_MILLIS = 500;
 
@@ -36,7 +36,9 @@ record HealthCheckRunner(DockerClient docker, CheckLog log) {
     }
 
     private List<HealthEvidence.Container> look(HealthCheck check) {
-        List<Container> listed = docker.listContainersCmd().withShowAll(true)
+        // live containers only (running, restarting, paused): stopped ones of older revisions carry the same app
+        // label and are kept for rollback; a replica that crashed out is caught by minContainers
+        List<Container> listed = docker.listContainersCmd()
                 .withLabelFilter(LabelSelector.parse(check.labels(), "labels")).exec();
         List<HealthEvidence.Container> seen = new ArrayList<>();
         for (Container c : listed) {

@@ -30,8 +30,9 @@ import java.util.Set;
  * @param timeoutMillis  bound on each request; default 5000
  * @param retries        extra attempts after a failed one; default 0
  * @param intervalMillis pause between attempts; default 1000
- * @param samples        requests measured for latency once the probe passes (the passing one included), back to back;
- *                       default 20 with {@code maxP95Millis}, else 1
+ * @param samples        with more than 1: fresh requests sent back to back once the probe passes, each held to the
+ *                       same expectations, whose latency is measured; default 20 with {@code maxP95Millis}, else 1
+ *                       (the passing attempt's own latency)
  * @param maxP95Millis   latency threshold over the samples; 0 for none
  */
 public record HttpCheck(

@@ -26,7 +26,7 @@ public record HttpEvidence(List<Target> targets) implements Evidence {
      * @param statuses    status of every attempt and sample in order; 0 for no answer (refused, timed out)
      * @param failure     why the last failing attempt failed, or "" when it passed
      * @param bodyExcerpt the start of the last body read (bounded)
-     * @param latency     latency of the passing attempt and the samples after it
+     * @param latency     latency of the samples, or of the passing attempt without samples
      */
     public record Target(String url, boolean passed, int attempts, List<Integer> statuses, String failure,
                          String bodyExcerpt, LatencyStats latency) implements Serializable {

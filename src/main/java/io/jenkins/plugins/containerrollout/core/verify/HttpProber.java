@@ -24,7 +24,8 @@ final class HttpProber {
     static final int BODY_LIMIT = 64 * 1024;
     private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (a, b) -> true);
 
-    private final HttpClient client = HttpClient.newBuilder()
+    // one client for the JVM: it is thread-safe, and each client keeps a selector thread alive until collected
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -38,7 +39,7 @@ final class HttpProber {
                 .header("User-Agent", "container-rollout-verify")
                 .build();
         long start = System.nanoTime();
-        return client.sendAsync(request, info -> new BoundedBody(BODY_LIMIT))
+        return CLIENT.sendAsync(request, info -> new BoundedBody(BODY_LIMIT))
                 .handle((response, failure) -> failure == null
                         ? new Exchange(response.statusCode(), String.valueOf(response.statusCode()),
                                 new String(response.body(), StandardCharsets.UTF_8), response.headers(), System.nanoTime() - start, "")

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a test image on the host network with {@code TARGET_URL} pointing at the application, kills it when it
+ * Runs a test image on the host network with {@code TARGET_URL} pointing at the application (and
+ * {@code TARGET_URLS}, space-separated, at every endpoint when {@code targetUrl} uses {@code {endpoint}}), kills it when it
  * outlives its timeout, then copies its JUnit XML out of the container and parses it. Passes only when the container
  * exits 0 <em>and</em> at least one report was found <em>and</em> no test case failed. The container is always removed.
  *
@@ -16,8 +17,8 @@ import java.util.Map;
  *
  * @param name          shown in logs and results; defaults to "smokeTest"
  * @param image         the test image (present on the engine)
- * @param command       overrides the image's command; null or empty for its default
- * @param env           extra environment; {@code TARGET_URL} is set from {@code targetUrl} and wins; values never
+ * @param command       replaces the image's CMD (its ENTRYPOINT stays); null or empty for the image's own
+ * @param env           extra environment; {@code TARGET_URL(S)} are set from {@code targetUrl} and win; values never
  *                      appear in {@link #toString()}
  * @param targetUrl     the URL under test, may use {@code {endpoint}} (the first endpoint); default {@code {endpoint}}
  * @param reportPath    where the JUnit XML is: a file, a directory (its {@code *.xml}), or a glob in the last

@@ -23,7 +23,9 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
     static final String LABEL = "io.jenkins.containerrollout.verify";
     private static final int LOG_TAIL_LINES = 50;
 
-    Verdict run(SmokeTestCheck check, String targetUrl) throws InterruptedException {
+    /** @param targets the check's target URL over every endpoint; the first is {@code TARGET_URL} */
+    Verdict run(SmokeTestCheck check, List<String> targets) throws InterruptedException {
+        String targetUrl = targets.get(0);
         try {
             docker.inspectImageCmd(check.image()).exec();
         } catch (NotFoundException e) {
@@ -34,7 +36,7 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
         }
         String name = "verify-" + check.name().replaceAll("[^a-zA-Z0-9_.-]", "-") + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        String id = create(check, name, targetUrl);
+        String id = create(check, name, targets);
         try {
             docker.startContainerCmd(id).exec();
             log.line("smokeTest " + check.image() + " started as " + name + " with TARGET_URL=" + targetUrl);
@@ -65,14 +67,15 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
                         .map(f -> "; first failure: " + f.displayName() + ": " + f.message()).orElse("");
     }
 
-    private String create(SmokeTestCheck check, String name, String targetUrl) {
+    private String create(SmokeTestCheck check, String name, List<String> targets) {
         List<String> env = new ArrayList<>();
         check.env().forEach((k, v) -> {
-            if (!k.equals("TARGET_URL")) {
+            if (!k.equals("TARGET_URL") && !k.equals("TARGET_URLS")) {
                 env.add(k + "=" + v);
             }
         });
-        env.add("TARGET_URL=" + targetUrl);
+        env.add("TARGET_URL=" + targets.get(0));
+        env.add("TARGET_URLS=" + String.join(" ", targets));
         CreateContainerCmd create = docker.createContainerCmd(check.image()).withName(name).withEnv(env)
                 .withLabels(Map.of(LABEL, check.name()))
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host"));

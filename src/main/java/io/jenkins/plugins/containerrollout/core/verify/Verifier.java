@@ -21,8 +21,14 @@ import java.util.List;
 public final class Verifier {
     private final DockerHost host;
 
-    /** @param host the engine that runs the application (for health, exec and smoke-test checks) */
+    /**
+     * @param host the engine that runs the application (for health, exec and smoke-test checks)
+     * @throws IllegalArgumentException when the host is not a {@code unix://} or {@code tcp://} address
+     */
     public Verifier(DockerHost host) {
+        String uri = host.uri() == null ? "" : host.uri();
+        Validation.require(uri.matches("(unix|tcp|npipe)://.+"), "host '" + uri
+                + "' is not a Docker engine address; use unix:///var/run/docker.sock or tcp://HOST:2376");
         this.host = host;
     }
 
@@ -36,18 +42,14 @@ public final class Verifier {
         CheckLog log = new CheckLog(progress, request.name());
         List<CheckResult> results = new ArrayList<>();
         TestCounts tests = TestCounts.NONE;
-        DockerClient docker = null;
         HttpProber prober = new HttpProber();
-        try {
+        try (Engine engine = new Engine(host)) {
             for (Check check : request.checks()) {
                 if (request.failFast() && results.stream().anyMatch(r -> r.status() == CheckStatus.FAILED)) {
                     results.add(CheckResult.skipped(check, "skipped: an earlier check failed (failFast)"));
                     continue;
                 }
-                if (docker == null && needsEngine(check)) {
-                    docker = VerifyDocker.connect(host);
-                }
-                CheckResult result = run(check, request, docker, prober, log);
+                CheckResult result = run(check, request, engine, prober, log);
                 results.add(result);
                 if (result.evidence() instanceof SmokeTestEvidence smoke) {
                     tests = tests.plus(TestCounts.of(smoke.tests()));
@@ -56,20 +58,18 @@ public final class Verifier {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw e;
-        } finally {
-            close(docker);
         }
         VerificationResult result = VerificationResult.of(request, results, tests, started);
         progress.line(result.summary());
         return result;
     }
 
-    private static CheckResult run(Check check, VerifyRequest request, DockerClient docker, HttpProber prober, CheckLog log)
+    private static CheckResult run(Check check, VerifyRequest request, Engine engine, HttpProber prober, CheckLog log)
             throws InterruptedException {
         long started = System.currentTimeMillis();
         Verdict verdict;
         try {
-            verdict = dispatch(check, request, docker, prober, log);
+            verdict = dispatch(check, request, engine, prober, log);
         } catch (RuntimeException e) {
             if (!engineFailure(e)) {
                 throw e;
@@ -83,19 +83,19 @@ public final class Verifier {
                 verdict.summary(), verdict.evidence(), started, System.currentTimeMillis() - started);
     }
 
-    private static Verdict dispatch(Check check, VerifyRequest request, DockerClient docker, HttpProber prober, CheckLog log)
+    private static Verdict dispatch(Check check, VerifyRequest request, Engine engine, HttpProber prober, CheckLog log)
             throws InterruptedException {
         if (check instanceof HttpCheck h) {
             return new HttpCheckRunner(prober, log).run(h, request.expand(h.url()));
         } else if (check instanceof SuccessRateCheck s) {
             return successRate(s, request.expand(s.url()), log);
         } else if (check instanceof HealthCheck h) {
-            return new HealthCheckRunner(docker, log).run(h);
+            return new HealthCheckRunner(engine.client(), log).run(h);
         } else if (check instanceof ExecCheck x) {
-            return new ExecCheckRunner(docker, log).run(x);
+            return new ExecCheckRunner(engine.client(), log).run(x);
         } else {
             SmokeTestCheck s = (SmokeTestCheck) check;
-            return new SmokeTestRunner(docker, log).run(s, request.expand(s.targetUrl()).get(0).toString());
+            return new SmokeTestRunner(engine.client(), log).run(s, request.expand(s.targetUrl()).stream().map(URI::toString).toList());
         }
     }
 
@@ -114,16 +114,30 @@ public final class Verifier {
         return e instanceof DockerException || e instanceof DockerClientException || e.getCause() instanceof IOException;
     }
 
-    private static boolean needsEngine(Check check) {
-        return check instanceof HealthCheck || check instanceof ExecCheck || check instanceof SmokeTestCheck;
-    }
+    /** The engine connection, opened by the first check that needs it: HTTP-only verification never touches it. */
+    private static final class Engine implements AutoCloseable {
+        private final DockerHost host;
+        private DockerClient client;
 
-    private static void close(DockerClient docker) {
-        if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException ignored) {
-                // the connection pool is going away with the client; nothing to report
+        Engine(DockerHost host) {
+            this.host = host;
+        }
+
+        DockerClient client() {
+            if (client == null) {
+                client = VerifyDocker.connect(host);
+            }
+            return client;
+        }
+
+        @Override
+        public void close() {
+            if (client != null) {
+                try {
+                    client.close();
+                } catch (IOException ignored) {
+                    // the connection pool goes away with the client; nothing to report
+                }
             }
         }
     }

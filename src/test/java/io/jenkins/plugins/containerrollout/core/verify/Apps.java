@@ -53,6 +53,13 @@ final class Apps implements AutoCloseable {
         return base;
     }
 
+    /** Creates a replica of {@code app} that never runs, like an older revision kept stopped for rollback. */
+    void stopped(String image, String app) {
+        String name = TestBed.unique("vfy");
+        containers.add(name);
+        TestBed.docker("create", "--name", name, "--network", "host", "--label", APP_LABEL + "=" + app, image);
+    }
+
     /** Builds a {@code FROM scratch} busybox image from a context directory holding a Dockerfile. */
     String build(Path context) {
         String tag = TestBed.unique("vfy-img") + ":1";

@@ -33,7 +33,7 @@ final class SmokeImages {
             got=$(wget -q -O - "$TARGET_URL/version" | tr -d '<>&"\\n')
             [ "$got" = "$EXPECT_VERSION" ]; verdict version $? "expected version $EXPECT_VERSION but got $got"
             wget -q -O /dev/null "$TARGET_URL/cgi-bin/health"; verdict health $? "health endpoint failed"
-            echo "smoke against $TARGET_URL: $fails failed"
+            echo "smoke against $TARGET_URL: $fails failed (all: $TARGET_URLS)"
             if [ "$SMOKE_NO_REPORT" = 1 ]; then exit $fails; fi
             if [ "$SMOKE_BROKEN" = 1 ]; then printf '<?xml version="1.0"?>\\n<testsuite name="smoke">\\n<testcase name="a">\\n' > /reports/TEST-smoke.xml; exit 0; fi
             echo "<?xml version=\\"1.0\\"?><testsuite name=\\"smoke\\" tests=\\"2\\" failures=\\"$fails\\">$cases</testsuite>" > /reports/TEST-smoke.xml

@@ -17,6 +17,7 @@ import org.junit.Test;
 /** Smoke-test containers on the real engine: their exit code and their JUnit XML, copied out, both decide. */
 public class SmokeTestContainerTest {
     private static Apps apps;
+    private static String app;
     private static String base;
     private static String passing;
     private static String failing;
@@ -25,7 +26,8 @@ public class SmokeTestContainerTest {
     @BeforeClass
     public static void appAndImages() throws Exception {
         apps = new Apps();
-        base = apps.replica(apps.image(true), TestBed.unique("vfy-app"), null, LocalHttp.freePort());
+        app = TestBed.unique("vfy-app");
+        base = apps.replica(apps.image(true), app, null, LocalHttp.freePort());
         passing = SmokeImages.build(apps, "1.0");
         failing = SmokeImages.build(apps, "9.9");
     }
@@ -65,7 +67,7 @@ public class SmokeTestContainerTest {
         assertEquals(List.of("/reports/TEST-smoke.xml"), e.reportFiles());
         assertEquals(2, e.tests().tests());
         assertEquals(2, e.tests().passed());
-        assertTrue(e.logExcerpt(), e.logExcerpt().contains("smoke against " + base + ": 0 failed"));
+        assertTrue(e.logExcerpt(), e.logExcerpt().contains("smoke against " + base + ": 0 failed (all: " + base + ")"));
     }
 
     @Test
@@ -105,6 +107,25 @@ public class SmokeTestContainerTest {
         CheckResult r = verify(passing, Map.of("SMOKE_BROKEN", "1"), "/reports/TEST-smoke.xml", 60_000);
         assertFalse(r.passed());
         assertTrue(evidence(r).reportError(), evidence(r).reportError().startsWith("/reports/TEST-smoke.xml line 4: malformed JUnit XML"));
+    }
+
+    @Test
+    public void everyKindOfCheckTogetherPassesAgainstTheRunningApp() throws Exception {
+        String selector = Apps.APP_LABEL + "=" + app;
+        VerifyRequest request = VerifyRequest.fromMap(Map.of("name", "shop", "endpoints", List.of(base), "onFailure", "rollback",
+                "checks", List.of(
+                        Map.of("type", "http", "name", "version", "url", "{endpoint}/version", "bodyRegex", "^1\\.0$"),
+                        Map.of("type", "successRate", "url", "{endpoint}/index.html", "requests", 20, "ratePerSecond", 40),
+                        Map.of("type", "health", "labels", selector),
+                        Map.of("type", "exec", "labels", selector, "command", List.of("test", "-x", "/www/cgi-bin/health")),
+                        Map.of("type", "smokeTest", "name", "e2e", "image", passing))));
+        VerificationResult r = new Verifier(TestBed.host()).verify(request, progress::add);
+        assertTrue(r.summary(), r.passed());
+        assertEquals("verify shop: PASSED, 5/5 checks passed; 2 tests, 0 failed", r.summary());
+        assertEquals(List.of("http", "successRate", "health", "exec", "smokeTest"), r.checks().stream().map(CheckResult::type).toList());
+        assertEquals(2, r.tests().passed());
+        assertFalse(r.rollbackRequested());
+        assertEquals(r, VerificationResult.fromJson(r.toJson()));
     }
 
     @Test

@@ -47,6 +47,25 @@ public class TrafficAnalysisTest {
     }
 
     @Test
+    public void slowEndpointFailsTheSuccessRateOnP95AloneAndSaysSo() throws Exception {
+        try (LocalHttp http = new LocalHttp().handle("/", e -> {
+            try {
+                Thread.sleep(120);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            LocalHttp.send(e, 200, "slow", Map.of());
+        })) {
+            VerificationResult r = verify(http.base(), new SuccessRateCheck("steady", "{endpoint}/", 10, 50, 0.99, 50, 1000));
+            assertFalse(r.passed());
+            TrafficReport t = (TrafficReport) r.checks().get(0).evidence();
+            assertEquals(1.0, t.successRatio(), 0);
+            assertTrue(t.latency().toString(), t.latency().p95Millis() >= 120);
+            assertTrue(r.checks().get(0).summary(), r.checks().get(0).summary().contains("and p95 ≤ 50 ms"));
+        }
+    }
+
+    @Test
     public void rateIsHeldAndRefusedConnectionsCount() throws Exception {
         int closedPort = LocalHttp.freePort();
         try (LocalHttp http = new LocalHttp().handle("/", LocalHttp.text(200, "ok"))) {

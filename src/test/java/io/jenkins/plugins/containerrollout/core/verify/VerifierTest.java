@@ -44,6 +44,13 @@ public class VerifierTest {
     }
 
     @Test
+    public void hostThatIsNotAnEngineAddressIsRefused() {
+        IllegalArgumentException e = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+                () -> new Verifier(new DockerHost("http://127.0.0.1:2375", false, null)));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("host 'http://127.0.0.1:2375' is not a Docker engine address"));
+    }
+
+    @Test
     public void interruptStopsVerificationAndKeepsTheFlag() throws Exception {
         try (LocalHttp http = new LocalHttp().handle("/", LocalHttp.text(503, "x"))) {
             HttpCheck retrying = new HttpCheck("slow", null, "{endpoint}/", null, null, null, null, null, 0, 100, 200, 0, 0);

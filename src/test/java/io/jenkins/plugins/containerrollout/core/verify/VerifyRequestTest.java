@@ -36,6 +36,16 @@ public class VerifyRequestTest {
     }
 
     @Test
+    public void packageDocumentationExampleIsAValidRequest() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("project.basedir", "."),
+                "src/main/java/io/jenkins/plugins/containerrollout/core/verify/package-info.java"));
+        String json = doc.substring(doc.indexOf("<pre>{@code") + 11, doc.indexOf("}</pre>")).replaceAll("(?m)^ \\* ?", "");
+        VerifyRequest r = VerifyRequest.fromJson(json);
+        assertEquals(6, r.checks().size());
+        assertEquals(OnFailure.ROLLBACK, r.onFailure());
+    }
+
+    @Test
     public void requestWithoutChecksIsRefused() {
         assertTrue(error(Map.of("checks", List.of())).startsWith("checks is empty; give at least one check"));
     }
