@@ -97,6 +97,9 @@ final class AppEngine implements AutoCloseable {
         labels.put(PORT, String.valueOf(port));
         labels.put(SPEC_HASH, revision.specHash());
         labels.put(IMAGE_ID, revision.imageId());
+        putIfKnown(labels, DIGEST, revision.digest());
+        putIfKnown(labels, BUILD_URL, revision.buildUrl());
+        putIfKnown(labels, COMMIT, revision.commit());
         List<String> env = new ArrayList<>();
         spec.env().forEach((k, v) -> env.add(k + "=" + v));
         env.add("PORT=" + (spec.hostNetwork() ? port : spec.containerPort()));
@@ -128,6 +131,12 @@ final class AppEngine implements AutoCloseable {
             cmd.withCmd(spec.command());
         }
         return cmd.withHostConfig(host);
+    }
+
+    static void putIfKnown(Map<String, String> labels, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            labels.put(key, value);
+        }
     }
 
     void start(String id) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * {@link #APP} and {@link #ROLE}; the rest depends on the role:
  * <ul>
  *   <li>{@code replica} ({@code <app>.r<rev>.s<slot>}): {@link #REVISION}, {@link #SLOT}, {@link #PORT},
- *       {@link #SPEC_HASH}, {@link #IMAGE_ID};</li>
+ *       {@link #SPEC_HASH}, {@link #IMAGE_ID}, and {@link #DIGEST}, {@link #BUILD_URL}, {@link #COMMIT} when known;</li>
  *   <li>{@code revision} ({@code <app>.rev<rev>}, created, never started; its image reference keeps the image from
  *       being pruned): {@link #REVISION}, {@link #SPEC} (the replica spec as JSON), {@link #SPEC_HASH}, {@link #IMAGE},
  *       {@link #IMAGE_ID}, {@link #DIGEST}, {@link #HEALTH_PATH}, {@link #ENGINE_HEALTH}, {@link #BUILD_URL},

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,15 +40,28 @@ public final class DockerDeployer implements AutoCloseable {
     private final AppEngine engine;
     private final EngineState store;
     private final Duration lockStaleAfter;
+    private final TrafficRouter router;
 
-    /** A deployer whose rollout locks are taken over after an hour (or at once when their owner process is gone). */
+    /**
+     * A deployer without a router (rolling and recreate), whose rollout locks are taken over after an hour (or at
+     * once when their owner process is gone).
+     */
     public DockerDeployer(DockerHost host) {
-        this(host, Duration.ofHours(1));
+        this(host, TrafficRouter.NONE, Duration.ofHours(1));
     }
 
-    /** @param lockStaleAfter age after which another process's lock on an application is considered abandoned */
-    public DockerDeployer(DockerHost host, Duration lockStaleAfter) {
+    /** A deployer that keeps {@code router} pointed at the serving replicas; blue-green needs one. */
+    public DockerDeployer(DockerHost host, TrafficRouter router) {
+        this(host, router, Duration.ofHours(1));
+    }
+
+    /**
+     * @param router         the router in front of the replicas, or {@link TrafficRouter#NONE}
+     * @param lockStaleAfter age after which another process's lock on an application is considered abandoned
+     */
+    public DockerDeployer(DockerHost host, TrafficRouter router, Duration lockStaleAfter) {
         this.host = host;
+        this.router = router;
         this.engine = new AppEngine(DeployClients.open(host));
         this.store = new EngineState(engine);
         this.lockStaleAfter = lockStaleAfter;
@@ -63,7 +77,12 @@ public final class DockerDeployer implements AutoCloseable {
      * @throws InterruptedException     the thread was interrupted; the next deploy or rollback converges from there
      */
     public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
+        return interruptible(() -> doDeploy(request, sink));
+    }
+
+    private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
+        requireRouterFor(request.strategy());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         ReplicaSpec spec = request.spec();
@@ -75,69 +94,83 @@ public final class DockerDeployer implements AutoCloseable {
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
             AppState state = store.state(app);
-            List<Revision> revisions = store.revisions(app);
-            Revision target = revisions.stream()
-                    .filter(r -> r.specHash().equals(hash) && (r.number() == state.stable() || r.number() == state.target()))
-                    .findFirst().orElse(null);
-            if (target == null) {
-                int number = Math.max(revisions.stream().mapToInt(Revision::number).max().orElse(0),
-                        Math.max(state.stable(), state.target())) + 1;
-                target = new Revision(number, spec, hash, imageId, digest(image, spec.image()), request.probe().path(),
-                        hasHealthcheck(image), request.buildUrl(), request.commit(), startedAt);
-                store.writeRevision(app, target, spec.image());
-                revisions = store.revisions(app);
-            }
+            Revision target = targetRevision(request, state, image, hash, startedAt);
             int from = state.stable();
-            Map<Integer, Revision> byNumber = index(revisions);
-            Revision previous = from == target.number() ? null : byNumber.get(from);
+            Map<Integer, Revision> byNumber = index(store.revisions(app));
             store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING, n, request.portBase()), imageId);
             timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
-            Outcome outcome;
-            String message;
-            int serving = target.number();
+            Ending ending;
             try {
-                new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy())
+                new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router)
                         .converge(new Rollout.Target(target, n, request.portBase()));
                 writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
-                store.collectGarbage(app, previous == null ? 0 : from, request.revisionHistoryLimit(),
-                        Set.of(target.number(), from));
-                outcome = Outcome.SUCCEEDED;
-                message = n + "/" + n + " replicas on revision " + target.number();
+                boolean keepFrom = from != target.number() && byNumber.containsKey(from);
+                store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
+                ending = new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(),
+                        target.number());
             } catch (RolloutFailure failure) {
                 timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
-                if (!request.strategy().autoRollback()) {
-                    writeState(app, from, target.number(), AppState.PAUSED, n, request.portBase(), imageId);
-                    outcome = Outcome.PAUSED;
-                    message = failure.getMessage() + "; paused (autoRollback is off): deploy again or roll back";
-                    serving = from;
-                } else if (previous == null) {
-                    removeReplicasOf(app, target.number());
-                    writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), imageId);
-                    outcome = Outcome.FAILED;
-                    message = failure.getMessage() + "; no earlier revision to roll back to";
-                    serving = from;
-                } else {
-                    int replicas = state.replicas() > 0 ? state.replicas() : n;
-                    int portBase = state.portBase() > 0 ? state.portBase() : request.portBase();
-                    timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
-                    String restoreFailure = restore(app, previous, replicas, portBase, byNumber, request.probe(),
-                            request.strategy(), timeline);
-                    serving = from;
-                    if (restoreFailure == null) {
-                        outcome = Outcome.ROLLED_BACK;
-                        message = failure.getMessage() + "; rolled back to revision " + from;
-                        store.collectGarbage(app, 0, request.revisionHistoryLimit(), Set.of(target.number(), from));
-                    } else {
-                        outcome = Outcome.FAILED;
-                        message = failure.getMessage() + "; and the rollback to revision " + from + " failed too: "
-                                + restoreFailure;
-                    }
-                }
+                ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline);
             }
-            return record(app, Operation.DEPLOY, from, target, serving, spec.image(), n, request.strategy(), timeline,
-                    outcome, message, startedAt);
+            return record(app, Operation.DEPLOY, from, target, ending.serving(), spec.image(), n, request.strategy(),
+                    timeline, ending.outcome(), ending.message(), startedAt);
         }
+    }
+
+    /** How a deploy ended, and which revision serves after it. */
+    private record Ending(Outcome outcome, String message, int serving) {
+    }
+
+    /**
+     * The revision a deploy converges on: the stable or in-progress one when the spec is the same (scaling in place,
+     * or finishing an interrupted rollout), else a new revision whose record is written now.
+     */
+    private Revision targetRevision(DeployRequest request, AppState state, InspectImageResponse image, String hash,
+            long now) {
+        List<Revision> revisions = store.revisions(request.app());
+        Optional<Revision> same = revisions.stream()
+                .filter(r -> r.specHash().equals(hash) && (r.number() == state.stable() || r.number() == state.target()))
+                .findFirst();
+        if (same.isPresent()) {
+            return same.get();
+        }
+        int number = Math.max(revisions.stream().mapToInt(Revision::number).max().orElse(0),
+                Math.max(state.stable(), state.target())) + 1;
+        ReplicaSpec spec = request.spec();
+        Revision created = new Revision(number, spec, hash, image.getId(), digest(image, spec.image()),
+                request.probe().path(), hasHealthcheck(image), request.buildUrl(), request.commit(), now);
+        store.writeRevision(request.app(), created, spec.image());
+        return created;
+    }
+
+    /** A deploy failed: pause, give up, or restore the revision that was stable before it. */
+    private Ending afterFailure(DeployRequest request, AppState before, Revision target, Map<Integer, Revision> byNumber,
+            String why, Timeline timeline) throws InterruptedException {
+        String app = request.app();
+        int from = before.stable();
+        int n = request.replicas();
+        Revision previous = from == target.number() ? null : byNumber.get(from);
+        if (!request.strategy().autoRollback()) {
+            writeState(app, from, target.number(), AppState.PAUSED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.PAUSED, why + "; paused (autoRollback is off): deploy again or roll back", from);
+        }
+        if (previous == null) {
+            removeReplicasOf(app, target.number());
+            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", from);
+        }
+        timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
+        String restoreFailure = restore(app, previous, before.replicas() > 0 ? before.replicas() : n,
+                before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
+                request.strategy(), timeline);
+        if (restoreFailure != null) {
+            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
+                    + restoreFailure, from);
+        }
+        store.collectGarbage(app, 0, request.revisionHistoryLimit(), from);
+        return new Ending(Outcome.ROLLED_BACK, why + "; rolled back to revision " + from, from);
     }
 
     /**
@@ -149,7 +182,12 @@ public final class DockerDeployer implements AutoCloseable {
      * @throws InterruptedException     the thread was interrupted
      */
     public RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
+        return interruptible(() -> doRollback(request, sink));
+    }
+
+    private RolloutRecord doRollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
+        requireRouterFor(request.strategy());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         List<Revision> revisions = store.revisions(app);
@@ -158,7 +196,8 @@ public final class DockerDeployer implements AutoCloseable {
             throw new IllegalArgumentException("app: '" + app + "' has no recorded revisions on " + host.uri()
                     + "; deploy it first");
         }
-        int current = state.stable() != 0 ? state.stable() : state.target();
+        // after a paused, failed or interrupted rollout the app is (partly) on its target: undo that rollout
+        int current = AppState.COMPLETE.equals(state.phase()) || state.target() == 0 ? state.stable() : state.target();
         Revision to = pickRollbackTarget(request, revisions, current);
         ensureImage(to, sink);
         Timeline timeline = new Timeline(app, sink);
@@ -173,8 +212,7 @@ public final class DockerDeployer implements AutoCloseable {
                     timeline);
             Outcome outcome = failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
             if (failure == null) {
-                store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE,
-                        Set.of(current, to.number()));
+                store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
             } else {
                 writeState(app, current, to.number(), AppState.FAILED, replicas, portBase, to.imageId());
             }
@@ -233,11 +271,33 @@ public final class DockerDeployer implements AutoCloseable {
         engine.close();
     }
 
+    /** A rollout step that may be interrupted. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * docker-java reports an interrupt during an engine call as a {@link CancellationException} (its connection pool
+     * refuses to lease): callers get the {@link InterruptedException} they expect instead.
+     */
+    private static <T> T interruptible(Step<T> step) throws InterruptedException {
+        try {
+            return step.run();
+        } catch (CancellationException e) {
+            Thread.interrupted();
+            InterruptedException interrupted = new InterruptedException("rollout interrupted during an engine call; "
+                    + "the next deploy or rollback converges from where it stopped");
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+    }
+
     /** Converges on {@code revision}; returns null when it serves again, else why not. */
     private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
             ProbeSettings probe, RolloutStrategy strategy, Timeline timeline) throws InterruptedException {
         try {
-            new Rollout(engine, timeline, app, revisions, probe, strategy)
+            new Rollout(engine, timeline, app, revisions, probe, strategy, router)
                     .converge(new Rollout.Target(revision, replicas, portBase));
             writeState(app, revision.number(), revision.number(), AppState.COMPLETE, replicas, portBase,
                     revision.imageId());
@@ -332,6 +392,14 @@ public final class DockerDeployer implements AutoCloseable {
                         + "by another process; app '" + app + "' needs " + span + " free loopback ports from portBase "
                         + portBase + " (replicas + maxSurge): pick another portBase or free that port");
             }
+        }
+    }
+
+    private void requireRouterFor(RolloutStrategy strategy) {
+        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN && router == TrafficRouter.NONE) {
+            throw new IllegalArgumentException("strategy: blueGreen switches traffic, so it needs a router in front of "
+                    + "the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or use "
+                    + "'rolling'");
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads and writes the application's records in the engine: revision records (the replica spec as JSON in a label)
@@ -67,37 +66,37 @@ final class EngineState {
         l.put(SPEC_HASH, r.specHash());
         l.put(IMAGE, image);
         l.put(IMAGE_ID, r.imageId());
-        putIfKnown(l, DIGEST, r.digest());
+        AppEngine.putIfKnown(l, DIGEST, r.digest());
         l.put(HEALTH_PATH, r.healthPath());
         l.put(ENGINE_HEALTH, String.valueOf(r.engineHealth()));
-        putIfKnown(l, BUILD_URL, r.buildUrl());
-        putIfKnown(l, COMMIT, r.commit());
+        AppEngine.putIfKnown(l, BUILD_URL, r.buildUrl());
+        AppEngine.putIfKnown(l, COMMIT, r.commit());
         l.put(CREATED, String.valueOf(r.createdMillis()));
         engine.createMarker(AppLabels.revisionName(app, r.number()), r.imageId(), l);
     }
 
     /**
      * Removes what is no longer needed: replica containers that do not run, except those of {@code keepRevision}
-     * (a fast rollback restarts them), and revision records beyond {@code historyLimit} earlier revisions (never
-     * {@code protectedRevisions}).
+     * (a fast rollback restarts them), and revision records beyond the {@code historyLimit} most recent earlier
+     * revisions ({@code current} is never counted nor removed).
      */
-    void collectGarbage(String app, int keepRevision, int historyLimit, Set<Integer> protectedRevisions) {
+    void collectGarbage(String app, int keepRevision, int historyLimit, int current) {
         for (ReplicaRef r : engine.replicas(app)) {
             if (!r.running() && r.revision() != keepRevision) {
                 engine.remove(r.id());
             }
         }
-        List<Container> records = engine.containers(app, ROLE_REVISION).stream()
+        List<Container> earlier = engine.containers(app, ROLE_REVISION).stream()
+                .filter(c -> Integer.parseInt(c.getLabels().get(REVISION)) != current)
                 .sorted(Comparator.comparingInt((Container c) -> Integer.parseInt(c.getLabels().get(REVISION))).reversed())
                 .toList();
-        int kept = 0;
-        for (Container c : records) {
+        for (Container c : earlier.subList(Math.min(historyLimit, earlier.size()), earlier.size())) {
             int number = Integer.parseInt(c.getLabels().get(REVISION));
-            if (protectedRevisions.contains(number)) {
-                continue;
-            }
-            if (kept++ >= historyLimit) {
-                engine.remove(c.getId());
+            engine.remove(c.getId());
+            for (ReplicaRef r : engine.replicas(app)) {
+                if (r.revision() == number && !r.running()) {
+                    engine.remove(r.id());
+                }
             }
         }
     }
@@ -152,11 +151,5 @@ final class EngineState {
         l.put(APP, app);
         l.put(ROLE, role);
         return l;
-    }
-
-    private static void putIfKnown(Map<String, String> labels, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            labels.put(key, value);
-        }
     }
 }

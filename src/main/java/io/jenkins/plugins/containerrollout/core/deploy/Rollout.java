@@ -6,6 +6,8 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.health.ReadinessGate;
 import io.jenkins.plugins.containerrollout.core.health.ReadinessGate.Verdict;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,6 +29,9 @@ import java.util.TreeSet;
  * replicas": what a router in front would be told ({@link Type#TRAFFIC} events).
  */
 final class Rollout {
+    /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
+    private static final long DRAIN_MILLIS = 300;
+
     /** What to converge on. */
     record Target(Revision revision, int desired, int portBase) {
     }
@@ -50,6 +55,9 @@ final class Rollout {
     private final Map<Integer, Revision> revisions;
     private final ProbeSettings probe;
     private final RolloutStrategy strategy;
+    private final TrafficRouter router;
+    private final boolean blueGreen;
+    private int desired;
     private final ReplicaCheck checker;
     private final List<Tracked> old = new ArrayList<>();
     private final List<Tracked> fresh = new ArrayList<>();
@@ -60,7 +68,9 @@ final class Rollout {
     private int failed;
 
     Rollout(AppEngine engine, Timeline timeline, String app, Map<Integer, Revision> revisions, ProbeSettings probe,
-            RolloutStrategy strategy) {
+            RolloutStrategy strategy, TrafficRouter router) {
+        this.router = router;
+        this.blueGreen = strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN;
         this.engine = engine;
         this.timeline = timeline;
         this.app = app;
@@ -71,8 +81,17 @@ final class Rollout {
     }
 
     void converge(Target target) throws RolloutFailure, InterruptedException {
+        try {
+            doConverge(target);
+        } catch (UncheckedIOException e) {
+            throw new RolloutFailure("the traffic router failed: " + e.getCause().getMessage());
+        }
+    }
+
+    private void doConverge(Target target) throws RolloutFailure, InterruptedException {
         Revision rev = target.revision();
         int n = target.desired();
+        desired = n;
         int surge = strategy.surge(n);
         int maxUnavailable = strategy.unavailable(n);
         lastProgress = System.currentTimeMillis();
@@ -105,6 +124,11 @@ final class Rollout {
                     retire(t, old, false, rev.number());
                     changed = true;
                 }
+            }
+            if (blueGreen && available(old) > 0 && available(fresh) >= n && strategy.scaleDownDelaySeconds() > 0) {
+                // traffic switched to the new colour already; the old one stays for an instant switch back
+                timeline.line("keeping the old colour " + strategy.scaleDownDelaySeconds() + " s");
+                Thread.sleep(strategy.scaleDownDelaySeconds() * 1000L);
             }
             for (Tracked t : List.copyOf(old)) {
                 if (available - 1 < floor) {
@@ -282,11 +306,14 @@ final class Rollout {
     }
 
     /** Takes a replica out of traffic, then stops it (old ones are kept for a fast rollback, current ones removed). */
-    private void retire(Tracked t, List<Tracked> from, boolean removeContainer, int targetRevision) {
+    private void retire(Tracked t, List<Tracked> from, boolean removeContainer, int targetRevision)
+            throws InterruptedException {
         from.remove(t);
         if (t.available) {
             t.available = false;
-            traffic(targetRevision);
+            if (traffic(targetRevision) && router != TrafficRouter.NONE) {
+                Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replica stops
+            }
         }
         engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
         timeline.replica(Type.STOPPED, t.ref, removeContainer ? "surplus" : "replaced");
@@ -295,14 +322,39 @@ final class Rollout {
         }
     }
 
-    private void traffic(int targetRevision) {
+    /**
+     * Tells the router (and the timeline) where traffic goes now: every available replica; with blue-green, the old
+     * colour until the whole new colour is available, then the new colour alone, in one switch.
+     *
+     * @return whether the serving set changed
+     */
+    private boolean traffic(int targetRevision) {
+        List<Integer> oldPorts = ports(old);
+        List<Integer> freshPorts = ports(fresh);
         Set<Integer> serving = new TreeSet<>();
-        old.stream().filter(t -> t.available).forEach(t -> serving.add(t.ref.port()));
-        fresh.stream().filter(t -> t.available).forEach(t -> serving.add(t.ref.port()));
+        if (blueGreen && !oldPorts.isEmpty() && freshPorts.size() < desired) {
+            serving.addAll(oldPorts);
+        } else if (blueGreen && !oldPorts.isEmpty()) {
+            serving.addAll(freshPorts);
+        } else {
+            serving.addAll(oldPorts);
+            serving.addAll(freshPorts);
+        }
         if (!serving.equals(lastServing)) {
+            try {
+                router.route(app, List.copyOf(serving));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             lastServing = serving;
             timeline.app(Type.TRAFFIC, targetRevision, "serving ports " + serving);
+            return true;
         }
+        return false;
+    }
+
+    private static List<Integer> ports(List<Tracked> replicas) {
+        return replicas.stream().filter(t -> t.available).map(t -> t.ref.port()).toList();
     }
 
     private ProbeResult check(Tracked t) {
@@ -330,9 +382,5 @@ final class Rollout {
         if (Thread.interrupted()) {
             throw new InterruptedException("rollout interrupted");
         }
-    }
-
-    int started() {
-        return started;
     }
 }

@@ -93,8 +93,16 @@ final class RolloutLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock even on an interrupted thread (the HTTP pool refuses work then), keeping the interrupt. */
     @Override
     public void close() {
-        engine.remove(id);
+        boolean interrupted = Thread.interrupted();
+        try {
+            engine.remove(id);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

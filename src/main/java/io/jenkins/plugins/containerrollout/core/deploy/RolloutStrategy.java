@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>Usage: {@code RolloutStrategy.rolling("1", "0").withMinReadySeconds(2).withProgressDeadlineSeconds(120)}
  *
- * @param kind                    {@link Kind#RECREATE} or {@link Kind#ROLLING}
+ * @param kind                    {@link Kind#RECREATE}, {@link Kind#ROLLING} or {@link Kind#BLUE_GREEN}
  * @param maxSurge                replicas above the desired count during a rolling update: a count ({@code "1"}) or
  *                                a percentage of desired replicas ({@code "25%"}, rounded up)
  * @param maxUnavailable          replicas below the desired count that may be unready: a count or a percentage
@@ -22,6 +22,8 @@ import java.util.Map;
  * @param failureRatio            failed new replicas / started new replicas tolerated (failed ones are replaced)
  *                                before the rollout fails; 0 fails on the first failure
  * @param autoRollback            restore the previous revision when the rollout fails; else leave it paused
+ * @param scaleDownDelaySeconds   blue-green: how long the old colour keeps running after traffic switched, for an
+ *                                instant switch back (ignored by the other strategies)
  */
 public record RolloutStrategy(
         Kind kind,
@@ -31,30 +33,35 @@ public record RolloutStrategy(
         int minReadySeconds,
         int progressDeadlineSeconds,
         double failureRatio,
-        boolean autoRollback) implements Serializable {
+        boolean autoRollback,
+        int scaleDownDelaySeconds) implements Serializable {
 
-    /** The strategies a Docker Engine host supports without a router in front. */
+    /** The strategies; {@link #BLUE_GREEN} needs a {@link TrafficRouter} in front of the replicas. */
     public enum Kind {
-        RECREATE, ROLLING;
+        RECREATE, ROLLING, BLUE_GREEN;
 
-        /** Parses {@code recreate} / {@code rolling}; anything else is a clear error naming the choices. */
+        /** Parses {@code recreate} / {@code rolling} / {@code blueGreen}; anything else is a clear error. */
         public static Kind parse(String name) {
             String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
             return switch (n) {
                 case "recreate" -> RECREATE;
                 case "rolling", "rollingupdate" -> ROLLING;
-                case "bluegreen", "blue-green", "canary" -> throw new IllegalArgumentException("strategy: '" + name
-                        + "' needs a traffic router, which this Docker Engine deployer does not have yet; use "
-                        + "'rolling' or 'recreate'");
+                case "bluegreen", "blue-green", "blue_green" -> BLUE_GREEN;
+                case "canary" -> throw new IllegalArgumentException("strategy: 'canary' is not supported on a Docker "
+                        + "Engine host yet; use 'rolling', 'recreate' or 'blueGreen'");
                 default -> throw new IllegalArgumentException("strategy: unknown '" + name
-                        + "'; use 'rolling' or 'recreate'");
+                        + "'; use 'rolling', 'recreate' or 'blueGreen'");
             };
         }
     }
 
     public RolloutStrategy {
         if (kind == null) {
-            throw new IllegalArgumentException("strategy: required; use 'rolling' or 'recreate'");
+            throw new IllegalArgumentException("strategy: required; use 'rolling', 'recreate' or 'blueGreen'");
+        }
+        if (scaleDownDelaySeconds < 0) {
+            throw new IllegalArgumentException("scaleDownDelaySeconds: must be 0 or more (got " + scaleDownDelaySeconds
+                    + ")");
         }
         parseAmount("maxSurge", maxSurge);
         parseAmount("maxUnavailable", maxUnavailable);
@@ -83,49 +90,71 @@ public record RolloutStrategy(
     }
 
     public static RolloutStrategy rolling(String maxSurge, String maxUnavailable) {
-        return new RolloutStrategy(Kind.ROLLING, maxSurge, maxUnavailable, Duration.ZERO, 0, 600, 0.0, true);
+        return new RolloutStrategy(Kind.ROLLING, maxSurge, maxUnavailable, Duration.ZERO, 0, 600, 0.0, true, 0);
+    }
+
+    /**
+     * Blue-green: start a full set of the new colour beside the old, verify it, switch all traffic at once, keep the
+     * old colour {@code scaleDownDelaySeconds} (default 30) for an instant switch back, then stop it.
+     */
+    public static RolloutStrategy blueGreen() {
+        return new RolloutStrategy(Kind.BLUE_GREEN, "100%", "0", Duration.ZERO, 0, 600, 0.0, true, 30);
+    }
+
+    public RolloutStrategy withScaleDownDelaySeconds(int seconds) {
+        return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
+                progressDeadlineSeconds, failureRatio, autoRollback, seconds);
     }
 
     /** Stop every old replica, then start the new ones. */
     public static RolloutStrategy recreate() {
-        return new RolloutStrategy(Kind.RECREATE, "0", "100%", Duration.ZERO, 0, 600, 0.0, true);
+        return new RolloutStrategy(Kind.RECREATE, "0", "100%", Duration.ZERO, 0, 600, 0.0, true, 0);
     }
 
-    /** The strategy named {@code name} ({@code rolling} or {@code recreate}) with its defaults. */
+    /** The strategy named {@code name} ({@code rolling}, {@code recreate} or {@code blueGreen}) with its defaults. */
     public static RolloutStrategy named(String name) {
-        return Kind.parse(name) == Kind.RECREATE ? recreate() : rolling();
+        return switch (Kind.parse(name)) {
+            case RECREATE -> recreate();
+            case ROLLING -> rolling();
+            case BLUE_GREEN -> blueGreen();
+        };
     }
 
     public RolloutStrategy withBatchDelay(Duration delay) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, delay, minReadySeconds, progressDeadlineSeconds,
-                failureRatio, autoRollback);
+                failureRatio, autoRollback, scaleDownDelaySeconds);
     }
 
     public RolloutStrategy withMinReadySeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, seconds, progressDeadlineSeconds,
-                failureRatio, autoRollback);
+                failureRatio, autoRollback, scaleDownDelaySeconds);
     }
 
     public RolloutStrategy withProgressDeadlineSeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds, seconds,
-                failureRatio, autoRollback);
+                failureRatio, autoRollback, scaleDownDelaySeconds);
     }
 
     public RolloutStrategy withFailureRatio(double ratio) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, ratio, autoRollback);
+                progressDeadlineSeconds, ratio, autoRollback, scaleDownDelaySeconds);
     }
 
     public RolloutStrategy withAutoRollback(boolean enabled) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, failureRatio, enabled);
+                progressDeadlineSeconds, failureRatio, enabled, scaleDownDelaySeconds);
     }
 
     /**
-     * Surge replicas for {@code desired} replicas: percentages round up (Kubernetes). Recreate never surges.
+     * Surge replicas for {@code desired} replicas: percentages round up (Kubernetes). Recreate never surges;
+     * blue-green surges a whole second colour.
      */
     public int surge(int desired) {
-        return kind == Kind.RECREATE ? 0 : resolve(maxSurge, desired, true);
+        return switch (kind) {
+            case RECREATE -> 0;
+            case BLUE_GREEN -> desired;
+            case ROLLING -> resolve(maxSurge, desired, true);
+        };
     }
 
     /**
@@ -133,8 +162,8 @@ public record RolloutStrategy(
      * amounts round to 0, one replica may be unavailable, as Kubernetes resolves that fencepost.
      */
     public int unavailable(int desired) {
-        if (kind == Kind.RECREATE) {
-            return desired;
+        if (kind != Kind.ROLLING) {
+            return kind == Kind.RECREATE ? desired : 0;
         }
         int u = Math.min(desired, resolve(maxUnavailable, desired, false));
         return u == 0 && surge(desired) == 0 ? 1 : u;
@@ -150,6 +179,9 @@ public record RolloutStrategy(
         m.put("progressDeadlineSeconds", String.valueOf(progressDeadlineSeconds));
         m.put("failureRatio", String.valueOf(failureRatio));
         m.put("autoRollback", String.valueOf(autoRollback));
+        if (kind == Kind.BLUE_GREEN) {
+            m.put("scaleDownDelaySeconds", String.valueOf(scaleDownDelaySeconds));
+        }
         return m;
     }
 

@@ -3,26 +3,15 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.Set;
-import org.junit.After;
 import org.junit.Test;
 
 /** A revision whose health gate fails: rolled back automatically, or left paused when asked to. */
-public class AutoRollbackTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
-    private final DockerDeployer deployer = new DockerDeployer(host);
+public class AutoRollbackTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-        deployer.close();
-    }
 
     private DeployRequest request(String version, boolean healthy, int base) {
         return new DeployRequest(host, app, DeployFixture.spec(DeployFixture.image(version, healthy)), 4, base,
@@ -56,13 +45,10 @@ public class AutoRollbackTest {
         assertTrue("well within the 30 s deadline: " + record.metrics().durationMillis(),
                 record.metrics().durationMillis() < 30_000);
 
-        AppStatus status = deployer.status(app);
-        assertEquals("COMPLETE", status.phase());
-        assertEquals(2, status.stableRevision());
-        assertEquals(4, status.readyReplicas());
-        for (int port : status.servingPorts()) {
-            assertEquals("2", DeployFixture.version(port));
-        }
+        assertServes(2, 4, "2");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals("a real record round-trips through JSON", record,
+                json.readValue(json.writeValueAsString(record), RolloutRecord.class));
         assertEquals("the same image, by id", v2ImageId, deployer.history(app).stream()
                 .filter(RevisionInfo::current).findFirst().orElseThrow().imageId());
         System.out.println("auto rollback v3->v2: time to restore " + record.metrics().timeToRestoreMillis()
@@ -84,6 +70,13 @@ public class AutoRollbackTest {
         assertEquals(1, status.stableRevision());
         assertEquals(2, status.targetRevision());
         assertEquals("revision 1 still serves both replicas", 2, status.readyReplicas());
+
+        RolloutRecord undo = deployer.rollback(RollbackRequest.previous(host, app).withProbe(DeployFixture.probe()),
+                System.out::println);
+        assertEquals(undo.message(), Outcome.SUCCEEDED, undo.outcome());
+        assertEquals(2, undo.fromRevision());
+        assertEquals(1, undo.toRevision());
+        assertServes(1, 2, "1");
     }
 
     @Test
@@ -95,5 +88,21 @@ public class AutoRollbackTest {
         AppStatus status = deployer.status(app);
         assertEquals("FAILED", status.phase());
         assertEquals(0, status.replicas().stream().filter(AppStatus.Replica::running).count());
+    }
+
+    @Test
+    public void revisionThatNeverAnswersHitsTheProgressDeadlineAndIsRolledBack() throws Exception {
+        int base = DeployFixture.portBase(app, 3);
+        assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("1", true, base).withReplicas(2), System.out::println).outcome());
+        DeployRequest silent = request("2", true, base).withReplicas(2)
+                .withSpec(DeployFixture.spec(DeployFixture.image("2", true))
+                        .withCommand(java.util.List.of("/bin/sleep"), java.util.List.of("60")))
+                .withStrategy(RolloutStrategy.rolling("1", "0").withProgressDeadlineSeconds(2));
+
+        RolloutRecord record = deployer.deploy(silent, System.out::println);
+
+        assertEquals(record.message(), Outcome.ROLLED_BACK, record.outcome());
+        assertTrue(record.message(), record.message().startsWith("progress deadline of 2 s exceeded"));
+        assertServes(1, 2, "1");
     }
 }

@@ -24,7 +24,7 @@ final class DeployFixture {
 
     private static final String RUN = TestBed.unique("dep-img");
     private static final Map<String, String> IMAGES = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> IMAGES.values()
@@ -48,9 +48,9 @@ final class DeployFixture {
         return ReplicaSpec.of(image).withStopTimeoutSeconds(0);
     }
 
-    /** Probe the fixture's health endpoint every 200 ms. */
+    /** Probe the fixture's health endpoint every 200 ms; three failed probes fail a replica (slack for a loaded machine). */
     static ProbeSettings probe() {
-        return new ProbeSettings("/cgi-bin/health", Duration.ofMillis(200), Duration.ofSeconds(1), 1, 2,
+        return new ProbeSettings("/cgi-bin/health", Duration.ofMillis(200), Duration.ofSeconds(2), 1, 3,
                 Duration.ofSeconds(20));
     }
 
@@ -74,7 +74,7 @@ final class DeployFixture {
     static HttpResponse<String> get(int port, String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {

@@ -3,28 +3,17 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.After;
 import org.junit.Test;
 
 /** A rolling update of four replicas on the real engine, watched from outside by a traffic loop. */
-public class RollingUpdateTest {
-    private final DockerHost host = TestBed.host();
-    private final String app = TestBed.unique("dep");
-    private final DockerDeployer deployer = new DockerDeployer(host);
+public class RollingUpdateTest extends EngineTestBase {
 
-    @After
-    public void cleanup() {
-        DeployFixture.cleanup(app);
-        deployer.close();
-    }
 
     @Test
     public void rollingUpdateNeverDropsBelowMaxUnavailableAndEndsWithEveryReplicaOnTheNewRevision() throws Exception {
@@ -56,13 +45,7 @@ public class RollingUpdateTest {
         assertTrue(record.metrics().scaleRate() > 0);
         assertTrue(lines.toString(), lines.stream().anyMatch(l -> l.equals(app + ": 4/4 replicas on revision 2")));
 
-        AppStatus status = deployer.status(app);
-        assertEquals("COMPLETE", status.phase());
-        assertEquals(2, status.stableRevision());
-        assertEquals(4, status.readyReplicas());
-        for (int port : status.servingPorts()) {
-            assertEquals("2", DeployFixture.version(port));
-        }
+        assertServes(2, 4, "2");
         List<RevisionInfo> history = deployer.history(app);
         assertEquals(2, history.size());
         assertEquals("http://jenkins/job/web/1/", history.get(0).buildUrl());

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import java.nio.file.Path;
+
+/**
+ * Writes the HAProxy configuration {@link HaproxyRouter} expects: an admin socket, and per application a loopback
+ * frontend and a backend of idle server slots ({@code server-template}) the router points at replica ports.
+ *
+ * <p>Usage: {@code Files.writeString(cfg, HaproxyConfig.render(Path.of("/run/haproxy/admin.sock"), "web", 8080, 16))}
+ */
+public final class HaproxyConfig {
+    private HaproxyConfig() {
+    }
+
+    /**
+     * @param adminSocket  where the runtime API listens ({@code level admin})
+     * @param app          application (backend) name
+     * @param frontendPort the loopback port clients use
+     * @param slots        server slots: at least twice the replicas, so blue-green can run both colours
+     */
+    public static String render(Path adminSocket, String app, int frontendPort, int slots) {
+        return String.join("\n",
+                "global",
+                "    stats socket " + adminSocket + " mode 600 level admin",
+                "    maxconn 512",
+                "defaults",
+                "    mode http",
+                "    timeout connect 1s",
+                "    timeout client 10s",
+                "    timeout server 10s",
+                "    retries 2",
+                "    option redispatch",
+                "frontend " + app,
+                "    bind 127.0.0.1:" + frontendPort,
+                "    default_backend " + app,
+                "backend " + app,
+                "    balance roundrobin",
+                "    server-template s 1-" + slots + " 127.0.0.1:1 disabled",
+                "");
+    }
+}
