@@ -63,13 +63,18 @@ final class Format {
         return UTC.format(Instant.ofEpochMilli(epochMillis));
     }
 
-    /** A digest or image id shortened for display; the full value goes into a {@code title} attribute. */
+    /**
+     * A digest or image id shortened for display ({@code sha256:} and 12 hex digits); a repository digest
+     * ({@code repo@sha256:...}, as the engine reports it) loses its repository part. The full value goes into a
+     * {@code title} attribute.
+     */
     static String shortDigest(String digest) {
         if (digest == null) {
             return "";
         }
-        int colon = digest.indexOf(':');
-        String hex = colon >= 0 ? digest.substring(colon + 1) : digest;
-        return hex.length() > 12 ? digest.substring(0, colon + 1) + hex.substring(0, 12) : digest;
+        String d = digest.substring(digest.lastIndexOf('@') + 1);
+        int colon = d.indexOf(':');
+        String hex = d.substring(colon + 1);
+        return hex.length() > 12 ? d.substring(0, colon + 1) + hex.substring(0, 12) : d;
     }
 }

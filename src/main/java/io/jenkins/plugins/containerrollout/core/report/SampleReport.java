@@ -154,7 +154,9 @@ public final class SampleReport {
                 "progressDeadlineSeconds", "600", "failureRatio", "0.25", "autoRollback", "true");
         long end = base + duration;
         RevisionImage image = to == 7 ? NEW : OLD;
-        return new RolloutRecord("shop-web", op, from, to, serving, image.ref, image.id, image.digest, 4, "rolling",
+        // the engine reports repository digests (repo@sha256:...), the build the bare digest it pushed
+        String repoDigest = "127.0.0.1:5000/shop-web@" + image.digest;
+        return new RolloutRecord("shop-web", op, from, to, serving, image.ref, image.id, repoDigest, 4, "rolling",
                 settings, events, outcome, message, base, end, MetricsCalculator.compute(events, 4, to, op, base, end));
     }
 

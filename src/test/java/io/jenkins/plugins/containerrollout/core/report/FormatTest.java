@@ -27,5 +27,6 @@ public class FormatTest {
     public void shortensDigestsButKeepsTheAlgorithm() {
         assertEquals("sha256:0123456789ab", Format.shortDigest("sha256:0123456789abcdef0123"));
         assertEquals("short", Format.shortDigest("short"));
+        assertEquals("sha256:0123456789ab", Format.shortDigest("127.0.0.1:5000/web@sha256:0123456789abcdef0123"));
     }
 }

@@ -50,7 +50,7 @@ public class HtmlReportTest {
         assertTrue(header, header.contains("<dd>shop-web</dd>"));
         assertTrue(header, header.contains("6 \u2192 7 (serving 6)"));
         assertTrue(header, header.contains("127.0.0.1:5000/shop-web:1.8.0"));
-        assertTrue(header, header.contains("title=\"sha256:b83e5d0c2f7a419e6d8c1b3a5f7e9d2c4b6a8f0e1d3c5b7a9e2f4d6c8b0a1e3f5\""));
+        assertTrue(header, header.contains("title=\"127.0.0.1:5000/shop-web@sha256:b83e5d0c2f7a419e6d8c1b3a5f7e9d2c4b6a8f0e1d3c5b7a9e2f4d6c8b0a1e3f5\">sha256:b83e5d0c2f7a</dd>"));
         assertTrue(header, header.contains("title=\"9c41e07d2b8f5a6e13d0c7b4a9e2f8d1c6b3a5e0\">9c41e07d2b8f</dd>"));
         assertTrue(header, header.contains(SampleReport.NOTE));
     }
