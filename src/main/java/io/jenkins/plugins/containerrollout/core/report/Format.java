@@ -22,7 +22,7 @@ final class Format {
             return millis + " ms";
         }
         if (millis < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+            return px(millis / 1000.0) + " s";
         }
         long s = millis / 1000;
         if (s < 3600) {
@@ -33,7 +33,7 @@ final class Format {
 
     /** A fraction as a whole percentage: {@code 0.75 -> "75 %"}. */
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
+        return Math.round(fraction * 100) + " %";
     }
 
     /** {@code 0.42 -> "0.42"}: two decimals, enough for rates. */
@@ -41,9 +41,9 @@ final class Format {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** Coordinates in SVG: one decimal keeps the file small and the drawing exact enough. */
+    /** One decimal: SVG coordinates (small file, exact enough) and seconds. */
     static String px(double value) {
-        // by hand, not String.format: charts call this thousands of times and a cold Formatter costs a lot
+        // by hand, not String.format: charts and tooltips call this thousands of times, and a cold Formatter is slow
         long tenths = Math.round(value * 10);
         long abs = Math.abs(tenths);
         return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
