@@ -20,7 +20,13 @@ public final class Main {
 
     /** Every subcommand; adding one is one line here and one class. */
     static final List<Command> COMMANDS = List.of(
-            new BuildCommand());
+            new BuildCommand(),
+            new DeployCommand(),
+            new RollbackCommand(),
+            new StatusCommand(),
+            new HistoryCommand(),
+            new VerifyCommand(),
+            new ReportCommand());
 
     private Main() {
     }
@@ -52,8 +58,18 @@ public final class Main {
             return 0;
         }
         try {
-            Object result = command.run(command.options().parse(rest), terminal);
-            JsonOutput.print(result, out);
+            ParsedOptions options = command.options().parse(rest);
+            RunReport report = command.options().declares("--report") ? RunReport.from(options, terminal) : null;
+            Object returned = command.run(options, terminal);
+            CommandResult result = returned instanceof CommandResult c ? c : CommandResult.ok(returned);
+            JsonOutput.print(result.output(), out);
+            if (report != null) {
+                report.save(result.entries());
+            }
+            if (result.failure() != null) {
+                err.println(PROGRAM + " " + command.name() + ": " + oneLine(result.failure()));
+                return 1;
+            }
             return 0;
         } catch (UsageException e) {
             err.println(PROGRAM + " " + command.name() + ": " + e.getMessage() + " (try '" + PROGRAM + " " + command.name()
@@ -79,6 +95,10 @@ public final class Main {
         if (message == null || message.isBlank()) {
             return "unexpected " + e.getClass().getSimpleName();
         }
+        return oneLine(message);
+    }
+
+    private static String oneLine(String message) {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }

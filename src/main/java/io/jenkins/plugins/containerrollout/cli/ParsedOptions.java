@@ -60,4 +60,50 @@ public final class ParsedOptions {
         }
         throw new UsageException(name + " wants a positive whole number, not \"" + v + "\"");
     }
+
+    /** A whole number of at least 0, or {@code fallback} when absent. */
+    public int nonNegative(String name, int fallback) throws UsageException {
+        String v = value(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new UsageException(name + " wants a whole number of 0 or more, not \"" + v + "\"");
+    }
+
+    /** A decimal number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    public double decimal(String name, double fallback, double min, double max) throws UsageException {
+        String v = value(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (d >= min && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new UsageException(name + " wants a number from " + min + " to " + max + ", not \"" + v + "\"");
+    }
+
+    /** Options that only make sense with {@code anchor}: naming one without it is a usage error. */
+    public void requireWith(String anchor, String... dependents) throws UsageException {
+        if (flag(anchor)) {
+            return;
+        }
+        for (String d : dependents) {
+            if (flag(d)) {
+                throw new UsageException(d + " needs " + anchor);
+            }
+        }
+    }
 }
