@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,23 +90,26 @@ public final class VerifyCommand implements Command {
         o.requireWith("--success-rate", "--requests", "--rate", "--min-success", "--max-p95");
         o.requireWith("--smoke-image", "--reports", "--smoke-env", "--smoke-target", "--smoke-timeout");
         OnFailure onFailure = UsageException.check(() -> OnFailure.parse(o.value("--on-failure")));
+        // every check option is validated before the engine is asked anything; --health gets the replica count below
+        List<Check> checks = checks(o, app, 1);
         RollbackRequest rollback = RollbackCommand.request(o, terminal);
         DockerHost host = rollback.host();
         Verifier verifier = UsageException.check(() -> new Verifier(host));
         try (DockerDeployer deployer = new DockerDeployer(host, EngineOptions.router(o))) {
             List<String> endpoints = o.values("--endpoint");
-            int desired = 1;
             if (endpoints.isEmpty() || o.flag("--health")) {
                 AppStatus status = deployer.status(app);
-                desired = Math.max(1, status.desiredReplicas());
                 if (endpoints.isEmpty()) {
                     endpoints = status.servingPorts().stream().map(p -> "http://127.0.0.1:" + p).toList();
                 }
+                if (o.flag("--health")) {
+                    checks = checks(o, app, Math.max(1, status.desiredReplicas()));
+                }
             }
-            List<Check> checks = checks(o, app, desired);
             List<String> base = endpoints;
+            List<Check> all = checks;
             VerifyRequest request = UsageException.check(() -> new VerifyRequest(app, base, o.values("--allow-host"),
-                    checks, onFailure, o.flag("--fail-fast")));
+                    all, onFailure, o.flag("--fail-fast")));
             VerifyAndRollback.Result result = new VerifyAndRollback(verifier, deployer)
                     .run(request, rollback, terminal.err()::println);
             List<ReportEntry> entries = new ArrayList<>(List.of(new ReportEntry.Verification(result.verification())));
@@ -148,7 +152,7 @@ public final class VerifyCommand implements Command {
         }
         if (o.flag("--smoke-image")) {
             long timeout = o.positive("--smoke-timeout", 300) * 1000;
-            var env = o.pairs("--smoke-env");
+            Map<String, String> env = o.pairs("--smoke-env");
             checks.add(UsageException.check(() -> new SmokeTestCheck("smokeTest", o.value("--smoke-image"), null, env,
                     o.value("--smoke-target"), o.value("--reports"), timeout)));
         }

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the CLI's engine tests share: the app images (built once per JVM, removed when it exits), free port bases in
+ * 34000-34999, the options that make rollouts fast on a shared machine, and cleanup of an app's containers.
+ */
+final class CliApps {
+    private static final String RUN = TestBed.unique("cli-img");
+    private static final Map<String, String> IMAGES = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IMAGES.values()
+                .forEach(tag -> TestBed.dockerResult("rmi", "-f", tag))));
+    }
+
+    private CliApps() {
+    }
+
+    /** The app image serving {@code version} on /version; its /cgi-bin/health fails unless {@code healthy}. */
+    static String image(String version, boolean healthy) {
+        String tag = RUN + ":" + version + (healthy ? "" : "-unhealthy");
+        return IMAGES.computeIfAbsent(tag, t -> {
+            try {
+                return TestImages.app(Files.createTempDirectory("cli-ctx"), t, version, healthy);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Only the test bed's engine from this JVM's environment. */
+    static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DOCKER_HOST", TestBed.host().uri());
+        return env;
+    }
+
+    /** Probes every 200 ms on the fixture's health path, and replicas that stop at once (httpd ignores SIGTERM). */
+    static String[] fast() {
+        return new String[] {"--health-path", "/cgi-bin/health", "--probe-interval", "200", "--probe-timeout", "2000",
+            "--startup-timeout", "20", "--stop-timeout", "0"};
+    }
+
+    /** A base in 34000-34999 with {@code span} free loopback ports. */
+    static int portBase(String app, int span) {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            int base = 34000 + Math.floorMod(app.hashCode() + attempt * 7, 1000 - span);
+            boolean free = true;
+            for (int p = base; p < base + span && free; p++) {
+                free = free(p);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new AssertionError("no " + span + " free ports in 34000-34999");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+
+    /** The version a port serves, or null. */
+    static String version(int port) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body().trim() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    static JsonNode json(CliRun run) {
+        try {
+            return JSON.readTree(run.out());
+        } catch (IOException e) {
+            throw new AssertionError("stdout is not JSON: " + run.out() + "\nstderr: " + run.err(), e);
+        }
+    }
+
+    /** The last line on stderr: where the CLI names the cause of exit 1 or 2. */
+    static String lastErrLine(CliRun run) {
+        return run.err().lines().reduce((a, b) -> b).orElse("");
+    }
+
+    /** Removes every container of the app, whatever state the test left it in. */
+    static void cleanup(String app) {
+        String ids = TestBed.docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
+        if (!ids.isEmpty()) {
+            String[] args = ("rm -f " + ids.replaceAll("\\s+", " ")).split(" ");
+            TestBed.docker(args);
+        }
+    }
+
+    /** {@code args} then {@code more}. */
+    static String[] args(String[] args, String... more) {
+        String[] out = new String[args.length + more.length];
+        System.arraycopy(args, 0, out, 0, args.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
+}
