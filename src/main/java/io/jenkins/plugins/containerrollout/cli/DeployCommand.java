@@ -81,8 +81,8 @@ public final class DeployCommand implements Command {
         long memory = bytes(o.value("--memory"));
         long nanoCpus = Math.round(o.decimal("--cpus", 0, 0, 1024) * 1e9);
         int stopTimeout = o.nonNegative("--stop-timeout", 10);
-        int replicas = (int) o.positive("--replicas", 1);
-        int portBase = (int) o.positive("--port-base", 0);
+        int replicas = o.positiveInt("--replicas", 1);
+        int portBase = o.positiveInt("--port-base", 0);
         int historyLimit = o.nonNegative("--revision-history-limit", 10);
         Map<String, String> env = o.pairs("--env");
         Map<String, String> labels = o.pairs("--label");

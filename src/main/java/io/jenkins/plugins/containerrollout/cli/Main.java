@@ -23,8 +23,8 @@ public final class Main {
             new BuildCommand(),
             new DeployCommand(),
             new RollbackCommand(),
-            new StatusCommand(),
-            new HistoryCommand(),
+            AppQueryCommand.status(),
+            AppQueryCommand.history(),
             new VerifyCommand(),
             new ReportCommand());
 

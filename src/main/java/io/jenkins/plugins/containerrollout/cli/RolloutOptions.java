@@ -44,7 +44,7 @@ final class RolloutOptions {
             throw new UsageException("--max-surge/--max-unavailable apply to --strategy rolling only");
         }
         int minReady = o.nonNegative("--min-ready", base.minReadySeconds());
-        int deadline = (int) o.positive("--progress-deadline", base.progressDeadlineSeconds());
+        int deadline = o.positiveInt("--progress-deadline", base.progressDeadlineSeconds());
         long batchDelay = o.nonNegative("--batch-delay", (int) base.batchDelay().toMillis());
         double failureRatio = o.decimal("--failure-ratio", base.failureRatio(), 0, 0.999);
         int scaleDownDelay = o.nonNegative("--scale-down-delay", base.scaleDownDelaySeconds());
@@ -57,7 +57,7 @@ final class RolloutOptions {
         ProbeSettings d = ProbeSettings.defaults();
         long interval = o.positive("--probe-interval", d.interval().toMillis());
         long timeout = o.positive("--probe-timeout", d.timeout().toMillis());
-        int failures = (int) o.positive("--failure-threshold", d.failureThreshold());
+        int failures = o.positiveInt("--failure-threshold", d.failureThreshold());
         long startup = o.positive("--startup-timeout", d.startupTimeout().toSeconds());
         return UsageException.check(() -> new ProbeSettings(path, Duration.ofMillis(interval), Duration.ofMillis(timeout),
                 d.successThreshold(), failures, Duration.ofSeconds(startup)));

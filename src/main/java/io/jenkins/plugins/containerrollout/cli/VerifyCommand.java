@@ -134,7 +134,7 @@ public final class VerifyCommand implements Command {
                     retries, 0, 0, 0)));
         }
         if (o.flag("--success-rate")) {
-            int requests = (int) o.positive("--requests", 50);
+            int requests = o.positiveInt("--requests", 50);
             double rate = o.decimal("--rate", 10, 0.1, 1000);
             double min = o.decimal("--min-success", 0.99, 0.01, 1);
             long p95 = o.nonNegative("--max-p95", 0);
@@ -151,7 +151,7 @@ public final class VerifyCommand implements Command {
             checks.add(UsageException.check(() -> new ExecCheck(name, replicas, argv, true, 0)));
         }
         if (o.flag("--smoke-image")) {
-            long timeout = o.positive("--smoke-timeout", 300) * 1000;
+            long timeout = o.positiveInt("--smoke-timeout", 300) * 1000L;
             Map<String, String> env = o.pairs("--smoke-env");
             checks.add(UsageException.check(() -> new SmokeTestCheck("smokeTest", o.value("--smoke-image"), null, env,
                     o.value("--smoke-target"), o.value("--reports"), timeout)));

@@ -3,19 +3,12 @@ package io.jenkins.plugins.containerrollout.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CliApps {
     private static final String RUN = TestBed.unique("cli-img");
     private static final Map<String, String> IMAGES = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
@@ -65,41 +57,12 @@ final class CliApps {
 
     /** A base in 34000-34999 with {@code span} free loopback ports. */
     static int portBase(String app, int span) {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            int base = 34000 + Math.floorMod(app.hashCode() + attempt * 7, 1000 - span);
-            boolean free = true;
-            for (int p = base; p < base + span && free; p++) {
-                free = free(p);
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new AssertionError("no " + span + " free ports in 34000-34999");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (IOException inUse) {
-            return false;
-        }
+        return Loopback.freeBase(app, 34000, 34999, span);
     }
 
     /** The version a port serves, or null. */
     static String version(int port) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? r.body().trim() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return Loopback.version(port);
     }
 
     static JsonNode json(CliRun run) {

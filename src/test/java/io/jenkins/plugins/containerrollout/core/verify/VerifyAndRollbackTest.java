@@ -17,16 +17,10 @@ import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +33,6 @@ import org.junit.Test;
 
 /** Verification that asks for a rollback gets one, on the real engine (ports 34000-34999). */
 public class VerifyAndRollbackTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private static String v1;
     private static String v2;
 
@@ -70,9 +63,7 @@ public class VerifyAndRollbackTest {
     public void aFailingHttpCheckWithOnFailureRollbackRestoresThePreviousRevisionWhileItKeepsServing() throws Exception {
         deploy(v1);
         deploy(v2);
-        VerifyRequest request = new VerifyRequest(app, endpoints(), null,
-                List.of(new HttpCheck("version", null, "{endpoint}/version", null, "^1\\.0", null, null, null, 0, 0, 0, 0, 0)),
-                OnFailure.ROLLBACK, false);
+        VerifyRequest request = servesVersion("^1\\.0");
         Sampler sampler = new Sampler(base, 3);
         sampler.start();
         VerifyAndRollback.Result result;
@@ -94,7 +85,7 @@ public class VerifyAndRollbackTest {
         assertEquals(1, status.stableRevision());
         assertEquals(2, status.readyReplicas());
         for (int port : status.servingPorts()) {
-            assertEquals("port " + port, "1.0", version(port));
+            assertEquals("port " + port, "1.0", Loopback.version(port));
         }
         assertTrue("samples taken: " + sampler.rounds, sampler.rounds.get() > 3);
         assertEquals("rounds in which no replica answered", 0, sampler.empty.get());
@@ -104,9 +95,7 @@ public class VerifyAndRollbackTest {
     public void aPassingVerificationRollsNothingBack() throws Exception {
         deploy(v1);
         deploy(v2);
-        VerifyRequest request = VerifyRequest.of(endpoints(),
-                List.of(new HttpCheck("version", null, "{endpoint}/version", null, "^2\\.0", null, null, null, 0, 0, 0, 0, 0)),
-                OnFailure.ROLLBACK);
+        VerifyRequest request = servesVersion("^2\\.0");
 
         VerifyAndRollback.Result result = new VerifyAndRollback(new Verifier(host), deployer)
                 .run(request, rollback(), ProgressSink.NONE);
@@ -120,9 +109,7 @@ public class VerifyAndRollbackTest {
     @Test
     public void aRollbackWithNoEarlierRevisionIsReportedBesideTheVerification() throws Exception {
         deploy(v2);
-        VerifyRequest request = VerifyRequest.of(endpoints(),
-                List.of(new HttpCheck("version", null, "{endpoint}/version", null, "^1\\.0", null, null, null, 0, 0, 0, 0, 0)),
-                OnFailure.ROLLBACK);
+        VerifyRequest request = servesVersion("^1\\.0");
 
         VerifyAndRollback.Result result = new VerifyAndRollback(new Verifier(host), deployer)
                 .run(request, rollback(), ProgressSink.NONE);
@@ -136,7 +123,7 @@ public class VerifyAndRollbackTest {
 
     private void deploy(String image) throws InterruptedException {
         if (base == 0) {
-            base = freeBase(3);
+            base = Loopback.freeBase(app, 34000, 34999, 3);
         }
         ReplicaSpec spec = ReplicaSpec.of(image).withStopTimeoutSeconds(0);
         DeployRequest request = new DeployRequest(host, app, spec, 2, base, RolloutStrategy.rolling("1", "0"), probe(),
@@ -148,51 +135,16 @@ public class VerifyAndRollbackTest {
         return RollbackRequest.previous(host, app).withProbe(probe()).withStrategy(RolloutStrategy.rolling("1", "0"));
     }
 
-    private List<String> endpoints() {
-        return deployer.status(app).servingPorts().stream().map(p -> "http://127.0.0.1:" + p).toList();
+    /** Every serving replica's /version must match {@code regex}; on failure, roll back. */
+    private VerifyRequest servesVersion(String regex) {
+        List<String> endpoints = deployer.status(app).servingPorts().stream().map(p -> "http://127.0.0.1:" + p).toList();
+        return new VerifyRequest(app, endpoints, null, List.of(new HttpCheck("version", null, "{endpoint}/version", null,
+                regex, null, null, null, 0, 0, 0, 0, 0)), OnFailure.ROLLBACK, false);
     }
 
     private static ProbeSettings probe() {
         return new ProbeSettings("/cgi-bin/health", Duration.ofMillis(200), Duration.ofSeconds(2), 1, 3,
                 Duration.ofSeconds(20));
-    }
-
-    private static String version(int port) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? r.body().trim() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    /** A base in 34000-34999 with {@code span} free loopback ports, derived from the app name. */
-    private int freeBase(int span) {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            int candidate = 34000 + Math.floorMod(app.hashCode() + attempt * 7, 1000 - span);
-            boolean free = true;
-            for (int p = candidate; p < candidate + span && free; p++) {
-                free = free(p);
-            }
-            if (free) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("no " + span + " free ports in 34000-34999");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (IOException inUse) {
-            return false;
-        }
     }
 
     /** Polls every port the app may use; counts rounds in which none of them served a version. */
@@ -207,7 +159,7 @@ public class VerifyAndRollbackTest {
                 while (running.get()) {
                     boolean any = false;
                     for (int p = base; p < base + span && !any; p++) {
-                        any = version(p) != null;
+                        any = Loopback.version(p) != null;
                     }
                     rounds.incrementAndGet();
                     if (!any) {
