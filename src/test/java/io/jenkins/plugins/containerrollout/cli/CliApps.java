@@ -9,7 +9,10 @@ import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,6 +39,37 @@ final class CliApps {
         return IMAGES.computeIfAbsent(tag, t -> {
             try {
                 return TestImages.app(Files.createTempDirectory("cli-ctx"), t, version, healthy);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * A smoke-test image: one JUnit case that passes when {@code $TARGET_URL/version} answers {@code $EXPECT}, written
+     * to {@code /reports/TEST-smoke.xml}; the exit code follows the case.
+     */
+    static String smokeImage() {
+        return IMAGES.computeIfAbsent(RUN + ":smoke", tag -> {
+            try {
+                Path dir = Files.createTempDirectory("cli-smoke");
+                Files.copy(TestImages.BUSYBOX, dir.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(dir.resolve("smoke.sh"), String.join("\n",
+                        "mkdir -p /reports",
+                        "got=$(wget -q -O - \"$TARGET_URL/version\")",
+                        "if [ \"$got\" = \"$EXPECT\" ]; then result='/>'; code=0;"
+                                + " else result='><failure message=\"wrong version\"/></testcase>'; code=1; fi",
+                        "echo \"<testsuite name=\\\"smoke\\\" tests=\\\"1\\\"><testcase classname=\\\"smoke\\\""
+                                + " name=\\\"version\\\"$result</testsuite>\" > /reports/TEST-smoke.xml",
+                        "exit $code", ""));
+                Files.writeString(dir.resolve("Dockerfile"), String.join("\n", "FROM scratch",
+                        "COPY busybox /bin/busybox", "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
+                        "COPY smoke.sh /smoke.sh", "ENTRYPOINT [\"/bin/sh\", \"/smoke.sh\"]", ""));
+                TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", tag, "."), dir);
+                if (r.exitCode() != 0) {
+                    throw new AssertionError("building " + tag + " failed:\n" + r.output());
+                }
+                return tag;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

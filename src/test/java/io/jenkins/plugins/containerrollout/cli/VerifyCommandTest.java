@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.cli;
 import static io.jenkins.plugins.containerrollout.cli.CliApps.args;
 import static io.jenkins.plugins.containerrollout.cli.CliApps.json;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,13 +35,15 @@ public class VerifyCommandTest {
     @Test
     public void passingChecksOnEveryServingReplicaExitZero() {
         CliRun verify = run("verify", "--app", app, "--http", "{endpoint}/version=200", "--http", "{endpoint}/index.html",
-                "--health", "--exec", "/bin/busybox test -f /www/version", "--on-failure", "rollback");
+                "--health", "--exec", "/bin/busybox test -f /www/version", "--success-rate", "{endpoint}/version",
+                "--requests", "20", "--rate", "40", "--min-success", "1", "--on-failure", "rollback");
 
         assertEquals(verify.err(), 0, verify.exit());
         JsonNode result = json(verify);
         JsonNode verification = result.get("verification");
         assertTrue(verification.get("passed").asBoolean());
-        assertEquals(4, verification.get("checksPassed").asInt());
+        assertEquals(5, verification.get("checksPassed").asInt());
+        assertEquals(20, verification.get("checks").get(2).get("evidence").get("requests").asInt());
         assertTrue(result.get("rollback").isNull());
         JsonNode http = verification.get("checks").get(0);
         assertEquals("{endpoint}/version", http.get("name").asText());
@@ -75,6 +78,19 @@ public class VerifyCommandTest {
         assertEquals(1, verify.exit());
         assertTrue(json(verify).get("rollback").isNull());
         assertEquals(2, json(run("status", "--app", app)).get("stableRevision").asInt());
+    }
+
+    @Test
+    public void aSmokeTestImageRunsAgainstTheAppAndItsEnvironmentStaysSecret() {
+        String secret = "token-" + TestBed.unique("s");
+        CliRun verify = run("verify", "--app", app, "--smoke-image", CliApps.smokeImage(), "--reports", "/reports/*.xml",
+                "--smoke-env", "EXPECT=2.0", "--smoke-env", "API_TOKEN=" + secret);
+
+        assertEquals(verify.err(), 0, verify.exit());
+        JsonNode verification = json(verify).get("verification");
+        assertEquals(1, verification.get("tests").get("total").asInt());
+        assertFalse(verify.out().contains(secret));
+        assertFalse(verify.err().contains(secret));
     }
 
     private static CliRun run(String... args) {
