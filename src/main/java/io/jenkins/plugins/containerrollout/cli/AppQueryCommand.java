@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import java.util.List;
 
@@ -60,7 +61,7 @@ public final class AppQueryCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         String app = EngineOptions.app(o);
-        try (DockerDeployer deployer = new DockerDeployer(EngineOptions.host(o, terminal))) {
+        try (DockerDeployer deployer = EngineOptions.deployer(EngineOptions.host(o, terminal), TrafficRouter.NONE)) {
             return CommandResult.ok(query.ask(deployer, app));
         }
     }

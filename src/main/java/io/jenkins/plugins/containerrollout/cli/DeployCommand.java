@@ -60,7 +60,7 @@ public final class DeployCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         DeployRequest request = request(o, terminal);
-        try (DockerDeployer deployer = new DockerDeployer(request.host(), EngineOptions.router(o))) {
+        try (DockerDeployer deployer = EngineOptions.deployer(request.host(), EngineOptions.router(o))) {
             RolloutRecord record = deployer.deploy(request, terminal.err()::println);
             return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), failure(record));
         }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -33,6 +34,11 @@ final class EngineOptions {
 
     static DockerHost host(ParsedOptions o, Terminal terminal) {
         return DockerHost.resolve(o.value("--docker-host"), terminal.env());
+    }
+
+    /** A deployer for the host; an address the client factory refuses is a usage error naming --docker-host. */
+    static DockerDeployer deployer(DockerHost host, TrafficRouter router) throws UsageException {
+        return UsageException.check(() -> new DockerDeployer(host, router));
     }
 
     /** The application name, checked before the engine is asked anything about it. */

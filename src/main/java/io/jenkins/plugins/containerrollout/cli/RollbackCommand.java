@@ -42,7 +42,7 @@ public final class RollbackCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         RollbackRequest request = request(o, terminal);
-        try (DockerDeployer deployer = new DockerDeployer(request.host(), EngineOptions.router(o))) {
+        try (DockerDeployer deployer = EngineOptions.deployer(request.host(), EngineOptions.router(o))) {
             RolloutRecord record = deployer.rollback(request, terminal.err()::println);
             return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), DeployCommand.failure(record));
         }

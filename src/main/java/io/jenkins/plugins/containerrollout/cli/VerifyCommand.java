@@ -96,7 +96,7 @@ public final class VerifyCommand implements Command {
         RollbackRequest rollback = RollbackCommand.request(o, terminal);
         DockerHost host = rollback.host();
         Verifier verifier = UsageException.check(() -> new Verifier(host));
-        try (DockerDeployer deployer = new DockerDeployer(host, EngineOptions.router(o))) {
+        try (DockerDeployer deployer = EngineOptions.deployer(host, EngineOptions.router(o))) {
             List<String> endpoints = o.values("--endpoint");
             if (endpoints.isEmpty() || o.flag("--health")) {
                 AppStatus status = deployer.status(app);

@@ -44,6 +44,12 @@ public class UsageTest {
     }
 
     @Test
+    public void anEngineAddressThatIsNoneIsAUsageError() {
+        assertUsage("history: --docker-host: not a Docker host address: nonsense (expected unix:///path or tcp://host:port)",
+                "history", "--app", "web", "--docker-host", "nonsense");
+    }
+
+    @Test
     public void verifyWithoutAnyCheckSaysWhichChecksExist() {
         assertUsage("verify: no check given; use --http, --success-rate, --health, --exec or --smoke-image",
                 "verify", "--app", "web", "--endpoint", "http://127.0.0.1:34999");
