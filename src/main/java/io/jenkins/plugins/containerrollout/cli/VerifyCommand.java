@@ -76,8 +76,8 @@ public final class VerifyCommand implements Command {
 
     @Override
     public String summary() {
-        return "Verify a running application; exit 1 when a check failed. With --on-failure rollback it is rolled back"
-                + " at once, as the strategy, probe and router options below say.";
+        return "Verify a running application; exit 1 when a check failed; --on-failure rollback rolls it back"
+                + " (shaped by the strategy, probe and router options).";
     }
 
     @Override
