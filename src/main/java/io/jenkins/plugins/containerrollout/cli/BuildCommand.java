@@ -1,10 +1,11 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.build.BuildResult;
 import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
 import io.jenkins.plugins.containerrollout.core.build.ImageReference;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.List;
  * <p>Usage: {@code container-rollout build --context . --tag 127.0.0.1:5000/app:1 --push}
  */
 public final class BuildCommand implements Command {
-    private static final Options OPTIONS = new Options(
+    private static final Option[] OWN = {
             Option.value("--context", "DIR", "build context directory").mandatory(),
             Option.value("--dockerfile", "PATH", "Dockerfile, relative to the current directory like docker build -f"
                     + " (default: DIR/Dockerfile)"),
@@ -33,12 +34,12 @@ public final class BuildCommand implements Command {
             Option.flag("--push", "push every tag after the build"),
             Option.value("--registry-username", "USER", "registry login; the password comes from REGISTRY_PASSWORD or stdin"),
             Option.flag("--password-stdin", "read the registry password from stdin"),
-            Option.value("--docker-host", "URI", "engine address (default: DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH,"
-                    + " else " + DockerHost.LOCAL + ")"),
+            EngineOptions.DOCKER_HOST,
             Option.value("--timeout", "SECONDS", "bound on build and push (default: "
                     + ImageBuilder.DEFAULT_TIMEOUT.toSeconds() + ")"),
             Option.refused("--password", PasswordSource.WHY),
-            Option.refused("--registry-password", PasswordSource.WHY));
+            Option.refused("--registry-password", PasswordSource.WHY)};
+    private static final Options OPTIONS = Options.of(OWN, RunReport.OPTIONS);
 
     @Override
     public String name() {
@@ -58,7 +59,8 @@ public final class BuildCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         BuildRequest request = request(o, terminal);
-        return new ImageBuilder(request.host()).build(request, terminal.err()::println);
+        BuildResult result = new ImageBuilder(request.host()).build(request, terminal.err()::println);
+        return CommandResult.of(result, List.of(new ReportEntry.Build(request.tags().get(0), result)), null);
     }
 
     /** Maps the options to the same request the Pipeline step builds. */
@@ -66,7 +68,7 @@ public final class BuildCommand implements Command {
         Path cwd = Path.of("").toAbsolutePath();
         String dockerfile = o.value("--dockerfile");
         return new BuildRequest(
-                DockerHost.resolve(o.value("--docker-host"), terminal.env()),
+                EngineOptions.host(o, terminal),
                 cwd.resolve(o.value("--context")).normalize().toString(),
                 dockerfile == null ? null : cwd.resolve(dockerfile).normalize().toString(),
                 tags(o.values("--tag")),

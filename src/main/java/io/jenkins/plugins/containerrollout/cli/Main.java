@@ -20,7 +20,13 @@ public final class Main {
 
     /** Every subcommand; adding one is one line here and one class. */
     static final List<Command> COMMANDS = List.of(
-            new BuildCommand());
+            new BuildCommand(),
+            new DeployCommand(),
+            new RollbackCommand(),
+            AppQueryCommand.status(),
+            AppQueryCommand.history(),
+            new VerifyCommand(),
+            new ReportCommand());
 
     private Main() {
     }
@@ -52,8 +58,18 @@ public final class Main {
             return 0;
         }
         try {
-            Object result = command.run(command.options().parse(rest), terminal);
-            JsonOutput.print(result, out);
+            ParsedOptions options = command.options().parse(rest);
+            RunReport report = command.options().declares("--report") ? RunReport.from(options, terminal) : null;
+            Object returned = command.run(options, terminal);
+            CommandResult result = returned instanceof CommandResult c ? c : CommandResult.ok(returned);
+            JsonOutput.print(result.output(), out);
+            if (report != null) {
+                report.save(result.entries());
+            }
+            if (result.failure() != null) {
+                err.println(PROGRAM + " " + command.name() + ": " + oneLine(result.failure()));
+                return 1;
+            }
             return 0;
         } catch (UsageException e) {
             err.println(PROGRAM + " " + command.name() + ": " + e.getMessage() + " (try '" + PROGRAM + " " + command.name()
@@ -79,6 +95,10 @@ public final class Main {
         if (message == null || message.isBlank()) {
             return "unexpected " + e.getClass().getSimpleName();
         }
+        return oneLine(message);
+    }
+
+    private static String oneLine(String message) {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }
@@ -91,7 +111,12 @@ public final class Main {
             out.append("  ").append(String.format("%-" + width + "s", c.name())).append(c.summary()).append('\n');
         }
         out.append("\nRun '").append(PROGRAM).append(" <command> --help' for a command's options.\n")
-                .append("The result is printed as JSON on stdout, progress on stderr; exit 0 ok, 1 failed, 2 bad usage.\n");
+                .append("The result is printed as JSON on stdout, progress on stderr; exit 0 ok, 1 failed, 2 bad usage.\n")
+                .append("The engine is --docker-host, else DOCKER_HOST (with DOCKER_TLS_VERIFY, DOCKER_CERT_PATH).\n\n")
+                .append("Reports: build, deploy, verify and rollback append what they did to a run file with --run-file FILE\n")
+                .append("(or $").append(RunReport.RUN_FILE_ENV).append(", set once for a whole script), and write an HTML page\n")
+                .append("with --report FILE.html (the whole run when there is a run file, else that command alone);\n")
+                .append("'").append(PROGRAM).append(" report --run-file FILE --out FILE.html' renders a run file.\n");
         return out.toString();
     }
 

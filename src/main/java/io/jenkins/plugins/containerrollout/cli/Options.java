@@ -20,6 +20,16 @@ public final class Options {
         }
     }
 
+    /** Options from several groups (a command's own, then shared ones such as the report options), in order. */
+    public static Options of(Option[]... groups) {
+        return new Options(java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(Option[]::new));
+    }
+
+    /** Whether the command accepts the option at all. */
+    public boolean declares(String name) {
+        return byName.containsKey(name);
+    }
+
     /** Parses arguments (without the subcommand word). */
     public ParsedOptions parse(List<String> args) throws UsageException {
         Map<String, List<String>> values = new LinkedHashMap<>();

@@ -46,18 +46,61 @@ public final class ParsedOptions {
 
     /** A positive whole number, or {@code fallback} when absent. */
     public long positive(String name, long fallback) throws UsageException {
+        return whole(name, fallback, 1, Long.MAX_VALUE, "a positive whole number");
+    }
+
+    /** A positive whole number that fits an int (a count, a port), or {@code fallback} when absent. */
+    public int positiveInt(String name, int fallback) throws UsageException {
+        return (int) whole(name, fallback, 1, Integer.MAX_VALUE, "a positive whole number");
+    }
+
+    /** A whole number of at least 0 that fits an int, or {@code fallback} when absent. */
+    public int nonNegative(String name, int fallback) throws UsageException {
+        return (int) whole(name, fallback, 0, Integer.MAX_VALUE, "a whole number of 0 or more");
+    }
+
+    private long whole(String name, long fallback, long min, long max, String what) throws UsageException {
         String v = value(name);
         if (v == null) {
             return fallback;
         }
         try {
             long n = Long.parseLong(v.trim());
-            if (n > 0) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below, with the option's name
         }
-        throw new UsageException(name + " wants a positive whole number, not \"" + v + "\"");
+        throw new UsageException(name + " wants " + what + ", not \"" + v + "\"");
+    }
+
+    /** A decimal number from {@code min} to {@code max}, or {@code fallback} when absent. */
+    public double decimal(String name, double fallback, double min, double max) throws UsageException {
+        String v = value(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (d >= min && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new UsageException(name + " wants a number from " + min + " to " + max + ", not \"" + v + "\"");
+    }
+
+    /** Options that only make sense with {@code anchor}: naming one without it is a usage error. */
+    public void requireWith(String anchor, String... dependents) throws UsageException {
+        if (flag(anchor)) {
+            return;
+        }
+        for (String d : dependents) {
+            if (flag(d)) {
+                throw new UsageException(d + " needs " + anchor);
+            }
+        }
     }
 }

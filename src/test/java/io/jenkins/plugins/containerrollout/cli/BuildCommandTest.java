@@ -7,11 +7,13 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.engine.TestCommands;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
@@ -31,7 +33,7 @@ public class BuildCommandTest {
     @After
     public void cleanUp() {
         TestBed.dockerResult("rmi", "-f", name + ":1", TestBed.registry() + "/" + name + ":1", TestBed.authRegistry() + "/" + name + ":1");
-        TestBed.run(java.util.List.of("rm", "-rf", ctx.toString()), Path.of("/"));
+        TestBed.run(List.of("rm", "-rf", ctx.toString()), Path.of("/"));
     }
 
     @Test
@@ -97,6 +99,19 @@ public class BuildCommandTest {
         CliRun explicit = CliRun.of(env, "", "build", "--context", ctx.toString(), "--tag", name + ":1",
                 "--docker-host", TestBed.host().uri());
         assertEquals(explicit.err(), 0, explicit.exit());
+    }
+
+    @Test
+    public void aBuildAppendsItsEntryToTheRunFile() throws Exception {
+        Path runFile = ctx.resolve("run.jsonl");
+        CliRun run = CliRun.of(env(), "", "build", "--context", ctx.toString(), "--tag", name + ":1", "--run-file",
+                runFile.toString());
+        assertEquals(run.err(), 0, run.exit());
+        List<ReportEntry> entries = new RunFile(runFile).read();
+        assertEquals(1, entries.size());
+        ReportEntry.Build build = (ReportEntry.Build) entries.get(0);
+        assertEquals(name + ":1", build.title());
+        assertEquals(new ObjectMapper().readTree(run.out()).get("imageId").asText(), build.result().imageId());
     }
 
     /** The test bed's engine, and nothing else from this JVM's environment. */

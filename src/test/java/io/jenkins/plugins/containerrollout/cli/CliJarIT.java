@@ -41,6 +41,28 @@ public class CliJarIT {
         }
     }
 
+    @Test
+    public void theJarDeploysAndRendersTheRunReport() throws Exception {
+        Path dir = Files.createTempDirectory("dep-jar");
+        String app = TestBed.unique("cli-jar");
+        String base = String.valueOf(CliApps.portBase(app, 2));
+        String host = TestBed.host().uri();
+        try {
+            TestBed.Result deploy = jar(dir, CliApps.args(new String[] {"deploy", "--app", app, "--image",
+                CliApps.image("1.0", true), "--port-base", base, "--docker-host", host, "--run-file", "run.jsonl"},
+                CliApps.fast()));
+            assertEquals(deploy.output(), 0, deploy.exitCode());
+            TestBed.Result status = jar(dir, "status", "--app", app, "--docker-host", host);
+            assertTrue(status.output(), status.output().contains("\"readyReplicas\":1"));
+            TestBed.Result report = jar(dir, "report", "--run-file", "run.jsonl", "--out", "report.html");
+            assertEquals(report.output(), 0, report.exitCode());
+            assertTrue(Files.readString(dir.resolve("report.html")).contains("Rollout of " + app));
+        } finally {
+            CliApps.cleanup(app);
+            TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
+        }
+    }
+
     private static TestBed.Result jar(Path dir, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));

@@ -13,7 +13,10 @@ public class MainTest {
         CliRun run = CliRun.of("--help");
         assertEquals(0, run.exit());
         assertTrue(run.out(), run.out().startsWith("usage: container-rollout <command> [options]"));
-        assertTrue(run.out(), run.out().contains("  build  Build an image"));
+        assertTrue(run.out(), run.out().matches("(?s).*\\n  build +Build an image.*"));
+        for (String name : new String[] {"deploy", "rollback", "status", "history", "verify", "report"}) {
+            assertTrue(name, run.out().matches("(?s).*\\n  " + name + " +[A-Z].*"));
+        }
     }
 
     @Test

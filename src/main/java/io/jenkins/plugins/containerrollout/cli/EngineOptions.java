@@ -1,0 +1,89 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
+import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The options that say where an application runs, shared by every engine command: the engine ({@code --docker-host},
+ * else {@code DOCKER_HOST} and its TLS variables), the application, and the traffic router in front of it.
+ *
+ * <p>Usage: {@code DockerHost host = EngineOptions.host(options, terminal);}
+ */
+final class EngineOptions {
+    static final Option DOCKER_HOST = Option.value("--docker-host", "URI", "engine address (default: DOCKER_HOST,"
+            + " DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, else " + DockerHost.LOCAL + ")");
+    static final Option APP = Option.value("--app", "NAME", "application name (lower case, digits, '-', '_')").mandatory();
+
+    /** The router options; a routed application needs them on every command that moves its replicas. */
+    static final Option[] ROUTER = {
+        Option.value("--router", "haproxy", "traffic router in front of the replicas, kept on the serving set"
+                + " (blue-green needs one; default: none)"),
+        Option.value("--router-socket", "PATH", "HAProxy runtime API socket (stats socket ... level admin)"),
+        Option.value("--router-backend", "NAME", "HAProxy backend holding the app's server slots (default: the app name)"),
+    };
+
+    private EngineOptions() {
+    }
+
+    static DockerHost host(ParsedOptions o, Terminal terminal) {
+        return DockerHost.resolve(o.value("--docker-host"), terminal.env());
+    }
+
+    /** A deployer for the host; an address the client factory refuses is a usage error naming --docker-host. */
+    static DockerDeployer deployer(DockerHost host, TrafficRouter router) throws UsageException {
+        return UsageException.check(() -> new DockerDeployer(host, router));
+    }
+
+    /** The application name, checked before the engine is asked anything about it. */
+    static String app(ParsedOptions o) throws UsageException {
+        String app = o.value("--app");
+        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
+            throw new UsageException("--app: '" + app + "' is not a valid application name; use lower-case letters,"
+                    + " digits, '-' and '_' (at most 63), e.g. 'web-shop'");
+        }
+        return app;
+    }
+
+    /** The router the options name, or {@link TrafficRouter#NONE}; the socket must exist before anything moves. */
+    static TrafficRouter router(ParsedOptions o) throws UsageException {
+        String kind = o.value("--router");
+        if (kind == null) {
+            o.requireWith("--router", "--router-socket", "--router-backend");
+            return TrafficRouter.NONE;
+        }
+        if (!kind.equals("haproxy")) {
+            throw new UsageException("--router: unknown router '" + kind + "'; the supported router is haproxy");
+        }
+        String socket = o.value("--router-socket");
+        if (socket == null) {
+            throw new UsageException("--router haproxy needs --router-socket PATH (HAProxy's admin socket)");
+        }
+        if (!Files.exists(Path.of(socket))) {
+            throw new UsageException("--router-socket: " + socket + " does not exist; start HAProxy with"
+                    + " 'stats socket " + socket + " level admin'");
+        }
+        TrafficRouter haproxy = new HaproxyRouter(Path.of(socket));
+        String backend = o.value("--router-backend");
+        return backend == null ? haproxy : new BackendRouter(haproxy, backend);
+    }
+
+    /** Routes an application through a backend of another name (HaproxyRouter names backends after apps). */
+    private record BackendRouter(TrafficRouter router, String backend) implements TrafficRouter {
+        @Override
+        public void route(String app, List<Integer> ports) throws IOException {
+            router.route(backend, ports);
+        }
+
+        @Override
+        public List<Integer> routed(String app) throws IOException {
+            return router.routed(backend);
+        }
+    }
+}

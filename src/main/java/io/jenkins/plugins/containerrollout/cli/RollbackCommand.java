@@ -1,0 +1,62 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.util.List;
+
+/**
+ * {@code container-rollout rollback}: the CLI face of {@code containerRollback}. Restores the previous revision, or
+ * the one named, exactly as recorded in the engine (same image id, same spec), and prints the {@link RolloutRecord}.
+ *
+ * <p>Usage: {@code container-rollout rollback --app web --to-revision 3}
+ */
+public final class RollbackCommand implements Command {
+    private static final Option[] OWN = {
+        EngineOptions.APP,
+        Option.value("--to-revision", "N", "revision to restore (default: the one before the current; see 'history')"),
+        EngineOptions.DOCKER_HOST,
+    };
+    private static final Options OPTIONS = Options.of(OWN, RolloutOptions.STRATEGY, RolloutOptions.PROBE,
+            EngineOptions.ROUTER, RunReport.OPTIONS);
+
+    @Override
+    public String name() {
+        return "rollback";
+    }
+
+    @Override
+    public String summary() {
+        return "Restore an earlier revision of an application exactly as it was recorded.";
+    }
+
+    @Override
+    public Options options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public Object run(ParsedOptions o, Terminal terminal) throws Exception {
+        RollbackRequest request = request(o, terminal);
+        try (DockerDeployer deployer = EngineOptions.deployer(request.host(), EngineOptions.router(o))) {
+            RolloutRecord record = deployer.rollback(request, terminal.err()::println);
+            return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), DeployCommand.failure(record));
+        }
+    }
+
+    /**
+     * The rollback the options describe: also what a failed {@code verify --on-failure rollback} runs. The health
+     * path is the one recorded with the revision; only the probe's timings come from the options.
+     */
+    static RollbackRequest request(ParsedOptions o, Terminal terminal) throws UsageException {
+        DockerHost host = EngineOptions.host(o, terminal);
+        int to = o.nonNegative("--to-revision", 0);
+        RolloutStrategy strategy = RolloutOptions.strategy(o);
+        ProbeSettings probe = RolloutOptions.probe(o, "/");
+        return UsageException.check(() -> new RollbackRequest(host, o.value("--app"), to, strategy, probe));
+    }
+}

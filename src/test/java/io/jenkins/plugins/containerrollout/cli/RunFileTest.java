@@ -1,0 +1,54 @@
+package io.jenkins.plugins.containerrollout.cli;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
+import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.core.report.SampleReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.After;
+import org.junit.Test;
+
+/** The run file keeps every kind of report entry exactly, one line each, across appends. */
+public class RunFileTest {
+    private Path file;
+
+    @After
+    public void delete() throws IOException {
+        if (file != null) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    public void everyKindOfEntrySurvivesTheFileAndRendersTheSamePage() throws IOException {
+        file = Files.createTempFile("run", ".jsonl");
+        DeliveryReport sample = SampleReport.create();
+        List<ReportEntry> entries = new ArrayList<>(sample.entries());
+        assertFalse("the sample has smoke-test results", sample.testReports().isEmpty());
+        entries.add(new ReportEntry.Tests("unit tests", sample.testReports().get(0)));
+        RunFile run = new RunFile(file);
+
+        run.append(entries.subList(0, 2));
+        run.append(entries.subList(2, entries.size()));
+
+        assertEquals(entries.size(), Files.readAllLines(file).size());
+        List<ReportEntry> back = run.read();
+        assertEquals(entries, back);
+        DeliveryReport again = new DeliveryReport(sample.title(), sample.generatedAtMillis(), sample.note(), back);
+        DeliveryReport original = new DeliveryReport(sample.title(), sample.generatedAtMillis(), sample.note(), entries);
+        assertEquals(HtmlReport.render(original), HtmlReport.render(again));
+    }
+
+    @Test
+    public void aMissingFileIsAnEmptyRun() throws IOException {
+        assertTrue(new RunFile(Path.of("/nonexistent/run.jsonl")).read().isEmpty());
+    }
+}

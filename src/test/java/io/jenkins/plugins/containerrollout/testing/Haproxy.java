@@ -1,0 +1,59 @@
+package io.jenkins.plugins.containerrollout.testing;
+
+import io.jenkins.plugins.containerrollout.core.deploy.HaproxyConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private HAProxy (Debian's {@code /usr/sbin/haproxy}) run in the foreground with the configuration
+ * {@link HaproxyConfig} renders: a loopback frontend, a backend of idle server slots, an admin socket. Stopped, and
+ * its directory removed, by {@link #close()}.
+ *
+ * <p>Usage: {@code try (Haproxy h = Haproxy.start("web", 34500, 8)) { ... h.adminSocket() ... }}
+ */
+public final class Haproxy implements AutoCloseable {
+    private final Path dir;
+    private final Process process;
+
+    private Haproxy(Path dir, Process process) {
+        this.dir = dir;
+        this.process = process;
+    }
+
+    /** Starts HAProxy with a backend named {@code backend} and waits (at most 10 s) for its admin socket. */
+    public static Haproxy start(String backend, int frontendPort, int slots) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("haproxy");
+        Path cfg = dir.resolve("haproxy.cfg");
+        Files.writeString(cfg, HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots));
+        Process process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", cfg.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+        Haproxy haproxy = new Haproxy(dir, process);
+        long until = System.currentTimeMillis() + 10_000;
+        while (!Files.exists(haproxy.adminSocket()) && process.isAlive() && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        if (!Files.exists(haproxy.adminSocket())) {
+            String log = Files.readString(dir.resolve("haproxy.log"));
+            haproxy.close();
+            throw new IllegalStateException("haproxy did not start: " + log);
+        }
+        return haproxy;
+    }
+
+    /** The runtime API socket ({@code level admin}). */
+    public Path adminSocket() {
+        return dir.resolve("admin.sock");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
+    }
+}
