@@ -26,7 +26,8 @@ public final class Main {
             AppQueryCommand.status(),
             AppQueryCommand.history(),
             new VerifyCommand(),
-            new ReportCommand());
+            new ReportCommand(),
+            new RouterConfigCommand());
 
     private Main() {
     }
