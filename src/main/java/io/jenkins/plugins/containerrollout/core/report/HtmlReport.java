@@ -1,0 +1,109 @@
+package io.jenkins.plugins.containerrollout.core.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link DeliveryReport} as one self-contained HTML file: inline CSS and SVG, no script, no external asset,
+ * so it opens offline, prints, and passes Jenkins' Content-Security-Policy. The page also carries its own CSP
+ * ({@code default-src 'none'}) so a copy opened from disk cannot run anything either.
+ *
+ * <p>Usage: {@code HtmlReport.write(DeliveryReport.of("shop-web #42", entries), Path.of("target/report.html"));}
+ */
+public final class HtmlReport {
+    /** Sent as a {@code <meta>} policy: styles inline only, images only as data URLs, nothing else. */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+    private HtmlReport() {
+    }
+
+    /** The whole page as a string. */
+    public static String render(DeliveryReport report) {
+        StringWriter out = new StringWriter(64 * 1024);
+        try {
+            render(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return out.toString();
+    }
+
+    /** Streams the page section by section, so a huge run never needs the whole page in memory twice. */
+    public static void render(DeliveryReport report, Writer out) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        for (int i = 0; i < report.entries().size(); i++) {
+            ReportEntry e = report.entries().get(i);
+            anchors.add("<a href=\"#e" + i + "\">" + Html.text(heading(e)) + "</a>");
+        }
+        StringBuilder chunk = new StringBuilder(16 * 1024);
+        chunk.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(PAGE_POLICY).append("\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<meta name=\"color-scheme\" content=\"light\">")
+                .append("<title>").append(Html.text(report.title()))
+                .append(report.outcome().map(o -> " \u2013 " + o.name().toLowerCase().replace('_', ' ')).orElse(""))
+                .append("</title><style>").append(ReportStyle.CSS).append("</style></head><body><main>");
+        ReportHeader.render(chunk, report, anchors);
+        flush(chunk, out);
+        for (int i = 0; i < report.entries().size(); i++) {
+            ReportEntry e = report.entries().get(i);
+            String id = "e" + i;
+            chunk.append("<section class=\"entry ").append(kind(e)).append("\" aria-labelledby=\"").append(id)
+                    .append("\"><h2 id=\"").append(id).append("\">").append(Html.text(heading(e))).append("</h2>");
+            // Java 17: no pattern switch yet; ReportEntry is sealed, so these four are all there is
+            if (e instanceof ReportEntry.Build b) {
+                BuildSection.render(chunk, b.result());
+            } else if (e instanceof ReportEntry.Rollout r) {
+                RolloutSection.render(chunk, r.record(), id);
+            } else if (e instanceof ReportEntry.Tests t) {
+                TestResultsSection.render(chunk, t.report());
+            } else if (e instanceof ReportEntry.Verification v) {
+                VerificationSection.render(chunk, v.result());
+            }
+            chunk.append("</section>");
+            flush(chunk, out);
+        }
+        if (report.entries().isEmpty()) {
+            chunk.append("<p class=\"note\">This run recorded no build, rollout or test results.</p>");
+        }
+        chunk.append("</main><footer>container-rollout report \u00b7 ")
+                .append(Html.text(Format.instant(report.generatedAtMillis()))).append("</footer></body></html>\n");
+        flush(chunk, out);
+    }
+
+    /** Writes the page as UTF-8, creating parent directories. */
+    public static void write(DeliveryReport report, Path file) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            render(report, out);
+        }
+    }
+
+    private static String heading(ReportEntry e) {
+        if (e instanceof ReportEntry.Rollout r) {
+            return r.title() + ": revision " + r.record().fromRevision() + " \u2192 " + r.record().toRevision();
+        }
+        String kind = e instanceof ReportEntry.Build ? "Build" : e instanceof ReportEntry.Verification ? "Verification"
+                : "Tests";
+        return kind + (e.title().isEmpty() ? "" : ": " + e.title());
+    }
+
+    private static String kind(ReportEntry e) {
+        return e instanceof ReportEntry.Build ? "build" : e instanceof ReportEntry.Rollout ? "rollout"
+                : e instanceof ReportEntry.Verification ? "verification" : "tests";
+    }
+
+    private static void flush(StringBuilder chunk, Writer out) throws IOException {
+        out.append(chunk);
+        chunk.setLength(0);
+    }
+}
