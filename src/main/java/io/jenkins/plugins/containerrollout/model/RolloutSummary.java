@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.model;
 
+import io.jenkins.plugins.containerrollout.core.metrics.RolloutFact;
 import java.io.Serializable;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -206,5 +207,11 @@ public final class RolloutSummary implements Serializable {
     public String getTestsText() {
         int total = testsPassed + testsFailed + testsSkipped;
         return total == 0 ? "" : testsPassed + " passed, " + testsFailed + " failed, " + testsSkipped + " skipped";
+    }
+
+    /** What the job's trends and DORA metrics read of this entry. */
+    public RolloutFact toFact() {
+        return new RolloutFact(kind, app, outcome, timeMillis, durationMillis, commitTimeMillis, failed, verified,
+                testsPassed, testsFailed);
     }
 }
