@@ -50,6 +50,14 @@ public final class RolloutSummary implements Serializable {
     boolean failed;
     /** A deploy that succeeded and whose verifications (if any) passed. */
     boolean verified;
+    /** Rollout metrics (DESIGN §6): the minimum of ready/desired during the rollout, 0 for other kinds. */
+    double availabilityFloor;
+    /** Replicas made ready per second. */
+    double scaleRate;
+    /** Target-revision replicas rolled back ÷ updated. */
+    double rollbackRate;
+    /** From the failure until the restored revision served again; -1 when nothing was restored (0 in older files). */
+    long timeToRestoreMillis;
     /** Position of the full entry in the entries file beside build.xml. */
     int entryIndex;
 
@@ -165,6 +173,30 @@ public final class RolloutSummary implements Serializable {
     @Exported
     public boolean isVerified() {
         return verified;
+    }
+
+    /** S: the lowest ready/desired ratio during the rollout (1.0 = never below desired). */
+    @Exported
+    public double getAvailabilityFloor() {
+        return availabilityFloor;
+    }
+
+    /** E: replicas made ready per second of rollout. */
+    @Exported
+    public double getScaleRate() {
+        return scaleRate;
+    }
+
+    /** R: target-revision replicas rolled back ÷ target-revision replicas updated. */
+    @Exported
+    public double getRollbackRate() {
+        return rollbackRate;
+    }
+
+    /** Time to restore of an automatic or explicit rollback, -1 when nothing was restored. */
+    @Exported
+    public long getTimeToRestoreMillis() {
+        return timeToRestoreMillis;
     }
 
     int getEntryIndex() {

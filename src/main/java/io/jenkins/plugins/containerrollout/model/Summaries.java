@@ -34,6 +34,7 @@ final class Summaries {
         s.image = "";
         s.digest = "";
         s.commit = "";
+        s.timeToRestoreMillis = -1;
         if (entry instanceof ReportEntry.Build b) {
             build(s, b, nowMillis);
         } else if (entry instanceof ReportEntry.Rollout r) {
@@ -71,9 +72,18 @@ final class Summaries {
         s.timeMillis = r.startedAtMillis();
         s.image = nullToEmpty(r.image());
         s.digest = nullToEmpty(r.digest());
-        s.failed = rollback || r.outcome() != Outcome.SUCCEEDED;
-        s.verified = !s.failed;
-        RolloutSummary source = buildOf(r.image(), earlier);
+        // A rollback's own flags say whether the rollback worked; the deploy it undid is marked below.
+        s.failed = r.outcome() != Outcome.SUCCEEDED;
+        s.verified = !rollback && !s.failed;
+        s.timeToRestoreMillis = -1;
+        if (r.metrics() != null) {
+            s.availabilityFloor = r.metrics().availabilityFloor();
+            s.scaleRate = r.metrics().scaleRate();
+            s.rollbackRate = r.metrics().rollbackRate();
+            s.timeToRestoreMillis = r.metrics().timeToRestoreMillis();
+        }
+        // A rollback restores an older image: the commit of this build's image build is not what it deployed.
+        RolloutSummary source = rollback ? null : buildOf(r.image(), earlier);
         if (source != null) {
             s.commit = source.commit;
             s.commitTimeMillis = source.commitTimeMillis;

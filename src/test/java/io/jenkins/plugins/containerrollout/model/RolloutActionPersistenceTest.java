@@ -60,8 +60,8 @@ public class RolloutActionPersistenceTest {
         String xml = xstream().toXML(recorded(folder.newFolder("42"), Entries.sampleRun()));
 
         assertFalse("timeline text belongs in the JSON file", xml.contains("migration 0042"));
-        assertFalse("the owner is transient", xml.contains("owner"));
-        assertFalse("the store is transient", xml.contains("store"));
+        assertFalse("the owner is transient", xml.contains("<owner"));
+        assertFalse("the store is transient", xml.contains("<store"));
     }
 
     @Test

@@ -75,6 +75,7 @@ public class SummariesTest {
         assertTrue(s.get(0).isFailed());
         assertFalse(s.get(1).isFailed());
         assertEquals("rollback", s.get(2).getKind());
+        assertFalse("the rollback itself worked", s.get(2).isFailed());
     }
 
     @Test
@@ -113,5 +114,23 @@ public class SummariesTest {
         assertEquals(1, s.getTestsFailed());
         assertEquals(1, s.getTestsSkipped());
         assertEquals("8 passed, 1 failed, 1 skipped", s.getTestsText());
+    }
+
+    @Test
+    public void aRolloutKeepsItsRunStateScaleAndRollbackMetrics() {
+        RolloutSummary rollback = summarize(Entries.sampleRun().toArray(ReportEntry[]::new)).get(3);
+
+        assertEquals("rollback", rollback.getKind());
+        assertTrue(rollback.getAvailabilityFloor() > 0 && rollback.getAvailabilityFloor() <= 1);
+        assertTrue(rollback.getScaleRate() > 0);
+        assertTrue(rollback.getTimeToRestoreMillis() > 0);
+    }
+
+    @Test
+    public void aRollbackDoesNotTakeTheCommitOfThisBuildsImage() {
+        List<RolloutSummary> s = summarize(build(IMAGE, 50_000),
+                Entries.rollout("web", Operation.ROLLBACK, Outcome.SUCCEEDED, "127.0.0.1:5000/web:1", 1_000, 4_000));
+
+        assertEquals(0, s.get(1).getCommitTimeMillis());
     }
 }

@@ -47,9 +47,10 @@ public record JobHistory(List<BuildTrend> trends, List<DoraMetrics> dora) {
                 }
                 any = true;
                 duration += f.durationMillis();
-                if (RolloutFact.ROLLBACK.equals(f.kind()) || "rolled back".equals(f.outcome())) {
+                boolean rollback = RolloutFact.ROLLBACK.equals(f.kind());
+                if (rollback && "succeeded".equals(f.outcome()) || "rolled back".equals(f.outcome())) {
                     rolledBack++;
-                } else if ("succeeded".equals(f.outcome())) {
+                } else if (!rollback && "succeeded".equals(f.outcome())) {
                     ok++;
                 } else {
                     failed++;

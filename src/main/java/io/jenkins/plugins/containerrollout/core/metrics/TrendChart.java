@@ -2,7 +2,6 @@ package io.jenkins.plugins.containerrollout.core.metrics;
 
 import io.jenkins.plugins.containerrollout.core.report.Html;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
@@ -118,8 +117,10 @@ public final class TrendChart {
         return t;
     }
 
+    /** {@code 4.2 s}; by hand, because {@code String.format} costs more than the rest of a bar on a cold JVM. */
     private static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        long tenths = Math.round(millis / 100.0);
+        return tenths / 10 + "." + tenths % 10 + " s";
     }
 
     private static String num(double v) {

@@ -26,7 +26,7 @@ public class JobHistoryTest {
     @Test
     public void aRollbackCountsAsRolledBackAndIsNotADeploy() {
         JobHistory h = JobHistory.of(List.of(new BuildFacts(1, 0, List.of(
-                new RolloutFact(RolloutFact.ROLLBACK, "web", "succeeded", 0, 2_000, 0, true, false, 0, 0)))), DAY);
+                new RolloutFact(RolloutFact.ROLLBACK, "web", "succeeded", 0, 2_000, 0, false, false, 0, 0)))), DAY);
 
         assertEquals(1, h.trends().get(0).rolledBack());
         assertEquals(List.of(), h.dora());
@@ -52,5 +52,13 @@ public class JobHistoryTest {
         assertEquals(0.5, web.deploymentsPerDay(), 1e-9);
         assertEquals(1.0 / 3, web.changeFailureRate(), 1e-9);
         assertEquals(DAY, web.timeToRestoreMillis());
+    }
+
+    @Test
+    public void aFailedRollbackCountsAsFailed() {
+        JobHistory h = JobHistory.of(List.of(new BuildFacts(1, 0, List.of(
+                new RolloutFact(RolloutFact.ROLLBACK, "web", "failed", 0, 2_000, 0, true, false, 0, 0)))), DAY);
+
+        assertEquals(new BuildTrend(1, 2_000, 0, 0, 1, 0, 0), h.trends().get(0));
     }
 }
