@@ -73,7 +73,7 @@ public class DoraBench {
             facts.add(new RolloutFact("verification", app, fails ? "failed" : "passed", t + 60_000, 20_000, 0, fails, false,
                     200 - (fails ? 3 : 0), fails ? 3 : 0));
             if (fails) {
-                facts.add(new RolloutFact(RolloutFact.ROLLBACK, app, "succeeded", t + 90_000, 6_000, 0, true, false, 0, 0));
+                facts.add(new RolloutFact(RolloutFact.ROLLBACK, app, "succeeded", t + 90_000, 6_000, 0, false, false, 0, 0));
             }
             out.add(new BuildFacts(n, t, facts));
         }

@@ -106,7 +106,7 @@ public class RolloutAction implements RunAction2 {
     }
 
     /** Every recorded entry's summary, in order. */
-    @Exported(inline = true)
+    @Exported
     public List<RolloutSummary> getSummaries() {
         return List.copyOf(summaries);
     }
