@@ -2,12 +2,16 @@ package io.jenkins.plugins.containerrollout.model;
 
 import io.jenkins.plugins.containerrollout.core.metrics.DoraMetrics;
 import java.util.Locale;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * One application's DORA metrics as the job page shows them: every value already plain text (Jelly escapes it).
+ * One application's DORA metrics as the job page shows them: every value already plain text (Jelly escapes it); the
+ * REST API gets the numbers ({@code -1} where a metric cannot be computed).
  *
  * <p>Usage: {@code new DoraRow(metrics).getChangeFailureRate() // "25 % (1 of 4 deploys)"}
  */
+@ExportedBean(defaultVisibility = 2)
 public final class DoraRow {
     private final DoraMetrics m;
 
@@ -15,8 +19,59 @@ public final class DoraRow {
         this.m = metrics;
     }
 
+    @Exported
     public String getApp() {
         return m.app();
+    }
+
+    @Exported
+    public int getDeploys() {
+        return m.deploys();
+    }
+
+    @Exported
+    public int getVerifiedDeploys() {
+        return m.verifiedDeploys();
+    }
+
+    @Exported
+    public int getFailedDeploys() {
+        return m.failedDeploys();
+    }
+
+    @Exported
+    public double getWindowDays() {
+        return m.windowDays();
+    }
+
+    @Exported
+    public double getDeploymentsPerDay() {
+        return m.deploymentsPerDay();
+    }
+
+    @Exported
+    public long getLeadTimeMillis() {
+        return m.leadTimeMillis();
+    }
+
+    @Exported
+    public double getChangeFailureRatio() {
+        return m.changeFailureRate();
+    }
+
+    @Exported
+    public long getTimeToRestoreMillis() {
+        return m.timeToRestoreMillis();
+    }
+
+    @Exported
+    public int getIncidents() {
+        return m.incidents();
+    }
+
+    @Exported
+    public int getUnrestored() {
+        return m.unrestored();
     }
 
     /** {@code 1.5 per day (12 verified deploys in 8 days)}. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.model;
 
 import hudson.Extension;
 import hudson.model.Action;
+import hudson.model.Api;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.containerrollout.core.metrics.BuildFacts;
@@ -12,14 +13,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The job page's view of rollouts: trend charts (rollout duration, outcomes, tests) and DORA metrics per application
  * over the last {@value #BUILDS} builds. Reads only the summaries in the builds' {@code build.xml}, never the full
- * entries. Not persisted: {@link Factory} creates it for every job.
+ * entries. Not persisted: {@link Factory} creates it for every job. Exported at
+ * {@code <job>/rollout-trends/api/json} (DORA per application).
  *
  * <p>Usage: {@code new JobRolloutAction(job).getHistory().dora()}
  */
+@ExportedBean
 public final class JobRolloutAction implements Action {
     /** How many of the latest builds the charts and metrics cover. */
     public static final int BUILDS = 50;
@@ -86,12 +91,19 @@ public final class JobRolloutAction implements Action {
         return TrendChart.tests("Tests", getHistory().trends());
     }
 
+    /** Serves {@code <job>/rollout-trends/api/json}. */
+    public Api getApi() {
+        return new Api(this);
+    }
+
     /** How many of the latest builds are covered. */
+    @Exported
     public int getBuildCount() {
         return BUILDS;
     }
 
     /** One row per application. */
+    @Exported
     public List<DoraRow> getDora() {
         return getHistory().dora().stream().map(DoraRow::new).toList();
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.model;
 
+import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
 import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
@@ -98,6 +99,11 @@ public class RolloutAction implements RunAction2 {
     @Override
     public String getUrlName() {
         return URL_NAME;
+    }
+
+    /** Serves {@code <build>/rollout/api/json} (and {@code /xml}) from the {@code @Exported} getters. */
+    public Api getApi() {
+        return new Api(this);
     }
 
     /** The build this action belongs to (for the side panel of the report page); null before it is attached. */

@@ -35,4 +35,15 @@ public class DoraRowTest {
         assertEquals("2 h 0 min (median of 1 incident; the latest not restored yet)",
                 new DoraRow(new DoraMetrics("web", 3, 1, 2, 1, 1, -1, 0, 2 / 3.0, 2 * H, 2, 1)).getTimeToRestore());
     }
+
+    @Test
+    public void theRestApiGetsTheNumbers() {
+        DoraRow row = new DoraRow(new DoraMetrics("web", 4, 3, 1, 7, 3 / 7.0, 2 * H, 3, 0.25, 90 * 60_000L, 1, 0));
+
+        assertEquals(4, row.getDeploys());
+        assertEquals(3 / 7.0, row.getDeploymentsPerDay(), 1e-12);
+        assertEquals(2 * H, row.getLeadTimeMillis());
+        assertEquals(0.25, row.getChangeFailureRatio(), 0);
+        assertEquals(90 * 60_000L, row.getTimeToRestoreMillis());
+    }
 }
