@@ -86,23 +86,22 @@ public final class TrendChart {
                 }
                 double h = (double) v / max * plotH;
                 y -= h;
-                svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
-                        .append(num(barW)).append("\" height=\"").append(num(h)).append("\" fill=\"").append(s.color())
-                        .append("\"/>");
+                num(num(num(num(svg.append("<rect x=\""), x).append("\" y=\""), y).append("\" width=\""), barW)
+                        .append("\" height=\""), h).append("\" fill=\"").append(s.color()).append("\"/>");
             }
             // A transparent full-height target carries the tooltip, so empty builds have one too.
-            svg.append("<rect x=\"").append(num(LEFT + i * slot)).append("\" y=\"").append(TOP).append("\" width=\"")
-                    .append(num(slot)).append("\" height=\"").append(plotH).append("\" fill=\"transparent\"><title>")
+            num(num(svg.append("<rect x=\""), LEFT + i * slot).append("\" y=\"").append(TOP).append("\" width=\""), slot)
+                    .append("\" height=\"").append(plotH).append("\" fill=\"transparent\"><title>")
                     .append(Html.text(tip)).append("</title></rect></g>");
             if (i % labelEvery == 0) {
-                svg.append("<text x=\"").append(num(LEFT + i * slot + slot / 2)).append("\" y=\"").append(baseY + 12)
+                num(svg.append("<text x=\""), LEFT + i * slot + slot / 2).append("\" y=\"").append(baseY + 12)
                         .append("\" font-size=\"9\" text-anchor=\"middle\">#").append(b.build()).append("</text>");
             }
         }
         double lx = LEFT;
         for (Series s : series) {
-            svg.append("<rect x=\"").append(num(lx)).append("\" y=\"").append(HEIGHT - 12).append("\" width=\"10\" height=\"10\" fill=\"")
-                    .append(s.color()).append("\"/><text x=\"").append(num(lx + 14)).append("\" y=\"").append(HEIGHT - 3)
+            num(num(svg.append("<rect x=\""), lx).append("\" y=\"").append(HEIGHT - 12).append("\" width=\"10\" height=\"10\" fill=\"")
+                    .append(s.color()).append("\"/><text x=\""), lx + 14).append("\" y=\"").append(HEIGHT - 3)
                     .append("\" font-size=\"10\">").append(Html.text(s.name())).append("</text>");
             lx += 24 + s.name().length() * 6;
         }
@@ -120,11 +119,13 @@ public final class TrendChart {
     /** {@code 4.2 s}; by hand, because {@code String.format} costs more than the rest of a bar on a cold JVM. */
     private static String seconds(long millis) {
         long tenths = Math.round(millis / 100.0);
-        return tenths / 10 + "." + tenths % 10 + " s";
+        return new StringBuilder(12).append(tenths / 10).append('.').append(tenths % 10).append(" s").toString();
     }
 
-    private static String num(double v) {
+    /** One decimal at most, appended in place: string concatenation would cost a bootstrap per call site on a cold JVM. */
+    private static StringBuilder num(StringBuilder out, double v) {
         long r = Math.round(v * 10);
-        return r % 10 == 0 ? Long.toString(r / 10) : (r / 10) + "." + Math.abs(r % 10);
+        out.append(r / 10);
+        return r % 10 == 0 ? out : out.append('.').append(Math.abs(r % 10));
     }
 }
