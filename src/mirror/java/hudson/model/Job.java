@@ -4,4 +4,8 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected Job(ItemGroup parent, String name) {
         super(parent, name);
     }
+
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException();
+    }
 }

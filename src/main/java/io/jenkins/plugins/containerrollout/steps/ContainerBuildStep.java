@@ -13,6 +13,7 @@ import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
 import io.jenkins.plugins.containerrollout.core.build.BuildResult;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -283,6 +284,7 @@ public final class ContainerBuildStep extends Step {
                     + (request.dockerfile() == null ? "" : " with " + request.dockerfile()) + " on " + host.uri()
                     + (credentials == null ? "" : " (registry login: " + credentials.username() + ")"));
             BuildResult result = run.onAgent(new BuildTask(request, core));
+            run.record(new ReportEntry.Build(request.tags().get(0), result));
             run.console().line("built " + result.imageId() + (result.digests().isEmpty() ? "" : ", pushed " + result.digests().size() + " tag(s)"));
             return BuildSummary.of(result);
         }

@@ -6,6 +6,8 @@ import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.model.RolloutAction;
 import java.io.IOException;
 
 /**
@@ -29,6 +31,12 @@ interface JenkinsServices {
     /** Runs {@code callable} on the agent that holds {@code workspace}, with the workspace as its directory. */
     <V> V act(FilePath workspace, FilePath.FileCallable<V> callable) throws IOException, InterruptedException;
 
+    /**
+     * Adds {@code entry} to the build's {@link RolloutAction} (created and attached when the build has none yet) and
+     * saves the build, so the record survives a restart.
+     */
+    void attach(Run<?, ?> run, ReportEntry entry) throws IOException;
+
     /** Calls straight into Jenkins; usage: {@code JenkinsServices.LIVE.act(workspace, callable)}. */
     final class Live implements JenkinsServices {
         private Live() {
@@ -44,6 +52,11 @@ interface JenkinsServices {
         @Override
         public <V> V act(FilePath workspace, FilePath.FileCallable<V> callable) throws IOException, InterruptedException {
             return workspace.act(callable);
+        }
+
+        @Override
+        public void attach(Run<?, ?> run, ReportEntry entry) throws IOException {
+            RolloutAction.record(run, entry);
         }
     }
 }

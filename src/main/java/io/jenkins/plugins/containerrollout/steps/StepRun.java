@@ -4,6 +4,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
 import java.io.Serializable;
 
@@ -88,5 +89,19 @@ public final class StepRun {
         } catch (AgentCallable.AgentTaskFailure failure) {
             throw (Exception) failure.getCause();
         }
+    }
+
+    /**
+     * Keeps what the step did with the build: {@code entry} is added to the build's rollout action (its summary in
+     * {@code build.xml}, the whole entry as JSON beside it), so it shows on the build page, in the report, in
+     * {@code /rollout/api/json} and in the job's trends and DORA metrics. Call once per build, deploy, rollback,
+     * verification or test result, in the order they happened.
+     *
+     * <p>Usage: {@code run.record(new ReportEntry.Rollout(record));}
+     *
+     * @throws IOException when the build folder cannot be written
+     */
+    public void record(ReportEntry entry) throws IOException {
+        services.attach(scope.build(), entry);
     }
 }

@@ -8,6 +8,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -183,6 +184,8 @@ final class StepHarness extends StepContext {
     static final class FakeJenkins implements JenkinsServices {
         final Map<String, RegistryCredentials> credentials = new HashMap<>();
         final List<String> lookups = new ArrayList<>();
+        /** What the steps recorded with the build, in order. */
+        final List<ReportEntry> recorded = new ArrayList<>();
         private File workspace;
 
         @Override
@@ -194,6 +197,11 @@ final class StepHarness extends StepContext {
         @Override
         public <V> V act(FilePath ignored, FilePath.FileCallable<V> callable) throws IOException, InterruptedException {
             return overTheWire(overTheWire(callable).invoke(workspace, null));
+        }
+
+        @Override
+        public void attach(Run<?, ?> run, ReportEntry entry) {
+            recorded.add(entry);
         }
     }
 }

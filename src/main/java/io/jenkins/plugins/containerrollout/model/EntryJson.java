@@ -1,0 +1,74 @@
+package io.jenkins.plugins.containerrollout.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON form of recorded entries. {@link ReportEntry} is a sealed interface without type information, so a mixin
+ * adds an {@code "entry"} property naming the kind ({@code build}, {@code rollout}, {@code tests},
+ * {@code verification}); the core stays free of this storage concern. Instants are RFC 3339 text, so no JSR-310
+ * module is needed, and unknown properties are ignored, so a file written by a newer version still loads.
+ *
+ * <p>Usage: {@code List<ReportEntry> entries = EntryJson.read(bytes);}
+ */
+final class EntryJson {
+    static final TypeReference<List<ReportEntry>> LIST = new TypeReference<>() {
+    };
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .addMixIn(ReportEntry.class, EntryKinds.class)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .registerModule(new SimpleModule("instants")
+                    .addSerializer(Instant.class, new InstantText())
+                    .addDeserializer(Instant.class, new InstantParser()));
+
+    private EntryJson() {
+    }
+
+    static byte[] write(List<ReportEntry> entries) throws IOException {
+        return MAPPER.writerFor(LIST).writeValueAsBytes(entries);
+    }
+
+    static List<ReportEntry> read(byte[] json) throws IOException {
+        return MAPPER.readValue(json, LIST);
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "entry")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = ReportEntry.Build.class, name = "build"),
+            @JsonSubTypes.Type(value = ReportEntry.Rollout.class, name = "rollout"),
+            @JsonSubTypes.Type(value = ReportEntry.Tests.class, name = "tests"),
+            @JsonSubTypes.Type(value = ReportEntry.Verification.class, name = "verification")})
+    private interface EntryKinds {
+    }
+
+    private static final class InstantText extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeString(value.toString());
+        }
+    }
+
+    private static final class InstantParser extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Instant.parse(p.getValueAsString());
+        }
+    }
+}

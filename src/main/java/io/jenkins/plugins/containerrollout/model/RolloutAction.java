@@ -1,0 +1,164 @@
+package io.jenkins.plugins.containerrollout.model;
+
+import hudson.model.Api;
+import hudson.model.Run;
+import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
+import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * The rollouts of one build: what the container steps recorded (image builds, deploys, rollbacks, verifications,
+ * test results). {@code build.xml} keeps one {@link RolloutSummary} per entry; the full entries live in
+ * {@code container-rollout/entries.json} beside it ({@link EntryStore}), read only when the report is opened. Shown
+ * as a summary on the build page, as the full report at {@code <build>/rollout/}, and exported at
+ * {@code <build>/rollout/api/json}.
+ *
+ * <p>Usage: {@code RolloutAction.record(build, new ReportEntry.Rollout(record));}
+ */
+@ExportedBean
+public class RolloutAction implements RunAction2 {
+    /** Where the action lives under the build URL. */
+    public static final String URL_NAME = "rollout";
+
+    private List<RolloutSummary> summaries = new ArrayList<>();
+
+    // Re-set in onAttached/onLoad: XStream never writes the owner (a build cannot be serialized into itself).
+    private transient Run<?, ?> owner;
+    private transient EntryStore store;
+
+    /**
+     * Adds {@code entry} to the build's action, creating and attaching the action when the build has none, and saves
+     * the build so the summary is in {@code build.xml} before the step returns.
+     */
+    public static void record(Run<?, ?> run, ReportEntry entry) throws IOException {
+        RolloutAction action;
+        // Parallel branches may record into the same build at once: one action, entries in arrival order.
+        synchronized (run) {
+            action = run.getAction(RolloutAction.class);
+            if (action == null) {
+                action = new RolloutAction();
+                run.addAction(action); // calls onAttached, which sets the owner and the store
+            }
+            action.add(entry);
+        }
+        run.save();
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> run) {
+        attach(run, run.getRootDir());
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> run) {
+        attach(run, run.getRootDir());
+    }
+
+    /** Owner and build folder; split from {@link #onLoad} so tests can give a folder without a build. */
+    final void attach(Run<?, ?> run, File buildDir) {
+        this.owner = run;
+        this.store = new EntryStore(buildDir);
+    }
+
+    /** Writes the full entry beside build.xml and appends its summary. The caller saves the build. */
+    final synchronized void add(ReportEntry entry) throws IOException {
+        if (store == null) {
+            throw new IllegalStateException("the rollout action is not attached to a build yet");
+        }
+        int index = store.append(entry);
+        List<RolloutSummary> updated = new ArrayList<>(summaries);
+        updated.add(Summaries.append(updated, entry, index, System.currentTimeMillis()));
+        summaries = updated;
+    }
+
+    /** Defaults for what an older build.xml lacks. */
+    protected Object readResolve() {
+        if (summaries == null) {
+            summaries = new ArrayList<>();
+        }
+        return this;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "clipboard.png";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Rollouts";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    /** Serves {@code <build>/rollout/api/json} (and {@code /xml}) from the {@code @Exported} getters. */
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    /** The build this action belongs to (for the side panel of the report page); null before it is attached. */
+    public Run<?, ?> getOwner() {
+        return owner;
+    }
+
+    /** Every recorded entry's summary, in order. */
+    @Exported
+    public List<RolloutSummary> getSummaries() {
+        return List.copyOf(summaries);
+    }
+
+    /** Only deploys and rollbacks: the lines of the build page summary. */
+    public List<RolloutSummary> getRollouts() {
+        return summaries.stream().filter(RolloutSummary::isRollout).toList();
+    }
+
+    /** Deploys and rollbacks recorded. */
+    @Exported
+    public int getRolloutCount() {
+        return getRollouts().size();
+    }
+
+    /** Whether any deploy of this build was a failed change (failed, rolled back, or failed its verification). */
+    @Exported
+    public boolean isChangeFailed() {
+        return summaries.stream().anyMatch(s -> RolloutSummary.DEPLOY.equals(s.kind) && s.failed
+                || RolloutSummary.ROLLBACK.equals(s.kind));
+    }
+
+    /** Test cases passed over all verifications and test results. */
+    @Exported
+    public int getTestsPassed() {
+        return summaries.stream().mapToInt(s -> s.testsPassed).sum();
+    }
+
+    /** Test cases failed (failures and errors) over all verifications and test results. */
+    @Exported
+    public int getTestsFailed() {
+        return summaries.stream().mapToInt(s -> s.testsFailed).sum();
+    }
+
+    /** The full entries, read from the file beside build.xml on first use. */
+    public List<ReportEntry> entries() throws IOException {
+        return store == null ? List.of() : store.entries();
+    }
+
+    /**
+     * The complete report page, the same document the CLI writes. {@code index.jelly} puts it into a sandboxed
+     * {@code iframe srcdoc} attribute, so Jelly escapes it like any other value and the report keeps its own style
+     * sheet and Content-Security-Policy without touching the Jenkins page.
+     */
+    public String getReportHtml() throws IOException {
+        String title = owner == null ? "Delivery report" : owner.getFullDisplayName();
+        return HtmlReport.render(DeliveryReport.of(title, entries()));
+    }
+}

@@ -1,0 +1,6 @@
+package hudson.model;
+
+public class Api extends AbstractModelObject {
+    public Api(Object bean) {
+    }
+}

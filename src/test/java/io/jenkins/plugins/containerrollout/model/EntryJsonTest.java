@@ -1,0 +1,63 @@
+package io.jenkins.plugins.containerrollout.model;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The entries file beside build.xml: every entry kind comes back equal, and the file tolerates other versions. */
+public class EntryJsonTest {
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    @Test
+    public void everyEntryKindRoundTripsEqual() throws Exception {
+        List<ReportEntry> entries = Entries.sampleRun();
+
+        assertEquals(entries, EntryJson.read(EntryJson.write(entries)));
+    }
+
+    @Test
+    public void eachEntryNamesItsKind() throws Exception {
+        String json = new String(EntryJson.write(Entries.sampleRun()), StandardCharsets.UTF_8);
+
+        assertTrue(json.startsWith("[{\"entry\":\"build\""));
+        assertTrue(json.contains("{\"entry\":\"verification\""));
+        assertTrue(json.contains("{\"entry\":\"tests\""));
+        assertTrue(json.contains("\"commitTime\":\"2026-11-25T12:00:00Z\""));
+    }
+
+    @Test
+    public void aPropertyAddedByANewerVersionIsIgnored() throws Exception {
+        List<ReportEntry> entries = List.of(Entries.tests("unit"));
+        String json = new String(EntryJson.write(entries), StandardCharsets.UTF_8)
+                .replace("{\"entry\":\"tests\",", "{\"entry\":\"tests\",\"addedLater\":{\"x\":1},");
+
+        assertEquals(entries, EntryJson.read(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    public void aBuildWithoutEntriesFileHasNoEntries() throws Exception {
+        assertEquals(List.of(), new EntryStore(folder.newFolder("7")).entries());
+    }
+
+    @Test
+    public void appendedEntriesAreKeptInOrderInOneFile() throws Exception {
+        EntryStore store = new EntryStore(folder.newFolder("7"));
+        List<ReportEntry> entries = Entries.sampleRun();
+        for (ReportEntry e : entries) {
+            store.append(e);
+        }
+
+        assertEquals(entries, new EntryStore(store.file().getParent().getParent().toFile()).entries());
+        try (var files = Files.list(store.file().getParent())) {
+            assertEquals("no temporary file left behind", 1, files.count());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.jenkins.plugins.containerrollout.model;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.containerrollout.core.record.Operation;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.util.List;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * What the build's views get from the action. Jelly cannot run here, so the tests hold the views' contract: every
+ * value they print is plain text from a getter (Jelly escapes it), and the one HTML document, the report, comes from
+ * our renderer with every user-controlled string escaped.
+ */
+public class ReportViewTest {
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private RolloutAction action(List<ReportEntry> entries) throws Exception {
+        RolloutAction action = new RolloutAction();
+        action.attach(null, folder.newFolder());
+        for (ReportEntry e : entries) {
+            action.add(e);
+        }
+        return action;
+    }
+
+    @Test
+    public void theReportEscapesAppTestAndFailureNames() throws Exception {
+        String html = action(List.of(
+                Entries.rollout(Entries.HOSTILE, Operation.DEPLOY, Outcome.FAILED, "img:" + Entries.HOSTILE, 1_000, 2_000),
+                Entries.tests(Entries.HOSTILE))).getReportHtml();
+
+        assertFalse(html.contains("<script>"));
+        assertFalse(html.contains("alert('x')"));
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot; Grüße ✓"));
+    }
+
+    @Test
+    public void theReportIsTheSameDocumentTheCliWrites() throws Exception {
+        String html = action(Entries.sampleRun()).getReportHtml();
+
+        assertTrue(html.startsWith("<!DOCTYPE html>"));
+        assertTrue(html.contains("Content-Security-Policy"));
+        assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    public void theBuildPageListsOnlyDeploysAndRollbacks() throws Exception {
+        RolloutAction action = action(Entries.sampleRun());
+
+        assertEquals(List.of("deploy", "rollback"), action.getRollouts().stream().map(RolloutSummary::getKind).toList());
+        assertEquals(2, action.getRolloutCount());
+        assertTrue(action.isChangeFailed());
+    }
+
+    @Test
+    public void badgesCarryTheOutcomeAsAWord() throws Exception {
+        RolloutAction action = action(List.of(
+                Entries.rollout("a", Operation.DEPLOY, Outcome.SUCCEEDED, "i", 0, 1),
+                Entries.rollout("b", Operation.DEPLOY, Outcome.ROLLED_BACK, "i", 0, 1),
+                Entries.rollout("c", Operation.DEPLOY, Outcome.FAILED, "i", 0, 1)));
+
+        assertEquals(List.of("succeeded", "rolled back", "failed"),
+                action.getRollouts().stream().map(RolloutSummary::getBadgeText).toList());
+        assertEquals(List.of("#1a7f37", "#9a6700", "#cf222e"),
+                action.getRollouts().stream().map(RolloutSummary::getBadgeColor).toList());
+    }
+
+    @Test
+    public void testTotalsAddUpOverVerificationsAndTestResults() throws Exception {
+        RolloutAction action = action(List.of(Entries.verification("v", true, 5, 1), Entries.tests("unit")));
+
+        assertEquals(13, action.getTestsPassed());
+        assertEquals(2, action.getTestsFailed());
+    }
+
+    @Test
+    public void anUnattachedActionRefusesEntries() {
+        try {
+            new RolloutAction().add(Entries.tests("unit"));
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage().contains("not attached"));
+            return;
+        } catch (Exception other) {
+            throw new AssertionError(other);
+        }
+        throw new AssertionError("expected IllegalStateException");
+    }
+}
