@@ -1,10 +1,8 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntryJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,18 +19,6 @@ import java.util.List;
  * <p>Usage: {@code new RunFile(Path.of("run.jsonl")).append(List.of(new ReportEntry.Rollout(record)));}
  */
 final class RunFile {
-    /** The kind of each line, as Jackson mix-ins: the core's report types stay free of any file format. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-    @JsonSubTypes({
-            @JsonSubTypes.Type(value = ReportEntry.Build.class, name = "build"),
-            @JsonSubTypes.Type(value = ReportEntry.Rollout.class, name = "rollout"),
-            @JsonSubTypes.Type(value = ReportEntry.Verification.class, name = "verification"),
-            @JsonSubTypes.Type(value = ReportEntry.Tests.class, name = "tests")})
-    private interface EntryKinds {
-    }
-
-    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ReportEntry.class, EntryKinds.class);
-
     private final Path file;
 
     RunFile(Path file) {
@@ -47,7 +33,7 @@ final class RunFile {
     void append(List<ReportEntry> entries) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (ReportEntry e : entries) {
-            lines.append(JSON.writerFor(ReportEntry.class).writeValueAsString(e)).append('\n');
+            lines.append(ReportEntryJson.line(e)).append('\n');
         }
         if (file.toAbsolutePath().getParent() != null) {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -70,7 +56,7 @@ final class RunFile {
                 continue;
             }
             try {
-                entries.add(JSON.readValue(line, ReportEntry.class));
+                entries.add(ReportEntryJson.parse(line));
             } catch (JsonProcessingException e) {
                 throw new IOException(file + " line " + number + " is not a run entry written by container-rollout ("
                         + e.getOriginalMessage() + "); start a new run file", e);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.model;
 
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntryJson;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -43,7 +44,7 @@ final class EntryStore {
         }
         List<ReportEntry> read;
         try {
-            read = List.copyOf(EntryJson.read(Files.readAllBytes(file)));
+            read = List.copyOf(ReportEntryJson.read(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             read = List.of();
         }
@@ -63,7 +64,7 @@ final class EntryStore {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
         try {
-            Files.write(temp, EntryJson.write(all));
+            Files.write(temp, ReportEntryJson.write(all));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);

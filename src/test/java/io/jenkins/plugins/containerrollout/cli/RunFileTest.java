@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.build.GitMetadata;
 import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
 import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
@@ -11,6 +13,7 @@ import io.jenkins.plugins.containerrollout.core.report.SampleReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.After;
@@ -45,6 +48,23 @@ public class RunFileTest {
         DeliveryReport again = new DeliveryReport(sample.title(), sample.generatedAtMillis(), sample.note(), back);
         DeliveryReport original = new DeliveryReport(sample.title(), sample.generatedAtMillis(), sample.note(), entries);
         assertEquals(HtmlReport.render(original), HtmlReport.render(again));
+    }
+
+    @Test
+    public void aBuildFromAGitWorkTreeKeepsItsCommitTime() throws IOException {
+        // A build inside a Git work tree carries the commit time (an Instant): the demo's first run file write.
+        file = Files.createTempFile("run", ".jsonl");
+        BuildResult plain = SampleReport.create().entriesOf(ReportEntry.Build.class).get(0).result();
+        BuildResult fromGit = new BuildResult(plain.imageId(), plain.tags(), plain.digests(), plain.labels(),
+                plain.contextBytes(), plain.durationMillis(),
+                new GitMetadata("0123456789abcdef0123456789abcdef01234567", "https://example.com/app.git",
+                        Instant.parse("2026-11-25T12:00:00Z")));
+        RunFile run = new RunFile(file);
+
+        run.append(List.of(new ReportEntry.Build("app", fromGit)));
+
+        assertEquals(Instant.parse("2026-11-25T12:00:00Z"),
+                ((ReportEntry.Build) run.read().get(0)).result().git().commitTime());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntryJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** The entries file beside build.xml: every entry kind comes back equal, and the file tolerates other versions. */
-public class EntryJsonTest {
+public class ReportEntryJsonTest {
     @Rule
     public TemporaryFolder folder = new TemporaryFolder();
 
@@ -20,26 +21,26 @@ public class EntryJsonTest {
     public void everyEntryKindRoundTripsEqual() throws Exception {
         List<ReportEntry> entries = Entries.sampleRun();
 
-        assertEquals(entries, EntryJson.read(EntryJson.write(entries)));
+        assertEquals(entries, ReportEntryJson.read(ReportEntryJson.write(entries)));
     }
 
     @Test
     public void eachEntryNamesItsKind() throws Exception {
-        String json = new String(EntryJson.write(Entries.sampleRun()), StandardCharsets.UTF_8);
+        String json = new String(ReportEntryJson.write(Entries.sampleRun()), StandardCharsets.UTF_8);
 
-        assertTrue(json.startsWith("[{\"entry\":\"build\""));
-        assertTrue(json.contains("{\"entry\":\"verification\""));
-        assertTrue(json.contains("{\"entry\":\"tests\""));
+        assertTrue(json.startsWith("[{\"kind\":\"build\""));
+        assertTrue(json.contains("{\"kind\":\"verification\""));
+        assertTrue(json.contains("{\"kind\":\"tests\""));
         assertTrue(json.contains("\"commitTime\":\"2026-11-25T12:00:00Z\""));
     }
 
     @Test
     public void aPropertyAddedByANewerVersionIsIgnored() throws Exception {
         List<ReportEntry> entries = List.of(Entries.tests("unit"));
-        String json = new String(EntryJson.write(entries), StandardCharsets.UTF_8)
-                .replace("{\"entry\":\"tests\",", "{\"entry\":\"tests\",\"addedLater\":{\"x\":1},");
+        String json = new String(ReportEntryJson.write(entries), StandardCharsets.UTF_8)
+                .replace("{\"kind\":\"tests\",", "{\"kind\":\"tests\",\"addedLater\":{\"x\":1},");
 
-        assertEquals(entries, EntryJson.read(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(entries, ReportEntryJson.read(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containerrollout.model;
+package io.jenkins.plugins.containerrollout.core.report;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -13,24 +13,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON form of recorded entries. {@link ReportEntry} is a sealed interface without type information, so a mixin
- * adds an {@code "entry"} property naming the kind ({@code build}, {@code rollout}, {@code tests},
- * {@code verification}); the core stays free of this storage concern. Instants are RFC 3339 text, so no JSR-310
- * module is needed, and unknown properties are ignored, so a file written by a newer version still loads.
+ * The one JSON form of report entries, shared by the Jenkins build folder ({@code entries.json}) and the CLI's run
+ * file. {@link ReportEntry} is a sealed interface without type information, so a mixin adds a {@code "kind"} property
+ * naming it ({@code build}, {@code rollout}, {@code tests}, {@code verification}) and the records stay free of any
+ * file format. Instants are RFC 3339 text, so no JSR-310 module is needed, and unknown properties are ignored, so a
+ * file written by a newer version still loads.
  *
- * <p>Usage: {@code List<ReportEntry> entries = EntryJson.read(bytes);}
+ * <p>Usage: {@code List<ReportEntry> entries = ReportEntryJson.read(bytes);}
  */
-final class EntryJson {
-    static final TypeReference<List<ReportEntry>> LIST = new TypeReference<>() {
+public final class ReportEntryJson {
+    private static final TypeReference<List<ReportEntry>> LIST = new TypeReference<>() {
     };
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper()
             .addMixIn(ReportEntry.class, EntryKinds.class)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -38,18 +38,30 @@ final class EntryJson {
                     .addSerializer(Instant.class, new InstantText())
                     .addDeserializer(Instant.class, new InstantParser()));
 
-    private EntryJson() {
+    private ReportEntryJson() {
     }
 
-    static byte[] write(List<ReportEntry> entries) throws IOException {
+    /** A JSON array of the entries. */
+    public static byte[] write(List<ReportEntry> entries) throws IOException {
         return MAPPER.writerFor(LIST).writeValueAsBytes(entries);
     }
 
-    static List<ReportEntry> read(byte[] json) throws IOException {
+    /** The entries of a JSON array written by {@link #write}. */
+    public static List<ReportEntry> read(byte[] json) throws IOException {
         return MAPPER.readValue(json, LIST);
     }
 
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "entry")
+    /** One entry as one line of JSON (no line breaks inside), for append-only files. */
+    public static String line(ReportEntry entry) throws IOException {
+        return MAPPER.writerFor(ReportEntry.class).writeValueAsString(entry);
+    }
+
+    /** One entry written by {@link #line}. */
+    public static ReportEntry parse(String line) throws IOException {
+        return MAPPER.readValue(line, ReportEntry.class);
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = ReportEntry.Build.class, name = "build"),
             @JsonSubTypes.Type(value = ReportEntry.Rollout.class, name = "rollout"),
