@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +28,10 @@ import java.util.TreeSet;
  * holds (preferring slots where a stopped replica of the target revision is kept, which is restarted instead of
  * re-created), so surge replicas land beyond the old range and the serving set is always "ports of available
  * replicas": what a router in front would be told ({@link Type#TRAFFIC} events).
+ *
+ * <p>A canary ({@link Canary}) drives the same replicas in smaller moves: {@link #grow} starts replicas of the target
+ * beside the others without retiring any, {@link #shift} sets the share of traffic the target's replicas get (router
+ * weights), and {@link #converge} finally retires the stable revision.
  */
 final class Rollout {
     /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
@@ -62,7 +67,10 @@ final class Rollout {
     private final List<Tracked> old = new ArrayList<>();
     private final List<Tracked> fresh = new ArrayList<>();
     private final Map<Integer, ReplicaRef> kept = new TreeMap<>();
-    private Set<Integer> lastServing = Set.of();
+    private Map<Integer, Integer> lastWeights = Map.of();
+    /** Percent of traffic for the target's replicas while a canary runs; -1: every available replica alike. */
+    private int canaryWeight = -1;
+    private boolean observed;
     private long lastProgress;
     private int started;
     private int failed;
@@ -81,8 +89,67 @@ final class Rollout {
     }
 
     void converge(Target target) throws RolloutFailure, InterruptedException {
+        routing(() -> doConverge(target));
+    }
+
+    /**
+     * Starts replicas of the target revision beside the others (which keep running and serving, untouched) until
+     * {@code target.desired()} of them are available: the canary replicas, then the rest at promotion.
+     */
+    void grow(Target target) throws RolloutFailure, InterruptedException {
+        routing(() -> {
+            Revision rev = target.revision();
+            lastProgress = System.currentTimeMillis();
+            observe(rev);
+            traffic(rev.number());
+            while (available(fresh) < target.desired()) {
+                checkInterrupt();
+                for (int i = fresh.size(); i < target.desired(); i++) {
+                    fresh.add(startReplica(rev, target.portBase()));
+                }
+                awaitPending(rev);
+            }
+        });
+    }
+
+    /** Holds traffic off the target revision's replicas until {@link #shift} gives them a share. */
+    void holdTarget() {
+        canaryWeight = 0;
+    }
+
+    /**
+     * Gives the target revision's available replicas {@code percent} of the traffic (router weights; the others share
+     * the rest). When that takes replicas out of the routing, waits for the requests already sent to them.
+     */
+    void shift(int percent, int targetRevision) throws RolloutFailure, InterruptedException {
+        canaryWeight = percent;
+        routing(() -> {
+            Set<Integer> before = lastWeights.keySet();
+            if (traffic(targetRevision) && !lastWeights.keySet().containsAll(before)) {
+                Thread.sleep(DRAIN_MILLIS);
+            }
+        });
+    }
+
+    /** Stops every replica of the target revision (an aborted canary); they get no traffic by then. */
+    void stopTarget(String why) {
+        for (Tracked t : List.copyOf(fresh)) {
+            fresh.remove(t);
+            t.available = false;
+            engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
+            timeline.replica(Type.STOPPED, t.ref, why);
+        }
+    }
+
+    /** A step that talks to the router; a router failure fails the rollout. */
+    @FunctionalInterface
+    private interface Routed {
+        void run() throws RolloutFailure, InterruptedException;
+    }
+
+    private static void routing(Routed step) throws RolloutFailure, InterruptedException {
         try {
-            doConverge(target);
+            step.run();
         } catch (UncheckedIOException e) {
             throw new RolloutFailure("the traffic router failed: " + e.getCause().getMessage());
         }
@@ -158,8 +225,15 @@ final class Rollout {
         timeline.app(Type.PHASE, rev.number(), n + "/" + n + " replicas on revision " + rev.number());
     }
 
-    /** Sorts what runs into old and current replicas; a replica that answers a first probe is serving already. */
+    /**
+     * Sorts what runs into old and current replicas; a replica that answers a first probe is serving already. Once per
+     * rollout: later phases (a canary's) go on from what this rollout tracks.
+     */
     private void observe(Revision rev) throws InterruptedException {
+        if (observed) {
+            return;
+        }
+        observed = true;
         long now = System.currentTimeMillis();
         for (ReplicaRef r : engine.replicas(app)) {
             boolean current = r.revision() == rev.number() && rev.specHash().equals(r.specHash());
@@ -324,13 +398,20 @@ final class Rollout {
 
     /**
      * Tells the router (and the timeline) where traffic goes now: every available replica; with blue-green, the old
-     * colour until the whole new colour is available, then the new colour alone, in one switch.
+     * colour until the whole new colour is available, then the new colour alone, in one switch; during a canary, the
+     * target's replicas get the canary's share by weight.
      *
-     * @return whether the serving set changed
+     * @return whether the routing changed
      */
     private boolean traffic(int targetRevision) {
         List<Integer> oldPorts = ports(old);
         List<Integer> freshPorts = ports(fresh);
+        if (canaryWeight >= 0) {
+            Map<Integer, Integer> weights = WeightSplit.of(oldPorts, freshPorts, canaryWeight);
+            return apply(weights, targetRevision, () -> router.split(app, weights), String.format(Locale.ROOT,
+                    "canary weight %d %%: revision %d gets %.1f %% (ports %s), weights %s", canaryWeight,
+                    targetRevision, WeightSplit.percent(weights, freshPorts), freshPorts, weights));
+        }
         Set<Integer> serving = new TreeSet<>();
         if (blueGreen && !oldPorts.isEmpty() && freshPorts.size() < desired) {
             serving.addAll(oldPorts);
@@ -340,17 +421,29 @@ final class Rollout {
             serving.addAll(oldPorts);
             serving.addAll(freshPorts);
         }
-        if (!serving.equals(lastServing)) {
-            try {
-                router.route(app, List.copyOf(serving));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            lastServing = serving;
-            timeline.app(Type.TRAFFIC, targetRevision, "serving ports " + serving);
-            return true;
+        Map<Integer, Integer> weights = new TreeMap<>();
+        serving.forEach(p -> weights.put(p, 1));
+        return apply(weights, targetRevision, () -> router.route(app, List.copyOf(serving)), "serving ports " + serving);
+    }
+
+    /** A change of the router's configuration. */
+    @FunctionalInterface
+    private interface RouterCall {
+        void run() throws IOException;
+    }
+
+    private boolean apply(Map<Integer, Integer> weights, int targetRevision, RouterCall call, String detail) {
+        if (weights.equals(lastWeights)) {
+            return false;
         }
-        return false;
+        try {
+            call.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastWeights = weights;
+        timeline.app(Type.TRAFFIC, targetRevision, detail);
+        return true;
     }
 
     private static List<Integer> ports(List<Tracked> replicas) {
