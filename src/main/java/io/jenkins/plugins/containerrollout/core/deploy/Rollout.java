@@ -104,9 +104,7 @@ final class Rollout {
             traffic(rev.number());
             while (available(fresh) < target.desired()) {
                 checkInterrupt();
-                for (int i = fresh.size(); i < target.desired(); i++) {
-                    fresh.add(startReplica(rev, target.portBase()));
-                }
+                startReplicas(rev, target.portBase(), target.desired() - fresh.size());
                 awaitPending(rev);
             }
         });
@@ -186,30 +184,27 @@ final class Rollout {
                 changed = true;
             }
             // old replicas that are not available count for nothing: they can always go
-            for (Tracked t : List.copyOf(old)) {
-                if (!t.available) {
-                    retire(t, old, false, rev.number());
-                    changed = true;
-                }
-            }
+            List<Tracked> idle = old.stream().filter(t -> !t.available).toList();
+            retire(idle, old, false, rev.number());
+            changed |= !idle.isEmpty();
             if (blueGreen && available(old) > 0 && available(fresh) >= n && strategy.scaleDownDelaySeconds() > 0) {
                 // traffic switched to the new colour already; the old one stays for an instant switch back
                 timeline.line("keeping the old colour " + strategy.scaleDownDelaySeconds() + " s");
                 Thread.sleep(strategy.scaleDownDelaySeconds() * 1000L);
             }
-            for (Tracked t : List.copyOf(old)) {
+            List<Tracked> replaced = new ArrayList<>();
+            for (Tracked t : old) {
                 if (available - 1 < floor) {
                     break;
                 }
                 available--;
-                retire(t, old, false, rev.number());
-                changed = true;
+                replaced.add(t);
             }
+            retire(replaced, old, false, rev.number());
+            changed |= !replaced.isEmpty();
             int room = Math.min(n + surge - (old.size() + fresh.size()), n - fresh.size());
-            for (int i = 0; i < room; i++) {
-                fresh.add(startReplica(rev, target.portBase()));
-                changed = true;
-            }
+            startReplicas(rev, target.portBase(), room);
+            changed |= room > 0;
             boolean pending = fresh.stream().anyMatch(t -> !t.available);
             if (!changed && !pending) {
                 throw new RolloutFailure("no progress possible with maxSurge " + surge + " and maxUnavailable "
@@ -255,7 +250,28 @@ final class Rollout {
         }
     }
 
-    private Tracked startReplica(Revision rev, int portBase) {
+    /** Creates {@code count} replicas one by one (each takes the lowest free slot), then starts them all at once. */
+    private void startReplicas(Revision rev, int portBase, int count) throws InterruptedException {
+        List<ReplicaRef> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ReplicaRef ref = createReplica(rev, portBase);
+            batch.add(ref);
+            fresh.add(new Tracked(ref, gate(System.currentTimeMillis()))); // holds its slot while the next is chosen
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Batch.each(batch.stream().map(ReplicaRef::id).toList(), engine::start);
+        long now = System.currentTimeMillis();
+        for (ReplicaRef ref : batch) {
+            fresh.removeIf(t -> t.ref == ref);
+            fresh.add(new Tracked(ref, gate(now))); // the startup timeout counts from the start
+            started++;
+            timeline.replica(Type.STARTED, ref, "");
+        }
+    }
+
+    private ReplicaRef createReplica(Revision rev, int portBase) {
         Set<Integer> used = new HashSet<>();
         old.forEach(t -> used.add(t.ref.slot()));
         fresh.forEach(t -> used.add(t.ref.slot()));
@@ -274,10 +290,7 @@ final class Rollout {
         if (keptOne == null) {
             timeline.replica(Type.CREATED, ref, rev.imageId());
         }
-        engine.start(id);
-        started++;
-        timeline.replica(Type.STARTED, ref, "");
-        return new Tracked(ref, gate(System.currentTimeMillis()));
+        return ref;
     }
 
     private String create(Revision rev, int slot, int port) {
@@ -379,20 +392,35 @@ final class Rollout {
         }
     }
 
-    /** Takes a replica out of traffic, then stops it (old ones are kept for a fast rollback, current ones removed). */
     private void retire(Tracked t, List<Tracked> from, boolean removeContainer, int targetRevision)
             throws InterruptedException {
-        from.remove(t);
-        if (t.available) {
-            t.available = false;
-            if (traffic(targetRevision) && router != TrafficRouter.NONE) {
-                Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replica stops
-            }
+        retire(List.of(t), from, removeContainer, targetRevision);
+    }
+
+    /**
+     * Takes replicas out of traffic in one change, then stops them all at once (old ones are kept for a fast
+     * rollback, current ones removed).
+     */
+    private void retire(List<Tracked> victims, List<Tracked> from, boolean removeContainer, int targetRevision)
+            throws InterruptedException {
+        if (victims.isEmpty()) {
+            return;
         }
-        engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
-        timeline.replica(Type.STOPPED, t.ref, removeContainer ? "surplus" : "replaced");
-        if (removeContainer) {
-            engine.remove(t.ref.id());
+        boolean serving = false;
+        for (Tracked t : List.copyOf(victims)) {
+            from.remove(t);
+            serving |= t.available;
+            t.available = false;
+        }
+        if (serving && traffic(targetRevision) && router != TrafficRouter.NONE) {
+            Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replicas stop
+        }
+        Batch.each(victims, t -> engine.stop(t.ref.id(), stopTimeout(t.ref.revision())));
+        for (Tracked t : victims) {
+            timeline.replica(Type.STOPPED, t.ref, removeContainer ? "surplus" : "replaced");
+            if (removeContainer) {
+                engine.remove(t.ref.id());
+            }
         }
     }
 
