@@ -1,5 +1,9 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
@@ -59,19 +63,67 @@ final class CanaryFixture {
         }
     }
 
-    /** A base in 35000-36999 with {@code span} free ports, derived from the app name. */
+    /** A base in 35000-36999 (the canary tests' range) with {@code span} free ports. */
     static int portBase(String app, int span) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 35000 + Math.floorMod(app.hashCode() + attempt * 20, 2000 - 20) / 20 * 20;
-            boolean free = true;
-            for (int p = base; p < base + span && free; p++) {
-                free = Ports.free(p);
+        return DeployFixture.portBase(app, span, 35000, 36999);
+    }
+
+    /** {@code replicas} replicas of {@code image}, canary with {@code steps} and the analysis thresholds given. */
+    static DeployRequest request(DockerHost host, String app, String image, int base, String steps,
+            double minSuccessRatio, long maxP95Millis, int analysisRequests) {
+        CanaryPlan plan = CanaryPlan.defaults().withSteps(CanaryPlan.parseSteps(steps))
+                .withAnalysis(minSuccessRatio, maxP95Millis, analysisRequests);
+        return new DeployRequest(host, app, DeployFixture.spec(image), 2, base,
+                RolloutStrategy.canary(plan).withProgressDeadlineSeconds(30), DeployFixture.probe(), 10, null, null);
+    }
+
+    /** A rollout, and what the clients got during it. */
+    record Sampled(RolloutRecord record, List<String> answers) {
+    }
+
+    /**
+     * A private HAProxy in front of the app (frontend on {@code base + 4}), a deployer using it, and version 1
+     * deployed: what every canary test starts from.
+     */
+    static final class Stage implements AutoCloseable {
+        final HaproxyFixture haproxy;
+        final DockerDeployer deployer;
+        final HaproxyRouter router;
+        final DeployRequest v1;
+        final List<Integer> stable;
+
+        Stage(DockerHost host, String app, DeployRequest v1) throws Exception {
+            this.haproxy = new HaproxyFixture(app, v1.portBase() + 4, 8);
+            this.router = new HaproxyRouter(haproxy.adminSocket, haproxy.frontendPort);
+            this.deployer = new DockerDeployer(host, router);
+            this.v1 = v1;
+            RolloutRecord first = deployer.deploy(v1, ProgressSink.NONE);
+            if (first.outcome() != Outcome.SUCCEEDED) {
+                close();
+                throw new AssertionError("deploying version 1 failed: " + first.message());
             }
-            if (free) {
-                return base;
+            this.stable = router.routed(app);
+        }
+
+        /** Deploys {@code image} as the next revision, printing its progress. */
+        RolloutRecord deploy(String image, ProgressSink sink) throws InterruptedException {
+            return deployer.deploy(v1.withSpec(DeployFixture.spec(image)), sink);
+        }
+
+        /** Deploys {@code image} while clients send {@code GET /version} to the frontend; every answer kept in order. */
+        Sampled deployWithClients(String image) throws InterruptedException {
+            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort)) {
+                RolloutRecord record = deploy(image, System.out::println);
+                Thread.sleep(300); // a few answers after the end of the rollout
+                return new Sampled(record, clients.answers());
             }
         }
-        throw new AssertionError("no " + span + " free ports in 35000-36999");
+
+        @Override
+        public void close() throws InterruptedException {
+            deployer.close();
+            haproxy.close();
+        }
     }
 
     /** Sends {@code requests} {@code GET /version} to the frontend from 8 clients; answers counted by version. */

@@ -21,30 +21,23 @@ public class CanarySplitTest extends EngineTestBase {
 
     @Test
     public void trafficSplitAtTheRouterMatchesTheStepWeights() throws Exception {
-        int base = CanaryFixture.portBase(app, 5);
-        CanaryPlan plan = CanaryPlan.defaults().withSteps(CanaryPlan.parseSteps("10:10,50:10"))
-                .withAnalysis(0.99, 0, 20);
-        DeployRequest v1 = new DeployRequest(host, app, DeployFixture.spec(DeployFixture.image("1", true)), 2, base,
-                RolloutStrategy.canary(plan).withProgressDeadlineSeconds(30), DeployFixture.probe(), 10, null, null);
+        DeployRequest v1 = CanaryFixture.request(host, app, DeployFixture.image("1", true),
+                CanaryFixture.portBase(app, 5), "10:10,50:10", 0.99, 0, 20);
         Map<Integer, CountDownLatch> reached = new ConcurrentHashMap<>(Map.of(10, new CountDownLatch(1),
                 50, new CountDownLatch(1)));
         ExecutorService background = Executors.newSingleThreadExecutor();
-        try (HaproxyFixture haproxy = new HaproxyFixture(app, base + 4, 8);
-                DockerDeployer withRouter = new DockerDeployer(host, new HaproxyRouter(haproxy.adminSocket,
-                        haproxy.frontendPort))) {
-            assertEquals(Outcome.SUCCEEDED, withRouter.deploy(v1, line -> { }).outcome());
-            Future<RolloutRecord> v2 = background.submit(() -> withRouter.deploy(
-                    v1.withSpec(DeployFixture.spec(DeployFixture.image("2", true))), line -> {
-                        System.out.println(line);
-                        reached.forEach((w, latch) -> {
-                            if (line.contains("canary weight " + w + " %")) {
-                                latch.countDown();
-                            }
-                        });
-                    }));
-            Map<String, Integer> at10 = measureAt(reached.get(10), haproxy.frontendPort);
+        try (CanaryFixture.Stage stage = new CanaryFixture.Stage(host, app, v1)) {
+            Future<RolloutRecord> v2 = background.submit(() -> stage.deploy(DeployFixture.image("2", true), line -> {
+                System.out.println(line);
+                reached.forEach((w, latch) -> {
+                    if (line.contains("canary weight " + w + " %")) {
+                        latch.countDown();
+                    }
+                });
+            }));
+            Map<String, Integer> at10 = measureAt(reached.get(10), stage.haproxy.frontendPort);
             long measured10 = System.currentTimeMillis();
-            Map<String, Integer> at50 = measureAt(reached.get(50), haproxy.frontendPort);
+            Map<String, Integer> at50 = measureAt(reached.get(50), stage.haproxy.frontendPort);
             long measured50 = System.currentTimeMillis();
             RolloutRecord record = v2.get(60, TimeUnit.SECONDS);
 
