@@ -250,46 +250,46 @@ final class Rollout {
         }
     }
 
-    /** Creates {@code count} replicas one by one (each takes the lowest free slot), then starts them all at once. */
+    /**
+     * Starts {@code count} replicas of {@code rev}: slots are chosen one by one (the lowest free ones, kept containers
+     * of the revision first), then the containers are created (or kept ones re-used) and started all at once.
+     */
     private void startReplicas(Revision rev, int portBase, int count) throws InterruptedException {
-        List<ReplicaRef> batch = new ArrayList<>();
+        Set<Integer> used = new HashSet<>();
+        old.forEach(t -> used.add(t.ref.slot()));
+        fresh.forEach(t -> used.add(t.ref.slot()));
+        Map<Integer, ReplicaRef> keptOnes = new TreeMap<>();
+        List<Integer> slots = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ReplicaRef ref = createReplica(rev, portBase);
-            batch.add(ref);
-            fresh.add(new Tracked(ref, gate(System.currentTimeMillis()))); // holds its slot while the next is chosen
+            int slot = freeSlot(used, portBase);
+            used.add(slot);
+            slots.add(slot);
+            ReplicaRef keptOne = kept.remove(slot);
+            if (keptOne != null) {
+                keptOnes.put(slot, keptOne);
+            }
         }
-        if (batch.isEmpty()) {
-            return;
-        }
-        Batch.each(batch.stream().map(ReplicaRef::id).toList(), engine::start);
-        long now = System.currentTimeMillis();
-        for (ReplicaRef ref : batch) {
-            fresh.removeIf(t -> t.ref == ref);
-            fresh.add(new Tracked(ref, gate(now))); // the startup timeout counts from the start
+        Map<Integer, ReplicaRef> batch = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Batch.each(slots, slot -> {
+            ReplicaRef ref = prepare(rev, slot, portBase + slot, keptOnes.get(slot));
+            engine.start(ref.id());
+            batch.put(slot, ref);
+        });
+        long now = System.currentTimeMillis(); // the startup timeout counts from the start
+        for (ReplicaRef ref : batch.values()) {
+            fresh.add(new Tracked(ref, gate(now)));
             started++;
             timeline.replica(Type.STARTED, ref, "");
         }
     }
 
-    private ReplicaRef createReplica(Revision rev, int portBase) {
-        Set<Integer> used = new HashSet<>();
-        old.forEach(t -> used.add(t.ref.slot()));
-        fresh.forEach(t -> used.add(t.ref.slot()));
-        int slot = freeSlot(used, portBase);
-        int port = portBase + slot;
-        ReplicaRef keptOne = kept.remove(slot);
-        String id;
-        if (keptOne != null) {
-            id = keptOne.id();
-            timeline.replica(Type.CREATED, keptOne, "kept container re-used");
-        } else {
-            id = create(rev, slot, port);
-        }
+    /** The container for a new replica in {@code slot}: the kept one of this revision, or a new one. */
+    private ReplicaRef prepare(Revision rev, int slot, int port, ReplicaRef keptOne) {
+        String id = keptOne != null ? keptOne.id() : create(rev, slot, port);
         ReplicaRef ref = new ReplicaRef(id, AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, port,
                 true, rev.specHash());
-        if (keptOne == null) {
-            timeline.replica(Type.CREATED, ref, rev.imageId());
-        }
+        timeline.replica(Type.CREATED, keptOne != null ? keptOne : ref, keptOne != null ? "kept container re-used"
+                : rev.imageId());
         return ref;
     }
 
