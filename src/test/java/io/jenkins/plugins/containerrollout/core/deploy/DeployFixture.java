@@ -56,9 +56,15 @@ final class DeployFixture {
 
     /** A port base in 20000-29999 derived from the app name, with {@code span} free ports. */
     static int portBase(String app, int span) {
-        int start = 20000 + Math.floorMod(app.hashCode(), 500) * 20;
-        for (int attempt = 0; attempt < 500; attempt++) {
-            int base = 20000 + Math.floorMod(start - 20000 + attempt * 20, 10000 - 20);
+        return portBase(app, span, 20000, 29999);
+    }
+
+    /** A port base in {@code low..high} derived from the app name, with {@code span} free ports. */
+    static int portBase(String app, int span, int low, int high) {
+        int size = high - low + 1;
+        int start = low + Math.floorMod(app.hashCode(), size / 20) * 20;
+        for (int attempt = 0; attempt < size / 20; attempt++) {
+            int base = low + Math.floorMod(start - low + attempt * 20, size - 20);
             boolean free = true;
             for (int p = base; p < base + span && free; p++) {
                 free = Ports.free(p);
@@ -67,7 +73,7 @@ final class DeployFixture {
                 return base;
             }
         }
-        throw new AssertionError("no " + span + " free ports in 20000-29999");
+        throw new AssertionError("no " + span + " free ports in " + low + "-" + high);
     }
 
     /** Status and body of {@code GET http://127.0.0.1:port/path}, or null when nothing answers. */
