@@ -1,0 +1,148 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import hudson.AbortException;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The three steps end to end on the test bed's engine: the glue with the real deploy and verify cores; only Jenkins
+ * is simulated by the {@link StepHarness}. Ports 33000-33999.
+ */
+public class RolloutStepsEngineTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final String app = TestBed.unique("steps");
+    private final String v1 = app + ":1.0";
+    private final String v2 = app + ":2.0";
+    private StepHarness harness;
+    private int portBase;
+
+    @Before
+    public void imagesAndHarness() throws Exception {
+        TestImages.app(tmp.newFolder("v1").toPath(), v1, "1.0", true);
+        TestImages.app(tmp.newFolder("v2").toPath(), v2, "2.0", true);
+        harness = StepHarness.in(tmp.newFolder("ws")).env("DOCKER_HOST", TestBed.host().uri());
+        portBase = freePorts(2);
+    }
+
+    @After
+    public void removeAppAndImages() {
+        String ids = TestBed.docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
+        for (String id : ids.isEmpty() ? new String[0] : ids.split("\\s+")) {
+            TestBed.dockerResult("rm", "-f", id);
+        }
+        TestBed.dockerResult("rmi", "-f", v1, v2, app + ":broken");
+    }
+
+    private ContainerDeployStep deploy(String image) {
+        ContainerDeployStep step = new ContainerDeployStep(app, image, portBase);
+        step.setHealthPath("/cgi-bin/health");
+        step.setProbeIntervalMillis(200);
+        step.setProbeTimeoutMillis(2000);
+        step.setStartupTimeoutSeconds(20);
+        step.setStopTimeoutSeconds(0);
+        return step;
+    }
+
+    @Test
+    public void deployThenAFailedVerificationRollsBackAndARollbackRestoresTheNewerRevision() throws Exception {
+        Map<String, Object> first = RolloutStepRunner.deploy(harness, deploy(v1), RolloutCore.ENGINE);
+        Map<String, Object> second = RolloutStepRunner.deploy(harness, deploy(v2), RolloutCore.ENGINE);
+        assertEquals(List.of("SUCCEEDED", 1, "SUCCEEDED", 2, 1), List.of(first.get("outcome"), first.get("revision"),
+                second.get("outcome"), second.get("revision"), second.get("previousRevision")));
+        assertEquals("2.0", version(portBase, portBase + 1));
+
+        HttpVerifyCheck expectsOldVersion = new HttpVerifyCheck("{endpoint}/version");
+        expectsOldVersion.setBodyRegex("^1\\.0");
+        ContainerVerifyStep verify = new ContainerVerifyStep(app, List.of(expectsOldVersion));
+        verify.setOnFailure("rollback");
+        verify.setFailOnRollback(false);
+        Map<String, Object> verified = RolloutStepRunner.verify(harness, verify, RolloutCore.ENGINE, build -> { });
+        assertEquals(false, verified.get("passed"));
+        assertEquals(true, verified.get("rolledBack"));
+        assertEquals("1.0", version(portBase, portBase + 1));
+
+        ContainerRollbackStep back = new ContainerRollbackStep(app);
+        back.setToRevision(2);
+        Map<String, Object> restored = RolloutStepRunner.rollback(harness, back, RolloutCore.ENGINE);
+        assertEquals(2, restored.get("servingRevision"));
+        assertTrue(restored.toString(), (Long) restored.get("timeToRestoreMillis") >= 0);
+        assertEquals("2.0", version(portBase, portBase + 1));
+        assertEquals(List.of("Rollout", "Rollout", "Verification", "Rollout", "Rollout"),
+                harness.jenkins.recorded.stream().map(e -> e.getClass().getSimpleName()).toList());
+    }
+
+    @Test
+    public void anUnhealthyImageIsRolledBackAndFailsTheStepWithTheRecordAttached() throws Exception {
+        TestImages.app(tmp.newFolder("broken").toPath(), app + ":broken", "3.0", false);
+        RolloutStepRunner.deploy(harness, deploy(v1), RolloutCore.ENGINE);
+
+        AbortException e = assertThrows(AbortException.class,
+                () -> RolloutStepRunner.deploy(harness, deploy(app + ":broken"), RolloutCore.ENGINE));
+
+        assertTrue(e.getMessage(), e.getMessage().startsWith("containerDeploy: " + app + " ROLLED_BACK: "));
+        ReportEntry.Rollout last = (ReportEntry.Rollout) harness.jenkins.recorded.get(1);
+        assertEquals(1, last.record().servingRevision());
+        assertEquals("1.0", version(portBase, portBase + 1));
+    }
+
+    /** The version the app's replica answers with on the first of {@code ports} that answers. */
+    private static String version(int... ports) throws InterruptedException {
+        for (int port : ports) {
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
+                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return r.body().trim();
+                }
+            } catch (IOException e) {
+                // nothing on this slot: try the next
+            }
+        }
+        return null;
+    }
+
+    /** A base in 33000-33999 with {@code span} free loopback ports. */
+    private static int freePorts(int span) throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = 33000 + ThreadLocalRandom.current().nextInt(1000 - span);
+            boolean free = true;
+            for (int p = base; p < base + span && free; p++) {
+                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                    s.setReuseAddress(true);
+                } catch (IOException busy) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IOException("no " + span + " free ports in 33000-33999");
+    }
+}
