@@ -461,6 +461,16 @@ public final class ContainerDeployStep extends Step {
             return Messages.get("ContainerDeployStep.displayName");
         }
 
+        /** What the Snippet Generator's strategy drop-down shows first: {@code rolling()}. */
+        public DeployStrategy getDefaultStrategy() {
+            return new RollingStrategy();
+        }
+
+        /** What the router drop-down shows first: no router. */
+        public TrafficRouting getDefaultRouter() {
+            return new DirectRouting();
+        }
+
         /** A name the engine labels cannot carry. */
         @POST
         public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {

@@ -299,6 +299,11 @@ public final class ContainerVerifyStep extends Step {
             return Messages.get("ContainerVerifyStep.displayName");
         }
 
+        /** What the router drop-down shows first: no router. */
+        public TrafficRouting getDefaultRouter() {
+            return new DirectRouting();
+        }
+
         /** A name the engine labels cannot carry. */
         @POST
         public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
