@@ -16,11 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -402,16 +400,14 @@ public final class ContainerDeployStep extends Step {
      *
      * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE).start()}
      */
-    static final class Execution extends RolloutStepExecution<Map<String, Object>> {
+    static final class Execution extends RolloutCoreExecution {
         private static final long serialVersionUID = 1L;
 
         private final transient ContainerDeployStep step;
-        private final transient RolloutCore core;
 
         Execution(StepContext context, ContainerDeployStep step, JenkinsServices services, RolloutCore core) {
-            super(context, FUNCTION_NAME, services);
+            super(context, FUNCTION_NAME, services, core);
             this.step = step;
-            this.core = core;
         }
 
         @Override
@@ -431,11 +427,6 @@ public final class ContainerDeployStep extends Step {
                     deployer.deploy(request, TrafficRouting.open(routing), credentials, console));
             return DeploySummary.conclude(run, record, step.isFailOnRollback());
         }
-
-        @Override
-        protected String userMessage(Exception failure) {
-            return RolloutFailures.userMessage(failure, super.userMessage(failure));
-        }
     }
 
     /**
@@ -445,36 +436,14 @@ public final class ContainerDeployStep extends Step {
      */
     @Extension
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return StepScope.REQUIRED;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return Messages.get("ContainerDeployStep.displayName");
+    public static final class DescriptorImpl extends RolloutStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "ContainerDeployStep.displayName");
         }
 
         /** What the Snippet Generator's strategy drop-down shows first: {@code rolling()}. */
         public DeployStrategy getDefaultStrategy() {
             return new RollingStrategy();
-        }
-
-        /** What the router drop-down shows first: no router. */
-        public TrafficRouting getDefaultRouter() {
-            return new DirectRouting();
-        }
-
-        /** A name the engine labels cannot carry. */
-        @POST
-        public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> StepArguments.requireApp(RolloutForms.blankToNull(value)));
         }
 
         /** No image, or not a reference. */

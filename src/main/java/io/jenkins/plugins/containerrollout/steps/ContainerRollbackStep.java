@@ -7,11 +7,9 @@ import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -95,16 +93,14 @@ public final class ContainerRollbackStep extends Step {
      *
      * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE).start()}
      */
-    static final class Execution extends RolloutStepExecution<Map<String, Object>> {
+    static final class Execution extends RolloutCoreExecution {
         private static final long serialVersionUID = 1L;
 
         private final transient ContainerRollbackStep step;
-        private final transient RolloutCore core;
 
         Execution(StepContext context, ContainerRollbackStep step, JenkinsServices services, RolloutCore core) {
-            super(context, FUNCTION_NAME, services);
+            super(context, FUNCTION_NAME, services, core);
             this.step = step;
-            this.core = core;
         }
 
         @Override
@@ -119,11 +115,6 @@ public final class ContainerRollbackStep extends Step {
                     deployer.rollback(request, TrafficRouting.open(routing), console));
             return DeploySummary.conclude(run, record, true);
         }
-
-        @Override
-        protected String userMessage(Exception failure) {
-            return RolloutFailures.userMessage(failure, super.userMessage(failure));
-        }
     }
 
     /**
@@ -133,31 +124,9 @@ public final class ContainerRollbackStep extends Step {
      */
     @Extension
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return StepScope.REQUIRED;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return Messages.get("ContainerRollbackStep.displayName");
-        }
-
-        /** What the router drop-down shows first: no router. */
-        public TrafficRouting getDefaultRouter() {
-            return new DirectRouting();
-        }
-
-        /** A name the engine labels cannot carry. */
-        @POST
-        public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> StepArguments.requireApp(RolloutForms.blankToNull(value)));
+    public static final class DescriptorImpl extends RolloutStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "ContainerRollbackStep.displayName");
         }
 
         /** A negative revision. */

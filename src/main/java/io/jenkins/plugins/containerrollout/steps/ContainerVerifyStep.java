@@ -20,11 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -201,17 +199,15 @@ public final class ContainerVerifyStep extends Step {
      *
      * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE, BuildMarker.LIVE).start()}
      */
-    static final class Execution extends RolloutStepExecution<Map<String, Object>> {
+    static final class Execution extends RolloutCoreExecution {
         private static final long serialVersionUID = 1L;
 
         private final transient ContainerVerifyStep step;
-        private final transient RolloutCore core;
         private final transient BuildMarker marker;
 
         Execution(StepContext context, ContainerVerifyStep step, JenkinsServices services, RolloutCore core, BuildMarker marker) {
-            super(context, FUNCTION_NAME, services);
+            super(context, FUNCTION_NAME, services, core);
             this.step = step;
-            this.core = core;
             this.marker = marker;
         }
 
@@ -269,11 +265,6 @@ public final class ContainerVerifyStep extends Step {
             }
             return summary;
         }
-
-        @Override
-        protected String userMessage(Exception failure) {
-            return RolloutFailures.userMessage(failure, super.userMessage(failure));
-        }
     }
 
     /**
@@ -283,31 +274,9 @@ public final class ContainerVerifyStep extends Step {
      */
     @Extension
     @Symbol(FUNCTION_NAME)
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public String getFunctionName() {
-            return FUNCTION_NAME;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return StepScope.REQUIRED;
-        }
-
-        @Override
-        public String getDisplayName() {
-            return Messages.get("ContainerVerifyStep.displayName");
-        }
-
-        /** What the router drop-down shows first: no router. */
-        public TrafficRouting getDefaultRouter() {
-            return new DirectRouting();
-        }
-
-        /** A name the engine labels cannot carry. */
-        @POST
-        public FormValidation doCheckApp(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> StepArguments.requireApp(RolloutForms.blankToNull(value)));
+    public static final class DescriptorImpl extends RolloutStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "ContainerVerifyStep.displayName");
         }
 
         /** The three reactions to a failed verification. */

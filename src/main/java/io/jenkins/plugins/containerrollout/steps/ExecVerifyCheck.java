@@ -20,7 +20,6 @@ public final class ExecVerifyCheck extends VerifyCheck {
     private final List<String> command;
     private String labels;
     private boolean all;
-    private long timeoutMillis;
 
     /** @param command the program and its arguments; in the form one per line */
     @DataBoundConstructor
@@ -51,18 +50,9 @@ public final class ExecVerifyCheck extends VerifyCheck {
         this.all = all;
     }
 
-    public long getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setTimeoutMillis(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
     @Override
     public Check toCheck(String app, int desiredReplicas) {
-        return new ExecCheck(getName(), labels == null ? appSelector(app) : labels, command, all, timeoutMillis);
+        return new ExecCheck(getName(), labels == null ? appSelector(app) : labels, command, all, getTimeoutMillis());
     }
 
     /**

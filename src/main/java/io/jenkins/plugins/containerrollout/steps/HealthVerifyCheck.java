@@ -19,7 +19,6 @@ public final class HealthVerifyCheck extends VerifyCheck {
     private String labels;
     private long minReadySeconds;
     private int minContainers;
-    private long timeoutMillis;
 
     @DataBoundConstructor
     public HealthVerifyCheck() {
@@ -54,19 +53,10 @@ public final class HealthVerifyCheck extends VerifyCheck {
         this.minContainers = minContainers;
     }
 
-    public long getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setTimeoutMillis(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
     @Override
     public Check toCheck(String app, int desiredReplicas) {
         return new HealthCheck(getName(), labels == null ? appSelector(app) : labels, minReadySeconds,
-                minContainers == 0 ? desiredReplicas : minContainers, timeoutMillis);
+                minContainers == 0 ? desiredReplicas : minContainers, getTimeoutMillis());
     }
 
     /**

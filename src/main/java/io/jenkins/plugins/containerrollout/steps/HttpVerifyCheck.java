@@ -30,7 +30,6 @@ public final class HttpVerifyCheck extends VerifyCheck {
     private String jsonPath;
     private String jsonValue;
     private Map<String, String> headers = new LinkedHashMap<>();
-    private long timeoutMillis;
     private int retries;
     private long intervalMillis;
     private int samples;
@@ -102,15 +101,6 @@ public final class HttpVerifyCheck extends VerifyCheck {
         this.headers = StepArguments.copy(headers);
     }
 
-    public long getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setTimeoutMillis(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
     public int getRetries() {
         return retries;
     }
@@ -150,7 +140,7 @@ public final class HttpVerifyCheck extends VerifyCheck {
     @Override
     public Check toCheck(String app, int desiredReplicas) {
         return new HttpCheck(getName(), method, url, List.of(expect), bodyRegex, jsonPath, jsonValue, headers,
-                timeoutMillis, retries, intervalMillis, samples, maxP95Millis);
+                getTimeoutMillis(), retries, intervalMillis, samples, maxP95Millis);
     }
 
     /**

@@ -30,7 +30,6 @@ public final class SmokeTestVerifyCheck extends VerifyCheck {
     private List<String> command = new ArrayList<>();
     private Map<String, String> env = new LinkedHashMap<>();
     private String targetUrl;
-    private long timeoutMillis;
 
     /** @param image the test image, present on the engine */
     @DataBoundConstructor
@@ -80,18 +79,9 @@ public final class SmokeTestVerifyCheck extends VerifyCheck {
         this.targetUrl = RolloutForms.blankToNull(targetUrl);
     }
 
-    public long getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setTimeoutMillis(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
     @Override
     public Check toCheck(String app, int desiredReplicas) {
-        return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, timeoutMillis);
+        return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, getTimeoutMillis());
     }
 
     /**

@@ -29,7 +29,6 @@ public final class SuccessRateVerifyCheck extends VerifyCheck {
     private double ratePerSecond;
     private double minSuccessRatio;
     private long maxP95Millis;
-    private long timeoutMillis;
 
     @DataBoundConstructor
     public SuccessRateVerifyCheck() {
@@ -80,18 +79,9 @@ public final class SuccessRateVerifyCheck extends VerifyCheck {
         this.maxP95Millis = maxP95Millis;
     }
 
-    public long getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setTimeoutMillis(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
     @Override
     public Check toCheck(String app, int desiredReplicas) {
-        return new SuccessRateCheck(getName(), url, requests, ratePerSecond, minSuccessRatio, maxP95Millis, timeoutMillis);
+        return new SuccessRateCheck(getName(), url, requests, ratePerSecond, minSuccessRatio, maxP95Millis, getTimeoutMillis());
     }
 
     /**

@@ -14,6 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class VerifyCheck extends AbstractDescribableImpl<VerifyCheck> {
     private String name;
+    private long timeoutMillis;
 
     public String getName() {
         return name;
@@ -23,6 +24,16 @@ public abstract class VerifyCheck extends AbstractDescribableImpl<VerifyCheck> {
     @DataBoundSetter
     public void setName(String name) {
         this.name = RolloutForms.blankToNull(name);
+    }
+
+    public long getTimeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Bound on the check (each request, each run); 0 for the check's own default. */
+    @DataBoundSetter
+    public void setTimeoutMillis(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
     }
 
     /**
