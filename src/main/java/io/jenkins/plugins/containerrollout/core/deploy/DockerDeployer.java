@@ -83,6 +83,7 @@ public final class DockerDeployer implements AutoCloseable {
     private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
         requireRouterFor(request.strategy());
+        requireFrontendFor(request.strategy(), request.app());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         ReplicaSpec spec = request.spec();
@@ -102,8 +103,13 @@ public final class DockerDeployer implements AutoCloseable {
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
             Ending ending;
             try {
-                new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router)
-                        .converge(new Rollout.Target(target, n, request.portBase()));
+                Rollout rollout = new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router);
+                Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
+                if (request.strategy().kind() == RolloutStrategy.Kind.CANARY && from != 0 && from != target.number()) {
+                    new Canary(rollout, timeline, request.strategy(), router.frontend(app).orElseThrow()).run(goal);
+                } else {
+                    rollout.converge(goal); // a first deploy or a scaling has nothing to compare a canary with
+                }
                 writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
                 boolean keepFrom = from != target.number() && byNumber.containsKey(from);
                 store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
@@ -400,6 +406,20 @@ public final class DockerDeployer implements AutoCloseable {
             throw new IllegalArgumentException("strategy: blueGreen switches traffic, so it needs a router in front of "
                     + "the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or use "
                     + "'rolling'");
+        }
+        if (strategy.kind() == RolloutStrategy.Kind.CANARY && router == TrafficRouter.NONE) {
+            throw new IllegalArgumentException("strategy: canary splits traffic by weight, so it needs a router in "
+                    + "front of the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or "
+                    + "use 'rolling'");
+        }
+    }
+
+    /** Canary analysis measures what clients get, so it needs the router's frontend. */
+    private void requireFrontendFor(RolloutStrategy strategy, String app) {
+        if (strategy.kind() == RolloutStrategy.Kind.CANARY && router.frontend(app).isEmpty()) {
+            throw new IllegalArgumentException("strategy: canary analyses the traffic through the router's frontend, "
+                    + "and this router does not know it; create it with its frontend port, e.g. new HaproxyRouter("
+                    + "adminSocket, frontendPort)");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -8,51 +9,86 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A {@link TrafficRouter} over HAProxy's runtime API (the admin socket, {@code level admin}). Each application is a
  * backend of the same name with a fixed pool of server slots ({@link HaproxyConfig} writes one); routing points slots
  * at replica ports ({@code set server ... addr 127.0.0.1 port P}) and turns them {@code ready} or {@code maint}. All
  * commands of one change go in a single request, which HAProxy runs back to back: new servers are enabled before old
- * ones are disabled, so no request finds the backend empty.
+ * ones are disabled, so no request finds the backend empty. Every routed slot gets its weight
+ * ({@code set weight ...}) in the same request: 1 each for {@link #route}, the given ones for {@link #split}.
  *
- * <p>Usage: {@code new HaproxyRouter(Path.of("/run/haproxy/admin.sock")).route("web", List.of(21000, 21001))}
+ * <p>Usage: {@code new HaproxyRouter(Path.of("/run/haproxy/admin.sock"), 8080).split("web", Map.of(21000, 230, 21002, 26))}
  */
 public final class HaproxyRouter implements TrafficRouter {
     /** A server slot as {@code show servers state} describes it. */
-    private record Slot(String name, int port, boolean ready) {
+    private record Slot(String name, int port, boolean ready, int weight) {
     }
 
     private final Path adminSocket;
+    private final int frontendPort;
 
+    /** A router whose frontend port is unknown: fine for rolling and blue-green, not for canary analysis. */
     public HaproxyRouter(Path adminSocket) {
+        this(adminSocket, 0);
+    }
+
+    /**
+     * @param frontendPort the loopback port of the frontend ({@link HaproxyConfig#render}'s), where canary analysis
+     *                     sends its requests
+     */
+    public HaproxyRouter(Path adminSocket, int frontendPort) {
         this.adminSocket = adminSocket;
+        this.frontendPort = frontendPort;
+    }
+
+    @Override
+    public Optional<URI> frontend(String app) {
+        return frontendPort > 0 ? Optional.of(URI.create("http://127.0.0.1:" + frontendPort)) : Optional.empty();
     }
 
     @Override
     public void route(String app, List<Integer> ports) throws IOException {
-        List<Slot> slots = slots(app);
-        Set<Integer> wanted = new LinkedHashSet<>(ports);
-        List<Slot> spare = new ArrayList<>();
-        for (Slot s : slots) {
-            if (s.ready() && wanted.remove(s.port())) {
-                continue; // already routed there: untouched
+        Map<Integer, Integer> weights = new LinkedHashMap<>();
+        ports.forEach(p -> weights.put(p, 1));
+        split(app, weights);
+    }
+
+    @Override
+    public void split(String app, Map<Integer, Integer> weights) throws IOException {
+        for (Map.Entry<Integer, Integer> e : weights.entrySet()) {
+            if (e.getValue() < 0 || e.getValue() > MAX_WEIGHT) {
+                throw new IllegalArgumentException("weight: " + e.getValue() + " for port " + e.getKey()
+                        + " is out of range; HAProxy takes 0 to " + MAX_WEIGHT);
             }
-            spare.add(s);
+        }
+        List<Slot> slots = slots(app);
+        Map<Integer, Integer> wanted = new LinkedHashMap<>(weights);
+        List<Slot> spare = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        for (Slot s : slots) {
+            Integer w = s.ready() ? wanted.remove(s.port()) : null;
+            if (w == null) {
+                spare.add(s);
+            } else if (w != s.weight()) {
+                commands.add("set weight " + app + "/" + s.name() + " " + w); // already routed there: reweighted
+            }
         }
         // idle slots first, so slots still serving an unwanted port keep serving until the very end of the request
         spare.sort(Comparator.comparing(Slot::ready));
         if (spare.size() < wanted.size()) {
             throw new IOException("haproxy backend '" + app + "' has " + slots.size() + " server slots, too few for "
-                    + ports.size() + " replicas plus the ones being replaced; render the config with more slots");
+                    + weights.size() + " replicas plus the ones being replaced; render the config with more slots");
         }
-        List<String> commands = new ArrayList<>();
-        for (int port : wanted) {
+        for (Map.Entry<Integer, Integer> e : wanted.entrySet()) {
             String server = app + "/" + spare.remove(0).name();
-            commands.add("set server " + server + " addr 127.0.0.1 port " + port);
+            commands.add("set server " + server + " addr 127.0.0.1 port " + e.getKey());
+            commands.add("set weight " + server + " " + e.getValue());
             commands.add("set server " + server + " state ready");
         }
         for (Slot s : spare) {
@@ -62,8 +98,9 @@ public final class HaproxyRouter implements TrafficRouter {
         }
         if (!commands.isEmpty()) {
             String reply = send(String.join("; ", commands));
-            if (reply.contains("No such") || reply.contains("Unknown") || reply.contains("Require")) {
-                throw new IOException("haproxy refused routing " + app + " to " + ports + ": " + reply.trim());
+            if (reply.contains("No such") || reply.contains("Unknown") || reply.contains("Require")
+                    || reply.contains("only accepts") || reply.contains("Invalid")) {
+                throw new IOException("haproxy refused routing " + app + " to " + weights + ": " + reply.trim());
             }
         }
     }
@@ -71,6 +108,13 @@ public final class HaproxyRouter implements TrafficRouter {
     @Override
     public List<Integer> routed(String app) throws IOException {
         return slots(app).stream().filter(Slot::ready).map(Slot::port).sorted().toList();
+    }
+
+    /** The weight of each routed port of {@code app}, by port. */
+    public Map<Integer, Integer> weights(String app) throws IOException {
+        Map<Integer, Integer> out = new TreeMap<>();
+        slots(app).stream().filter(Slot::ready).forEach(s -> out.put(s.port(), s.weight()));
+        return out;
     }
 
     /** Parses {@code show servers state <backend>}: op state 2 (running) and no forced maintenance means routed. */
@@ -83,7 +127,7 @@ public final class HaproxyRouter implements TrafficRouter {
                 continue;
             }
             boolean ready = f[5].equals("2") && (Integer.parseInt(f[6]) & 0x01) == 0;
-            slots.add(new Slot(f[3], Integer.parseInt(f[18]), ready));
+            slots.add(new Slot(f[3], Integer.parseInt(f[18]), ready, Integer.parseInt(f[7])));
         }
         if (slots.isEmpty()) {
             throw new IOException("haproxy at " + adminSocket + " has no backend '" + app + "' with server slots: "

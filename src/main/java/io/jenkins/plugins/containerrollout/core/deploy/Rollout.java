@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +28,10 @@ import java.util.TreeSet;
  * holds (preferring slots where a stopped replica of the target revision is kept, which is restarted instead of
  * re-created), so surge replicas land beyond the old range and the serving set is always "ports of available
  * replicas": what a router in front would be told ({@link Type#TRAFFIC} events).
+ *
+ * <p>A canary ({@link Canary}) drives the same replicas in smaller moves: {@link #grow} starts replicas of the target
+ * beside the others without retiring any, {@link #shift} sets the share of traffic the target's replicas get (router
+ * weights), and {@link #converge} finally retires the stable revision.
  */
 final class Rollout {
     /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
@@ -62,7 +67,10 @@ final class Rollout {
     private final List<Tracked> old = new ArrayList<>();
     private final List<Tracked> fresh = new ArrayList<>();
     private final Map<Integer, ReplicaRef> kept = new TreeMap<>();
-    private Set<Integer> lastServing = Set.of();
+    private Map<Integer, Integer> lastWeights = Map.of();
+    /** Percent of traffic for the target's replicas while a canary runs; -1: every available replica alike. */
+    private int canaryWeight = -1;
+    private boolean observed;
     private long lastProgress;
     private int started;
     private int failed;
@@ -81,8 +89,65 @@ final class Rollout {
     }
 
     void converge(Target target) throws RolloutFailure, InterruptedException {
+        routing(() -> doConverge(target));
+    }
+
+    /**
+     * Starts replicas of the target revision beside the others (which keep running and serving, untouched) until
+     * {@code target.desired()} of them are available: the canary replicas, then the rest at promotion.
+     */
+    void grow(Target target) throws RolloutFailure, InterruptedException {
+        routing(() -> {
+            Revision rev = target.revision();
+            lastProgress = System.currentTimeMillis();
+            observe(rev);
+            traffic(rev.number());
+            while (available(fresh) < target.desired()) {
+                checkInterrupt();
+                startReplicas(rev, target.portBase(), target.desired() - fresh.size());
+                awaitPending(rev);
+            }
+        });
+    }
+
+    /** Holds traffic off the target revision's replicas until {@link #shift} gives them a share. */
+    void holdTarget() {
+        canaryWeight = 0;
+    }
+
+    /**
+     * Gives the target revision's available replicas {@code percent} of the traffic (router weights; the others share
+     * the rest). When that takes replicas out of the routing, waits for the requests already sent to them.
+     */
+    void shift(int percent, int targetRevision) throws RolloutFailure, InterruptedException {
+        canaryWeight = percent;
+        routing(() -> {
+            Set<Integer> before = lastWeights.keySet();
+            if (traffic(targetRevision) && !lastWeights.keySet().containsAll(before)) {
+                Thread.sleep(DRAIN_MILLIS);
+            }
+        });
+    }
+
+    /** Stops every replica of the target revision (an aborted canary); they get no traffic by then. */
+    void stopTarget(String why) {
+        for (Tracked t : List.copyOf(fresh)) {
+            fresh.remove(t);
+            t.available = false;
+            engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
+            timeline.replica(Type.STOPPED, t.ref, why);
+        }
+    }
+
+    /** A step that talks to the router; a router failure fails the rollout. */
+    @FunctionalInterface
+    private interface Routed {
+        void run() throws RolloutFailure, InterruptedException;
+    }
+
+    private static void routing(Routed step) throws RolloutFailure, InterruptedException {
         try {
-            doConverge(target);
+            step.run();
         } catch (UncheckedIOException e) {
             throw new RolloutFailure("the traffic router failed: " + e.getCause().getMessage());
         }
@@ -119,30 +184,27 @@ final class Rollout {
                 changed = true;
             }
             // old replicas that are not available count for nothing: they can always go
-            for (Tracked t : List.copyOf(old)) {
-                if (!t.available) {
-                    retire(t, old, false, rev.number());
-                    changed = true;
-                }
-            }
+            List<Tracked> idle = old.stream().filter(t -> !t.available).toList();
+            retire(idle, old, false, rev.number());
+            changed |= !idle.isEmpty();
             if (blueGreen && available(old) > 0 && available(fresh) >= n && strategy.scaleDownDelaySeconds() > 0) {
                 // traffic switched to the new colour already; the old one stays for an instant switch back
                 timeline.line("keeping the old colour " + strategy.scaleDownDelaySeconds() + " s");
                 Thread.sleep(strategy.scaleDownDelaySeconds() * 1000L);
             }
-            for (Tracked t : List.copyOf(old)) {
+            List<Tracked> replaced = new ArrayList<>();
+            for (Tracked t : old) {
                 if (available - 1 < floor) {
                     break;
                 }
                 available--;
-                retire(t, old, false, rev.number());
-                changed = true;
+                replaced.add(t);
             }
+            retire(replaced, old, false, rev.number());
+            changed |= !replaced.isEmpty();
             int room = Math.min(n + surge - (old.size() + fresh.size()), n - fresh.size());
-            for (int i = 0; i < room; i++) {
-                fresh.add(startReplica(rev, target.portBase()));
-                changed = true;
-            }
+            startReplicas(rev, target.portBase(), room);
+            changed |= room > 0;
             boolean pending = fresh.stream().anyMatch(t -> !t.available);
             if (!changed && !pending) {
                 throw new RolloutFailure("no progress possible with maxSurge " + surge + " and maxUnavailable "
@@ -158,8 +220,15 @@ final class Rollout {
         timeline.app(Type.PHASE, rev.number(), n + "/" + n + " replicas on revision " + rev.number());
     }
 
-    /** Sorts what runs into old and current replicas; a replica that answers a first probe is serving already. */
+    /**
+     * Sorts what runs into old and current replicas; a replica that answers a first probe is serving already. Once per
+     * rollout: later phases (a canary's) go on from what this rollout tracks.
+     */
     private void observe(Revision rev) throws InterruptedException {
+        if (observed) {
+            return;
+        }
+        observed = true;
         long now = System.currentTimeMillis();
         for (ReplicaRef r : engine.replicas(app)) {
             boolean current = r.revision() == rev.number() && rev.specHash().equals(r.specHash());
@@ -181,7 +250,28 @@ final class Rollout {
         }
     }
 
-    private Tracked startReplica(Revision rev, int portBase) {
+    /** Creates {@code count} replicas one by one (each takes the lowest free slot), then starts them all at once. */
+    private void startReplicas(Revision rev, int portBase, int count) throws InterruptedException {
+        List<ReplicaRef> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ReplicaRef ref = createReplica(rev, portBase);
+            batch.add(ref);
+            fresh.add(new Tracked(ref, gate(System.currentTimeMillis()))); // holds its slot while the next is chosen
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Batch.each(batch.stream().map(ReplicaRef::id).toList(), engine::start);
+        long now = System.currentTimeMillis();
+        for (ReplicaRef ref : batch) {
+            fresh.removeIf(t -> t.ref == ref);
+            fresh.add(new Tracked(ref, gate(now))); // the startup timeout counts from the start
+            started++;
+            timeline.replica(Type.STARTED, ref, "");
+        }
+    }
+
+    private ReplicaRef createReplica(Revision rev, int portBase) {
         Set<Integer> used = new HashSet<>();
         old.forEach(t -> used.add(t.ref.slot()));
         fresh.forEach(t -> used.add(t.ref.slot()));
@@ -200,10 +290,7 @@ final class Rollout {
         if (keptOne == null) {
             timeline.replica(Type.CREATED, ref, rev.imageId());
         }
-        engine.start(id);
-        started++;
-        timeline.replica(Type.STARTED, ref, "");
-        return new Tracked(ref, gate(System.currentTimeMillis()));
+        return ref;
     }
 
     private String create(Revision rev, int slot, int port) {
@@ -305,32 +392,54 @@ final class Rollout {
         }
     }
 
-    /** Takes a replica out of traffic, then stops it (old ones are kept for a fast rollback, current ones removed). */
     private void retire(Tracked t, List<Tracked> from, boolean removeContainer, int targetRevision)
             throws InterruptedException {
-        from.remove(t);
-        if (t.available) {
-            t.available = false;
-            if (traffic(targetRevision) && router != TrafficRouter.NONE) {
-                Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replica stops
-            }
+        retire(List.of(t), from, removeContainer, targetRevision);
+    }
+
+    /**
+     * Takes replicas out of traffic in one change, then stops them all at once (old ones are kept for a fast
+     * rollback, current ones removed).
+     */
+    private void retire(List<Tracked> victims, List<Tracked> from, boolean removeContainer, int targetRevision)
+            throws InterruptedException {
+        if (victims.isEmpty()) {
+            return;
         }
-        engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
-        timeline.replica(Type.STOPPED, t.ref, removeContainer ? "surplus" : "replaced");
-        if (removeContainer) {
-            engine.remove(t.ref.id());
+        boolean serving = false;
+        for (Tracked t : List.copyOf(victims)) {
+            from.remove(t);
+            serving |= t.available;
+            t.available = false;
+        }
+        if (serving && traffic(targetRevision) && router != TrafficRouter.NONE) {
+            Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replicas stop
+        }
+        Batch.each(victims, t -> engine.stop(t.ref.id(), stopTimeout(t.ref.revision())));
+        for (Tracked t : victims) {
+            timeline.replica(Type.STOPPED, t.ref, removeContainer ? "surplus" : "replaced");
+            if (removeContainer) {
+                engine.remove(t.ref.id());
+            }
         }
     }
 
     /**
      * Tells the router (and the timeline) where traffic goes now: every available replica; with blue-green, the old
-     * colour until the whole new colour is available, then the new colour alone, in one switch.
+     * colour until the whole new colour is available, then the new colour alone, in one switch; during a canary, the
+     * target's replicas get the canary's share by weight.
      *
-     * @return whether the serving set changed
+     * @return whether the routing changed
      */
     private boolean traffic(int targetRevision) {
         List<Integer> oldPorts = ports(old);
         List<Integer> freshPorts = ports(fresh);
+        if (canaryWeight >= 0) {
+            Map<Integer, Integer> weights = WeightSplit.of(oldPorts, freshPorts, canaryWeight);
+            return apply(weights, targetRevision, () -> router.split(app, weights), String.format(Locale.ROOT,
+                    "canary weight %d %%: revision %d gets %.1f %% (ports %s), weights %s", canaryWeight,
+                    targetRevision, WeightSplit.percent(weights, freshPorts), freshPorts, weights));
+        }
         Set<Integer> serving = new TreeSet<>();
         if (blueGreen && !oldPorts.isEmpty() && freshPorts.size() < desired) {
             serving.addAll(oldPorts);
@@ -340,17 +449,29 @@ final class Rollout {
             serving.addAll(oldPorts);
             serving.addAll(freshPorts);
         }
-        if (!serving.equals(lastServing)) {
-            try {
-                router.route(app, List.copyOf(serving));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            lastServing = serving;
-            timeline.app(Type.TRAFFIC, targetRevision, "serving ports " + serving);
-            return true;
+        Map<Integer, Integer> weights = new TreeMap<>();
+        serving.forEach(p -> weights.put(p, 1));
+        return apply(weights, targetRevision, () -> router.route(app, List.copyOf(serving)), "serving ports " + serving);
+    }
+
+    /** A change of the router's configuration. */
+    @FunctionalInterface
+    private interface RouterCall {
+        void run() throws IOException;
+    }
+
+    private boolean apply(Map<Integer, Integer> weights, int targetRevision, RouterCall call, String detail) {
+        if (weights.equals(lastWeights)) {
+            return false;
         }
-        return false;
+        try {
+            call.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lastWeights = weights;
+        timeline.app(Type.TRAFFIC, targetRevision, detail);
+        return true;
     }
 
     private static List<Integer> ports(List<Tracked> replicas) {

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Usage: {@code RolloutStrategy.rolling("1", "0").withMinReadySeconds(2).withProgressDeadlineSeconds(120)}
  *
- * @param kind                    {@link Kind#RECREATE}, {@link Kind#ROLLING} or {@link Kind#BLUE_GREEN}
+ * @param kind                    {@link Kind#RECREATE}, {@link Kind#ROLLING}, {@link Kind#BLUE_GREEN} or
+ *                                {@link Kind#CANARY}
  * @param maxSurge                replicas above the desired count during a rolling update: a count ({@code "1"}) or
  *                                a percentage of desired replicas ({@code "25%"}, rounded up)
  * @param maxUnavailable          replicas below the desired count that may be unready: a count or a percentage
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param autoRollback            restore the previous revision when the rollout fails; else leave it paused
  * @param scaleDownDelaySeconds   blue-green: how long the old colour keeps running after traffic switched, for an
  *                                instant switch back (ignored by the other strategies)
+ * @param canary                  canary: the weight steps and the analysis between them (ignored by the other
+ *                                strategies; never null)
  */
 public record RolloutStrategy(
         Kind kind,
@@ -34,30 +37,33 @@ public record RolloutStrategy(
         int progressDeadlineSeconds,
         double failureRatio,
         boolean autoRollback,
-        int scaleDownDelaySeconds) implements Serializable {
+        int scaleDownDelaySeconds,
+        CanaryPlan canary) implements Serializable {
 
-    /** The strategies; {@link #BLUE_GREEN} needs a {@link TrafficRouter} in front of the replicas. */
+    /** The strategies; {@link #BLUE_GREEN} and {@link #CANARY} need a {@link TrafficRouter} in front of the replicas. */
     public enum Kind {
-        RECREATE, ROLLING, BLUE_GREEN;
+        RECREATE, ROLLING, BLUE_GREEN, CANARY;
 
-        /** Parses {@code recreate} / {@code rolling} / {@code blueGreen}; anything else is a clear error. */
+        /** Parses {@code recreate} / {@code rolling} / {@code blueGreen} / {@code canary}; anything else is a clear error. */
         public static Kind parse(String name) {
             String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
             return switch (n) {
                 case "recreate" -> RECREATE;
                 case "rolling", "rollingupdate" -> ROLLING;
                 case "bluegreen", "blue-green", "blue_green" -> BLUE_GREEN;
-                case "canary" -> throw new IllegalArgumentException("strategy: 'canary' is not supported on a Docker "
-                        + "Engine host yet; use 'rolling', 'recreate' or 'blueGreen'");
+                case "canary" -> CANARY;
                 default -> throw new IllegalArgumentException("strategy: unknown '" + name
-                        + "'; use 'rolling', 'recreate' or 'blueGreen'");
+                        + "'; use 'rolling', 'recreate', 'blueGreen' or 'canary'");
             };
         }
     }
 
     public RolloutStrategy {
         if (kind == null) {
-            throw new IllegalArgumentException("strategy: required; use 'rolling', 'recreate' or 'blueGreen'");
+            throw new IllegalArgumentException("strategy: required; use 'rolling', 'recreate', 'blueGreen' or 'canary'");
+        }
+        if (canary == null) {
+            canary = CanaryPlan.defaults();
         }
         if (scaleDownDelaySeconds < 0) {
             throw new IllegalArgumentException("scaleDownDelaySeconds: must be 0 or more (got " + scaleDownDelaySeconds
@@ -84,6 +90,13 @@ public record RolloutStrategy(
         }
     }
 
+    /** The settings of every strategy but canary, with the default {@link CanaryPlan}. */
+    public RolloutStrategy(Kind kind, String maxSurge, String maxUnavailable, Duration batchDelay, int minReadySeconds,
+            int progressDeadlineSeconds, double failureRatio, boolean autoRollback, int scaleDownDelaySeconds) {
+        this(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds, progressDeadlineSeconds, failureRatio,
+                autoRollback, scaleDownDelaySeconds, CanaryPlan.defaults());
+    }
+
     /** Rolling update with Kubernetes' defaults: 25% surge, 25% unavailable, 600 s deadline, automatic rollback. */
     public static RolloutStrategy rolling() {
         return rolling("25%", "25%");
@@ -103,7 +116,21 @@ public record RolloutStrategy(
 
     public RolloutStrategy withScaleDownDelaySeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, failureRatio, autoRollback, seconds);
+                progressDeadlineSeconds, failureRatio, autoRollback, seconds, canary);
+    }
+
+    /**
+     * Canary: start {@link CanaryPlan#canaryReplicas} replicas of the new revision beside the stable ones, move
+     * traffic to them by router weights step by step, analyse each step through the router, then promote (the new
+     * revision at full size, 100 % of the traffic, the stable one stopped and kept) or abort and roll back.
+     */
+    public static RolloutStrategy canary(CanaryPlan plan) {
+        return new RolloutStrategy(Kind.CANARY, "100%", "0", Duration.ZERO, 0, 600, 0.0, true, 0, plan);
+    }
+
+    public RolloutStrategy withCanary(CanaryPlan plan) {
+        return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
+                progressDeadlineSeconds, failureRatio, autoRollback, scaleDownDelaySeconds, plan);
     }
 
     /** Stop every old replica, then start the new ones. */
@@ -111,48 +138,50 @@ public record RolloutStrategy(
         return new RolloutStrategy(Kind.RECREATE, "0", "100%", Duration.ZERO, 0, 600, 0.0, true, 0);
     }
 
-    /** The strategy named {@code name} ({@code rolling}, {@code recreate} or {@code blueGreen}) with its defaults. */
+    /** The strategy named {@code name} ({@code rolling}, {@code recreate}, {@code blueGreen} or {@code canary}) with its defaults. */
     public static RolloutStrategy named(String name) {
         return switch (Kind.parse(name)) {
             case RECREATE -> recreate();
             case ROLLING -> rolling();
             case BLUE_GREEN -> blueGreen();
+            case CANARY -> canary(CanaryPlan.defaults());
         };
     }
 
     public RolloutStrategy withBatchDelay(Duration delay) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, delay, minReadySeconds, progressDeadlineSeconds,
-                failureRatio, autoRollback, scaleDownDelaySeconds);
+                failureRatio, autoRollback, scaleDownDelaySeconds, canary);
     }
 
     public RolloutStrategy withMinReadySeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, seconds, progressDeadlineSeconds,
-                failureRatio, autoRollback, scaleDownDelaySeconds);
+                failureRatio, autoRollback, scaleDownDelaySeconds, canary);
     }
 
     public RolloutStrategy withProgressDeadlineSeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds, seconds,
-                failureRatio, autoRollback, scaleDownDelaySeconds);
+                failureRatio, autoRollback, scaleDownDelaySeconds, canary);
     }
 
     public RolloutStrategy withFailureRatio(double ratio) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, ratio, autoRollback, scaleDownDelaySeconds);
+                progressDeadlineSeconds, ratio, autoRollback, scaleDownDelaySeconds, canary);
     }
 
     public RolloutStrategy withAutoRollback(boolean enabled) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, failureRatio, enabled, scaleDownDelaySeconds);
+                progressDeadlineSeconds, failureRatio, enabled, scaleDownDelaySeconds, canary);
     }
 
     /**
      * Surge replicas for {@code desired} replicas: percentages round up (Kubernetes). Recreate never surges;
-     * blue-green surges a whole second colour.
+     * blue-green surges a whole second colour, and so does canary (its promotion runs both revisions at full size
+     * until the traffic moved).
      */
     public int surge(int desired) {
         return switch (kind) {
             case RECREATE -> 0;
-            case BLUE_GREEN -> desired;
+            case BLUE_GREEN, CANARY -> desired;
             case ROLLING -> resolve(maxSurge, desired, true);
         };
     }
@@ -181,6 +210,9 @@ public record RolloutStrategy(
         m.put("autoRollback", String.valueOf(autoRollback));
         if (kind == Kind.BLUE_GREEN) {
             m.put("scaleDownDelaySeconds", String.valueOf(scaleDownDelaySeconds));
+        }
+        if (kind == Kind.CANARY) {
+            canary.describe(m, desired);
         }
         return m;
     }

@@ -1,11 +1,15 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The router in front of an application's replicas: which loopback ports receive its traffic. The deployer tells it
- * the serving set whenever that changes; blue-green switches the whole set in one call.
+ * the serving set whenever that changes; blue-green switches the whole set in one call; canary splits the traffic by
+ * weight ({@link #split}) and analyses it through the router's {@link #frontend}.
  *
  * <p>Usage: {@code new DockerDeployer(host, new HaproxyRouter(Path.of("/run/haproxy/admin.sock")))}
  */
@@ -27,4 +31,25 @@ public interface TrafficRouter {
 
     /** The ports {@code app}'s traffic goes to now, ascending. */
     List<Integer> routed(String app) throws IOException;
+
+    /**
+     * Sends {@code app}'s traffic to exactly the ports of {@code weights} (127.0.0.1), each in proportion to its
+     * weight ({@link #MAX_WEIGHT} at most; 0 keeps a port routed but sends it nothing), in one step as far as
+     * clients can tell. Routers that cannot weight traffic take equal weights only.
+     */
+    default void split(String app, Map<Integer, Integer> weights) throws IOException {
+        if (weights.values().stream().distinct().count() > 1) {
+            throw new IOException(getClass().getSimpleName() + " cannot split traffic by weight; use a router that "
+                    + "can (HaproxyRouter) for canary rollouts");
+        }
+        route(app, weights.keySet().stream().sorted().toList());
+    }
+
+    /** The URL clients reach {@code app} at through this router (canary analysis measures there), if known. */
+    default Optional<URI> frontend(String app) {
+        return Optional.empty();
+    }
+
+    /** The largest weight one port can get (HAProxy's per-server limit). */
+    int MAX_WEIGHT = 256;
 }

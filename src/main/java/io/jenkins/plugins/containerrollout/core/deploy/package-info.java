@@ -22,5 +22,12 @@
  * rollout) is the same loop: from whatever runs now, converge on one revision with the desired replica count, never
  * below {@code desired - maxUnavailable} available replicas nor above {@code desired + maxSurge} replicas. Nothing
  * assumes the previous call finished, so a killed process or a restarted engine needs no manual cleanup.
+ *
+ * <p><b>Canary.</b> {@link io.jenkins.plugins.containerrollout.core.deploy.Canary} runs the same replicas in smaller
+ * moves: a few replicas of the new revision beside the stable ones, router weights
+ * ({@link io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter#split}) giving them each step's share, an
+ * analysis of what clients get through the router's frontend during each pause, then promotion (the loop above with
+ * all traffic on the new revision) or an abort that takes the canary out of the router before the stable revision is
+ * restored.
  */
 package io.jenkins.plugins.containerrollout.core.deploy;

@@ -64,9 +64,10 @@ public class RolloutStrategyTest {
         assertEquals(RolloutStrategy.Kind.RECREATE, RolloutStrategy.named("Recreate").kind());
         assertEquals(RolloutStrategy.Kind.ROLLING, RolloutStrategy.named("rolling").kind());
         assertEquals(RolloutStrategy.Kind.BLUE_GREEN, RolloutStrategy.named("blueGreen").kind());
-        assertEquals("strategy: unknown 'bogus'; use 'rolling', 'recreate' or 'blueGreen'",
+        assertEquals("strategy: unknown 'bogus'; use 'rolling', 'recreate', 'blueGreen' or 'canary'",
                 assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("bogus")).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("canary"))
-                .getMessage().startsWith("strategy: 'canary' is not supported"));
+        assertEquals(RolloutStrategy.Kind.CANARY, RolloutStrategy.named("canary").kind());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("canary-ish"))
+                .getMessage().startsWith("strategy: unknown 'canary-ish'"));
     }
 }

@@ -1,0 +1,223 @@
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.HostConfig;
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * containerDeploy's rolling update against what the engine physically allows and against a naive script, on the same
+ * engine, image, replica count and health settings; and the time to restore after a bad deploy. Runs interleaved;
+ * prints a Markdown table on stdout.
+ * <ul>
+ *   <li>floor: ceil(replicas / parallelism) x (one container's create + start + readiness, measured through the
+ *       engine API and polled at the probe interval, as any tool using these health settings must);</li>
+ *   <li>script: {@code docker rm -f} / {@code docker run -d} / poll health, one replica after another;</li>
+ *   <li>MTTR: a deploy of an image whose health check fails, from the deploy call to the previous revision
+ *       restored, against the health failure window (failureThreshold x interval) + 2 s.</li>
+ * </ul>
+ *
+ * <p>Usage: {@code java -cp target/container-rollout-cli.jar bench/DeployBench.java [runs] [parallelism]} (bench/run
+ * does this)
+ */
+public class DeployBench {
+    private static final int REPLICAS = 10;
+    /** The loopback ports this benchmark may use (35000-36999 belong to it on the shared test bed). */
+    private static final int APP_PORTS = 35500;
+    private static final int SCRIPT_PORTS = 35600;
+    private static final int FLOOR_PORT = 35700;
+    private static final ProbeSettings PROBE = new ProbeSettings("/cgi-bin/health", Duration.ofMillis(100),
+            Duration.ofSeconds(2), 1, 3, Duration.ofSeconds(30));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        String tag = "deploybench-" + ProcessHandle.current().pid();
+        Path root = Files.createTempDirectory("deploybench");
+        List<String> images = List.of(image(root, tag + ":1", "1", true), image(root, tag + ":2", "2", true),
+                image(root, tag + ":bad", "bad", false));
+        DockerHost host = DockerHost.resolve(null, System.getenv());
+        DockerClient docker = DockerClientFactory.DEFAULT.create(host);
+        RolloutStrategy rolling = RolloutStrategy.rolling(String.valueOf(parallelism), "0");
+        List<Long> floors = new ArrayList<>(), ours = new ArrayList<>(), scripts = new ArrayList<>(),
+                mttrs = new ArrayList<>(), restores = new ArrayList<>();
+        try (DockerDeployer deployer = new DockerDeployer(host)) {
+            oneRolling(deployer, host, tag, images, rolling); // warm the JVM as a long-running agent is warm
+            for (int r = 0; r < runs; r++) {
+                floors.add(startAndReady(docker, images.get(1), tag + "-floor"));
+                ours.add(oneRolling(deployer, host, tag, images, rolling));
+                scripts.add(script(images, tag + "-sh"));
+                long[] mttr = badDeploy(deployer, host, tag, images, rolling);
+                mttrs.add(mttr[0]);
+                restores.add(mttr[1]);
+                System.err.printf("run %d: one replica start+ready %d ms, ours %d ms, script %d ms, MTTR %d ms "
+                        + "(failure to restored %d ms)%n", r + 1, floors.get(r), ours.get(r), scripts.get(r), mttr[0],
+                        mttr[1]);
+            }
+        } finally {
+            DockerClientFactory.closeQuietly(docker);
+            for (String image : images) {
+                run(List.of("docker", "rmi", "-f", image));
+            }
+        }
+        long one = median(floors);
+        long floor = (long) Math.ceil(REPLICAS / (double) parallelism) * one;
+        long our = median(ours), sh = median(scripts), mttr = median(mttrs);
+        long window = PROBE.failureThreshold() * PROBE.interval().toMillis();
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "Rolling update of %d replicas, maxSurge %d / maxUnavailable 0 (parallelism "
+                + "%d), probe every %d ms, %d failures fail a replica; %d runs, medians.%n%n", REPLICAS, parallelism,
+                parallelism, PROBE.interval().toMillis(), PROBE.failureThreshold(), runs));
+        t.append("| measure | value | compared with | ratio | target | met |\n|---|---:|---|---:|---:|---|\n");
+        t.append(String.format(Locale.ROOT, "| one replica create+start+ready (engine API) | %d ms | | | | |%n", one));
+        t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | physical floor ceil(%d/%d) x %d ms = %d ms "
+                + "| %.2fx | <= 1.10x | %s |%n", our, REPLICAS, parallelism, one, floor, (double) our / floor,
+                our <= 1.10 * floor ? "yes" : "no"));
+        t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | sequential docker rm/run script %d ms | "
+                + "%.2fx | | |%n", our, sh, (double) our / sh));
+        t.append(String.format(Locale.ROOT, "| MTTR: bad deploy call to previous revision restored | %d ms | health "
+                + "failure window %d ms + 2 s = %d ms | %.2fx | <= 1.00x | %s |%n", mttr, window, window + 2000,
+                (double) mttr / (window + 2000), mttr <= window + 2000 ? "yes" : "no"));
+        t.append(String.format(Locale.ROOT, "| time to restore: first failed replica to restored | %d ms | | | | |%n",
+                median(restores)));
+        System.out.print(t);
+    }
+
+    /** Deploys v1, then times the rolling update to v2; the app is removed afterwards. */
+    private static long oneRolling(DockerDeployer deployer, DockerHost host, String tag, List<String> images,
+            RolloutStrategy rolling) throws InterruptedException {
+        String app = tag + "-roll";
+        try {
+            require(deployer.deploy(request(host, app, images.get(0), rolling), ProgressSink.NONE), Outcome.SUCCEEDED);
+            long start = System.nanoTime();
+            require(deployer.deploy(request(host, app, images.get(1), rolling), ProgressSink.NONE), Outcome.SUCCEEDED);
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            deployer.remove(app);
+        }
+    }
+
+    /** Deploys v1, then an image whose health check fails: {deploy call to restored, first failure to restored}. */
+    private static long[] badDeploy(DockerDeployer deployer, DockerHost host, String tag, List<String> images,
+            RolloutStrategy rolling) throws InterruptedException {
+        String app = tag + "-bad";
+        try {
+            require(deployer.deploy(request(host, app, images.get(0), rolling), ProgressSink.NONE), Outcome.SUCCEEDED);
+            long start = System.currentTimeMillis();
+            RolloutRecord bad = deployer.deploy(request(host, app, images.get(2), rolling), ProgressSink.NONE);
+            require(bad, Outcome.ROLLED_BACK);
+            long restored = bad.eventsOf(TimelineEvent.Type.RESTORED).get(0).atMillis();
+            return new long[] {restored - start, bad.metrics().timeToRestoreMillis()};
+        } finally {
+            deployer.remove(app);
+        }
+    }
+
+    private static DeployRequest request(DockerHost host, String app, String image, RolloutStrategy strategy) {
+        return new DeployRequest(host, app, ReplicaSpec.of(image).withStopTimeoutSeconds(0), REPLICAS, APP_PORTS,
+                strategy, PROBE, 10, null, null);
+    }
+
+    private static void require(RolloutRecord record, Outcome expected) {
+        if (record.outcome() != expected) {
+            throw new IllegalStateException("expected " + expected + ": " + record.message());
+        }
+    }
+
+    /** One container of {@code image}: create, start, and poll its health at the probe interval until it answers 200. */
+    private static long startAndReady(DockerClient docker, String image, String name) throws InterruptedException {
+        long start = System.nanoTime();
+        String id = docker.createContainerCmd(image).withName(name).withEnv("PORT=" + FLOOR_PORT)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
+        try {
+            docker.startContainerCmd(id).exec();
+            while (!healthy(FLOOR_PORT)) {
+                Thread.sleep(PROBE.interval().toMillis());
+            }
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+
+    /** The naive baseline: replace each replica in turn with docker rm -f / docker run -d, waiting for its health. */
+    private static long script(List<String> images, String prefix) throws IOException, InterruptedException {
+        String replicas = "$(seq 0 " + (REPLICAS - 1) + ")";
+        String runOne = "docker run -d --name " + prefix + "-$i --network host -e PORT=$((" + SCRIPT_PORTS + "+i)) ";
+        run(List.of("bash", "-c", "for i in " + replicas + "; do " + runOne + images.get(0) + " >/dev/null; done"));
+        String update = "set -e; for i in " + replicas + "; do docker rm -f " + prefix + "-$i >/dev/null; " + runOne
+                + images.get(1) + " >/dev/null; until curl -sf -o /dev/null --max-time 2 http://127.0.0.1:$(("
+                + SCRIPT_PORTS + "+i))/cgi-bin/health; do sleep " + PROBE.interval().toMillis() / 1000.0 + "; done; done";
+        try {
+            long start = System.nanoTime();
+            run(List.of("bash", "-c", update));
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            run(List.of("bash", "-c", "for i in " + replicas + "; do docker rm -f " + prefix + "-$i >/dev/null 2>&1; "
+                    + "done; true"));
+        }
+    }
+
+    private static boolean healthy(int port) throws InterruptedException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cgi-bin/health"))
+                    .timeout(PROBE.timeout()).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** The app image: static busybox httpd serving /version and a health CGI (500 when unhealthy), FROM scratch. */
+    private static String image(Path root, String tag, String version, boolean healthy) throws IOException,
+            InterruptedException {
+        Path dir = Files.createDirectories(root.resolve(version));
+        Files.createDirectories(dir.resolve("www/cgi-bin"));
+        Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve("www/version"), version + "\n");
+        Path health = dir.resolve("www/cgi-bin/health");
+        Files.writeString(health, "#!/bin/sh\nprintf '" + (healthy ? "" : "Status: 500 Internal Server Error\\r\\n")
+                + "Content-Type: text/plain\\r\\n\\r\\n" + (healthy ? "ok" : "bad") + "\\n'\n");
+        Files.setPosixFilePermissions(health, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\n"
+                + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\nCOPY www /www\n"
+                + "ENTRYPOINT [\"/bin/sh\", \"-c\", \"exec httpd -f -p 127.0.0.1:${PORT:-18080} -h /www\"]\n");
+        run(List.of("docker", "build", "-q", "-t", tag, dir.toString()));
+        return tag;
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
