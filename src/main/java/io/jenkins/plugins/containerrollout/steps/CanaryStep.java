@@ -14,7 +14,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * One step of a canary: send {@code weight} percent of the traffic to the new revision, then wait {@code pause}
- * seconds (and analyse) before the next step. In a script a plain map does: {@code [weight: 10, pause: 30]}.
+ * seconds, analysing the traffic, before the next step. In a script a plain map does: {@code [weight: 10, pause: 30]}.
  *
  * <p>Usage: {@code canary(steps: [[weight: 10, pause: 30], [weight: 100]])}
  */
@@ -42,15 +42,13 @@ public final class CanaryStep extends AbstractDescribableImpl<CanaryStep> {
         this.pause = pause;
     }
 
-    /** What is wrong with this step, or null. */
-    String problem() {
-        if (weight < 1 || weight > 100) {
-            return "weight " + weight + " is not a share of the traffic; use 1 to 100 (percent)";
-        }
-        if (pause < 0) {
-            return "pause " + pause + " must be 0 or more seconds";
-        }
-        return null;
+    /**
+     * The core's step.
+     *
+     * @throws IllegalArgumentException when the weight is not 1..100 or the pause negative
+     */
+    io.jenkins.plugins.containerrollout.core.deploy.CanaryStep toCore() {
+        return new io.jenkins.plugins.containerrollout.core.deploy.CanaryStep(weight, pause);
     }
 
     /**
@@ -69,13 +67,7 @@ public final class CanaryStep extends AbstractDescribableImpl<CanaryStep> {
         /** A weight outside 1..100. */
         @POST
         public FormValidation doCheckWeight(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> {
-                int weight = RolloutForms.integer("weight", value, 0);
-                String problem = new CanaryStep(weight).problem();
-                if (problem != null) {
-                    throw new IllegalArgumentException(problem);
-                }
-            });
+            return RolloutForms.check(item, () -> new CanaryStep(RolloutForms.integer("weight", value, 0)).toCore());
         }
     }
 }

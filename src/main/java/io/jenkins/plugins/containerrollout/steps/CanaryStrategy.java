@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,34 +16,55 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * Canary: the new revision takes a growing share of the traffic in {@code steps} (weight in percent, then a pause),
- * with an analysis between steps (success ratio, p95 latency) that stops the rollout after {@code failureLimit}
- * failed analyses. The arguments are mapped and checked here; the Docker Engine core does not run canaries yet and
- * refuses them with its own message, which the step reports.
+ * Canary: replicas of the new revision start beside the stable ones and take a growing share of the traffic in
+ * {@code steps} (weight in percent, then a pause), each step analysed through the router's frontend (success ratio,
+ * p95 latency); then the new revision is promoted, or after {@code failureLimit} failed analyses rolled back. Needs
+ * {@code router: haproxy(socket: ..., frontendPort: ...)}. Unset settings take the core's defaults
+ * ({@link CanaryPlan#defaults()}).
  *
  * <p>Usage: {@code strategy: canary(steps: [[weight: 10, pause: 30], [weight: 50, pause: 60]], minSuccessRatio: 0.99)}
  */
 public final class CanaryStrategy extends DeployStrategy {
-    private List<CanaryStep> steps = new ArrayList<>();
-    private double minSuccessRatio = 0.99;
-    private long maxP95Millis;
-    private int failureLimit;
+    private static final CanaryPlan DEFAULTS = CanaryPlan.defaults();
 
-    /** @param steps the traffic steps, in order: {@code [[weight: 10, pause: 30], ...]} */
+    private List<CanaryStep> steps = new ArrayList<>();
+    private String analysisPath = DEFAULTS.analysisPath();
+    private double minSuccessRatio = DEFAULTS.minSuccessRatio();
+    private long maxP95Millis = DEFAULTS.maxP95Millis();
+    private int analysisRequests = DEFAULTS.analysisRequests();
+    private int failureLimit = DEFAULTS.failureLimit();
+
+    /** The core's plan: steps 10 % and 50 %, 30 s each, and its analysis defaults. */
     @DataBoundConstructor
-    public CanaryStrategy(List<CanaryStep> steps) {
+    public CanaryStrategy() {
+    }
+
+    /** The steps given, empty for the core's default steps. */
+    public List<CanaryStep> getSteps() {
+        return new ArrayList<>(steps);
+    }
+
+    /** The traffic steps in order: {@code [[weight: 10, pause: 30], ...]}; weights grow from 1 to 100. */
+    @DataBoundSetter
+    public void setSteps(List<CanaryStep> steps) {
         this.steps = steps == null ? new ArrayList<>() : new ArrayList<>(steps);
     }
 
-    public List<CanaryStep> getSteps() {
-        return new ArrayList<>(steps);
+    public String getAnalysisPath() {
+        return analysisPath;
+    }
+
+    /** Path requested through the router's frontend in each analysis. */
+    @DataBoundSetter
+    public void setAnalysisPath(String analysisPath) {
+        this.analysisPath = analysisPath == null || analysisPath.isBlank() ? DEFAULTS.analysisPath() : analysisPath.strip();
     }
 
     public double getMinSuccessRatio() {
         return minSuccessRatio;
     }
 
-    /** Share of requests to the canary that must succeed in each analysis, 0..1. */
+    /** Share of requests that must succeed in each analysis, in (0, 1]. */
     @DataBoundSetter
     public void setMinSuccessRatio(double minSuccessRatio) {
         this.minSuccessRatio = minSuccessRatio;
@@ -52,57 +74,45 @@ public final class CanaryStrategy extends DeployStrategy {
         return maxP95Millis;
     }
 
-    /** p95 latency the canary must keep in each analysis; 0 for none. */
+    /** p95 latency each analysis tolerates; 0 for none. */
     @DataBoundSetter
     public void setMaxP95Millis(long maxP95Millis) {
         this.maxP95Millis = maxP95Millis;
+    }
+
+    public int getAnalysisRequests() {
+        return analysisRequests;
+    }
+
+    /** Requests per analysis. */
+    @DataBoundSetter
+    public void setAnalysisRequests(int analysisRequests) {
+        this.analysisRequests = analysisRequests;
     }
 
     public int getFailureLimit() {
         return failureLimit;
     }
 
-    /** Failed analyses tolerated before the canary is rolled back; 0 stops at the first. */
+    /** Failed analyses that abort the canary (and roll it back); 1 aborts on the first. */
     @DataBoundSetter
     public void setFailureLimit(int failureLimit) {
         this.failureLimit = failureLimit;
     }
 
-    /** What is wrong with these settings, or null. */
-    String problem() {
-        if (steps.isEmpty()) {
-            return "canary steps: give at least one step, e.g. steps: [[weight: 10, pause: 30], [weight: 50, pause: 60]]";
+    /** The core's plan for these settings; its constructor names a wrong one. */
+    CanaryPlan toPlan() {
+        List<io.jenkins.plugins.containerrollout.core.deploy.CanaryStep> plan = new ArrayList<>();
+        for (CanaryStep step : steps) {
+            plan.add(step.toCore());
         }
-        int previous = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            CanaryStep step = steps.get(i);
-            String problem = step.problem();
-            if (problem != null) {
-                return "canary steps[" + i + "]: " + problem;
-            }
-            if (step.getWeight() <= previous) {
-                return "canary steps[" + i + "]: weight " + step.getWeight() + " must be above the previous step's "
-                        + previous + "; weights grow towards 100";
-            }
-            previous = step.getWeight();
-        }
-        if (!(minSuccessRatio > 0 && minSuccessRatio <= 1)) {
-            return "canary minSuccessRatio: must be above 0 and at most 1, e.g. 0.99 (got " + minSuccessRatio + ")";
-        }
-        if (maxP95Millis < 0 || failureLimit < 0) {
-            return "canary maxP95Millis/failureLimit: must be 0 or more";
-        }
-        return null;
+        return new CanaryPlan(plan.isEmpty() ? DEFAULTS.steps() : plan, analysisPath, minSuccessRatio, maxP95Millis,
+                analysisRequests, failureLimit);
     }
 
     @Override
     public RolloutStrategy toStrategy() {
-        String problem = problem();
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        // the core names the strategies it runs; until it runs canaries this throws its own clear message
-        return RolloutStrategy.named("canary");
+        return RolloutStrategy.canary(toPlan());
     }
 
     /**
@@ -121,12 +131,22 @@ public final class CanaryStrategy extends DeployStrategy {
         /** A ratio outside (0, 1]. */
         @POST
         public FormValidation doCheckMinSuccessRatio(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> {
-                double ratio = RolloutForms.decimal("minSuccessRatio", value, 0.99);
-                if (!(ratio > 0 && ratio <= 1)) {
-                    throw new IllegalArgumentException("minSuccessRatio: must be above 0 and at most 1, e.g. 0.99");
-                }
-            });
+            return RolloutForms.check(item, () -> DEFAULTS.withAnalysis(
+                    RolloutForms.decimal("minSuccessRatio", value, DEFAULTS.minSuccessRatio()), DEFAULTS.maxP95Millis(),
+                    DEFAULTS.analysisRequests()));
+        }
+
+        /** A path without the leading slash. */
+        @POST
+        public FormValidation doCheckAnalysisPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> DEFAULTS.withAnalysisPath(value == null || value.isBlank() ? "/" : value.strip()));
+        }
+
+        /** Fewer than one failed analysis. */
+        @POST
+        public FormValidation doCheckFailureLimit(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> DEFAULTS.withFailureLimit(
+                    RolloutForms.integer("failureLimit", value, DEFAULTS.failureLimit())));
         }
     }
 }

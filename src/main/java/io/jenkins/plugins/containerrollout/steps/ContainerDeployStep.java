@@ -379,14 +379,24 @@ public final class ContainerDeployStep extends Step {
         RolloutStrategy rollout = (strategy == null ? new RollingStrategy() : strategy).toStrategy()
                 .withMinReadySeconds(minReadySeconds).withProgressDeadlineSeconds(progressDeadlineSeconds)
                 .withFailureRatio(failureRatio).withAutoRollback(autoRollback);
-        if (rollout.kind() == RolloutStrategy.Kind.BLUE_GREEN && (router == null || router instanceof DirectRouting)) {
-            throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
-                    + "in front of the replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
-        }
+        requireRouterFor(rollout.kind());
         ProbeSettings probe = new ProbeSettings(healthPath, Duration.ofMillis(probeIntervalMillis),
                 Duration.ofMillis(probeTimeoutMillis), successThreshold, failureThreshold,
                 Duration.ofSeconds(startupTimeoutSeconds));
         return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe, revisionHistoryLimit, buildUrl, commit);
+    }
+
+    /** Blue-green and canary move traffic, so they need a router; canary also its frontend, to analyse there. */
+    private void requireRouterFor(RolloutStrategy.Kind kind) {
+        boolean none = router == null || router instanceof DirectRouting;
+        if (kind == RolloutStrategy.Kind.BLUE_GREEN && none) {
+            throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
+                    + "in front of the replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
+        }
+        if (kind == RolloutStrategy.Kind.CANARY && (none || (router instanceof HaproxyRouting h && h.getFrontendPort() == 0))) {
+            throw new IllegalArgumentException("router: canary splits traffic by weight and analyses it at the router's "
+                    + "frontend; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "', frontendPort: PORT)");
+        }
     }
 
     @Override

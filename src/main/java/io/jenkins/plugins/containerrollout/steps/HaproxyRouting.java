@@ -18,7 +18,7 @@ import org.kohsuke.stapler.verb.POST;
  * HAProxy in front of the replicas, driven through its runtime API on the agent: a backend named like the
  * application with free server slots (see {@code HaproxyConfig}), and an admin socket ({@code level admin}).
  *
- * <p>Usage: {@code router: haproxy(socket: '/run/haproxy/admin.sock')}
+ * <p>Usage: {@code router: haproxy(socket: '/run/haproxy/admin.sock', frontendPort: 8080)}
  */
 public final class HaproxyRouting extends TrafficRouting {
     private static final long serialVersionUID = 1L;
@@ -26,6 +26,7 @@ public final class HaproxyRouting extends TrafficRouting {
     public static final String DEFAULT_SOCKET = "/run/haproxy/admin.sock";
 
     private String socket = DEFAULT_SOCKET;
+    private int frontendPort;
 
     @DataBoundConstructor
     public HaproxyRouting() {
@@ -41,6 +42,16 @@ public final class HaproxyRouting extends TrafficRouting {
         this.socket = socket == null || socket.isBlank() ? DEFAULT_SOCKET : socket.strip();
     }
 
+    public int getFrontendPort() {
+        return frontendPort;
+    }
+
+    /** The loopback port of HAProxy's frontend for the application; canary analysis sends its requests there. */
+    @DataBoundSetter
+    public void setFrontendPort(int frontendPort) {
+        this.frontendPort = frontendPort;
+    }
+
     /** What is wrong with the socket path, or null. */
     static String problem(String socket) {
         return socket == null || socket.isBlank() || socket.strip().startsWith("/") ? null
@@ -54,7 +65,10 @@ public final class HaproxyRouting extends TrafficRouting {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        return new HaproxyRouter(Path.of(socket));
+        if (frontendPort < 0 || frontendPort > 65535) {
+            throw new IllegalArgumentException("frontendPort: " + frontendPort + " is not a port; use 1 to 65535, or 0 when unknown");
+        }
+        return new HaproxyRouter(Path.of(socket), frontendPort);
     }
 
     /**

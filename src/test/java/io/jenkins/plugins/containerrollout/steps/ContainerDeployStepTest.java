@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -128,31 +129,71 @@ public class ContainerDeployStepTest {
         assertTrue(refusal(step), refusal(step).startsWith("maxSurge/maxUnavailable: both are 0"));
     }
 
-    @Test
-    public void canaryIsRefusedWithTheCoresMessageUntilTheCoreRunsIt() {
+    private static ContainerDeployStep canary(CanaryStrategy canary, TrafficRouting router) {
         ContainerDeployStep step = step();
-        CanaryStep first = new CanaryStep(10);
-        first.setPause(30);
-        step.setStrategy(new CanaryStrategy(List.of(first, new CanaryStep(100))));
-        assertEquals("strategy: 'canary' is not supported on a Docker Engine host yet; use 'rolling', 'recreate' or 'blueGreen'",
-                refusal(step));
+        step.setStrategy(canary);
+        step.setRouter(router);
+        return step;
+    }
+
+    private static HaproxyRouting haproxyWithFrontend(int port) {
+        HaproxyRouting haproxy = new HaproxyRouting();
+        haproxy.setFrontendPort(port);
+        return haproxy;
+    }
+
+    private static CanaryStrategy canarySteps(int... weights) {
+        List<CanaryStep> steps = new java.util.ArrayList<>();
+        for (int w : weights) {
+            CanaryStep s = new CanaryStep(w);
+            s.setPause(30);
+            steps.add(s);
+        }
+        CanaryStrategy canary = new CanaryStrategy();
+        canary.setSteps(steps);
+        return canary;
     }
 
     @Test
-    public void canaryWeightsMustGrow() {
-        ContainerDeployStep step = step();
-        step.setStrategy(new CanaryStrategy(List.of(new CanaryStep(50), new CanaryStep(20))));
-        assertEquals("canary steps[1]: weight 20 must be above the previous step's 50; weights grow towards 100", refusal(step));
+    public void canaryMapsStepsAndAnalysisToTheCoresPlan() {
+        CanaryStrategy canary = canarySteps(10, 50);
+        canary.setAnalysisPath("/cgi-bin/health");
+        canary.setMinSuccessRatio(0.95);
+        canary.setMaxP95Millis(300);
+        canary.setAnalysisRequests(40);
+        canary.setFailureLimit(2);
+        RolloutStrategy strategy = canary(canary, haproxyWithFrontend(8080)).toRequest(HOST, null, null).strategy();
+        assertEquals(RolloutStrategy.canary(new CanaryPlan(List.of(new io.jenkins.plugins.containerrollout.core.deploy.CanaryStep(10, 30),
+                new io.jenkins.plugins.containerrollout.core.deploy.CanaryStep(50, 30)), "/cgi-bin/health", 0.95, 300, 40, 2)), strategy);
     }
 
     @Test
-    public void aCanaryWeightAboveAHundredIsRefused() {
-        assertEquals("weight 150 is not a share of the traffic; use 1 to 100 (percent)", new CanaryStep(150).problem());
+    public void canaryWithoutSettingsTakesTheCoresDefaultPlan() {
+        assertEquals(RolloutStrategy.canary(CanaryPlan.defaults()),
+                canary(new CanaryStrategy(), haproxyWithFrontend(8080)).toRequest(HOST, null, null).strategy());
     }
 
     @Test
-    public void aCanaryWithoutStepsIsRefused() {
-        assertTrue(new CanaryStrategy(null).problem().startsWith("canary steps: give at least one step"));
+    public void canaryWithoutARouterFrontendSaysWhatToAdd() {
+        String problem = refusal(canary(new CanaryStrategy(), new HaproxyRouting()));
+        assertTrue(problem, problem.startsWith("router: canary splits traffic by weight")
+                && problem.contains("frontendPort: PORT"));
+    }
+
+    @Test
+    public void canaryWeightsMustGrowAsTheCoreSays() {
+        assertEquals("steps: weights must increase step by step (got 50 then 20)",
+                refusal(canary(canarySteps(50, 20), haproxyWithFrontend(8080))));
+    }
+
+    @Test
+    public void aCanaryWeightAboveAHundredGetsTheCoresMessage() {
+        assertTrue(refusal(canary(canarySteps(150), haproxyWithFrontend(8080))).startsWith("steps: weight 150 is out of range"));
+    }
+
+    @Test
+    public void theHaproxyFrontendPortReachesTheRouter() {
+        assertEquals(java.util.Optional.of(java.net.URI.create("http://127.0.0.1:8080")), haproxyWithFrontend(8080).open().frontend("web"));
     }
 
     @Test
