@@ -5,21 +5,11 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
-import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -31,8 +21,6 @@ import org.junit.rules.TemporaryFolder;
  * is simulated by the {@link StepHarness}. Ports 33000-33999.
  */
 public class RolloutStepsEngineTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -47,16 +35,12 @@ public class RolloutStepsEngineTest {
         TestImages.app(tmp.newFolder("v1").toPath(), v1, "1.0", true);
         TestImages.app(tmp.newFolder("v2").toPath(), v2, "2.0", true);
         harness = StepHarness.in(tmp.newFolder("ws")).env("DOCKER_HOST", TestBed.host().uri());
-        portBase = freePorts(2);
+        portBase = StepTestBed.freePorts(2);
     }
 
     @After
     public void removeAppAndImages() {
-        String ids = TestBed.docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
-        for (String id : ids.isEmpty() ? new String[0] : ids.split("\\s+")) {
-            TestBed.dockerResult("rm", "-f", id);
-        }
-        TestBed.dockerResult("rmi", "-f", v1, v2, app + ":broken");
+        StepTestBed.removeApp(app, v1, v2, app + ":broken");
     }
 
     private ContainerDeployStep deploy(String image) {
@@ -75,7 +59,7 @@ public class RolloutStepsEngineTest {
         Map<String, Object> second = RolloutStepRunner.deploy(harness, deploy(v2), RolloutCore.ENGINE);
         assertEquals(List.of("SUCCEEDED", 1, "SUCCEEDED", 2, 1), List.of(first.get("outcome"), first.get("revision"),
                 second.get("outcome"), second.get("revision"), second.get("previousRevision")));
-        assertEquals("2.0", version(portBase, portBase + 1));
+        assertEquals("2.0", StepTestBed.version(portBase, portBase + 1));
 
         HttpVerifyCheck expectsOldVersion = new HttpVerifyCheck("{endpoint}/version");
         expectsOldVersion.setBodyRegex("^1\\.0");
@@ -85,14 +69,14 @@ public class RolloutStepsEngineTest {
         Map<String, Object> verified = RolloutStepRunner.verify(harness, verify, RolloutCore.ENGINE, build -> { });
         assertEquals(false, verified.get("passed"));
         assertEquals(true, verified.get("rolledBack"));
-        assertEquals("1.0", version(portBase, portBase + 1));
+        assertEquals("1.0", StepTestBed.version(portBase, portBase + 1));
 
         ContainerRollbackStep back = new ContainerRollbackStep(app);
         back.setToRevision(2);
         Map<String, Object> restored = RolloutStepRunner.rollback(harness, back, RolloutCore.ENGINE);
         assertEquals(2, restored.get("servingRevision"));
         assertTrue(restored.toString(), (Long) restored.get("timeToRestoreMillis") >= 0);
-        assertEquals("2.0", version(portBase, portBase + 1));
+        assertEquals("2.0", StepTestBed.version(portBase, portBase + 1));
         assertEquals(List.of("Rollout", "Rollout", "Verification", "Rollout", "Rollout"),
                 harness.jenkins.recorded.stream().map(e -> e.getClass().getSimpleName()).toList());
     }
@@ -108,41 +92,6 @@ public class RolloutStepsEngineTest {
         assertTrue(e.getMessage(), e.getMessage().startsWith("containerDeploy: " + app + " ROLLED_BACK: "));
         ReportEntry.Rollout last = (ReportEntry.Rollout) harness.jenkins.recorded.get(1);
         assertEquals(1, last.record().servingRevision());
-        assertEquals("1.0", version(portBase, portBase + 1));
-    }
-
-    /** The version the app's replica answers with on the first of {@code ports} that answers. */
-    private static String version(int... ports) throws InterruptedException {
-        for (int port : ports) {
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
-                        .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return r.body().trim();
-                }
-            } catch (IOException e) {
-                // nothing on this slot: try the next
-            }
-        }
-        return null;
-    }
-
-    /** A base in 33000-33999 with {@code span} free loopback ports. */
-    private static int freePorts(int span) throws IOException {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 33000 + ThreadLocalRandom.current().nextInt(1000 - span);
-            boolean free = true;
-            for (int p = base; p < base + span && free; p++) {
-                try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
-                    s.setReuseAddress(true);
-                } catch (IOException busy) {
-                    free = false;
-                }
-            }
-            if (free) {
-                return base;
-            }
-        }
-        throw new IOException("no " + span + " free ports in 33000-33999");
+        assertEquals("1.0", StepTestBed.version(portBase, portBase + 1));
     }
 }
