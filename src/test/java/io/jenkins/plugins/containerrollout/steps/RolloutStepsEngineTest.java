@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -32,9 +33,10 @@ public class RolloutStepsEngineTest {
 
     @Before
     public void imagesAndHarness() throws Exception {
-        TestImages.app(tmp.newFolder("v1").toPath(), v1, "1.0", true);
+        // v1's context lies in the workspace, so containerBuild can push it in the credentials test
+        TestImages.app(tmp.newFolder("ws", "v1").toPath(), v1, "1.0", true);
         TestImages.app(tmp.newFolder("v2").toPath(), v2, "2.0", true);
-        harness = StepHarness.in(tmp.newFolder("ws")).env("DOCKER_HOST", TestBed.host().uri());
+        harness = StepHarness.in(tmp.getRoot().toPath().resolve("ws").toFile()).env("DOCKER_HOST", TestBed.host().uri());
         portBase = StepTestBed.freePorts(2);
     }
 
@@ -79,6 +81,31 @@ public class RolloutStepsEngineTest {
         assertEquals("2.0", StepTestBed.version(portBase, portBase + 1));
         assertEquals(List.of("Rollout", "Rollout", "Verification", "Rollout", "Rollout"),
                 harness.jenkins.recorded.stream().map(e -> e.getClass().getSimpleName()).toList());
+    }
+
+    @Test
+    public void pullsAPrivateImageWithTheRegistryCredentialsAndNeverShowsThePassword() throws Exception {
+        String privateImage = TestBed.authRegistry() + "/" + app + ":1.0";
+        TestBed.docker("tag", v1, privateImage);
+        harness.credentials("registry", TestBed.authUser(), TestBed.authPassword());
+        ContainerBuildStep push = new ContainerBuildStep(List.of(privateImage));
+        push.setContext("v1");
+        push.setPush(true);
+        push.setRegistryCredentialsId("registry");
+        try {
+            harness.run(push, BuildCore.IMAGE_BUILDER);
+            TestBed.docker("rmi", privateImage);
+            ContainerDeployStep step = deploy(privateImage);
+            step.setRegistryCredentialsId("registry");
+
+            Map<String, Object> d = RolloutStepRunner.deploy(harness, step, RolloutCore.ENGINE);
+
+            assertEquals("SUCCEEDED", d.get("outcome"));
+            assertTrue(harness.console(), harness.console().contains("[containerDeploy] pulling " + privateImage + " as "));
+            assertFalse(harness.console().contains(TestBed.authPassword()));
+        } finally {
+            TestBed.dockerResult("rmi", "-f", privateImage);
+        }
     }
 
     @Test
