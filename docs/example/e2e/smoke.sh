@@ -9,7 +9,8 @@ for url in ${TARGET_URLS:-$TARGET_URL}; do
   for path in /version /index.html; do
     total=$((total + 1))
     name="GET ${url}${path}"
-    if wget -q -T 5 -O /dev/null "${url}${path}"; then
+    # no -T: Debian's static busybox 1.35 crashes on it; the smokeTest check bounds the whole run instead
+    if wget -q -O /dev/null "${url}${path}"; then
       cases="${cases}<testcase classname=\"smoke\" name=\"${name}\"/>"
     else
       failures=$((failures + 1))
