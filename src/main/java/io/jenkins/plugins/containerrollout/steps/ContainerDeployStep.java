@@ -28,8 +28,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The {@code containerDeploy} Pipeline step: rolls an application out to an image on the agent's Docker engine
- * (rolling, recreate, blue-green, canary), waits until every replica passes its health gate, rolls back automatically when
- * it does not, records what happened with the build and returns a small map.
+ * (rolling, recreate, blue-green, canary), waits until every replica passes its health gate, rolls back
+ * automatically when it does not, records what happened with the build and returns a small map.
  *
  * <p>Usage:
  * <pre>{@code

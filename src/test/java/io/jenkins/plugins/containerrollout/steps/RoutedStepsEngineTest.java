@@ -17,11 +17,11 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * {@code containerDeploy(strategy: blueGreen(), router: haproxy(...))} and {@code containerRollback(router: ...)}
+ * {@code containerDeploy(strategy: blueGreen() | canary(...), router: haproxy(...))} and {@code containerRollback(router: ...)}
  * on the test bed's engine behind a private HAProxy (Debian's {@code /usr/sbin/haproxy}): the router argument reaches
  * the core on the "agent" and switches the frontend's traffic. Ports 33000-33999.
  */
-public class BlueGreenStepEngineTest {
+public class RoutedStepsEngineTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
@@ -69,10 +69,14 @@ public class BlueGreenStepEngineTest {
     }
 
     private Map<String, Object> deployBlueGreen(String version) throws Exception {
-        ContainerDeployStep step = new ContainerDeployStep(app, app + ":" + version, portBase);
         BlueGreenStrategy blueGreen = new BlueGreenStrategy();
         blueGreen.setScaleDownDelaySeconds(0);
-        step.setStrategy(blueGreen);
+        return deploy(version, blueGreen);
+    }
+
+    private Map<String, Object> deploy(String version, DeployStrategy strategy) throws Exception {
+        ContainerDeployStep step = new ContainerDeployStep(app, app + ":" + version, portBase);
+        step.setStrategy(strategy);
         step.setRouter(router());
         step.setHealthPath("/cgi-bin/health");
         step.setProbeIntervalMillis(200);
@@ -94,6 +98,22 @@ public class BlueGreenStepEngineTest {
 
         assertEquals(1, restored.get("servingRevision"));
         assertEquals("1.0", frontendVersion());
+    }
+
+    @Test
+    public void aCanaryStepAndItsAnalysisPromoteTheNewRevisionBehindTheFrontend() throws Exception {
+        deployBlueGreen("1.0");
+        CanaryStep half = new CanaryStep(50);
+        CanaryStrategy canary = new CanaryStrategy();
+        canary.setSteps(List.of(half));
+        canary.setAnalysisPath("/cgi-bin/health");
+        canary.setAnalysisRequests(10);
+        canary.setMaxP95Millis(0);
+
+        Map<String, Object> promoted = deploy("2.0", canary);
+
+        assertEquals(List.of("SUCCEEDED", 2), List.of(promoted.get("outcome"), promoted.get("servingRevision")));
+        assertEquals("2.0", frontendVersion());
     }
 
     private String frontendVersion() throws InterruptedException {
