@@ -40,4 +40,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public synchronized void save() throws IOException {
         throw new UnsupportedOperationException();
     }
+
+    public void setResult(Result r) {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -6,6 +6,10 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> {
     public ListBoxModel() {
     }
 
+    public void add(String displayName, String value) {
+        throw new UnsupportedOperationException("compile-only mirror");
+    }
+
     public static final class Option {
         private Option() {
         }

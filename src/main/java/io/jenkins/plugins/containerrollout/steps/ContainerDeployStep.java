@@ -1,0 +1,512 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The {@code containerDeploy} Pipeline step: rolls an application out to an image on the agent's Docker engine
+ * (rolling, recreate, blue-green, canary), waits until every replica passes its health gate, rolls back
+ * automatically when it does not, records what happened with the build and returns a small map.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * def d = containerDeploy(app: 'web', image: img.digest, replicas: 4, portBase: 21000, healthPath: '/health',
+ *         strategy: rolling(maxSurge: '1', maxUnavailable: '0'))
+ * echo "revision ${d.revision} (${d.outcome}), availability floor ${d.availabilityFloor}"
+ * }</pre>
+ * A {@code FAILED} or {@code PAUSED} outcome fails the step after the record is attached; so does
+ * {@code ROLLED_BACK} unless {@code failOnRollback: false}.
+ */
+public final class ContainerDeployStep extends Step {
+    /** The Pipeline function name. */
+    public static final String FUNCTION_NAME = "containerDeploy";
+
+    private final String app;
+    private final String image;
+    private final int portBase;
+    private int replicas = 1;
+    private DeployStrategy strategy;
+    private String healthPath = "/";
+    private int probeIntervalMillis = 1000;
+    private int probeTimeoutMillis = 1000;
+    private int successThreshold = 1;
+    private int failureThreshold = 3;
+    private int startupTimeoutSeconds = 60;
+    private int minReadySeconds;
+    private int progressDeadlineSeconds = 600;
+    private double failureRatio;
+    private boolean autoRollback = true;
+    private boolean failOnRollback = true;
+    private Map<String, String> env = new LinkedHashMap<>();
+    private List<String> entrypoint = new ArrayList<>();
+    private List<String> command = new ArrayList<>();
+    private String memory;
+    private String cpus;
+    private String restartPolicy;
+    private Map<String, String> labels = new LinkedHashMap<>();
+    private List<String> volumes = new ArrayList<>();
+    private String networkMode;
+    private int containerPort;
+    private int stopTimeoutSeconds = 10;
+    private int revisionHistoryLimit = 10;
+    private TrafficRouting router;
+    private String dockerHost;
+    private String registryCredentialsId;
+
+    /**
+     * @param app      application name: lower-case letters, digits, {@code -} and {@code _}
+     * @param image    the image reference to run (a tag, or {@code repo@sha256:...} from {@code containerBuild})
+     * @param portBase replica in slot {@code k} serves on {@code 127.0.0.1:(portBase + k)}
+     */
+    @DataBoundConstructor
+    public ContainerDeployStep(String app, String image, int portBase) {
+        this.app = RolloutForms.blankToNull(app);
+        this.image = RolloutForms.blankToNull(image);
+        this.portBase = portBase;
+    }
+
+    public String getApp() {
+        return app;
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public int getPortBase() {
+        return portBase;
+    }
+
+    public int getReplicas() {
+        return replicas;
+    }
+
+    @DataBoundSetter
+    public void setReplicas(int replicas) {
+        this.replicas = replicas;
+    }
+
+    /** The strategy given, or null for the default {@code rolling()}. */
+    public DeployStrategy getStrategy() {
+        return strategy;
+    }
+
+    @DataBoundSetter
+    public void setStrategy(DeployStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    public String getHealthPath() {
+        return healthPath;
+    }
+
+    /** Path probed on every replica ({@code GET http://127.0.0.1:PORT<path>}) when its image has no HEALTHCHECK. */
+    @DataBoundSetter
+    public void setHealthPath(String healthPath) {
+        this.healthPath = healthPath == null || healthPath.isBlank() ? "/" : healthPath.strip();
+    }
+
+    public int getProbeIntervalMillis() {
+        return probeIntervalMillis;
+    }
+
+    @DataBoundSetter
+    public void setProbeIntervalMillis(int probeIntervalMillis) {
+        this.probeIntervalMillis = probeIntervalMillis;
+    }
+
+    public int getProbeTimeoutMillis() {
+        return probeTimeoutMillis;
+    }
+
+    @DataBoundSetter
+    public void setProbeTimeoutMillis(int probeTimeoutMillis) {
+        this.probeTimeoutMillis = probeTimeoutMillis;
+    }
+
+    public int getSuccessThreshold() {
+        return successThreshold;
+    }
+
+    @DataBoundSetter
+    public void setSuccessThreshold(int successThreshold) {
+        this.successThreshold = successThreshold;
+    }
+
+    public int getFailureThreshold() {
+        return failureThreshold;
+    }
+
+    @DataBoundSetter
+    public void setFailureThreshold(int failureThreshold) {
+        this.failureThreshold = failureThreshold;
+    }
+
+    public int getStartupTimeoutSeconds() {
+        return startupTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setStartupTimeoutSeconds(int startupTimeoutSeconds) {
+        this.startupTimeoutSeconds = startupTimeoutSeconds;
+    }
+
+    public int getMinReadySeconds() {
+        return minReadySeconds;
+    }
+
+    @DataBoundSetter
+    public void setMinReadySeconds(int minReadySeconds) {
+        this.minReadySeconds = minReadySeconds;
+    }
+
+    public int getProgressDeadlineSeconds() {
+        return progressDeadlineSeconds;
+    }
+
+    @DataBoundSetter
+    public void setProgressDeadlineSeconds(int progressDeadlineSeconds) {
+        this.progressDeadlineSeconds = progressDeadlineSeconds;
+    }
+
+    public double getFailureRatio() {
+        return failureRatio;
+    }
+
+    /** Failed new replicas / started new replicas tolerated (failed ones are replaced); 0 fails on the first. */
+    @DataBoundSetter
+    public void setFailureRatio(double failureRatio) {
+        this.failureRatio = failureRatio;
+    }
+
+    public boolean isAutoRollback() {
+        return autoRollback;
+    }
+
+    @DataBoundSetter
+    public void setAutoRollback(boolean autoRollback) {
+        this.autoRollback = autoRollback;
+    }
+
+    public boolean isFailOnRollback() {
+        return failOnRollback;
+    }
+
+    /** Whether an automatic rollback fails the step (default); off, the script reads {@code outcome} itself. */
+    @DataBoundSetter
+    public void setFailOnRollback(boolean failOnRollback) {
+        this.failOnRollback = failOnRollback;
+    }
+
+    public Map<String, String> getEnv() {
+        return new LinkedHashMap<>(env);
+    }
+
+    @DataBoundSetter
+    public void setEnv(Map<String, String> env) {
+        this.env = StepArguments.copy(env);
+    }
+
+    public List<String> getEntrypoint() {
+        return new ArrayList<>(entrypoint);
+    }
+
+    /** Entrypoint override; in the form one argument per line. */
+    @DataBoundSetter
+    public void setEntrypoint(List<String> entrypoint) {
+        this.entrypoint = StepArguments.lines(entrypoint);
+    }
+
+    public List<String> getCommand() {
+        return new ArrayList<>(command);
+    }
+
+    /** Command (arguments) override; in the form one argument per line. */
+    @DataBoundSetter
+    public void setCommand(List<String> command) {
+        this.command = StepArguments.lines(command);
+    }
+
+    public String getMemory() {
+        return memory;
+    }
+
+    /** Memory limit like {@code docker run --memory}: {@code '256m'}, {@code '1g'}. */
+    @DataBoundSetter
+    public void setMemory(String memory) {
+        this.memory = RolloutForms.blankToNull(memory);
+    }
+
+    public String getCpus() {
+        return cpus;
+    }
+
+    /** CPU limit like {@code docker run --cpus}: {@code '0.5'}. */
+    @DataBoundSetter
+    public void setCpus(String cpus) {
+        this.cpus = RolloutForms.blankToNull(cpus);
+    }
+
+    public String getRestartPolicy() {
+        return restartPolicy;
+    }
+
+    @DataBoundSetter
+    public void setRestartPolicy(String restartPolicy) {
+        this.restartPolicy = RolloutForms.blankToNull(restartPolicy);
+    }
+
+    public Map<String, String> getLabels() {
+        return new LinkedHashMap<>(labels);
+    }
+
+    @DataBoundSetter
+    public void setLabels(Map<String, String> labels) {
+        this.labels = StepArguments.copy(labels);
+    }
+
+    public List<String> getVolumes() {
+        return new ArrayList<>(volumes);
+    }
+
+    /** Binds as {@code docker run -v} takes them; in the form one per line. */
+    @DataBoundSetter
+    public void setVolumes(List<String> volumes) {
+        this.volumes = StepArguments.lines(volumes);
+    }
+
+    public String getNetworkMode() {
+        return networkMode;
+    }
+
+    @DataBoundSetter
+    public void setNetworkMode(String networkMode) {
+        this.networkMode = RolloutForms.blankToNull(networkMode);
+    }
+
+    public int getContainerPort() {
+        return containerPort;
+    }
+
+    /** With a bridge network: the port the process listens on inside the container. */
+    @DataBoundSetter
+    public void setContainerPort(int containerPort) {
+        this.containerPort = containerPort;
+    }
+
+    public int getStopTimeoutSeconds() {
+        return stopTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setStopTimeoutSeconds(int stopTimeoutSeconds) {
+        this.stopTimeoutSeconds = stopTimeoutSeconds;
+    }
+
+    public int getRevisionHistoryLimit() {
+        return revisionHistoryLimit;
+    }
+
+    @DataBoundSetter
+    public void setRevisionHistoryLimit(int revisionHistoryLimit) {
+        this.revisionHistoryLimit = revisionHistoryLimit;
+    }
+
+    /** The router given, or null for none (clients use the replica ports). */
+    public TrafficRouting getRouter() {
+        return router;
+    }
+
+    @DataBoundSetter
+    public void setRouter(TrafficRouting router) {
+        this.router = router;
+    }
+
+    public String getDockerHost() {
+        return dockerHost;
+    }
+
+    @DataBoundSetter
+    public void setDockerHost(String dockerHost) {
+        this.dockerHost = RolloutForms.blankToNull(dockerHost);
+    }
+
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    /** Username/password credentials to pull a private image with, when the engine lacks it. */
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = RolloutForms.blankToNull(registryCredentialsId);
+    }
+
+    /**
+     * The one mapping from step arguments to the core request, validated by the core.
+     *
+     * @param buildUrl the deploying build's URL, or null
+     * @param commit   the source commit ({@code GIT_COMMIT}), or null
+     * @throws IllegalArgumentException naming the parameter and the fix
+     */
+    public DeployRequest toRequest(DockerHost host, String buildUrl, String commit) {
+        StepArguments.requireApp(app);
+        ReplicaSpec spec = new ReplicaSpec(image, env, entrypoint.isEmpty() ? null : entrypoint,
+                command.isEmpty() ? null : command, ResourceLimits.memoryBytes(memory), ResourceLimits.nanoCpus(cpus),
+                restartPolicy, labels, volumes, networkMode, containerPort, stopTimeoutSeconds);
+        RolloutStrategy rollout = (strategy == null ? new RollingStrategy() : strategy).toStrategy()
+                .withMinReadySeconds(minReadySeconds).withProgressDeadlineSeconds(progressDeadlineSeconds)
+                .withFailureRatio(failureRatio).withAutoRollback(autoRollback);
+        requireRouterFor(rollout.kind());
+        ProbeSettings probe = new ProbeSettings(healthPath, Duration.ofMillis(probeIntervalMillis),
+                Duration.ofMillis(probeTimeoutMillis), successThreshold, failureThreshold,
+                Duration.ofSeconds(startupTimeoutSeconds));
+        return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe, revisionHistoryLimit, buildUrl, commit);
+    }
+
+    /** Blue-green and canary move traffic, so they need a router; canary also its frontend, to analyse there. */
+    private void requireRouterFor(RolloutStrategy.Kind kind) {
+        boolean none = router == null || router instanceof DirectRouting;
+        if (kind == RolloutStrategy.Kind.BLUE_GREEN && none) {
+            throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
+                    + "in front of the replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
+        }
+        if (kind == RolloutStrategy.Kind.CANARY && (none || (router instanceof HaproxyRouting h && h.getFrontendPort() == 0))) {
+            throw new IllegalArgumentException("router: canary splits traffic by weight and analyses it at the router's "
+                    + "frontend; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "', frontendPort: PORT)");
+        }
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this, JenkinsServices.LIVE, RolloutCore.ENGINE);
+    }
+
+    /**
+     * Runs {@code containerDeploy}: maps and checks the arguments, resolves host and credentials, deploys on the
+     * agent, records the rollout with the build and returns {@link DeploySummary}.
+     *
+     * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE).start()}
+     */
+    static final class Execution extends RolloutCoreExecution {
+        private static final long serialVersionUID = 1L;
+
+        private final transient ContainerDeployStep step;
+
+        Execution(StepContext context, ContainerDeployStep step, JenkinsServices services, RolloutCore core) {
+            super(context, FUNCTION_NAME, services, core);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> perform(StepRun run) throws Exception {
+            DockerHost host = run.dockerHost(step.getDockerHost());
+            EnvVars environment = run.scope().environment();
+            DeployRequest request = step.toRequest(host, RolloutForms.blankToNull(environment.get("BUILD_URL")),
+                    RolloutForms.blankToNull(environment.get("GIT_COMMIT")));
+            RegistryCredentials credentials = step.getImage() == null ? null
+                    : run.registryCredentials(step.getRegistryCredentialsId(), ImageReferences.registryUri(step.getImage()));
+            run.console().line("deploying " + request.spec().image() + " as " + request.app() + ": " + request.replicas()
+                    + " replica(s) from port " + request.portBase() + ", " + request.strategy().kind().name().toLowerCase()
+                    + " on " + host.uri());
+            RolloutCore deployer = core;
+            TrafficRouting routing = step.getRouter();
+            RolloutRecord record = run.onAgent((workspace, console) ->
+                    deployer.deploy(request, TrafficRouting.open(routing), credentials, console));
+            return DeploySummary.conclude(run, record, step.isFailOnRollback());
+        }
+    }
+
+    /**
+     * Registers {@code containerDeploy} with Pipeline and backs its form in the Snippet Generator.
+     *
+     * <p>Usage: {@code new ContainerDeployStep.DescriptorImpl().getFunctionName() // "containerDeploy"}
+     */
+    @Extension
+    @Symbol(FUNCTION_NAME)
+    public static final class DescriptorImpl extends RolloutStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "ContainerDeployStep.displayName");
+        }
+
+        /** What the Snippet Generator's strategy drop-down shows first: {@code rolling()}. */
+        public DeployStrategy getDefaultStrategy() {
+            return new RollingStrategy();
+        }
+
+        /** No image, or not a reference. */
+        @POST
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> StepArguments.requireImage(value));
+        }
+
+        /** Fewer than one replica, or more than a single host should run. */
+        @POST
+        public FormValidation doCheckReplicas(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> StepArguments.requireReplicas(RolloutForms.integer("replicas", value, 1)));
+        }
+
+        /** Not a port, or a privileged one. */
+        @POST
+        public FormValidation doCheckPortBase(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> StepArguments.requirePort("portBase", RolloutForms.integer("portBase", value, 0)));
+        }
+
+        /** A path without the leading slash. */
+        @POST
+        public FormValidation doCheckHealthPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> ProbeSettings.defaults().withPath(value == null || value.isBlank() ? "/" : value.strip()));
+        }
+
+        /** Not a size. */
+        @POST
+        public FormValidation doCheckMemory(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> ResourceLimits.memoryBytes(value));
+        }
+
+        /** Not a number of CPUs. */
+        @POST
+        public FormValidation doCheckCpus(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> ResourceLimits.nanoCpus(value));
+        }
+
+        /** A deadline below one second. */
+        @POST
+        public FormValidation doCheckProgressDeadlineSeconds(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> RolloutStrategy.rolling()
+                    .withProgressDeadlineSeconds(RolloutForms.integer("progressDeadlineSeconds", value, 600)));
+        }
+
+        /** A negative history limit. */
+        @POST
+        public FormValidation doCheckRevisionHistoryLimit(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> {
+                if (RolloutForms.integer("revisionHistoryLimit", value, 10) < 0) {
+                    throw new IllegalArgumentException("revisionHistoryLimit: must be 0 or more; the default is 10");
+                }
+            });
+        }
+    }
+}

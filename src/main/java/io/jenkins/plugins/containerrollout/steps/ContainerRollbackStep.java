@@ -1,0 +1,142 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The {@code containerRollback} Pipeline step: restores a kept revision of an application (the previous one by
+ * default) exactly as it ran, same image id and configuration, and returns the same map as {@code containerDeploy},
+ * with {@code timeToRestoreMillis}. All state comes from the engine, so any later build can roll back.
+ *
+ * <p>Usage: {@code def r = containerRollback(app: 'web')  // or toRevision: 3; r.servingRevision, r.timeToRestoreMillis}
+ */
+public final class ContainerRollbackStep extends Step {
+    /** The Pipeline function name. */
+    public static final String FUNCTION_NAME = "containerRollback";
+
+    private final String app;
+    private int toRevision;
+    private TrafficRouting router;
+    private String dockerHost;
+
+    /** @param app the application to roll back */
+    @DataBoundConstructor
+    public ContainerRollbackStep(String app) {
+        this.app = RolloutForms.blankToNull(app);
+    }
+
+    public String getApp() {
+        return app;
+    }
+
+    public int getToRevision() {
+        return toRevision;
+    }
+
+    /** The revision to restore; 0 (the default) for the one before the current. */
+    @DataBoundSetter
+    public void setToRevision(int toRevision) {
+        this.toRevision = toRevision;
+    }
+
+    public TrafficRouting getRouter() {
+        return router;
+    }
+
+    /** The router in front of the application, kept on the serving replicas during the rollback. */
+    @DataBoundSetter
+    public void setRouter(TrafficRouting router) {
+        this.router = router;
+    }
+
+    public String getDockerHost() {
+        return dockerHost;
+    }
+
+    @DataBoundSetter
+    public void setDockerHost(String dockerHost) {
+        this.dockerHost = RolloutForms.blankToNull(dockerHost);
+    }
+
+    /**
+     * The one mapping from step arguments to the core request.
+     *
+     * @throws IllegalArgumentException naming the parameter and the fix
+     */
+    public RollbackRequest toRequest(DockerHost host) {
+        StepArguments.requireApp(app);
+        return RollbackRequest.to(host, app, toRevision);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(context, this, JenkinsServices.LIVE, RolloutCore.ENGINE);
+    }
+
+    /**
+     * Runs {@code containerRollback} on the agent, records the rollout and returns {@link DeploySummary}; a failed
+     * restore fails the step after the record is attached.
+     *
+     * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE).start()}
+     */
+    static final class Execution extends RolloutCoreExecution {
+        private static final long serialVersionUID = 1L;
+
+        private final transient ContainerRollbackStep step;
+
+        Execution(StepContext context, ContainerRollbackStep step, JenkinsServices services, RolloutCore core) {
+            super(context, FUNCTION_NAME, services, core);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> perform(StepRun run) throws Exception {
+            DockerHost host = run.dockerHost(step.getDockerHost());
+            RollbackRequest request = step.toRequest(host);
+            run.console().line("rolling " + request.app() + " back to " + (request.toRevision() == 0 ? "its previous revision"
+                    : "revision " + request.toRevision()) + " on " + host.uri());
+            RolloutCore deployer = core;
+            TrafficRouting routing = step.getRouter();
+            RolloutRecord record = run.onAgent((workspace, console) ->
+                    deployer.rollback(request, TrafficRouting.open(routing), console));
+            return DeploySummary.conclude(run, record, true);
+        }
+    }
+
+    /**
+     * Registers {@code containerRollback} with Pipeline and backs its form in the Snippet Generator.
+     *
+     * <p>Usage: {@code new ContainerRollbackStep.DescriptorImpl().getFunctionName() // "containerRollback"}
+     */
+    @Extension
+    @Symbol(FUNCTION_NAME)
+    public static final class DescriptorImpl extends RolloutStepDescriptor {
+        public DescriptorImpl() {
+            super(FUNCTION_NAME, "ContainerRollbackStep.displayName");
+        }
+
+        /** A negative revision. */
+        @POST
+        public FormValidation doCheckToRevision(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> {
+                if (RolloutForms.integer("toRevision", value, 0) < 0) {
+                    throw new IllegalArgumentException("toRevision: use 0 (the previous revision) or a revision number from the history");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.Extension;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
+import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
+import java.nio.file.Path;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * HAProxy in front of the replicas, driven through its runtime API on the agent: a backend named like the
+ * application with free server slots (see {@code HaproxyConfig}), and an admin socket ({@code level admin}).
+ *
+ * <p>Usage: {@code router: haproxy(socket: '/run/haproxy/admin.sock', frontendPort: 8080)}
+ */
+public final class HaproxyRouting extends TrafficRouting {
+    private static final long serialVersionUID = 1L;
+    /** Debian's haproxy package puts its admin socket here. */
+    public static final String DEFAULT_SOCKET = "/run/haproxy/admin.sock";
+
+    private String socket = DEFAULT_SOCKET;
+    private int frontendPort;
+
+    @DataBoundConstructor
+    public HaproxyRouting() {
+    }
+
+    public String getSocket() {
+        return socket;
+    }
+
+    /** The admin socket on the agent, an absolute path. */
+    @DataBoundSetter
+    public void setSocket(String socket) {
+        this.socket = socket == null || socket.isBlank() ? DEFAULT_SOCKET : socket.strip();
+    }
+
+    public int getFrontendPort() {
+        return frontendPort;
+    }
+
+    /** The loopback port of HAProxy's frontend for the application; canary analysis sends its requests there. */
+    @DataBoundSetter
+    public void setFrontendPort(int frontendPort) {
+        this.frontendPort = frontendPort;
+    }
+
+    /** What is wrong with the socket path, or null. */
+    static String problem(String socket) {
+        return socket == null || socket.isBlank() || socket.strip().startsWith("/") ? null
+                : "socket: '" + socket.strip() + "' must be the absolute path of HAProxy's admin socket on the agent, e.g. "
+                        + DEFAULT_SOCKET;
+    }
+
+    @Override
+    public TrafficRouter open() {
+        String problem = problem(socket);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (frontendPort < 0 || frontendPort > 65535) {
+            throw new IllegalArgumentException("frontendPort: " + frontendPort + " is not a port; use 1 to 65535, or 0 when unknown");
+        }
+        return new HaproxyRouter(Path.of(socket), frontendPort);
+    }
+
+    /**
+     * {@code haproxy} in Pipeline scripts and the Snippet Generator.
+     *
+     * <p>Usage: {@code router: haproxy()}
+     */
+    @Extension
+    @Symbol("haproxy")
+    public static final class DescriptorImpl extends Descriptor<TrafficRouting> {
+        @Override
+        public String getDisplayName() {
+            return Messages.get("HaproxyRouting.displayName");
+        }
+
+        /** A relative path. */
+        @POST
+        public FormValidation doCheckSocket(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> {
+                String problem = problem(value);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+            });
+        }
+    }
+}

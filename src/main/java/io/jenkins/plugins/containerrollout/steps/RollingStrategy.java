@@ -1,0 +1,111 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.Extension;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import java.time.Duration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A rolling update: new replicas replace old ones in batches, never more than {@code maxSurge} above and never more
+ * than {@code maxUnavailable} below the desired count (counts, or percentages with Kubernetes rounding).
+ *
+ * <p>Usage: {@code strategy: rolling(maxSurge: '1', maxUnavailable: '0', batchDelaySeconds: 5)}
+ */
+public final class RollingStrategy extends DeployStrategy {
+    private String maxSurge = "25%";
+    private String maxUnavailable = "25%";
+    private int batchDelaySeconds;
+
+    /** Kubernetes' defaults: 25% surge, 25% unavailable, no pause between batches. */
+    @DataBoundConstructor
+    public RollingStrategy() {
+    }
+
+    public String getMaxSurge() {
+        return maxSurge;
+    }
+
+    /** Replicas above the desired count during the update: {@code '1'} or {@code '25%'} (rounded up). */
+    @DataBoundSetter
+    public void setMaxSurge(String maxSurge) {
+        this.maxSurge = maxSurge == null || maxSurge.isBlank() ? "25%" : maxSurge.strip();
+    }
+
+    public String getMaxUnavailable() {
+        return maxUnavailable;
+    }
+
+    /** Replicas below the desired count that may be unready: {@code '0'} or {@code '25%'} (rounded down). */
+    @DataBoundSetter
+    public void setMaxUnavailable(String maxUnavailable) {
+        this.maxUnavailable = maxUnavailable == null || maxUnavailable.isBlank() ? "25%" : maxUnavailable.strip();
+    }
+
+    public int getBatchDelaySeconds() {
+        return batchDelaySeconds;
+    }
+
+    /** Pause between batches. */
+    @DataBoundSetter
+    public void setBatchDelaySeconds(int batchDelaySeconds) {
+        this.batchDelaySeconds = batchDelaySeconds;
+    }
+
+    @Override
+    public RolloutStrategy toStrategy() {
+        if (batchDelaySeconds < 0) {
+            throw new IllegalArgumentException("batchDelaySeconds: must be 0 or more (got " + batchDelaySeconds + ")");
+        }
+        return RolloutStrategy.rolling(maxSurge, maxUnavailable).withBatchDelay(Duration.ofSeconds(batchDelaySeconds));
+    }
+
+    /**
+     * {@code rolling} in Pipeline scripts and the Snippet Generator.
+     *
+     * <p>Usage: {@code strategy: rolling()}
+     */
+    @Extension
+    @Symbol("rolling")
+    public static final class DescriptorImpl extends Descriptor<DeployStrategy> {
+        @Override
+        public String getDisplayName() {
+            return Messages.get("RollingStrategy.displayName");
+        }
+
+        /** Neither a count nor a percentage. */
+        @POST
+        public FormValidation doCheckMaxSurge(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> RolloutStrategy.rolling(value, "1"));
+        }
+
+        /** Neither a count nor a percentage, or 0 together with a zero {@code maxSurge}. */
+        @POST
+        public FormValidation doCheckMaxUnavailable(@AncestorInPath Item item, @QueryParameter String value,
+                @QueryParameter String maxSurge) {
+            return RolloutForms.check(item, () -> {
+                RolloutStrategy.rolling("1", value);
+                if (RolloutForms.problem(() -> RolloutStrategy.rolling(maxSurge, "1")) == null) {
+                    RolloutStrategy.rolling(maxSurge, value);
+                }
+            });
+        }
+
+        /** A negative pause. */
+        @POST
+        public FormValidation doCheckBatchDelaySeconds(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> {
+                if (RolloutForms.integer("batchDelaySeconds", value, 0) < 0) {
+                    throw new IllegalArgumentException("batchDelaySeconds: must be 0 or more");
+                }
+            });
+        }
+    }
+}

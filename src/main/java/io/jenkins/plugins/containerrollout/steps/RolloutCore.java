@@ -1,0 +1,42 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
+import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
+import java.io.Serializable;
+
+/**
+ * The core calls {@code containerDeploy}, {@code containerVerify} and {@code containerRollback} make on the agent.
+ * The glue talks to the deploy and verify cores only through this, so tests substitute a fake that returns canned
+ * records; {@link #ENGINE} is the real thing.
+ *
+ * <p>Usage: {@code RolloutRecord r = RolloutCore.ENGINE.deploy(request, TrafficRouter.NONE, null, console);}
+ */
+public interface RolloutCore extends Serializable {
+    /** The real core: {@code DockerDeployer} and {@code Verifier} on the request's engine. */
+    RolloutCore ENGINE = new EngineRolloutCore();
+
+    /**
+     * Deploys; pulls the image first with {@code credentials} when they are given and the engine lacks it.
+     *
+     * @throws IllegalArgumentException a request only the engine can refuse (image missing, port taken)
+     */
+    RolloutRecord deploy(DeployRequest request, TrafficRouter router, RegistryCredentials credentials, ProgressSink progress)
+            throws Exception;
+
+    /** Restores a kept revision. */
+    RolloutRecord rollback(RollbackRequest request, TrafficRouter router, ProgressSink progress) throws Exception;
+
+    /** Where the application stands now (its serving ports are the verification's endpoints). */
+    AppStatus status(DockerHost host, String app) throws Exception;
+
+    /** Runs the checks. */
+    VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) throws Exception;
+}

@@ -1,0 +1,116 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.Extension;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.containerrollout.core.verify.Check;
+import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A smoke-test container: runs {@code image} with {@code TARGET_URL} (and {@code TARGET_URLS}) pointing at the
+ * application, then reads its JUnit XML from {@code reports}. Passes when it exits 0, a report was found and no test
+ * failed.
+ *
+ * <p>Usage: {@code smokeTest(image: 'shop-e2e:42', reports: '/reports/*.xml', env: [LANG: 'C'])}
+ */
+public final class SmokeTestVerifyCheck extends VerifyCheck {
+    private final String image;
+    private String reports;
+    private List<String> command = new ArrayList<>();
+    private Map<String, String> env = new LinkedHashMap<>();
+    private String targetUrl;
+
+    /** @param image the test image, present on the engine */
+    @DataBoundConstructor
+    public SmokeTestVerifyCheck(String image) {
+        this.image = RolloutForms.blankToNull(image);
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public String getReports() {
+        return reports;
+    }
+
+    /** Where the JUnit XML is inside the container: a file, a directory, or a glob in the last segment. */
+    @DataBoundSetter
+    public void setReports(String reports) {
+        this.reports = RolloutForms.blankToNull(reports);
+    }
+
+    public List<String> getCommand() {
+        return new ArrayList<>(command);
+    }
+
+    @DataBoundSetter
+    public void setCommand(List<String> command) {
+        this.command = StepArguments.lines(command);
+    }
+
+    public Map<String, String> getEnv() {
+        return new LinkedHashMap<>(env);
+    }
+
+    @DataBoundSetter
+    public void setEnv(Map<String, String> env) {
+        this.env = StepArguments.copy(env);
+    }
+
+    public String getTargetUrl() {
+        return targetUrl;
+    }
+
+    /** The URL under test; default {@code {endpoint}} (the first replica). */
+    @DataBoundSetter
+    public void setTargetUrl(String targetUrl) {
+        this.targetUrl = RolloutForms.blankToNull(targetUrl);
+    }
+
+    @Override
+    public Check toCheck(String app, int desiredReplicas) {
+        return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, getTimeoutMillis());
+    }
+
+    /**
+     * {@code smokeTest} in Pipeline scripts and the Snippet Generator.
+     *
+     * <p>Usage: {@code checks: [smokeTest(image: 'shop-e2e:42')]}
+     */
+    @Extension
+    @Symbol("smokeTest")
+    public static final class DescriptorImpl extends Descriptor<VerifyCheck> {
+        @Override
+        public String getDisplayName() {
+            return Messages.get("SmokeTestVerifyCheck.displayName");
+        }
+
+        /** No image. */
+        @POST
+        public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> new SmokeTestVerifyCheck(value).toCheck("app", 1));
+        }
+
+        /** A relative path, or a glob before the last segment. */
+        @POST
+        public FormValidation doCheckReports(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> {
+                SmokeTestVerifyCheck check = new SmokeTestVerifyCheck("image");
+                check.setReports(value);
+                check.toCheck("app", 1);
+            });
+        }
+    }
+}

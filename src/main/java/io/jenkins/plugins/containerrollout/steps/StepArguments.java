@@ -1,0 +1,85 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The argument rules and conversions the deploy, verify and rollback steps share: Pipeline maps and lists made
+ * plain, and the checks the core would make too late or in its own words (a missing {@code app}).
+ *
+ * <p>Usage: {@code StepArguments.requireApp(app); this.env = StepArguments.copy(env);}
+ */
+final class StepArguments {
+    private StepArguments() {
+    }
+
+    /** @throws IllegalArgumentException when {@code app} is missing or not a valid application name */
+    static void requireApp(String app) {
+        if (app == null || app.isBlank()) {
+            throw new IllegalArgumentException("app: required; name the application, e.g. app: 'web'");
+        }
+        if (!AppLabels.APP_NAME.matcher(app).matches()) {
+            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name; use lower-case "
+                    + "letters, digits, '-' and '_' (at most 63), e.g. 'web-shop'");
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code image} is missing or not an image reference */
+    static void requireImage(String image) {
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException("image: required; give the image reference to deploy, e.g. "
+                    + "'127.0.0.1:5000/web:7' (or the digest containerBuild returned)");
+        }
+        String reference = image.strip();
+        int at = reference.indexOf('@');
+        String problem = ImageReferences.problem(at < 0 ? reference : reference.substring(0, at));
+        if (problem != null) {
+            throw new IllegalArgumentException("image: " + problem);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code replicas} is out of range */
+    static void requireReplicas(int replicas) {
+        if (replicas < 1 || replicas > DeployRequest.MAX_REPLICAS) {
+            throw new IllegalArgumentException("replicas: " + replicas + " is out of range; use 1 to " + DeployRequest.MAX_REPLICAS);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code port} is not an unprivileged port */
+    static void requirePort(String field, int port) {
+        if (port < 1024 || port > 65535) {
+            throw new IllegalArgumentException(field + ": " + port + " is not a usable port; use 1024 to 65535");
+        }
+    }
+
+    /** A Pipeline map as plain strings: a Groovy map may carry GStrings or numbers as values. */
+    static Map<String, String> copy(Map<String, String> map) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (map != null) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) map).entrySet()) {
+                copy.put(String.valueOf(entry.getKey()), entry.getValue() == null ? "" : String.valueOf(entry.getValue()));
+            }
+        }
+        return copy;
+    }
+
+    /** A Pipeline list as plain strings; an entry of several lines (a form's text area) gives one item per line. */
+    static List<String> lines(List<String> list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            for (Object entry : (List<?>) list) {
+                String text = String.valueOf(entry);
+                if (text.contains("\n")) {
+                    out.addAll(FormChecks.lines(text));
+                } else if (!text.isBlank()) {
+                    out.add(text);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import hudson.model.AbstractDescribableImpl;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.verify.Check;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * One check of {@code containerVerify}, as a step argument: {@code http(...)}, {@code successRate(...)},
+ * {@code health(...)}, {@code exec(...)} or {@code smokeTest(...)}. Each maps itself to the core's {@link Check};
+ * checks on containers default to the application's replicas.
+ *
+ * <p>Usage: {@code containerVerify(app: 'web', checks: [http(url: '{endpoint}/health'), health()])}
+ */
+public abstract class VerifyCheck extends AbstractDescribableImpl<VerifyCheck> {
+    private String name;
+    private long timeoutMillis;
+
+    public String getName() {
+        return name;
+    }
+
+    /** Shown in the console, the result and the report; defaults to the check's type. */
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = RolloutForms.blankToNull(name);
+    }
+
+    public long getTimeoutMillis() {
+        return timeoutMillis;
+    }
+
+    /** Bound on the check (each request, each run); 0 for the check's own default. */
+    @DataBoundSetter
+    public void setTimeoutMillis(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * The core check for {@code app}.
+     *
+     * @param app             the application verified
+     * @param desiredReplicas its desired replica count now (0 when unknown)
+     * @throws IllegalArgumentException naming the setting and the fix
+     */
+    public abstract Check toCheck(String app, int desiredReplicas);
+
+    /** The label selector of {@code app}'s replicas. */
+    static String appSelector(String app) {
+        return AppLabels.APP + "=" + app;
+    }
+}

@@ -1,0 +1,61 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.verify.Check;
+import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
+import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds {@code containerVerify}'s core request: the application's endpoints are its serving replicas
+ * ({@code http://127.0.0.1:<port>}, what {@code {endpoint}} in a URL stands for) unless the step names them.
+ *
+ * <p>Usage: {@code VerifyRequest r = VerifyRequests.of("web", status, List.of(), List.of(), checks, OnFailure.FAIL, false);}
+ */
+final class VerifyRequests {
+    /** An endpoint the form's checks are validated against; never contacted. */
+    private static final String SAMPLE_ENDPOINT = "http://127.0.0.1:1";
+
+    private VerifyRequests() {
+    }
+
+    /** The base URLs of {@code status}'s serving replicas, ascending by port. */
+    static List<String> endpoints(AppStatus status) {
+        List<String> endpoints = new ArrayList<>();
+        for (int port : status.servingPorts()) {
+            endpoints.add("http://127.0.0.1:" + port);
+        }
+        return endpoints;
+    }
+
+    /**
+     * @param endpoints explicit base URLs, or empty for the serving replicas of {@code status}
+     * @throws IllegalArgumentException naming the check and setting at fault
+     */
+    static VerifyRequest of(String app, AppStatus status, List<String> endpoints, List<String> allowedHosts,
+            List<VerifyCheck> checks, OnFailure onFailure, boolean failFast) {
+        List<Check> mapped = new ArrayList<>();
+        for (VerifyCheck check : checks) {
+            if (check == null) {
+                throw new IllegalArgumentException("checks: contains an empty entry; remove it");
+            }
+            mapped.add(check.toCheck(app, status.desiredReplicas()));
+        }
+        List<String> targets = endpoints.isEmpty() ? endpoints(status) : endpoints;
+        try {
+            return new VerifyRequest(app, targets, allowedHosts, mapped, onFailure, failFast);
+        } catch (IllegalArgumentException e) {
+            if (targets.isEmpty() && e.getMessage() != null && e.getMessage().contains("no endpoints")) {
+                throw new IllegalArgumentException(e.getMessage() + " (app '" + app + "' has no ready replicas: "
+                        + status.readyReplicas() + "/" + status.desiredReplicas() + ", phase " + status.phase() + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Validates one check as the core would inside a request, against a sample endpoint (for the form). */
+    static void probe(Check check) {
+        VerifyRequest.of(List.of(SAMPLE_ENDPOINT), List.of(check), OnFailure.FAIL);
+    }
+}

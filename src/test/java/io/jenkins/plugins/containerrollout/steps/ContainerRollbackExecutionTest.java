@@ -1,0 +1,89 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import hudson.AbortException;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.util.List;
+import java.util.Map;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** {@code containerRollback}: its mapping, and its run through the shared execution with a fake core. */
+public class ContainerRollbackExecutionTest {
+    private static final DockerHost HOST = new DockerHost("tcp://127.0.0.1:2375", false, null);
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private StepHarness harness;
+    private final FakeRolloutCore core = new FakeRolloutCore();
+
+    @Before
+    public void harness() throws Exception {
+        harness = StepHarness.in(tmp.newFolder("ws"));
+    }
+
+    @Test
+    public void defaultsToThePreviousRevisionRollingWithDefaultProbeTimings() {
+        assertEquals(new RollbackRequest(HOST, "web", 0, RolloutStrategy.rolling(), ProbeSettings.defaults()),
+                new ContainerRollbackStep("web").toRequest(HOST));
+    }
+
+    @Test
+    public void mapsTheRevisionAskedFor() {
+        ContainerRollbackStep step = new ContainerRollbackStep("web");
+        step.setToRevision(2);
+        assertEquals(2, step.toRequest(HOST).toRevision());
+    }
+
+    @Test
+    public void returnsTheSameMapAsDeployWithTheTimeToRestore() throws Exception {
+        Map<String, Object> r = RolloutStepRunner.rollback(harness, new ContainerRollbackStep("web"), core);
+        assertEquals(DeploySummary.of(FakeRolloutCore.record("web", Operation.ROLLBACK, Outcome.SUCCEEDED)), r);
+        assertEquals(1500L, r.get("timeToRestoreMillis"));
+        assertEquals(2, r.get("servingRevision"));
+    }
+
+    @Test
+    public void attachesTheRollbackRecordToTheBuild() throws Exception {
+        RolloutStepRunner.rollback(harness, new ContainerRollbackStep("web"), core);
+        ReportEntry.Rollout entry = (ReportEntry.Rollout) harness.jenkins.recorded.get(0);
+        assertEquals(Operation.ROLLBACK, entry.record().operation());
+    }
+
+    @Test
+    public void aFailedRestoreFailsTheStepAfterRecordingIt() throws Exception {
+        core.rollbackEnds(Outcome.FAILED);
+        AbortException e = assertThrows(AbortException.class,
+                () -> RolloutStepRunner.rollback(harness, new ContainerRollbackStep("web"), core));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("containerRollback: web FAILED: "));
+        assertEquals(1, harness.jenkins.recorded.size());
+    }
+
+    @Test
+    public void aNegativeRevisionAbortsBeforeTheCoreRuns() throws Exception {
+        ContainerRollbackStep step = new ContainerRollbackStep("web");
+        step.setToRevision(-1);
+        AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.rollback(harness, step, core));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("containerRollback: toRevision: -1 is not a revision"));
+        assertEquals(List.of(), core.rollbacks);
+    }
+
+    @Test
+    public void aMissingAppAbortsNamingTheParameter() throws Exception {
+        AbortException e = assertThrows(AbortException.class,
+                () -> RolloutStepRunner.rollback(harness, new ContainerRollbackStep(""), core));
+        assertEquals("containerRollback: app: required; name the application, e.g. app: 'web'", e.getMessage());
+    }
+}

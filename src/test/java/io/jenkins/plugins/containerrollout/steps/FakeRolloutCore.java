@@ -1,0 +1,127 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutMetrics;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
+import io.jenkins.plugins.containerrollout.core.verify.CheckStatus;
+import io.jenkins.plugins.containerrollout.core.verify.TestCounts;
+import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
+import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A {@link RolloutCore} that answers with canned records and remembers every request, for the step executions'
+ * tests. Like {@link StepHarness}'s console it stays the same object after its trip "to the agent".
+ */
+final class FakeRolloutCore implements RolloutCore {
+    private static final long serialVersionUID = 1L;
+
+    private final String id = UUID.randomUUID().toString();
+    transient DeployRequest deployed;
+    transient RegistryCredentials credentials;
+    transient TrafficRouter router;
+    transient final List<RollbackRequest> rollbacks = new ArrayList<>();
+    transient VerifyRequest verified;
+    transient int statusCalls;
+    private transient Outcome deployOutcome = Outcome.SUCCEEDED;
+    private transient Outcome rollbackOutcome = Outcome.SUCCEEDED;
+    private transient boolean verificationPasses = true;
+    private transient AppStatus status;
+    private transient RuntimeException deployFailure;
+
+    FakeRolloutCore() {
+        StepHarness.REMOTED.put(id, this);
+        serving("web", 2, 21000, 21001);
+    }
+
+    FakeRolloutCore deployEnds(Outcome outcome) {
+        this.deployOutcome = outcome;
+        return this;
+    }
+
+    FakeRolloutCore rollbackEnds(Outcome outcome) {
+        this.rollbackOutcome = outcome;
+        return this;
+    }
+
+    /** The deployer refuses the request with {@code failure}, as it does for what only the engine can tell. */
+    FakeRolloutCore deployThrows(RuntimeException failure) {
+        this.deployFailure = failure;
+        return this;
+    }
+
+    FakeRolloutCore verificationFails() {
+        this.verificationPasses = false;
+        return this;
+    }
+
+    /** The application's state: {@code desired} replicas, the given ports serving. */
+    FakeRolloutCore serving(String app, int desired, Integer... ports) {
+        this.status = new AppStatus(app, "COMPLETE", 3, 3, desired, ports.length, List.of(ports), List.of(), null);
+        return this;
+    }
+
+    /** A record like the deployer's: revision 3 → 4 (or back to 3 on a rollback), 4.2 s, floor 0.5, restore 1.5 s. */
+    static RolloutRecord record(String app, Operation operation, Outcome outcome) {
+        boolean restored = outcome == Outcome.ROLLED_BACK || operation == Operation.ROLLBACK;
+        int to = operation == Operation.ROLLBACK ? 2 : 4;
+        int serving = outcome == Outcome.SUCCEEDED ? to : 3;
+        return new RolloutRecord(app, operation, 3, to, serving, "127.0.0.1:5000/web:4", "sha256:abc", null, 2, "rolling",
+                Map.of("maxSurge", "1 = 1"), List.of(), outcome, outcome == Outcome.SUCCEEDED ? "2/2 replicas on revision " + to
+                        : "replica web.r4.s0 failed its health gate", 1000, 5200,
+                new RolloutMetrics(List.of(), 0.5, 0.4, restored ? 1.0 : 0.0, 4200, restored ? 1500 : -1));
+    }
+
+    @Override
+    public RolloutRecord deploy(DeployRequest request, TrafficRouter router, RegistryCredentials credentials,
+            ProgressSink progress) {
+        if (deployFailure != null) {
+            throw deployFailure;
+        }
+        this.deployed = request;
+        this.router = router;
+        this.credentials = credentials;
+        progress.line(request.app() + ": 2/2 replicas on revision 4");
+        return record(request.app(), Operation.DEPLOY, deployOutcome);
+    }
+
+    @Override
+    public RolloutRecord rollback(RollbackRequest request, TrafficRouter router, ProgressSink progress) {
+        rollbacks.add(request);
+        this.router = router;
+        return record(request.app(), Operation.ROLLBACK, rollbackOutcome);
+    }
+
+    @Override
+    public AppStatus status(DockerHost host, String app) {
+        statusCalls++;
+        return status;
+    }
+
+    @Override
+    public VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) {
+        this.verified = request;
+        CheckStatus verdict = verificationPasses ? CheckStatus.PASSED : CheckStatus.FAILED;
+        List<CheckResult> results = request.checks().stream().map(c -> new CheckResult(c.name(), c.type(), verdict,
+                verificationPasses ? "200 in 3 ms" : "503 (expected 200)", null, 1000, 3)).toList();
+        int passed = verificationPasses ? results.size() : 0;
+        return new VerificationResult(request.name(), verificationPasses, request.onFailure(), passed,
+                results.size() - passed, 0, TestCounts.NONE, results, 1000, 40);
+    }
+
+    private Object readResolve() {
+        return StepHarness.REMOTED.get(id);
+    }
+}

@@ -1,0 +1,122 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jenkins.plugins.containerrollout.core.deploy.HaproxyConfig;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * {@code containerDeploy(strategy: blueGreen() | canary(...), router: haproxy(...))} and {@code containerRollback(router: ...)}
+ * on the test bed's engine behind a private HAProxy (Debian's {@code /usr/sbin/haproxy}): the router argument reaches
+ * the core on the "agent" and switches the frontend's traffic. Ports 33000-33999.
+ */
+public class RoutedStepsEngineTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final String app = TestBed.unique("stepsbg");
+    private StepHarness harness;
+    private Process haproxy;
+    private Path socket;
+    private int frontendPort;
+    private int portBase;
+
+    @Before
+    public void imagesHaproxyAndHarness() throws Exception {
+        TestImages.app(tmp.newFolder("v1").toPath(), app + ":1.0", "1.0", true);
+        TestImages.app(tmp.newFolder("v2").toPath(), app + ":2.0", "2.0", true);
+        int base = StepTestBed.freePorts(3);
+        frontendPort = base;
+        portBase = base + 1;
+        Path dir = tmp.newFolder("haproxy").toPath();
+        socket = dir.resolve("admin.sock");
+        Files.writeString(dir.resolve("haproxy.cfg"), HaproxyConfig.render(socket, app, frontendPort, 4));
+        haproxy = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+        for (long until = System.currentTimeMillis() + 10_000; !Files.exists(socket) && System.currentTimeMillis() < until; ) {
+            Thread.sleep(50);
+        }
+        harness = StepHarness.in(tmp.newFolder("ws")).env("DOCKER_HOST", TestBed.host().uri());
+    }
+
+    @After
+    public void removeEverything() throws InterruptedException {
+        if (haproxy != null) {
+            haproxy.destroy();
+            if (!haproxy.waitFor(5, TimeUnit.SECONDS)) {
+                haproxy.destroyForcibly();
+            }
+        }
+        StepTestBed.removeApp(app, app + ":1.0", app + ":2.0");
+    }
+
+    private HaproxyRouting router() {
+        HaproxyRouting router = new HaproxyRouting();
+        router.setSocket(socket.toString());
+        router.setFrontendPort(frontendPort);
+        return router;
+    }
+
+    private Map<String, Object> deployBlueGreen(String version) throws Exception {
+        BlueGreenStrategy blueGreen = new BlueGreenStrategy();
+        blueGreen.setScaleDownDelaySeconds(0);
+        return deploy(version, blueGreen);
+    }
+
+    private Map<String, Object> deploy(String version, DeployStrategy strategy) throws Exception {
+        ContainerDeployStep step = new ContainerDeployStep(app, app + ":" + version, portBase);
+        step.setStrategy(strategy);
+        step.setRouter(router());
+        step.setHealthPath("/cgi-bin/health");
+        step.setProbeIntervalMillis(200);
+        step.setProbeTimeoutMillis(2000);
+        step.setStopTimeoutSeconds(0);
+        return RolloutStepRunner.deploy(harness, step, RolloutCore.ENGINE);
+    }
+
+    @Test
+    public void blueGreenSwitchesTheFrontendAndARollbackSwitchesItBack() throws Exception {
+        deployBlueGreen("1.0");
+        Map<String, Object> second = deployBlueGreen("2.0");
+        assertEquals(List.of("SUCCEEDED", 2), List.of(second.get("outcome"), second.get("servingRevision")));
+        assertEquals("2.0", frontendVersion());
+
+        ContainerRollbackStep back = new ContainerRollbackStep(app);
+        back.setRouter(router());
+        Map<String, Object> restored = RolloutStepRunner.rollback(harness, back, RolloutCore.ENGINE);
+
+        assertEquals(1, restored.get("servingRevision"));
+        assertEquals("1.0", frontendVersion());
+    }
+
+    @Test
+    public void aCanaryStepAndItsAnalysisPromoteTheNewRevisionBehindTheFrontend() throws Exception {
+        deployBlueGreen("1.0");
+        CanaryStep half = new CanaryStep(50);
+        CanaryStrategy canary = new CanaryStrategy();
+        canary.setSteps(List.of(half));
+        canary.setAnalysisPath("/cgi-bin/health");
+        canary.setAnalysisRequests(10);
+        canary.setMaxP95Millis(0);
+
+        Map<String, Object> promoted = deploy("2.0", canary);
+
+        assertEquals(List.of("SUCCEEDED", 2), List.of(promoted.get("outcome"), promoted.get("servingRevision")));
+        assertEquals("2.0", frontendVersion());
+    }
+
+    private String frontendVersion() throws InterruptedException {
+        return StepTestBed.version(frontendPort);
+    }
+}
