@@ -6,9 +6,12 @@ import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The options that say where an application runs, shared by every engine command: the engine ({@code --docker-host},
@@ -27,6 +30,8 @@ final class EngineOptions {
                 + " (blue-green needs one; default: none)"),
         Option.value("--router-socket", "PATH", "HAProxy runtime API socket (stats socket ... level admin)"),
         Option.value("--router-backend", "NAME", "HAProxy backend holding the app's server slots (default: the app name)"),
+        Option.value("--router-frontend-port", "PORT", "the router's loopback frontend, where canary analysis sends"
+                + " its requests (needed by --strategy canary)"),
     };
 
     private EngineOptions() {
@@ -55,7 +60,7 @@ final class EngineOptions {
     static TrafficRouter router(ParsedOptions o) throws UsageException {
         String kind = o.value("--router");
         if (kind == null) {
-            o.requireWith("--router", "--router-socket", "--router-backend");
+            o.requireWith("--router", "--router-socket", "--router-backend", "--router-frontend-port");
             return TrafficRouter.NONE;
         }
         if (!kind.equals("haproxy")) {
@@ -69,7 +74,11 @@ final class EngineOptions {
             throw new UsageException("--router-socket: " + socket + " does not exist; start HAProxy with"
                     + " 'stats socket " + socket + " level admin'");
         }
-        TrafficRouter haproxy = new HaproxyRouter(Path.of(socket));
+        int frontendPort = o.nonNegative("--router-frontend-port", 0);
+        if (frontendPort > 65535) {
+            throw new UsageException("--router-frontend-port: " + frontendPort + " is not a port; give 1-65535");
+        }
+        TrafficRouter haproxy = new HaproxyRouter(Path.of(socket), frontendPort);
         String backend = o.value("--router-backend");
         return backend == null ? haproxy : new BackendRouter(haproxy, backend);
     }
@@ -84,6 +93,16 @@ final class EngineOptions {
         @Override
         public List<Integer> routed(String app) throws IOException {
             return router.routed(backend);
+        }
+
+        @Override
+        public void split(String app, Map<Integer, Integer> weights) throws IOException {
+            router.split(backend, weights);
+        }
+
+        @Override
+        public Optional<URI> frontend(String app) {
+            return router.frontend(backend);
         }
     }
 }

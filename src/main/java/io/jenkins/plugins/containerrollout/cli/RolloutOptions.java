@@ -1,8 +1,10 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How replicas are replaced and probed, shared by {@code deploy}, {@code rollback} and the rollback that a failed
@@ -13,8 +15,8 @@ import java.time.Duration;
  */
 final class RolloutOptions {
     static final Option[] STRATEGY = {
-        Option.value("--strategy", "KIND", "recreate, rolling (default) or blue-green (needs --router);"
-                + " canary is refused on a Docker Engine host"),
+        Option.value("--strategy", "KIND", "recreate, rolling (default), blue-green (needs --router) or canary"
+                + " (needs --router and --router-frontend-port)"),
         Option.value("--max-surge", "N|P%", "rolling: replicas above the desired count (default 25%)"),
         Option.value("--max-unavailable", "N|P%", "rolling: replicas below the desired count (default 25%)"),
         Option.value("--min-ready", "SECONDS", "a new replica must stay ready this long to count (default 0)"),
@@ -22,6 +24,12 @@ final class RolloutOptions {
         Option.value("--batch-delay", "MILLIS", "rolling: pause between batches (default 0)"),
         Option.value("--failure-ratio", "R", "failed / started new replicas tolerated, 0 to below 1 (default 0)"),
         Option.value("--scale-down-delay", "SECONDS", "blue-green: keep the old colour this long after the switch (default 30)"),
+        Option.value("--canary-steps", "W:P,...", "canary: traffic weight % and pause seconds per step (default 10:30,50:30)"),
+        Option.value("--analysis-path", "PATH", "canary: path requested through the router's frontend (default /)"),
+        Option.value("--analysis-requests", "N", "canary: requests per analysis (default 100)"),
+        Option.value("--analysis-min-success", "RATIO", "canary: share of 2xx/3xx answers an analysis needs (default 0.99)"),
+        Option.value("--analysis-max-p95", "MILLIS", "canary: p95 latency an analysis tolerates, 0 = none (default 500)"),
+        Option.value("--failure-limit", "N", "canary: failed analyses that abort and roll back (default 1)"),
     };
 
     static final Option[] PROBE = {
@@ -48,8 +56,30 @@ final class RolloutOptions {
         long batchDelay = o.nonNegative("--batch-delay", (int) base.batchDelay().toMillis());
         double failureRatio = o.decimal("--failure-ratio", base.failureRatio(), 0, 0.999);
         int scaleDownDelay = o.nonNegative("--scale-down-delay", base.scaleDownDelaySeconds());
+        CanaryPlan canary = canary(o, base);
         return UsageException.check(() -> new RolloutStrategy(base.kind(), surge, unavailable,
-                Duration.ofMillis(batchDelay), minReady, deadline, failureRatio, base.autoRollback(), scaleDownDelay));
+                Duration.ofMillis(batchDelay), minReady, deadline, failureRatio, base.autoRollback(), scaleDownDelay,
+                canary));
+    }
+
+    /** The canary plan the options describe; canary options without {@code --strategy canary} are a usage error. */
+    private static CanaryPlan canary(ParsedOptions o, RolloutStrategy base) throws UsageException {
+        boolean canary = base.kind() == RolloutStrategy.Kind.CANARY;
+        for (String option : List.of("--canary-steps", "--analysis-path", "--analysis-requests",
+                "--analysis-min-success", "--analysis-max-p95", "--failure-limit")) {
+            if (!canary && o.value(option) != null) {
+                throw new UsageException(option + " applies to --strategy canary only");
+            }
+        }
+        CanaryPlan d = base.canary();
+        String steps = o.value("--canary-steps");
+        String path = o.value("--analysis-path") == null ? d.analysisPath() : o.value("--analysis-path");
+        int requests = o.positiveInt("--analysis-requests", d.analysisRequests());
+        double minSuccess = o.decimal("--analysis-min-success", d.minSuccessRatio(), 0.000001, 1);
+        int maxP95 = o.nonNegative("--analysis-max-p95", (int) d.maxP95Millis());
+        int failureLimit = o.positiveInt("--failure-limit", d.failureLimit());
+        return UsageException.check(() -> new CanaryPlan(steps == null ? d.steps() : CanaryPlan.parseSteps(steps), path,
+                minSuccess, maxP95, requests, failureLimit));
     }
 
     /** The probe timings the options describe, probing {@code path}. */

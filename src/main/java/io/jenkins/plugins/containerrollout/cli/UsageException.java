@@ -19,9 +19,11 @@ public class UsageException extends Exception {
     private static final Pattern CORE_PARAMETER = Pattern.compile("^([a-z][A-Za-z]*): ");
 
     /** Core parameters whose option is not simply the parameter in kebab case. */
-    private static final Map<String, String> RENAMED = Map.of("host", "docker-host",
-            "minReadySeconds", "min-ready", "progressDeadlineSeconds", "progress-deadline",
-            "scaleDownDelaySeconds", "scale-down-delay", "healthPath", "health-path");
+    private static final Map<String, String> RENAMED = Map.ofEntries(Map.entry("host", "docker-host"),
+            Map.entry("minReadySeconds", "min-ready"), Map.entry("progressDeadlineSeconds", "progress-deadline"),
+            Map.entry("scaleDownDelaySeconds", "scale-down-delay"), Map.entry("healthPath", "health-path"),
+            Map.entry("steps", "canary-steps"), Map.entry("minSuccessRatio", "analysis-min-success"),
+            Map.entry("maxP95Millis", "analysis-max-p95"));
 
     public UsageException(String message) {
         super(message);

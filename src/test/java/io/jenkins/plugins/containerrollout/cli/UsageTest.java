@@ -19,9 +19,16 @@ public class UsageTest {
     }
 
     @Test
-    public void canaryIsRefusedWithTheStrategiesThatWork() {
-        assertUsage("deploy: --strategy: 'canary' is not supported on a Docker Engine host yet; use 'rolling', 'recreate'"
-                + " or 'blueGreen'", "deploy", "--app", "web", "--image", "x:1", "--port-base", "34000", "--strategy", "canary");
+    public void canaryOptionsWithoutCanaryAreAUsageError() {
+        assertUsage("deploy: --canary-steps applies to --strategy canary only",
+                "deploy", "--app", "web", "--image", "x:1", "--port-base", "34000", "--canary-steps", "10:5");
+    }
+
+    @Test
+    public void badCanaryStepsNameTheFormat() {
+        assertUsage("deploy: --canary-steps: 'ten:5' is not weight:pause; use e.g. '10:30,50:30' (percent:seconds)",
+                "deploy", "--app", "web", "--image", "x:1", "--port-base", "34000", "--strategy", "canary",
+                "--canary-steps", "ten:5");
     }
 
     @Test

@@ -20,12 +20,16 @@ final class ReportHeader {
 
     static void render(StringBuilder out, DeliveryReport report, List<String> anchors) {
         Optional<RolloutRecord> rollout = report.lastRollout().map(ReportEntry.Rollout::record);
-        // the change being delivered: the first deploy (a later rollback only decides what serves in the end)
+        // the change being delivered: the last deploy (a later rollback only decides what serves in the end); a run
+        // that deploys several versions is judged by its newest change
         Optional<RolloutRecord> change = report.entriesOf(ReportEntry.Rollout.class).stream()
-                .map(ReportEntry.Rollout::record).filter(r -> r.operation() == Operation.DEPLOY).findFirst()
-                .or(() -> rollout);
-        Optional<BuildResult> build = report.entriesOf(ReportEntry.Build.class).stream().findFirst()
-                .map(ReportEntry.Build::result);
+                .map(ReportEntry.Rollout::record).filter(r -> r.operation() == Operation.DEPLOY)
+                .reduce((first, second) -> second).or(() -> rollout);
+        List<BuildResult> builds = report.entriesOf(ReportEntry.Build.class).stream().map(ReportEntry.Build::result)
+                .toList();
+        // the build that made the change's image, else the last build of the run
+        Optional<BuildResult> build = change.flatMap(c -> builds.stream().filter(b -> b.tags().contains(c.image()))
+                .reduce((first, second) -> second)).or(() -> builds.stream().reduce((first, second) -> second));
         out.append("<header>");
         if (!report.note().isEmpty()) {
             out.append("<p class=\"banner\" role=\"note\">").append(Html.text(report.note())).append("</p>");

@@ -182,4 +182,22 @@ public class HtmlReportTest {
     public void saysSoWhenTheRunRecordedNothing() {
         assertTrue(HtmlReport.render(DeliveryReport.of("", List.of())).contains("recorded no build, rollout or test"));
     }
+
+    @Test
+    public void aRunOfSeveralDeploysIsHeadedByItsNewestChange() {
+        RolloutRecord sampleDeploy = SAMPLE.entriesOf(ReportEntry.Rollout.class).get(0).record();
+        RolloutRecord earlier = new RolloutRecord(sampleDeploy.app(), sampleDeploy.operation(), 4, 5, 5,
+                "127.0.0.1:5000/shop-web:1.7.0", sampleDeploy.imageId(), sampleDeploy.digest(),
+                sampleDeploy.desiredReplicas(), sampleDeploy.strategy(), sampleDeploy.settings(), sampleDeploy.events(),
+                sampleDeploy.outcome(), sampleDeploy.message(), sampleDeploy.startedAtMillis(),
+                sampleDeploy.finishedAtMillis(), sampleDeploy.metrics());
+        List<ReportEntry> entries = new java.util.ArrayList<>(SAMPLE.entries());
+        entries.add(0, new ReportEntry.Rollout(earlier));
+
+        String header = section(HtmlReport.render(DeliveryReport.of("two deploys", entries)), "<header>", "</header>");
+
+        assertTrue(header, header.contains(sampleDeploy.fromRevision() + " \u2192 " + sampleDeploy.toRevision()));
+        assertTrue(header, header.contains(sampleDeploy.image()));
+        assertFalse(header, header.contains("shop-web:1.7.0"));
+    }
 }
