@@ -52,7 +52,7 @@ public class RolloutFormsTest {
 
     @Test
     public void anUpperCaseImageIsRefused() {
-        assertTrue(RolloutForms.problem(() -> StepArguments.requireImage("Web:1")).startsWith("image: image tag 'Web:1'"));
+        assertTrue(RolloutForms.problem(() -> StepArguments.requireImage("Web:1")).startsWith("image: invalid image tag \"Web:1\": the repository \"Web\" must be lower-case"));
     }
 
     @Test
