@@ -63,6 +63,41 @@ public class CliJarIT {
         }
     }
 
+    @Test
+    public void aRevisionThreeBackIsRestoredByAnotherProcessAfterTheDeployingOnesExited() throws Exception {
+        // Every deploy is its own JVM that exits; only the engine remembers the revisions.
+        Path dir = Files.createTempDirectory("rb-jar");
+        String app = TestBed.unique("cli-jar-rb");
+        int base = CliApps.portBase(app, 2);
+        String host = TestBed.host().uri();
+        try {
+            for (String version : List.of("1.0", "2.0", "3.0", "4.0")) {
+                TestBed.Result deploy = jar(dir, CliApps.args(new String[] {"deploy", "--app", app, "--image",
+                    CliApps.image(version, true), "--port-base", String.valueOf(base), "--docker-host", host},
+                    CliApps.fast()));
+                assertEquals(deploy.output(), 0, deploy.exitCode());
+            }
+            assertEquals("4.0", servingVersion(base));
+
+            TestBed.Result rollback = jar(dir, "rollback", "--app", app, "--to-revision", "1", "--docker-host", host,
+                    "--probe-interval", "200", "--startup-timeout", "20");
+
+            assertEquals(rollback.output(), 0, rollback.exitCode());
+            String json = rollback.output().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+            assertEquals(1, new ObjectMapper().readTree(json).get("servingRevision").asInt());
+            assertEquals("1.0", servingVersion(base));
+        } finally {
+            CliApps.cleanup(app);
+            TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
+        }
+    }
+
+    /** One replica with a surge of one alternates between the two ports of its range. */
+    private static String servingVersion(int base) {
+        String first = CliApps.version(base);
+        return first != null ? first : CliApps.version(base + 1);
+    }
+
     private static TestBed.Result jar(Path dir, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
