@@ -6,7 +6,6 @@ import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,8 +58,8 @@ public class BuildBench {
             List<Sample> cli = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 String tag = "bench-" + s.name().hashCode() + ":" + r;
-                docker.add(dockerCli(s, tag + "d"));
                 core.add(inProcess(builder, host, s, tag + "c"));
+                docker.add(dockerCli(s, tag + "d"));
                 cli.add(cliProcess(cliJar, s, tag + "p"));
                 System.err.printf("%s run %d: docker %d ms, core %d ms, cli %d ms%n", s.name(), r + 1,
                         docker.get(r).millis(), core.get(r).millis(), cli.get(r).millis());
@@ -81,20 +80,44 @@ public class BuildBench {
 
     private static Sample inProcess(ImageBuilder builder, DockerHost host, Scenario s, String tag) throws Exception {
         System.gc();
-        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long base = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        long base = usedHeap();
+        // Sampled rather than read from pool peaks: G1's eden peak is not reliable after a reset.
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(base);
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(usedHeap(), Math::max);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         long t0 = System.nanoTime();
         BuildResult result = builder.build(request(host, s, tag), ProgressSink.NONE);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() - base;
+        sampler.interrupt();
+        sampler.join();
         removeImage(tag);
-        return new Sample(millis, result.contextBytes(), Math.max(peak, 0));
+        lastLabels = result.labels();
+        return new Sample(millis, result.contextBytes(), Math.max(peak.get() - base, 0));
+    }
+
+    /** Labels our build added last time (the OCI ones): the docker CLI gets the same, so both do the same steps. */
+    private static Map<String, String> lastLabels = Map.of();
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getUsage().getUsed()).sum();
     }
 
     private static Sample dockerCli(Scenario s, String tag) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("docker", "build", "-t", tag));
+        // the OCI labels our build adds, with a fresh creation time as ours has: the same LABEL steps on both sides
+        lastLabels.forEach((k, v) -> cmd.addAll(List.of("--label",
+                k + "=" + (k.endsWith(".created") ? java.time.Instant.now().toString() : v))));
         if (s.noCache()) {
             cmd.add("--no-cache");
         }
