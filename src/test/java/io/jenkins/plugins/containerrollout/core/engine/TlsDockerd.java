@@ -45,6 +45,19 @@ final class TlsDockerd implements AutoCloseable {
         return new DockerHost(uri(), true, certs.toString());
     }
 
+    /**
+     * The PEM files of a certificate directory as in-memory material named {@code source}, as a Docker Server
+     * Certificate credential would hand them over; a missing file is left out.
+     */
+    static TlsMaterial material(Path certs, String source) throws IOException {
+        return new TlsMaterial(source, read(certs.resolve("ca.pem")), read(certs.resolve("cert.pem")),
+                read(certs.resolve("key.pem")));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.readString(file) : null;
+    }
+
     static TlsDockerd start() throws Exception {
         Path dir = Files.createTempDirectory("bld-tls");
         Path pki = Files.createDirectories(dir.resolve("pki"));
