@@ -1,7 +1,5 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
@@ -62,6 +60,7 @@ public final class ContainerBuildStep extends Step {
     private String version;
     private String registryCredentialsId;
     private String dockerHost;
+    private String dockerCredentialsId;
     private int timeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
 
     /**
@@ -193,6 +192,16 @@ public final class ContainerBuildStep extends Step {
         this.dockerHost = blankToNull(dockerHost);
     }
 
+    public String getDockerCredentialsId() {
+        return dockerCredentialsId;
+    }
+
+    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
+    @DataBoundSetter
+    public void setDockerCredentialsId(String dockerCredentialsId) {
+        this.dockerCredentialsId = blankToNull(dockerCredentialsId);
+    }
+
     public int getTimeoutMinutes() {
         return timeoutMinutes;
     }
@@ -276,7 +285,7 @@ public final class ContainerBuildStep extends Step {
             if (!problems.isEmpty()) {
                 throw new AbortException(FUNCTION_NAME + ": " + String.join("; ", problems));
             }
-            DockerHost host = run.dockerHost(step.getDockerHost());
+            DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             String registry = ImageReferences.registryUri(step.tags.get(0));
             RegistryCredentials credentials = run.registryCredentials(step.getRegistryCredentialsId(), registry);
             BuildRequest request = step.toRequest(host, credentials);
@@ -317,18 +326,16 @@ public final class ContainerBuildStep extends Step {
         @POST
         public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId,
                 @QueryParameter String tags) {
-            StandardListBoxModel model = new StandardListBoxModel();
-            if (item == null || !(item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM))) {
-                // No job (so no build to resolve credentials for) or no right to see them: list nothing but the current value.
-                model.includeCurrentValue(registryCredentialsId);
-                return model;
-            }
             String firstTag = FormChecks.lines(tags).stream().findFirst().orElse("");
-            model.includeEmptyValue();
-            model.include(item, StandardUsernamePasswordCredentials.class,
+            return CredentialsForms.list(item, registryCredentialsId, StandardUsernamePasswordCredentials.class,
                     URIRequirementBuilder.fromUri(ImageReferences.registryUri(firstTag)).build());
-            model.includeCurrentValue(registryCredentialsId);
-            return model;
+        }
+
+        /** Docker Server Certificate credentials the user may pick for a {@code tcp://} engine. */
+        @POST
+        public ListBoxModel doFillDockerCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String dockerCredentialsId,
+                @QueryParameter String dockerHost) {
+            return CredentialsForms.dockerServer(item, dockerCredentialsId, dockerHost);
         }
 
         /** No tags, or a malformed one. */

@@ -74,6 +74,7 @@ public final class ContainerDeployStep extends Step {
     private int revisionHistoryLimit = 10;
     private TrafficRouting router;
     private String dockerHost;
+    private String dockerCredentialsId;
     private String registryCredentialsId;
 
     /**
@@ -354,6 +355,16 @@ public final class ContainerDeployStep extends Step {
         this.dockerHost = RolloutForms.blankToNull(dockerHost);
     }
 
+    public String getDockerCredentialsId() {
+        return dockerCredentialsId;
+    }
+
+    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
+    @DataBoundSetter
+    public void setDockerCredentialsId(String dockerCredentialsId) {
+        this.dockerCredentialsId = RolloutForms.blankToNull(dockerCredentialsId);
+    }
+
     public String getRegistryCredentialsId() {
         return registryCredentialsId;
     }
@@ -422,7 +433,7 @@ public final class ContainerDeployStep extends Step {
 
         @Override
         protected Map<String, Object> perform(StepRun run) throws Exception {
-            DockerHost host = run.dockerHost(step.getDockerHost());
+            DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             EnvVars environment = run.scope().environment();
             DeployRequest request = step.toRequest(host, RolloutForms.blankToNull(environment.get("BUILD_URL")),
                     RolloutForms.blankToNull(environment.get("GIT_COMMIT")));

@@ -32,6 +32,7 @@ public final class ContainerRollbackStep extends Step {
     private int toRevision;
     private TrafficRouting router;
     private String dockerHost;
+    private String dockerCredentialsId;
 
     /** @param app the application to roll back */
     @DataBoundConstructor
@@ -72,6 +73,16 @@ public final class ContainerRollbackStep extends Step {
         this.dockerHost = RolloutForms.blankToNull(dockerHost);
     }
 
+    public String getDockerCredentialsId() {
+        return dockerCredentialsId;
+    }
+
+    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
+    @DataBoundSetter
+    public void setDockerCredentialsId(String dockerCredentialsId) {
+        this.dockerCredentialsId = RolloutForms.blankToNull(dockerCredentialsId);
+    }
+
     /**
      * The one mapping from step arguments to the core request.
      *
@@ -105,7 +116,7 @@ public final class ContainerRollbackStep extends Step {
 
         @Override
         protected Map<String, Object> perform(StepRun run) throws Exception {
-            DockerHost host = run.dockerHost(step.getDockerHost());
+            DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             RollbackRequest request = step.toRequest(host);
             run.console().line("rolling " + request.app() + " back to " + (request.toRevision() == 0 ? "its previous revision"
                     : "revision " + request.toRevision()) + " on " + host.uri());

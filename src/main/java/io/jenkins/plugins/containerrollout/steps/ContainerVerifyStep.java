@@ -55,6 +55,7 @@ public final class ContainerVerifyStep extends Step {
     private boolean failOnRollback = true;
     private TrafficRouting router;
     private String dockerHost;
+    private String dockerCredentialsId;
 
     /**
      * @param app    the application whose replicas are verified (and rolled back with {@code onFailure: 'rollback'})
@@ -142,6 +143,16 @@ public final class ContainerVerifyStep extends Step {
         this.dockerHost = RolloutForms.blankToNull(dockerHost);
     }
 
+    public String getDockerCredentialsId() {
+        return dockerCredentialsId;
+    }
+
+    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
+    @DataBoundSetter
+    public void setDockerCredentialsId(String dockerCredentialsId) {
+        this.dockerCredentialsId = RolloutForms.blankToNull(dockerCredentialsId);
+    }
+
     /**
      * What {@code onFailure} asks for.
      *
@@ -214,7 +225,7 @@ public final class ContainerVerifyStep extends Step {
         @Override
         protected Map<String, Object> perform(StepRun run) throws Exception {
             step.checkArguments();
-            DockerHost host = run.dockerHost(step.getDockerHost());
+            DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             String app = step.getApp();
             RolloutCore verifier = core;
             AppStatus status = run.onAgent((workspace, console) -> verifier.status(host, app));

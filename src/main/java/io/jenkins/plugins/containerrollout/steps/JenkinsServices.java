@@ -5,10 +5,13 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.FilePath;
 import hudson.model.Run;
+import hudson.util.Secret;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.engine.TlsMaterial;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.model.RolloutAction;
 import java.io.IOException;
+import org.jenkinsci.plugins.docker.commons.credentials.DockerServerCredentials;
 
 /**
  * The few calls the step executions make into Jenkins itself, kept behind one interface so that everything around
@@ -27,6 +30,14 @@ interface JenkinsServices {
      * @return the login, or null when no such credentials exist
      */
     RegistryCredentials usernamePassword(String id, Run<?, ?> build, String registryUri) throws IOException;
+
+    /**
+     * Looks up docker-commons "Docker Server Certificate" credentials by id as the build sees them, for the engine at
+     * {@code hostUri}.
+     *
+     * @return their PEM material (named {@code credentials 'id'} in error messages), or null when no such credentials exist
+     */
+    TlsMaterial dockerServer(String id, Run<?, ?> build, String hostUri) throws IOException;
 
     /** Runs {@code callable} on the agent that holds {@code workspace}, with the workspace as its directory. */
     <V> V act(FilePath workspace, FilePath.FileCallable<V> callable) throws IOException, InterruptedException;
@@ -47,6 +58,18 @@ interface JenkinsServices {
             StandardUsernamePasswordCredentials found = CredentialsProvider.findCredentialById(
                     id, StandardUsernamePasswordCredentials.class, build, URIRequirementBuilder.fromUri(registryUri).build());
             return found == null ? null : new RegistryCredentials(found.getUsername(), found.getPassword().getPlainText());
+        }
+
+        @Override
+        public TlsMaterial dockerServer(String id, Run<?, ?> build, String hostUri) {
+            DockerServerCredentials found = CredentialsProvider.findCredentialById(
+                    id, DockerServerCredentials.class, build, URIRequirementBuilder.fromUri(hostUri).build());
+            if (found == null) {
+                return null;
+            }
+            Secret key = found.getClientKeySecret();
+            return new TlsMaterial("credentials '" + id + "'", found.getServerCaCertificate(), found.getClientCertificate(),
+                    key == null ? null : key.getPlainText());
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.kohsuke.stapler.AncestorInPath;
@@ -10,7 +11,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * What the descriptors of {@code containerDeploy}, {@code containerVerify} and {@code containerRollback} share: the
- * context they need, their name and display name, the {@code app} check and the router drop-down's default.
+ * context they need, their name and display name, the {@code app} check, the router drop-down's default and the
+ * Docker server credentials drop-down.
  *
  * <p>Usage: {@code @Extension @Symbol(FUNCTION_NAME) public static final class DescriptorImpl extends RolloutStepDescriptor { public DescriptorImpl() { super(FUNCTION_NAME, "ContainerDeployStep.displayName"); } }}
  */
@@ -45,6 +47,13 @@ public abstract class RolloutStepDescriptor extends StepDescriptor {
     /** What the router drop-down shows first: no router. */
     public TrafficRouting getDefaultRouter() {
         return new DirectRouting();
+    }
+
+    /** Docker Server Certificate credentials the user may pick for a {@code tcp://} engine. */
+    @POST
+    public ListBoxModel doFillDockerCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String dockerCredentialsId,
+            @QueryParameter String dockerHost) {
+        return CredentialsForms.dockerServer(item, dockerCredentialsId, dockerHost);
     }
 
     /** A name the engine labels cannot carry. */

@@ -34,6 +34,18 @@ public final class SecretMasker implements Serializable {
         return this;
     }
 
+    /**
+     * Adds a PEM private key: the whole text and each line of its base64 body, since a console line or an error
+     * message holds at most one line of it. Null is ignored.
+     */
+    public synchronized SecretMasker addPrivateKey(String pem) {
+        if (pem != null) {
+            add(pem.strip());
+            pem.lines().map(String::strip).filter(line -> !line.startsWith("-----") && line.length() >= 16).forEach(this::add);
+        }
+        return this;
+    }
+
     /** Adds one secret; null or empty is ignored. */
     public synchronized SecretMasker add(String secret) {
         if (secret != null && !secret.isEmpty() && !secrets.contains(secret)) {

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.engine.TlsMaterial;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
 import java.io.Serializable;
@@ -56,6 +57,35 @@ public final class StepRun {
      */
     public DockerHost dockerHost(String explicit) {
         return DockerHost.resolve(explicit, scope.environment());
+    }
+
+    /**
+     * The engine as {@link #dockerHost(String)} picks it, spoken to with the TLS material of the docker-commons
+     * "Docker Server Certificate" credentials {@code credentialsId} when given (the client key is masked from then on).
+     *
+     * @throws AbortException when the engine is not a {@code tcp://} address, or no such credentials are visible to
+     *                        the build, or they hold a certificate without its key
+     */
+    public DockerHost dockerHost(String explicit, String credentialsId) throws IOException {
+        DockerHost host = dockerHost(explicit);
+        if (credentialsId == null || credentialsId.isBlank()) {
+            return host;
+        }
+        String id = credentialsId.strip();
+        if (!host.uri().startsWith("tcp://")) {
+            throw new AbortException(functionName + ": dockerCredentialsId '" + id + "' is TLS material for a tcp://"
+                    + " engine, but the engine is " + host.uri() + " — set dockerHost (or DOCKER_HOST) to tcp://host:2376");
+        }
+        TlsMaterial tls = services.dockerServer(id, scope.build(), host.uri());
+        if (tls == null) {
+            throw new AbortException(functionName + ": no Docker Server Certificate credentials with id '" + id
+                    + "' are visible to this build (dockerCredentialsId, engine " + host.uri() + ")");
+        }
+        masker.addPrivateKey(tls.clientKey());
+        if (tls.problem() != null) {
+            throw new AbortException(functionName + ": dockerCredentialsId: " + tls.problem());
+        }
+        return host.withTls(tls);
     }
 
     /**

@@ -34,6 +34,7 @@ final class FakeRolloutCore implements RolloutCore {
     transient TrafficRouter router;
     transient final List<RollbackRequest> rollbacks = new ArrayList<>();
     transient VerifyRequest verified;
+    transient DockerHost verifiedOn;
     transient int statusCalls;
     private transient Outcome deployOutcome = Outcome.SUCCEEDED;
     private transient Outcome rollbackOutcome = Outcome.SUCCEEDED;
@@ -113,6 +114,7 @@ final class FakeRolloutCore implements RolloutCore {
     @Override
     public VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) {
         this.verified = request;
+        this.verifiedOn = host;
         CheckStatus verdict = verificationPasses ? CheckStatus.PASSED : CheckStatus.FAILED;
         List<CheckResult> results = request.checks().stream().map(c -> new CheckResult(c.name(), c.type(), verdict,
                 verificationPasses ? "200 in 3 ms" : "503 (expected 200)", null, 1000, 3)).toList();

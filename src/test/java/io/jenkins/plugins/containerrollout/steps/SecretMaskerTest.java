@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.Test;
 
-/** Hiding registry passwords in text bound for the console. */
+/** Hiding registry passwords and private keys in text bound for the console. */
 public class SecretMaskerTest {
 
     @Test
@@ -33,6 +33,17 @@ public class SecretMaskerTest {
     public void leavesTextAloneWhenThePasswordIsEmpty() {
         SecretMasker masker = new SecretMasker().add(new RegistryCredentials("ci", ""));
         assertEquals("ci: ok", masker.mask("ci: ok"));
+    }
+
+    @Test
+    public void masksAPrivateKeyWholeAndLineByLineButNotItsPemHeaders() {
+        String body1 = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC";
+        String body2 = "BKcwggSjAgEAAoIBAQC7x9Yb3mQ0Tz";
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + body1 + "\n" + body2 + "\n-----END PRIVATE KEY-----\n";
+        SecretMasker masker = new SecretMasker().addPrivateKey(pem);
+        assertEquals("****", masker.mask(pem.strip()));
+        assertEquals("line ****", masker.mask("line " + body2));
+        assertEquals("-----BEGIN PRIVATE KEY-----", masker.mask("-----BEGIN PRIVATE KEY-----"));
     }
 
     @Test

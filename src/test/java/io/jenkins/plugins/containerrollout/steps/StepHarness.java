@@ -8,6 +8,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.engine.TlsMaterial;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -73,6 +74,12 @@ final class StepHarness extends StepContext {
     /** Makes username/password credentials with this id visible to the build. */
     StepHarness credentials(String id, String username, String password) {
         jenkins.credentials.put(id, new RegistryCredentials(username, password));
+        return this;
+    }
+
+    /** Makes Docker Server Certificate credentials with this id visible to the build. */
+    StepHarness dockerServer(String id, TlsMaterial material) {
+        jenkins.dockerServers.put(id, material);
         return this;
     }
 
@@ -183,6 +190,7 @@ final class StepHarness extends StepContext {
     /** The Jenkins side, faked: a credentials store and an "agent" that is this JVM behind serialization. */
     static final class FakeJenkins implements JenkinsServices {
         final Map<String, RegistryCredentials> credentials = new HashMap<>();
+        final Map<String, TlsMaterial> dockerServers = new HashMap<>();
         final List<String> lookups = new ArrayList<>();
         /** What the steps recorded with the build, in order. */
         final List<ReportEntry> recorded = new ArrayList<>();
@@ -192,6 +200,12 @@ final class StepHarness extends StepContext {
         public RegistryCredentials usernamePassword(String id, Run<?, ?> build, String registryUri) {
             lookups.add(id + " for " + registryUri);
             return credentials.get(id);
+        }
+
+        @Override
+        public TlsMaterial dockerServer(String id, Run<?, ?> build, String hostUri) {
+            lookups.add(id + " for " + hostUri);
+            return dockerServers.get(id);
         }
 
         @Override

@@ -7,18 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * TLS material the Docker way: a directory with {@code ca.pem} (required: the engine's certificate must chain to it)
@@ -30,7 +22,6 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  */
 public final class CertDirectory implements com.github.dockerjava.core.SSLConfig {
     private static final long serialVersionUID = 1L;
-    private static final char[] NO_PASSWORD = new char[0];
 
     private final String dir;
 
@@ -57,66 +48,28 @@ public final class CertDirectory implements com.github.dockerjava.core.SSLConfig
     public SSLContext sslContext() throws EngineException {
         Path base = Path.of(dir);
         try {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            KeyStore authorities = emptyStore();
-            int n = 0;
-            for (Certificate ca : certificates(base.resolve("ca.pem"))) {
-                authorities.setCertificateEntry("ca-" + n++, ca);
-            }
-            trust.init(authorities);
-            KeyManagerFactory keys = null;
+            List<Certificate> authorities = certificates(base.resolve("ca.pem"));
+            PrivateKey key = null;
+            List<Certificate> chain = List.of();
             if (Files.isRegularFile(base.resolve("cert.pem"))) {
-                KeyStore store = emptyStore();
-                PrivateKey key;
                 try (Reader r = Files.newBufferedReader(base.resolve("key.pem"), StandardCharsets.US_ASCII)) {
-                    key = privateKey(r);
+                    key = Pem.privateKey(r);
                 }
-                List<Certificate> chain = certificates(base.resolve("cert.pem"));
+                chain = certificates(base.resolve("cert.pem"));
                 if (key == null || chain.isEmpty()) {
                     throw new EngineException("cannot read the TLS client certificate in " + dir
                             + ": cert.pem or key.pem holds no PEM certificate/key");
                 }
-                store.setKeyEntry("docker", key, NO_PASSWORD, chain.toArray(new Certificate[0]));
-                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                keys.init(store, NO_PASSWORD);
             }
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
-            return context;
+            return Pem.context(authorities, key, chain);
         } catch (IOException | GeneralSecurityException e) {
             throw new EngineException("cannot read the TLS material in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    private static KeyStore emptyStore() throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null);
-        return store;
-    }
-
-    /** The PEM certificates of a file, read by the JDK (docker-java's reader needs a JVM-wide "BC" provider). */
     private static List<Certificate> certificates(Path pem) throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(pem)) {
-            return List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
-        }
-    }
-
-    /**
-     * Reads a PKCS#1 ({@code BEGIN RSA/EC PRIVATE KEY}) or PKCS#8 ({@code BEGIN PRIVATE KEY}) key with the JDK's own
-     * key factories: docker-java's reader wants the "BC" provider registered JVM-wide, which we must not do inside
-     * Jenkins.
-     */
-    private static PrivateKey privateKey(Reader pem) throws IOException {
-        try (PEMParser parser = new PEMParser(pem)) {
-            Object o = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (o instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
-            }
-            if (o instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
-            }
-            return null;
+            return Pem.certificates(in);
         }
     }
 

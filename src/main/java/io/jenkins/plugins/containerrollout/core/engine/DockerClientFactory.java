@@ -2,16 +2,18 @@ package io.jenkins.plugins.containerrollout.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.SSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * Creates docker-java clients from a {@link DockerHost} and nothing else: {@code unix://} or {@code tcp://}, TLS from
- * the host's certificate directory, bounded connect and response waits. It never reads
+ * the host's in-memory {@link TlsMaterial} or its certificate directory, bounded connect and response waits. It never reads
  * {@code ~/.docker-java.properties}, {@code ~/.docker/config.json} or the environment; choosing the host from the
  * environment is {@link DockerHost#resolve}'s job, done once by the caller.
  *
@@ -41,16 +43,24 @@ public final class DockerClientFactory {
     /** Builds a client without talking to the engine yet. */
     public DockerClient create(DockerHost host) throws EngineException {
         URI uri = parse(host.uri());
-        CertDirectory tls = null;
-        if (host.tlsVerify()) {
+        SSLConfig tls = null;
+        if (host.tls() != null) {
+            if (!"tcp".equals(uri.getScheme())) {
+                throw new EngineException("TLS material from " + host.tls().source() + " is for a tcp:// engine but "
+                        + host.uri() + " is not one — give the engine's tcp://host:port");
+            }
+            SSLContext context = host.tls().sslContext(); // unreadable PEM text fails here, not at the first request
+            tls = () -> context;
+        } else if (host.tlsVerify()) {
             if (!"tcp".equals(uri.getScheme())) {
                 throw new EngineException("TLS is on (DOCKER_TLS_VERIFY) but " + host.uri() + " is not a tcp:// address");
             }
             if (host.certPath() == null) {
                 throw new EngineException("TLS is on for " + host.uri() + " but no certificate directory is set (DOCKER_CERT_PATH)");
             }
-            tls = CertDirectory.of(Path.of(host.certPath()));
-            tls.sslContext(); // unreadable PEM files fail here, with their name, not at the first request
+            CertDirectory directory = CertDirectory.of(Path.of(host.certPath()));
+            directory.sslContext(); // unreadable PEM files fail here, with their name, not at the first request
+            tls = directory;
         }
         DockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(uri)

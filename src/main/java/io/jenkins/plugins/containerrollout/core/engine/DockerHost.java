@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.engine;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
 import java.util.Map;
 
@@ -11,11 +12,32 @@ import java.util.Map;
  *
  * @param uri        {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2376}
  * @param tlsVerify  whether to use TLS with client certificates and verify the server
- * @param certPath   directory holding {@code ca.pem}, {@code cert.pem}, {@code key.pem}; null without TLS
+ * @param certPath   directory holding {@code ca.pem}, {@code cert.pem}, {@code key.pem}; null without TLS or with
+ *                   {@code tls}
+ * @param tls        TLS material held in memory (from a credential), used instead of {@code certPath}; null for
+ *                   none. Never in JSON: requests carrying a host end up in reports
  */
-public record DockerHost(String uri, boolean tlsVerify, String certPath) implements Serializable {
+public record DockerHost(String uri, boolean tlsVerify, String certPath, @JsonIgnore TlsMaterial tls) implements Serializable {
     /** The engine every Debian docker.io package starts. */
     public static final String LOCAL = "unix:///var/run/docker.sock";
+
+    /** In-memory material means TLS, and replaces any certificate directory. */
+    public DockerHost {
+        if (tls != null) {
+            tlsVerify = true;
+            certPath = null;
+        }
+    }
+
+    /** A host whose TLS material, if any, comes from a certificate directory. */
+    public DockerHost(String uri, boolean tlsVerify, String certPath) {
+        this(uri, tlsVerify, certPath, null);
+    }
+
+    /** This engine, spoken to with TLS from {@code material} (in memory) instead of any certificate directory. */
+    public DockerHost withTls(TlsMaterial material) {
+        return new DockerHost(uri, true, null, material);
+    }
 
     /**
      * Picks the host from an explicit value or the given environment.

@@ -70,10 +70,8 @@ public final class EngineFailures {
     }
 
     private static String tls(DockerHost host, String at, Throwable t, String msg) {
-        String certs = host.certPath() == null ? "" : " in " + host.certPath();
         if (msg.contains("PKIX") || msg.contains("unable to find valid certification path")) {
-            return "TLS failure talking to " + at + ": its certificate is not signed by the CA in ca.pem" + certs
-                    + " (check DOCKER_CERT_PATH)";
+            return "TLS failure talking to " + at + ": its certificate is not signed by " + trustedCa(host);
         }
         if (msg.contains("bad_certificate") || msg.contains("certificate_required") || msg.contains("unknown_ca")) {
             return "TLS failure talking to " + at + ": " + clientCertificateHint(host);
@@ -87,7 +85,23 @@ public final class EngineFailures {
         return "TLS failure talking to " + at + ": " + msg + tlsHint(host);
     }
 
+    /** The CA we trusted, and where to fix it. */
+    private static String trustedCa(DockerHost host) {
+        TlsMaterial tls = host.tls();
+        if (tls != null) {
+            return tls.caCertificate() == null ? "any CA this JVM trusts — add the engine's CA to " + tls.source()
+                    : "the server CA certificate of " + tls.source();
+        }
+        return "the CA in ca.pem" + (host.certPath() == null ? "" : " in " + host.certPath()) + " (check DOCKER_CERT_PATH)";
+    }
+
     private static String clientCertificateHint(DockerHost host) {
+        TlsMaterial tls = host.tls();
+        if (tls != null) {
+            return tls.hasClientCertificate() ? "the engine rejected the client certificate of " + tls.source()
+                    + " — is it signed by the engine's --tlscacert?"
+                    : "the engine wants a client certificate and " + tls.source() + " has none";
+        }
         if (host.certPath() != null && !Files.isRegularFile(Path.of(host.certPath(), "cert.pem"))) {
             return "the engine wants a client certificate and " + host.certPath() + " has no cert.pem/key.pem";
         }

@@ -12,15 +12,17 @@ import java.util.concurrent.TimeUnit;
  * A second, throw-away dockerd that only speaks TLS with client certificates ({@code --tlsverify}) on
  * {@code tcp://127.0.0.1:<free port>}, with its own data root, exec root, pid file and unix socket under one temp
  * directory, and certificates made with openssl: the right ones, a directory trusting the wrong CA, and one without a
- * client certificate.
+ * client certificate. Public for the steps' end-to-end TLS test.
+ *
+ * <p>Usage: {@code try (TlsDockerd engine = TlsDockerd.start()) { connect(engine.host(engine.clientCerts)); }}
  */
-final class TlsDockerd implements AutoCloseable {
-    final Path dir;
+public final class TlsDockerd implements AutoCloseable {
+    public final Path dir;
     final int port;
     /** ca.pem, cert.pem, key.pem that the engine accepts. */
-    final Path clientCerts;
+    public final Path clientCerts;
     /** ca.pem of another CA (the engine's certificate does not chain to it), with the right client certificate. */
-    final Path wrongCa;
+    public final Path wrongCa;
     /** The right ca.pem, with a client certificate signed by another CA. */
     final Path foreignClientCert;
     /** ca.pem only: TLS without a client certificate. */
@@ -37,7 +39,7 @@ final class TlsDockerd implements AutoCloseable {
         this.foreignClientCert = dir.resolve("foreign-cert");
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -45,7 +47,20 @@ final class TlsDockerd implements AutoCloseable {
         return new DockerHost(uri(), true, certs.toString());
     }
 
-    static TlsDockerd start() throws Exception {
+    /**
+     * The PEM files of a certificate directory as in-memory material named {@code source}, as a Docker Server
+     * Certificate credential would hand them over; a missing file is left out.
+     */
+    public static TlsMaterial material(Path certs, String source) throws IOException {
+        return new TlsMaterial(source, read(certs.resolve("ca.pem")), read(certs.resolve("cert.pem")),
+                read(certs.resolve("key.pem")));
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.isRegularFile(file) ? Files.readString(file) : null;
+    }
+
+    public static TlsDockerd start() throws Exception {
         Path dir = Files.createTempDirectory("bld-tls");
         Path pki = Files.createDirectories(dir.resolve("pki"));
         makeCertificates(pki, dir);

@@ -21,10 +21,13 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * TLS to a real engine: a second dockerd with {@code --tlsverify} on a free loopback port. The right client
- * certificate gets through; the wrong CA, no client certificate or no TLS at all fail with a line that says which.
+ * TLS to a real engine: a second dockerd with {@code --tlsverify} on a free loopback port, with TLS material from a
+ * certificate directory ({@code DOCKER_CERT_PATH}) or held in memory (a Docker Server Certificate credential). The
+ * right client certificate gets through; the wrong CA, no client certificate or no TLS at all fail with a line that
+ * says which, naming the directory or the credential.
  */
 public class TlsEngineTest {
+    private static final String CREDENTIALS = "credentials 'docker-tls'";
     static TlsDockerd engine;
 
     @BeforeClass
@@ -106,5 +109,53 @@ public class TlsEngineTest {
         EngineException e = assertThrows(EngineException.class,
                 () -> DockerClientFactory.DEFAULT.connect(new DockerHost(engine.uri(), false, null)));
         assertTrue(e.getMessage(), e.getMessage().contains("wants TLS"));
+    }
+
+    /** The material of a certificate directory, in memory as a credential hands it over. */
+    private static DockerHost inMemory(Path certs) throws Exception {
+        return new DockerHost(engine.uri(), false, null).withTls(TlsDockerd.material(certs, CREDENTIALS));
+    }
+
+    /** Connecting to the engine with {@code host} fails; the message, after the common prefix. */
+    private static String tlsFailure(DockerHost host) {
+        EngineException e = assertThrows(EngineException.class, () -> DockerClientFactory.DEFAULT.connect(host));
+        String prefix = "TLS failure talking to the Docker engine at " + engine.uri() + ": ";
+        assertTrue(e.getMessage(), e.getMessage().startsWith(prefix));
+        return e.getMessage().substring(prefix.length());
+    }
+
+    @Test
+    public void talksToTheEngineWithTheRightMaterialInMemory() throws Exception {
+        try (DockerClient docker = DockerClientFactory.DEFAULT.connect(inMemory(engine.clientCerts))) {
+            assertEquals(engine.dir.resolve("data").toString(), docker.infoCmd().exec().getDockerRootDir());
+        }
+    }
+
+    @Test
+    public void saysTheEngineIsNotSignedByTheCredentialsCa() throws Exception {
+        assertEquals("its certificate is not signed by the server CA certificate of " + CREDENTIALS,
+                tlsFailure(inMemory(engine.wrongCa)));
+    }
+
+    @Test
+    public void saysNoCaTheJvmTrustsSignedTheEngineWhenTheCredentialsHaveNone() throws Exception {
+        TlsMaterial right = TlsDockerd.material(engine.clientCerts, CREDENTIALS);
+        DockerHost noCa = new DockerHost(engine.uri(), false, null)
+                .withTls(new TlsMaterial(CREDENTIALS, null, right.clientCertificate(), right.clientKey()));
+        assertEquals("its certificate is not signed by any CA this JVM trusts — add the engine's CA to " + CREDENTIALS,
+                tlsFailure(noCa));
+    }
+
+    @Test
+    public void saysTheEngineWantsAClientCertificateTheCredentialsLack() throws Exception {
+        String why = tlsFailure(inMemory(engine.noClientCert));
+        assertTrue(why, why.endsWith("the engine wants a client certificate and " + CREDENTIALS + " has none"));
+    }
+
+    @Test
+    public void saysTheEngineRejectedTheCredentialsClientCertificate() throws Exception {
+        String why = tlsFailure(inMemory(engine.foreignClientCert));
+        assertTrue(why, why.endsWith("the engine rejected the client certificate of " + CREDENTIALS
+                + " — is it signed by the engine's --tlscacert?"));
     }
 }

@@ -1,0 +1,6 @@
+package com.cloudbees.plugins.credentials;
+
+public class BaseCredentials implements Credentials {
+    protected BaseCredentials() {
+    }
+}
