@@ -1,0 +1,106 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The single-node swarm of the test bed ({@code scripts/testbed swarm}: a second dockerd, never the shared engine) and
+ * images it can run: built on the shared engine, pushed to the open registry, pulled by the swarm from there.
+ */
+final class SwarmFixture {
+    private SwarmFixture() {
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** The swarm manager; fails (never skips) when the test bed's swarm is not up. */
+    static DockerHost host() {
+        String uri = System.getenv("TESTBED_SWARM_HOST");
+        if (uri == null || uri.isBlank()) {
+            uri = "unix:///run/container-rollout-swarm/docker.sock";
+        }
+        TestBed.Result r = TestBed.run(List.of("docker", "-H", uri, "info", "--format", "{{.Swarm.LocalNodeState}}"),
+                Path.of("."));
+        if (r.exitCode() != 0 || !r.output().trim().equals("active")) {
+            fail("no active swarm manager at " + uri + " (" + r.output().trim() + "): run scripts/testbed swarm");
+        }
+        return new DockerHost(uri, false, null);
+    }
+
+    /** Runs the docker CLI against the swarm manager; fails the test on a non-zero exit. */
+    static String swarmCli(DockerHost host, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker", "-H", host.uri()));
+        command.addAll(List.of(args));
+        TestBed.Result r = TestBed.run(command, Path.of("."));
+        if (r.exitCode() != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited " + r.exitCode() + ":\n" + r.output());
+        }
+        return r.output();
+    }
+
+    /** Builds the test app image, pushes it to the open registry and returns its registry reference. */
+    static String pushedApp(String name, String version, boolean healthy) throws IOException {
+        String ref = TestBed.registry() + "/" + name + ":" + version;
+        Path dir = Files.createTempDirectory("swarm-img");
+        try {
+            TestImages.app(dir, ref, version, healthy);
+            TestBed.docker("push", "-q", ref);
+            return ref;
+        } finally {
+            TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
+            TestBed.dockerResult("rmi", ref);
+        }
+    }
+
+    /** Fast health settings: a bad task fails within about 2 s, so an update's monitor window is short too. */
+    static ProbeSettings probe() {
+        return new ProbeSettings("/cgi-bin/health", Duration.ofMillis(300), Duration.ofSeconds(1), 1, 2,
+                Duration.ofSeconds(1));
+    }
+
+    static DeployRequest request(DockerHost host, String app, String image, int replicas, int portBase) {
+        return new DeployRequest(host, app, ReplicaSpec.of(image), replicas, portBase,
+                RolloutStrategy.rolling("1", "0").withProgressDeadlineSeconds(60), probe(), 10, null, null);
+    }
+
+    /** What {@code /version} answers on a loopback port, or the failure. */
+    static String version(int port) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/version"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body().trim() : "HTTP " + r.statusCode();
+        } catch (IOException e) {
+            return "unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Every serving port of {@code app} answers {@code version}, and there are {@code replicas} of them. */
+    static void assertServes(SwarmDeployer swarm, String app, int replicas, String version) {
+        var status = swarm.status(app);
+        assertEquals(status.toString(), replicas, status.servingPorts().size());
+        for (int port : status.servingPorts()) {
+            assertEquals("port " + port, version, version(port));
+        }
+    }
+}
