@@ -18,8 +18,10 @@ import java.util.Optional;
  * @param digest   repository digest, or null
  * @param argv     entrypoint + command
  * @param registry the registry host of the reference, or null (Docker Hub)
+ * @param platforms {@code os/architecture} entries of the registry's manifest, empty when it was not asked
  */
-record ResolvedImage(String pinned, String id, String digest, List<String> argv, String registry) {
+record ResolvedImage(String pinned, String id, String digest, List<String> argv, String registry,
+        List<String> platforms) {
 
     static ResolvedImage resolve(SwarmApi api, ReplicaSpec spec, RegistryCredentials auth, ProgressSink sink) {
         String ref = spec.image();
@@ -56,7 +58,12 @@ record ResolvedImage(String pinned, String id, String digest, List<String> argv,
             throw new IllegalArgumentException("image: '" + ref + "' names no entrypoint or command; give the spec an "
                     + "entrypoint or command");
         }
-        return new ResolvedImage(pinned, i.path("Id").asText(), digest, argv, registry);
+        List<String> platforms = new ArrayList<>();
+        if (registry != null) {
+            api.distribution(pinned, auth, registry).ifPresent(d -> d.path("Platforms").forEach(p ->
+                    platforms.add(p.path("os").asText() + "/" + p.path("architecture").asText())));
+        }
+        return new ResolvedImage(pinned, i.path("Id").asText(), digest, argv, registry, platforms);
     }
 
     /** The registry host a reference names ({@code 127.0.0.1:5000/web:7} → {@code 127.0.0.1:5000}), or null. */

@@ -95,6 +95,13 @@ final class ServiceSpecs {
         if (s.nanoCpus() > 0) {
             limits.put("NanoCPUs", s.nanoCpus());
         }
+        if (!rev.platforms().isEmpty()) {
+            ArrayNode platforms = t.putObject("Placement").putArray("Platforms");
+            for (String p : rev.platforms()) {
+                platforms.addObject().put("Architecture", p.substring(p.indexOf('/') + 1))
+                        .put("OS", p.substring(0, p.indexOf('/')));
+            }
+        }
         t.putObject("RestartPolicy").put("Condition", s.restartPolicy().startsWith("on-failure") ? "on-failure" : "any");
         t.putArray("Networks").addObject().put("Target", "host");
     }

@@ -90,6 +90,18 @@ final class SwarmApi implements AutoCloseable {
         return call("GET", "/images/" + ref + "/json", null, Map.of(), 200, 404);
     }
 
+    /**
+     * What the registry says about {@code ref} (digest, platforms), asked through the manager as the CLI asks it; empty
+     * when the registry does not answer (an image only the manager has).
+     */
+    Optional<JsonNode> distribution(String ref, RegistryCredentials auth, String registry) {
+        try {
+            return call("GET", "/distribution/" + ref + "/json", null, authHeader(auth, registry), 200);
+        } catch (SwarmException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Pulls {@code ref} onto the manager, reading the progress stream to its end; an error in it is thrown. */
     void pull(String ref, RegistryCredentials auth, String registry) {
         Request request = request("POST", "/images/create?fromImage=" + enc(ref), null, authHeader(auth, registry));

@@ -100,7 +100,7 @@ public final class SwarmDeployer implements AutoCloseable {
             int number = Math.max(current.map(SwarmRevision::number).orElse(0),
                     history.stream().mapToInt(SwarmRevision::number).max().orElse(0)) + 1;
             target = new SwarmRevision(number, request.spec(), image.pinned(), image.id(), image.digest(), image.argv(),
-                    hash, request.probe().path(), request.buildUrl(), request.commit(), startedAt);
+                    hash, request.probe().path(), request.buildUrl(), request.commit(), startedAt, image.platforms());
             keptHistory = SwarmRevision.keep(history, current.orElse(null), -1, request.revisionHistoryLimit());
             bank = 1 - currentBank;
         }

@@ -27,9 +27,15 @@ import java.util.List;
  * @param buildUrl   the Jenkins build that deployed it, or null
  * @param commit     the source commit, or null
  * @param createdMillis when it was first deployed
+ * @param platforms  {@code os/architecture} of the image's manifest: tasks are placed on matching nodes only, as the
+ *                   CLI places them; empty when the registry was not asked
  */
 record SwarmRevision(int number, ReplicaSpec spec, String image, String imageId, String digest, List<String> argv,
-        String specHash, String healthPath, String buildUrl, String commit, long createdMillis) {
+        String specHash, String healthPath, String buildUrl, String commit, long createdMillis, List<String> platforms) {
+
+    SwarmRevision {
+        platforms = platforms == null ? List.of() : List.copyOf(platforms);
+    }
 
     static String hash(ReplicaSpec spec, String pinnedImage, String healthPath) {
         try {

@@ -3,6 +3,10 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -28,6 +32,9 @@ import java.util.List;
 final class SwarmFixture {
     private SwarmFixture() {
     }
+
+    /** Progress lines with the time, so a slow step shows in the test output. */
+    static final ProgressSink SINK = line -> System.out.println(java.time.LocalTime.now() + " " + line);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -56,6 +63,22 @@ final class SwarmFixture {
         return r.output();
     }
 
+    /** The service's {@code Spec} as the engine reports it ({@code docker service inspect}). */
+    static JsonNode spec(DockerHost host, String service) throws IOException {
+        return new ObjectMapper().readTree(swarmCli(host, "service", "inspect", service)).get(0).get("Spec");
+    }
+
+    /** Waits (bounded) until no container of {@code app} is left on the swarm node, so its ports are free again. */
+    static void awaitGone(DockerHost host, String app) throws InterruptedException {
+        for (int i = 0; i < 150; i++) {
+            if (swarmCli(host, "ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).isBlank()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("containers of " + app + " still exist 30 s after its service was removed");
+    }
+
     /** Builds the test app image, pushes it to the open registry and returns its registry reference. */
     static String pushedApp(String name, String version, boolean healthy) throws IOException {
         String ref = TestBed.registry() + "/" + name + ":" + version;
@@ -77,7 +100,8 @@ final class SwarmFixture {
     }
 
     static DeployRequest request(DockerHost host, String app, String image, int replicas, int portBase) {
-        return new DeployRequest(host, app, ReplicaSpec.of(image), replicas, portBase,
+        // busybox httpd as PID 1 ignores SIGTERM: a 1 s grace keeps replaced tasks from lingering 10 s
+        return new DeployRequest(host, app, ReplicaSpec.of(image).withStopTimeoutSeconds(1), replicas, portBase,
                 RolloutStrategy.rolling("1", "0").withProgressDeadlineSeconds(60), probe(), 10, null, null);
     }
 

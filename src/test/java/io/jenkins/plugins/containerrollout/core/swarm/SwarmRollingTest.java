@@ -40,8 +40,8 @@ public class SwarmRollingTest {
 
     @Test
     public void rollingUpdateOfFourTasksCompletesOnTheNewRevision() throws Exception {
-        swarm.deploy(SwarmFixture.request(host, app, v1, 4, PORT_BASE), System.out::println);
-        RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, v2, 4, PORT_BASE), System.out::println);
+        swarm.deploy(SwarmFixture.request(host, app, v1, 4, PORT_BASE), SwarmFixture.SINK);
+        RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, v2, 4, PORT_BASE), SwarmFixture.SINK);
 
         assertEquals(r.message(), Outcome.SUCCEEDED, r.outcome());
         assertEquals(2, r.servingRevision());

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import static io.jenkins.plugins.containerrollout.core.swarm.SwarmFixture.assertServes;
+import static io.jenkins.plugins.containerrollout.core.swarm.SwarmFixture.swarmCli;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The docker CLI as the reference: the same change made by {@code docker service update} gives the spec our update
+ * gives; {@code docker service rollback} on our service gives the spec our rollback gives, and our history reads it;
+ * our timeline has every task {@code docker service ps} lists, in the states it lists.
+ */
+public class SwarmCliParityTest {
+    private static final int PORT_BASE = 37300;
+    static DockerHost host;
+    static String v1;
+    static String v2;
+
+    private final String app = TestBed.unique("swp");
+    private final SwarmDeployer swarm = new SwarmDeployer(host, null);
+
+    @BeforeClass
+    public static void images() throws Exception {
+        host = SwarmFixture.host();
+        String name = TestBed.unique("swarm-cli");
+        v1 = SwarmFixture.pushedApp(name, "1.0", true);
+        v2 = SwarmFixture.pushedApp(name, "2.0", true);
+    }
+
+    @After
+    public void removeService() throws InterruptedException {
+        swarm.remove(app);
+        swarm.close();
+        SwarmFixture.awaitGone(host, app); // the next test uses the same ports
+    }
+
+    /** The CLI appends what --env-add adds; the order of environment entries means nothing to a task. */
+    private static JsonNode sortedEnv(JsonNode spec) {
+        ObjectNode copy = spec.deepCopy();
+        ObjectNode c = (ObjectNode) copy.path("TaskTemplate").path("ContainerSpec");
+        List<String> env = new ArrayList<>();
+        c.path("Env").forEach(e -> env.add(e.asText()));
+        env.sort(null);
+        c.putArray("Env").addAll(env.stream().map(com.fasterxml.jackson.databind.node.TextNode::new).toList());
+        return copy;
+    }
+
+    private DeployRequest request(String image, String mode) {
+        DeployRequest r = SwarmFixture.request(host, app, image, 2, PORT_BASE);
+        return r.withSpec(r.spec().withEnv(Map.of("MODE", mode)));
+    }
+
+    /** Starts over with the same name, once the previous service's tasks are gone (same ports, same labels). */
+    private void removeAndWait() throws InterruptedException {
+        swarm.remove(app);
+        SwarmFixture.awaitGone(host, app);
+    }
+
+    @Test
+    public void cliUpdateWithTheSameChangeGivesTheSpecOurUpdateGives() throws Exception {
+        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
+        swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
+        JsonNode ours = SwarmFixture.spec(host, app);
+        removeAndWait();
+
+        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
+        JsonNode c = ours.path("TaskTemplate").path("ContainerSpec");
+        List<String> cli = new ArrayList<>(List.of("service", "update", "--quiet", "--image", c.path("Image").asText(),
+                "--env-add", "MODE=two", "--env-add", SwarmLabels.ENV_PORT_BANK + "=1"));
+        c.path("Labels").fields().forEachRemaining(e -> cli.addAll(List.of("--container-label-add",
+                e.getKey() + "=" + e.getValue().asText())));
+        ours.path("Labels").fields().forEachRemaining(e -> cli.addAll(List.of("--label-add",
+                e.getKey() + "=" + e.getValue().asText())));
+        cli.add(app);
+        swarmCli(host, cli.toArray(String[]::new));
+
+        assertEquals(sortedEnv(ours), sortedEnv(SwarmFixture.spec(host, app)));
+        assertServes(swarm, app, 2, "2.0");
+    }
+
+    @Test
+    public void cliRollbackOfOurUpdateGivesTheSpecOurRollbackGives() throws Exception {
+        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
+        swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
+        swarmCli(host, "service", "rollback", "--quiet", app);
+        ObjectNode byCli = (ObjectNode) SwarmFixture.spec(host, app);
+        RevisionInfo current = swarm.history(app).get(swarm.history(app).size() - 1);
+        assertEquals("our history reads the CLI's rollback", 1, current.revision());
+        assertEquals(v1, current.image());
+        removeAndWait();
+
+        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
+        swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
+        swarm.rollback(io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest.previous(host, app)
+                .withProbe(SwarmFixture.probe()), SwarmFixture.SINK);
+        ObjectNode byUs = (ObjectNode) SwarmFixture.spec(host, app);
+
+        // the same spec but for the creation time inside the revision record and the history, where our rollback
+        // keeps the revision it came from (Swarm's previous spec cannot know it)
+        for (ObjectNode s : List.of(byCli, byUs)) {
+            ObjectNode labels = (ObjectNode) s.get("Labels");
+            labels.put(SwarmLabels.RECORD, SwarmRevision.fromJson(labels.get(SwarmLabels.RECORD).asText()).specHash());
+            labels.remove(SwarmLabels.HISTORY);
+        }
+        assertEquals(byCli, byUs);
+        assertServes(swarm, app, 2, "1.0");
+    }
+
+    @Test
+    public void ourTimelineHasEveryTaskOfDockerServicePsInItsState() throws Exception {
+        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
+        RolloutRecord r = swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
+
+        String ps = swarmCli(host, "service", "ps", "--no-trunc", "--format",
+                "{{.ID}} {{.Name}} {{.DesiredState}} {{.CurrentState}}", app);
+        List<String> lines = ps.lines().filter(l -> !l.isBlank()).toList();
+        assertEquals(ps, 4, lines.size());
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            String id = f[0].substring(0, 12);
+            int slot = Integer.parseInt(f[1].substring(f[1].lastIndexOf('.') + 1));
+            List<TimelineEvent> ofTask = r.events().stream().filter(e -> e.detail().startsWith("task " + id + " "))
+                    .toList();
+            assertTrue(line + " / " + ofTask, ofTask.stream().allMatch(e -> e.slot() == slot));
+            List<Type> types = ofTask.stream().map(TimelineEvent::type).toList();
+            if (f[2].equals("Running")) {
+                assertEquals(line, List.of(Type.STARTED, Type.READY), types);
+                assertTrue(line, f[3].equals("Running"));
+            } else {
+                assertEquals(line, List.of(Type.SERVING, Type.STOPPED), types);
+                assertTrue(line, f[3].equals("Shutdown"));
+            }
+        }
+        assertEquals(ps, 2, r.events().stream().filter(e -> e.type() == Type.READY
+                && e.revision() == 2).count());
+        assertEquals(AppLabels.APP, AppLabels.PREFIX + "app");
+    }
+}
