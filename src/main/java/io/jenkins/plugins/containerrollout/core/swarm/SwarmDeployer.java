@@ -104,6 +104,9 @@ public final class SwarmDeployer implements AutoCloseable {
             keptHistory = SwarmRevision.keep(history, current.orElse(null), -1, request.revisionHistoryLimit());
             bank = 1 - currentBank;
         }
+        int runningSlots = sameSpec ? service.get().path("Spec").path("Mode").path("Replicated").path("Replicas").asInt()
+                : 0;
+        checkPorts(app, request.portBase(), bank, runningSlots, n);
         ObjectNode spec = ServiceSpecs.spec(app, target, keptHistory, n, request.portBase(), bank, request.strategy(),
                 request.probe());
         int from = current.map(SwarmRevision::number).orElse(0);
@@ -390,6 +393,28 @@ public final class SwarmDeployer implements AutoCloseable {
             throw new RolloutLockedException("app: service '" + app + "' is " + state.replace('_', ' ') + " ("
                     + service.path("UpdateStatus").path("Message").asText("") + "); wait for it to finish, or pause it"
                     + " with docker service update --update-failure-action pause");
+        }
+    }
+
+    /**
+     * On a one-node swarm reached over its local socket the tasks bind this machine's loopback: the ports new tasks
+     * take (slots above {@code fromSlot} of {@code bank}) must be free, or they would fail and be retried forever. On a
+     * bigger swarm the ports are on other machines and only the tasks' health tells.
+     */
+    private void checkPorts(String app, int portBase, int bank, int fromSlot, int replicas) {
+        if (!host.uri().startsWith("unix://") || api.info().path("Swarm").path("Nodes").asInt() != 1) {
+            return;
+        }
+        for (int slot = fromSlot + 1; slot <= replicas; slot++) {
+            int port = ServiceSpecs.port(portBase, bank, slot);
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+            } catch (java.io.IOException inUse) {
+                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ", bank " + bank
+                        + ") is already in use; app '" + app + "' needs ports " + portBase + " to "
+                        + ServiceSpecs.lastPort(portBase, replicas) + " (two per task): pick another portBase or free it");
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.After;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -36,9 +38,10 @@ public class SwarmAutoRollbackTest {
     }
 
     @After
-    public void removeService() {
+    public void removeService() throws InterruptedException {
         swarm.remove(app);
         swarm.close();
+        SwarmFixture.awaitGone(host, app); // the next test uses the same ports
     }
 
     private RolloutRecord deploy(String image) throws InterruptedException {
@@ -77,6 +80,17 @@ public class SwarmAutoRollbackTest {
                 SwarmFixture.request(host, app, v1, 2, PORT_BASE).withStrategy(RolloutStrategy.blueGreen()),
                 SwarmFixture.SINK));
         assertEquals("strategy: blueGreen is not supported on swarm yet; use rolling", e.getMessage());
+        assertEquals("NONE", swarm.status(app).phase());
+    }
+
+    @Test
+    public void aPortInUseIsRefusedBeforeTheServiceIsCreated() throws Exception {
+        try (ServerSocket taken = new ServerSocket(PORT_BASE + 2, 1, InetAddress.getLoopbackAddress())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> swarm.deploy(SwarmFixture.request(host, app, v1, 2, PORT_BASE), SwarmFixture.SINK));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("portBase: port " + (PORT_BASE + 2) + " (slot 2, bank 0)"
+                    + " is already in use"));
+        }
         assertEquals("NONE", swarm.status(app).phase());
     }
 }

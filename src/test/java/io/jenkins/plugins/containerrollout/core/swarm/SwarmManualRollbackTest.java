@@ -36,9 +36,10 @@ public class SwarmManualRollbackTest {
     }
 
     @After
-    public void removeService() {
+    public void removeService() throws InterruptedException {
         swarm.remove(app);
         swarm.close();
+        SwarmFixture.awaitGone(host, app); // the next test uses the same ports
     }
 
     private RolloutRecord deploy(String image) throws InterruptedException {

@@ -33,9 +33,10 @@ public class SwarmRollingTest {
     }
 
     @After
-    public void removeService() {
+    public void removeService() throws InterruptedException {
         swarm.remove(app);
         swarm.close();
+        SwarmFixture.awaitGone(host, app); // the next test uses the same ports
     }
 
     @Test

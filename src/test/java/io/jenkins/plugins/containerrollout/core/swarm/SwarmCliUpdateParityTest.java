@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
@@ -23,11 +22,10 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * The docker CLI as the reference: the same change made by {@code docker service update} gives the spec our update
- * gives; {@code docker service rollback} on our service gives the spec our rollback gives, and our history reads it;
- * our timeline has every task {@code docker service ps} lists, in the states it lists.
+ * The docker CLI as the reference for an update: the same change made by {@code docker service update} gives
+ * the spec our update gives, and our timeline has every task {@code docker service ps} lists, in the states it lists.
  */
-public class SwarmCliParityTest {
+public class SwarmCliUpdateParityTest {
     private static final int PORT_BASE = 37300;
     static DockerHost host;
     static String v1;
@@ -93,34 +91,6 @@ public class SwarmCliParityTest {
 
         assertEquals(sortedEnv(ours), sortedEnv(SwarmFixture.spec(host, app)));
         assertServes(swarm, app, 2, "2.0");
-    }
-
-    @Test
-    public void cliRollbackOfOurUpdateGivesTheSpecOurRollbackGives() throws Exception {
-        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
-        swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
-        swarmCli(host, "service", "rollback", "--quiet", app);
-        ObjectNode byCli = (ObjectNode) SwarmFixture.spec(host, app);
-        RevisionInfo current = swarm.history(app).get(swarm.history(app).size() - 1);
-        assertEquals("our history reads the CLI's rollback", 1, current.revision());
-        assertEquals(v1, current.image());
-        removeAndWait();
-
-        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
-        swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
-        swarm.rollback(io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest.previous(host, app)
-                .withProbe(SwarmFixture.probe()), SwarmFixture.SINK);
-        ObjectNode byUs = (ObjectNode) SwarmFixture.spec(host, app);
-
-        // the same spec but for the creation time inside the revision record and the history, where our rollback
-        // keeps the revision it came from (Swarm's previous spec cannot know it)
-        for (ObjectNode s : List.of(byCli, byUs)) {
-            ObjectNode labels = (ObjectNode) s.get("Labels");
-            labels.put(SwarmLabels.RECORD, SwarmRevision.fromJson(labels.get(SwarmLabels.RECORD).asText()).specHash());
-            labels.remove(SwarmLabels.HISTORY);
-        }
-        assertEquals(byCli, byUs);
-        assertServes(swarm, app, 2, "1.0");
     }
 
     @Test
