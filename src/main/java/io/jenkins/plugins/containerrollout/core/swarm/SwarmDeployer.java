@@ -111,6 +111,10 @@ public final class SwarmDeployer implements AutoCloseable {
                 request.probe());
         int from = current.map(SwarmRevision::number).orElse(0);
         TaskEvents events = new TaskEvents(app, sink);
+        UpdateFollower follower = new UpdateFollower(api, events, app, POLL);
+        if (service.isPresent()) {
+            follower.awaitReplacedTasksExited(stopBound(current.get()), sink);
+        }
         events.baseline(service.isPresent() ? api.tasks(app) : List.of(), startedAt);
         events.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + request.spec().image()
                 + ") from revision " + from + ": " + n + " tasks, " + order(spec));
@@ -123,7 +127,6 @@ public final class SwarmDeployer implements AutoCloseable {
         }
         // Swarm runs an update (and reports its state) only when the task template changed
         String expected = service.isPresent() && !sameSpec ? "completed" : null;
-        UpdateFollower follower = new UpdateFollower(api, events, app, POLL);
         Duration deadline = Duration.ofSeconds(request.strategy().progressDeadlineSeconds());
         UpdateFollower.Result r = follower.follow(target.number(), n, expected, sentAt, deadline);
         Outcome outcome;
@@ -219,11 +222,12 @@ public final class SwarmDeployer implements AutoCloseable {
                 && to.specHash().equals(previous.path("Labels").path(AppLabels.SPEC_HASH).asText());
         List<SwarmRevision> keptHistory = SwarmRevision.keep(history, current, to.number(), Integer.MAX_VALUE);
         TaskEvents events = new TaskEvents(app, sink);
+        UpdateFollower follower = new UpdateFollower(api, events, app, POLL);
+        follower.awaitReplacedTasksExited(stopBound(current), sink);
         events.baseline(api.tasks(app), startedAt);
         events.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current.number()
                 + " to revision " + to.number() + " (" + to.spec().image() + ")"
                 + (serverSide ? " with swarm's rollback" : " as an update"));
-        UpdateFollower follower = new UpdateFollower(api, events, app, POLL);
         Duration deadline = Duration.ofSeconds(request.strategy().progressDeadlineSeconds());
         long sentAt = System.currentTimeMillis();
         JsonNode sent;
@@ -359,6 +363,11 @@ public final class SwarmDeployer implements AutoCloseable {
         }
     }
 
+    /** A replaced task exits within its stop grace period, plus time for the node to report it. */
+    private static Duration stopBound(SwarmRevision current) {
+        return Duration.ofSeconds(current.spec().stopTimeoutSeconds() + 30L);
+    }
+
     private static JsonNode labels(JsonNode service) {
         return service.path("Spec").path("Labels");
     }
@@ -407,13 +416,32 @@ public final class SwarmDeployer implements AutoCloseable {
         }
         for (int slot = fromSlot + 1; slot <= replicas; slot++) {
             int port = ServiceSpecs.port(portBase, bank, slot);
-            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
-                s.setReuseAddress(true);
-                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
-            } catch (java.io.IOException inUse) {
+            if (!freeWithin(port, Duration.ofSeconds(3))) {
                 throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ", bank " + bank
                         + ") is already in use; app '" + app + "' needs ports " + portBase + " to "
                         + ServiceSpecs.lastPort(portBase, replicas) + " (two per task): pick another portBase or free it");
+            }
+        }
+    }
+
+    /** A task that exited a moment ago may still be releasing its port: a few seconds' grace before refusing. */
+    private static boolean freeWithin(int port, Duration grace) {
+        long end = System.nanoTime() + grace.toNanos();
+        while (true) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+                return true;
+            } catch (java.io.IOException inUse) {
+                if (System.nanoTime() > end) {
+                    return false;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
     }

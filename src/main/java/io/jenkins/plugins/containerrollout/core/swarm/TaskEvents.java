@@ -8,14 +8,16 @@ import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns successive task lists of one service into timeline events, one per task and state it reached: {@code starting}
  * → STARTED, {@code running} (which, with a HEALTHCHECK, Swarm reports only once the container is healthy) → READY,
  * {@code failed}/{@code rejected} → FAILED, {@code shutdown}/{@code complete}/{@code orphaned}/{@code remove} after
- * starting → STOPPED. Event times are the task's own status timestamps when the state is the one seen, so the
+ * starting, or a running task told to shut down → STOPPED (once per task). Event times are the task's own status timestamps when the state is the one seen, so the
  * timeline lines up with {@code docker service ps} whatever the polling interval.
  */
 final class TaskEvents {
@@ -26,6 +28,7 @@ final class TaskEvents {
     private final ProgressSink sink;
     private final List<TimelineEvent> events = new ArrayList<>();
     private final Map<String, Integer> reached = new HashMap<>();
+    private final Set<String> ended = new HashSet<>();
 
     TaskEvents(String app, ProgressSink sink) {
         this.app = app;
@@ -50,24 +53,37 @@ final class TaskEvents {
             int rank = rank(state);
             Integer before = reached.get(id(t));
             int was = before == null ? -1 : before;
-            if (rank <= was) {
-                continue;
-            }
-            reached.put(id(t), rank);
-            long at = timestamp(t, now);
             int starting = rank("starting");
             int running = rank("running");
-            if (was < starting && rank >= starting) {
-                add(rank == starting ? at : createdAt(t, at), Type.STARTED, t, "task " + shortId(t) + " starting");
+            if (rank > was) {
+                reached.put(id(t), rank);
+                long at = timestamp(t, now);
+                if (was < starting && rank >= starting) {
+                    add(rank == starting ? at : createdAt(t, at), Type.STARTED, t, "task " + shortId(t) + " starting");
+                }
+                if (rank == running) {
+                    add(at, Type.READY, t, "task " + shortId(t) + " running (healthy)");
+                } else if (state.equals("failed") || state.equals("rejected")) {
+                    String err = t.path("Status").path("Err").asText("");
+                    end(at, Type.FAILED, t, "task " + shortId(t) + " " + state + (err.isEmpty() ? "" : ": " + err));
+                } else if (rank > running && Math.max(was, rank) >= starting) {
+                    end(at, Type.STOPPED, t, "task " + shortId(t) + " " + state);
+                }
             }
-            if (rank == running) {
-                add(at, Type.READY, t, "task " + shortId(t) + " running (healthy)");
-            } else if (state.equals("failed") || state.equals("rejected")) {
-                String err = t.path("Status").path("Err").asText("");
-                add(at, Type.FAILED, t, "task " + shortId(t) + " " + state + (err.isEmpty() ? "" : ": " + err));
-            } else if (rank > running && was >= starting) {
-                add(at, Type.STOPPED, t, "task " + shortId(t) + " " + state);
+            // told to stop while it still runs: it leaves the serving set now (a router would drain it), so the run
+            // state counts it out from here, and the rollout need not wait for its container to exit
+            String desired = t.path("DesiredState").asText("running");
+            if (rank == running && (desired.equals("shutdown") || desired.equals("remove"))) {
+                end(parse(t.path("UpdatedAt").asText(null), now), Type.STOPPED, t, "task " + shortId(t)
+                        + " told to shut down");
             }
+        }
+    }
+
+    /** A task's last event: FAILED or STOPPED, once. */
+    private void end(long at, Type type, JsonNode t, String detail) {
+        if (ended.add(id(t))) {
+            add(at, type, t, detail);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.time.Duration;
@@ -88,7 +89,40 @@ final class UpdateFollower {
         }
     }
 
-    /** Exactly {@code replicas} tasks of {@code revision} run (healthy), and no task of another revision runs. */
+    /**
+     * Waits (bounded) until no task told to stop still runs. A rollout ends once replaced tasks were told to stop, as
+     * the CLI's does; the next one waits here, because its new tasks may take the ports those tasks still hold.
+     */
+    void awaitReplacedTasksExited(Duration bound, ProgressSink sink) throws InterruptedException {
+        long end = System.currentTimeMillis() + bound.toMillis();
+        boolean said = false;
+        while (true) {
+            long left = api.tasks(app).stream().filter(UpdateFollower::stopping).count();
+            if (left == 0) {
+                return;
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new SwarmException("service " + app + ": " + left + " replaced task(s) still run "
+                        + bound.toSeconds() + " s after they were told to stop; check the node's engine", 0);
+            }
+            if (!said) {
+                sink.line(app + ": waiting for " + left + " replaced task(s) to exit");
+                said = true;
+            }
+            Thread.sleep(poll.toMillis());
+        }
+    }
+
+    private static boolean stopping(JsonNode t) {
+        String desired = t.path("DesiredState").asText();
+        String state = TaskEvents.state(t);
+        return !desired.equals("running") && (state.equals("running") || state.equals("starting"));
+    }
+
+    /**
+     * Exactly {@code replicas} tasks of {@code revision} run (healthy), and every task of another revision has been
+     * told to stop (as {@code docker service update} judges convergence; their exit is recorded when seen).
+     */
     static boolean converged(List<JsonNode> tasks, int revision, int replicas) {
         int ours = 0;
         for (JsonNode t : tasks) {
@@ -96,7 +130,7 @@ final class UpdateFollower {
             boolean wanted = t.path("DesiredState").asText().equals("running");
             if (TaskEvents.revision(t) == revision) {
                 ours += running && wanted ? 1 : 0;
-            } else if (running) {
+            } else if (running && wanted) {
                 return false;
             }
         }

@@ -59,6 +59,7 @@ public class SwarmCliRollbackParityTest {
     public void cliRollbackOfOurUpdateGivesTheSpecOurRollbackGives() throws Exception {
         swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
         swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
+        SwarmFixture.settledTaskList(host, app);
         swarmCli(host, "service", "rollback", "--quiet", app);
         ObjectNode byCli = (ObjectNode) SwarmFixture.spec(host, app);
         RevisionInfo current = swarm.history(app).get(swarm.history(app).size() - 1);

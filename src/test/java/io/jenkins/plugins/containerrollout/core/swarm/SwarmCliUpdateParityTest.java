@@ -98,8 +98,7 @@ public class SwarmCliUpdateParityTest {
         swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
         RolloutRecord r = swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
 
-        String ps = swarmCli(host, "service", "ps", "--no-trunc", "--format",
-                "{{.ID}} {{.Name}} {{.DesiredState}} {{.CurrentState}}", app);
+        String ps = SwarmFixture.settledTaskList(host, app);
         List<String> lines = ps.lines().filter(l -> !l.isBlank()).toList();
         assertEquals(ps, 4, lines.size());
         for (String line : lines) {

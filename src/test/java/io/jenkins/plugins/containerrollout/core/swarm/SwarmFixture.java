@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
@@ -79,6 +80,23 @@ final class SwarmFixture {
         fail("containers of " + app + " still exist 30 s after its service was removed");
     }
 
+    /**
+     * {@code docker service ps} once the replaced tasks have exited (bounded): a rollout ends when they were told to
+     * stop, and a CLI command started before they exit would start tasks on the ports they still hold.
+     */
+    static String settledTaskList(DockerHost host, String app) throws InterruptedException {
+        String ps = "";
+        for (int i = 0; i < 100; i++) {
+            ps = swarmCli(host, "service", "ps", "--no-trunc", "--format",
+                    "{{.ID}} {{.Name}} {{.DesiredState}} {{.CurrentState}}", app);
+            if (!ps.contains(" Shutdown Running")) {
+                return ps;
+            }
+            Thread.sleep(200);
+        }
+        return ps;
+    }
+
     /** Builds the test app image, pushes it to the open registry and returns its registry reference. */
     static String pushedApp(String name, String version, boolean healthy) throws IOException {
         String ref = TestBed.registry() + "/" + name + ":" + version;
@@ -90,6 +108,22 @@ final class SwarmFixture {
         } finally {
             TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
             TestBed.dockerResult("rmi", ref);
+        }
+    }
+
+    /**
+     * Pushes a local image of the shared engine with credentials in {@code X-Registry-Auth} (as docker-java would),
+     * so no {@code docker login} touches anyone's {@code ~/.docker/config.json}.
+     */
+    static void pushWithAuth(String ref, RegistryCredentials login) {
+        String name = ref.substring(0, ref.lastIndexOf(':'));
+        String tag = ref.substring(ref.lastIndexOf(':') + 1);
+        String auth = SwarmApi.authHeader(login, ref.substring(0, ref.indexOf('/'))).get("X-Registry-Auth");
+        TestBed.Result r = TestBed.run(List.of("curl", "-sS", "--unix-socket", TestBed.host().uri().replaceFirst("^unix://", ""), "-X", "POST",
+                "-H", "X-Registry-Auth: " + auth, "http://localhost/v1.41/images/" + name + "/push?tag=" + tag),
+                Path.of("."));
+        if (r.exitCode() != 0 || r.output().contains("\"error\"")) {
+            throw new AssertionError("pushing " + ref + " failed: " + r.output().replace(login.password(), "****"));
         }
     }
 
