@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class SwarmDeployer implements AutoCloseable {
-    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final DockerHost host;
     private final RegistryCredentials credentials;
@@ -75,7 +75,7 @@ public final class SwarmDeployer implements AutoCloseable {
             throw new IllegalArgumentException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
                     + " ports (two per replica on a swarm); use a value up to " + (65536 - 2 * n));
         }
-        requireManager();
+        JsonNode swarmInfo = requireManager();
         long startedAt = System.currentTimeMillis();
         Optional<JsonNode> service = api.service(app);
         service.ifPresent(s -> requireOurs(app, s));
@@ -106,7 +106,7 @@ public final class SwarmDeployer implements AutoCloseable {
         }
         int runningSlots = sameSpec ? service.get().path("Spec").path("Mode").path("Replicated").path("Replicas").asInt()
                 : 0;
-        checkPorts(app, request.portBase(), bank, runningSlots, n);
+        checkPorts(swarmInfo, app, request.portBase(), bank, runningSlots, n);
         ObjectNode spec = ServiceSpecs.spec(app, target, keptHistory, n, request.portBase(), bank, request.strategy(),
                 request.probe());
         int from = current.map(SwarmRevision::number).orElse(0);
@@ -410,8 +410,8 @@ public final class SwarmDeployer implements AutoCloseable {
      * take (slots above {@code fromSlot} of {@code bank}) must be free, or they would fail and be retried forever. On a
      * bigger swarm the ports are on other machines and only the tasks' health tells.
      */
-    private void checkPorts(String app, int portBase, int bank, int fromSlot, int replicas) {
-        if (!host.uri().startsWith("unix://") || api.info().path("Swarm").path("Nodes").asInt() != 1) {
+    private void checkPorts(JsonNode swarmInfo, String app, int portBase, int bank, int fromSlot, int replicas) {
+        if (!host.uri().startsWith("unix://") || swarmInfo.path("Nodes").asInt() != 1) {
             return;
         }
         for (int slot = fromSlot + 1; slot <= replicas; slot++) {
@@ -446,12 +446,14 @@ public final class SwarmDeployer implements AutoCloseable {
         }
     }
 
-    private void requireManager() {
+    /** The engine's swarm section; refuses a node that is not a manager. */
+    private JsonNode requireManager() {
         JsonNode swarm = api.info().path("Swarm");
         if (!"active".equals(swarm.path("LocalNodeState").asText()) || !swarm.path("ControlAvailable").asBoolean()) {
             throw new IllegalArgumentException("host: the engine at " + host.uri() + " is not a swarm manager (swarm "
                     + swarm.path("LocalNodeState").asText("inactive") + "); point DOCKER_HOST at a manager node");
         }
+        return swarm;
     }
 
     private static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Follows one change of a service until Swarm settles it: polls the service ({@code UpdateStatus}) and its tasks,
  * feeding {@link TaskEvents}, and ends on the first of: every desired task of the target revision running (healthy)
- * with nothing else left running, and the update state the change should end in; {@code paused} or
+ * with every other task told to stop, and the update state the change should end in; {@code paused} or
  * {@code rollback_paused}; an automatic rollback completed; or the progress deadline (no task got ready for that
  * long).
  */

@@ -8,45 +8,25 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
-import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.After;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
  * The docker CLI as the reference for an update: the same change made by {@code docker service update} gives
  * the spec our update gives, and our timeline has every task {@code docker service ps} lists, in the states it lists.
  */
-public class SwarmCliUpdateParityTest {
+public class SwarmCliUpdateParityTest extends SwarmTestBase {
     private static final int PORT_BASE = 37300;
-    static DockerHost host;
-    static String v1;
-    static String v2;
 
-    private final String app = TestBed.unique("swp");
-    private final SwarmDeployer swarm = new SwarmDeployer(host, null);
 
-    @BeforeClass
-    public static void images() throws Exception {
-        host = SwarmFixture.host();
-        String name = TestBed.unique("swarm-cli");
-        v1 = SwarmFixture.pushedApp(name, "1.0", true);
-        v2 = SwarmFixture.pushedApp(name, "2.0", true);
-    }
 
-    @After
-    public void removeService() throws InterruptedException {
-        swarm.remove(app);
-        swarm.close();
-        SwarmFixture.awaitGone(host, app); // the next test uses the same ports
+    @Override
+    protected int portBase() {
+        return PORT_BASE;
     }
 
     /** The CLI appends what --env-add adds; the order of environment entries means nothing to a task. */
@@ -60,25 +40,15 @@ public class SwarmCliUpdateParityTest {
         return copy;
     }
 
-    private DeployRequest request(String image, String mode) {
-        DeployRequest r = SwarmFixture.request(host, app, image, 2, PORT_BASE);
-        return r.withSpec(r.spec().withEnv(Map.of("MODE", mode)));
-    }
-
-    /** Starts over with the same name, once the previous service's tasks are gone (same ports, same labels). */
-    private void removeAndWait() throws InterruptedException {
-        swarm.remove(app);
-        SwarmFixture.awaitGone(host, app);
-    }
 
     @Test
     public void cliUpdateWithTheSameChangeGivesTheSpecOurUpdateGives() throws Exception {
-        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
-        swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
+        swarm.deploy(request(images.v1(), "one"), SwarmFixture.SINK);
+        swarm.deploy(request(images.v2(), "two"), SwarmFixture.SINK);
         JsonNode ours = SwarmFixture.spec(host, app);
         removeAndWait();
 
-        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
+        swarm.deploy(request(images.v1(), "one"), SwarmFixture.SINK);
         JsonNode c = ours.path("TaskTemplate").path("ContainerSpec");
         List<String> cli = new ArrayList<>(List.of("service", "update", "--quiet", "--image", c.path("Image").asText(),
                 "--env-add", "MODE=two", "--env-add", SwarmLabels.ENV_PORT_BANK + "=1"));
@@ -95,8 +65,8 @@ public class SwarmCliUpdateParityTest {
 
     @Test
     public void ourTimelineHasEveryTaskOfDockerServicePsInItsState() throws Exception {
-        swarm.deploy(request(v1, "one"), SwarmFixture.SINK);
-        RolloutRecord r = swarm.deploy(request(v2, "two"), SwarmFixture.SINK);
+        swarm.deploy(request(images.v1(), "one"), SwarmFixture.SINK);
+        RolloutRecord r = swarm.deploy(request(images.v2(), "two"), SwarmFixture.SINK);
 
         String ps = SwarmFixture.settledTaskList(host, app);
         List<String> lines = ps.lines().filter(l -> !l.isBlank()).toList();

@@ -16,6 +16,7 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,6 +96,26 @@ final class SwarmFixture {
             Thread.sleep(200);
         }
         return ps;
+    }
+
+    /** The test app in versions 1.0, 2.0, 3.0 and one whose health check fails, as registry references. */
+    record Images(String v1, String v2, String v3, String bad) {
+    }
+
+    private static Images images;
+
+    /** Built and pushed once per test JVM: every class deploys the same four images. */
+    static synchronized Images images() {
+        if (images == null) {
+            String name = TestBed.unique("swarm-app");
+            try {
+                images = new Images(pushedApp(name, "1.0", true), pushedApp(name, "2.0", true),
+                        pushedApp(name, "3.0", true), pushedApp(name, "bad", false));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return images;
     }
 
     /** Builds the test app image, pushes it to the open registry and returns its registry reference. */

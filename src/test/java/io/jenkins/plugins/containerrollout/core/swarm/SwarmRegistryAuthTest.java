@@ -8,7 +8,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
@@ -24,17 +23,14 @@ import org.junit.Test;
  * A private image on the htpasswd registry: refused without credentials before anything changes; with them the
  * manager pulls it, and keeps the {@code X-Registry-Auth} we sent so tasks re-pull it later without us.
  */
-public class SwarmRegistryAuthTest {
+public class SwarmRegistryAuthTest extends SwarmTestBase {
     private static final int PORT_BASE = 37500;
-    static DockerHost host;
     static String image;
 
-    private final String app = TestBed.unique("swa");
     private final RegistryCredentials login = new RegistryCredentials(TestBed.authUser(), TestBed.authPassword());
 
     @BeforeClass
     public static void privateImage() throws Exception {
-        host = SwarmFixture.host();
         image = TestBed.authRegistry() + "/" + TestBed.unique("swarm-auth") + ":1";
         Path dir = Files.createTempDirectory("swarm-auth");
         try {
@@ -46,18 +42,19 @@ public class SwarmRegistryAuthTest {
         }
     }
 
+    @Override
+    protected int portBase() {
+        return PORT_BASE;
+    }
+
     @After
-    public void removeService() throws InterruptedException {
-        try (SwarmDeployer swarm = new SwarmDeployer(host, null)) {
-            swarm.remove(app);
-        }
-        SwarmFixture.awaitGone(host, app);
+    public void removeImageFromTheNode() {
         TestBed.run(List.of("docker", "-H", host.uri(), "rmi", "-f", image), Path.of("."));
     }
 
     @Test
     public void withoutCredentialsAPrivateImageIsRefusedBeforeAnythingChanges() {
-        try (SwarmDeployer swarm = new SwarmDeployer(host, null)) {
+        {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> swarm.deploy(SwarmFixture.request(host, app, image, 1, PORT_BASE), SwarmFixture.SINK));
             assertTrue(e.getMessage(), e.getMessage().startsWith("image: pulling " + image
@@ -69,14 +66,14 @@ public class SwarmRegistryAuthTest {
 
     @Test
     public void theManagerKeepsOurCredentialsSoTasksPullThePrivateImageAgain() throws Exception {
-        try (SwarmDeployer swarm = new SwarmDeployer(host, login)) {
-            RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, image, 1, PORT_BASE), SwarmFixture.SINK);
+        try (SwarmDeployer withLogin = new SwarmDeployer(host, login)) {
+            RolloutRecord r = withLogin.deploy(SwarmFixture.request(host, app, image, 1, PORT_BASE), SwarmFixture.SINK);
             assertEquals(r.message(), Outcome.SUCCEEDED, r.outcome());
 
             // the image leaves the node; a forced update by the CLI (which sends no credentials) must pull it again
             swarmCli(host, "rmi", "-f", image);
             swarmCli(host, "service", "update", "--quiet", "--force", app);
-            assertServes(swarm, app, 1, "1.0");
+            assertServes(withLogin, app, 1, "1.0");
             assertFalse(swarmCli(host, "image", "ls", "-q", "--filter", "reference=" + image.replaceFirst(":1$", ""))
                     .isBlank());
         }
