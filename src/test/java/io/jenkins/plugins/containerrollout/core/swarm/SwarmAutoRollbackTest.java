@@ -7,9 +7,11 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import org.junit.Test;
@@ -65,5 +67,16 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
                     + " is already in use"));
         }
         assertEquals("NONE", swarm.status(app).phase());
+    }
+
+    @Test
+    public void anEngineThatIsNoSwarmManagerIsRefused() {
+        DockerHost plain = TestBed.host(); // the shared engine, which never joins a swarm
+        try (SwarmDeployer notSwarm = new SwarmDeployer(plain, null)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> notSwarm.deploy(
+                    SwarmFixture.request(plain, app, images.v1(), 2, PORT_BASE), SwarmFixture.SINK));
+            assertEquals("host: the engine at " + plain.uri() + " is not a swarm manager (swarm inactive); point "
+                    + "DOCKER_HOST at a manager node", e.getMessage());
+        }
     }
 }
