@@ -71,7 +71,13 @@ public class SwarmBench {
                 }
             }
         } finally {
-            docker(null, "rmi", v1.replaceFirst("@.*", ":1"), v2.replaceFirst("@.*", ":2"));
+            docker(null, "rmi", v1, v2);
+            String pulled = docker(uri, "images", "-q", repo).trim();
+            if (!pulled.isEmpty()) {
+                List<String> rmi = new ArrayList<>(List.of("rmi", "-f"));
+                rmi.addAll(List.of(pulled.split("\\s+")));
+                docker(uri, rmi.toArray(String[]::new));
+            }
         }
         long o = median(ours);
         long c = median(cli);

@@ -41,6 +41,17 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
     }
 
     @Test
+    public void withAutoRollbackOffSwarmPausesTheUpdate() throws Exception {
+        deploy(images.v1());
+        RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, images.bad(), 2, PORT_BASE)
+                .withStrategy(RolloutStrategy.rolling("1", "0").withAutoRollback(false)), SwarmFixture.SINK);
+
+        assertEquals(r.message(), Outcome.PAUSED, r.outcome());
+        assertTrue(r.message(), r.message().contains("update paused"));
+        assertEquals("PAUSED", swarm.status(app).phase());
+    }
+
+    @Test
     public void rollbackToARevisionNotKeptNamesTheKeptOnes() throws Exception {
         deploy(images.v1());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

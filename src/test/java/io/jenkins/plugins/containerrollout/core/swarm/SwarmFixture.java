@@ -114,6 +114,17 @@ final class SwarmFixture {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // the swarm node pulled them; they go when the test JVM ends (the classes share them until then)
+            String repo = TestBed.registry() + "/" + name;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                String ids = TestBed.run(List.of("docker", "-H", host().uri(), "images", "-q", repo), Path.of("."))
+                        .output().trim();
+                if (!ids.isEmpty()) {
+                    List<String> rmi = new ArrayList<>(List.of("docker", "-H", host().uri(), "rmi", "-f"));
+                    rmi.addAll(List.of(ids.split("\\s+")));
+                    TestBed.run(rmi, Path.of("."));
+                }
+            }));
         }
         return images;
     }
