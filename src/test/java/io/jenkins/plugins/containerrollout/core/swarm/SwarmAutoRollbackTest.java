@@ -23,7 +23,7 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
 
 
     @Override
-    protected int portBase() {
+    protected int firstPort() {
         return PORT_BASE;
     }
 
@@ -43,7 +43,7 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
     @Test
     public void withAutoRollbackOffSwarmPausesTheUpdate() throws Exception {
         deploy(images.v1());
-        RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, images.bad(), 2, PORT_BASE)
+        RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, images.bad(), 2, portBase())
                 .withStrategy(RolloutStrategy.rolling("1", "0").withAutoRollback(false)), SwarmFixture.SINK);
 
         assertEquals(r.message(), Outcome.PAUSED, r.outcome());
@@ -63,7 +63,7 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
     @Test
     public void blueGreenIsRefusedBeforeAnythingChanges() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> swarm.deploy(
-                SwarmFixture.request(host, app, images.v1(), 2, PORT_BASE).withStrategy(RolloutStrategy.blueGreen()),
+                SwarmFixture.request(host, app, images.v1(), 2, portBase()).withStrategy(RolloutStrategy.blueGreen()),
                 SwarmFixture.SINK));
         assertEquals("strategy: blueGreen is not supported on swarm yet; use rolling", e.getMessage());
         assertEquals("NONE", swarm.status(app).phase());
@@ -71,10 +71,10 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
 
     @Test
     public void aPortInUseIsRefusedBeforeTheServiceIsCreated() throws Exception {
-        try (ServerSocket taken = new ServerSocket(PORT_BASE + 2, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(portBase() + 2, 1, InetAddress.getLoopbackAddress())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> swarm.deploy(SwarmFixture.request(host, app, images.v1(), 2, PORT_BASE), SwarmFixture.SINK));
-            assertTrue(e.getMessage(), e.getMessage().startsWith("portBase: port " + (PORT_BASE + 2) + " (slot 2, bank 0)"
+                    () -> swarm.deploy(SwarmFixture.request(host, app, images.v1(), 2, portBase()), SwarmFixture.SINK));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("portBase: port " + (portBase() + 2) + " (slot 2, bank 0)"
                     + " is already in use"));
         }
         assertEquals("NONE", swarm.status(app).phase());
@@ -85,7 +85,7 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
         DockerHost plain = TestBed.host(); // the shared engine, which never joins a swarm
         try (SwarmDeployer notSwarm = new SwarmDeployer(plain, null)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> notSwarm.deploy(
-                    SwarmFixture.request(plain, app, images.v1(), 2, PORT_BASE), SwarmFixture.SINK));
+                    SwarmFixture.request(plain, app, images.v1(), 2, portBase()), SwarmFixture.SINK));
             assertEquals("host: the engine at " + plain.uri() + " is not a swarm manager (swarm inactive); point "
                     + "DOCKER_HOST at a manager node", e.getMessage());
         }

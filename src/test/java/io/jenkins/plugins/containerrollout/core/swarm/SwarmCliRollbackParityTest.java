@@ -20,7 +20,7 @@ public class SwarmCliRollbackParityTest extends SwarmTestBase {
 
 
     @Override
-    protected int portBase() {
+    protected int firstPort() {
         return PORT_BASE;
     }
 

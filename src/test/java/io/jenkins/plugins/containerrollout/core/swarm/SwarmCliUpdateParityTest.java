@@ -25,7 +25,7 @@ public class SwarmCliUpdateParityTest extends SwarmTestBase {
 
 
     @Override
-    protected int portBase() {
+    protected int firstPort() {
         return PORT_BASE;
     }
 

@@ -17,6 +17,9 @@ import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -169,6 +172,28 @@ final class SwarmFixture {
         // busybox httpd as PID 1 ignores SIGTERM: a 1 s grace keeps replaced tasks from lingering 10 s
         return new DeployRequest(host, app, ReplicaSpec.of(image).withStopTimeoutSeconds(1), replicas, portBase,
                 RolloutStrategy.rolling("1", "0").withProgressDeadlineSeconds(60), probe(), 10, null, null);
+    }
+
+    /** The first {@code width} consecutive free loopback ports from {@code first}, within {@code range} ports. */
+    static int freeWindow(int first, int range, int width) {
+        int run = 0;
+        for (int port = first; port < first + range; port++) {
+            run = free(port) ? run + 1 : 0;
+            if (run == width) {
+                return port - width + 1;
+            }
+        }
+        throw new AssertionError("no " + width + " free ports in " + first + "-" + (first + range - 1));
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
     }
 
     /** What {@code /version} answers on a loopback port, or the failure. */

@@ -17,7 +17,7 @@ public class SwarmManualRollbackTest extends SwarmTestBase {
 
 
     @Override
-    protected int portBase() {
+    protected int firstPort() {
         return PORT_BASE;
     }
 

@@ -43,7 +43,7 @@ public class SwarmRegistryAuthTest extends SwarmTestBase {
     }
 
     @Override
-    protected int portBase() {
+    protected int firstPort() {
         return PORT_BASE;
     }
 
@@ -56,7 +56,7 @@ public class SwarmRegistryAuthTest extends SwarmTestBase {
     public void withoutCredentialsAPrivateImageIsRefusedBeforeAnythingChanges() {
         {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> swarm.deploy(SwarmFixture.request(host, app, image, 1, PORT_BASE), SwarmFixture.SINK));
+                    () -> swarm.deploy(SwarmFixture.request(host, app, image, 1, portBase()), SwarmFixture.SINK));
             assertTrue(e.getMessage(), e.getMessage().startsWith("image: pulling " + image
                     + " onto the swarm manager failed: "));
             assertFalse("no password in " + e.getMessage(), e.getMessage().contains(TestBed.authPassword()));
@@ -67,7 +67,7 @@ public class SwarmRegistryAuthTest extends SwarmTestBase {
     @Test
     public void theManagerKeepsOurCredentialsSoTasksPullThePrivateImageAgain() throws Exception {
         try (SwarmDeployer withLogin = new SwarmDeployer(host, login)) {
-            RolloutRecord r = withLogin.deploy(SwarmFixture.request(host, app, image, 1, PORT_BASE), SwarmFixture.SINK);
+            RolloutRecord r = withLogin.deploy(SwarmFixture.request(host, app, image, 1, portBase()), SwarmFixture.SINK);
             assertEquals(r.message(), Outcome.SUCCEEDED, r.outcome());
 
             // the image leaves the node; a forced update by the CLI (which sends no credentials) must pull it again

@@ -17,14 +17,14 @@ public class SwarmRollingTest extends SwarmTestBase {
 
 
     @Override
-    protected int portBase() {
+    protected int firstPort() {
         return PORT_BASE;
     }
 
     @Test
     public void rollingUpdateOfFourTasksCompletesOnTheNewRevision() throws Exception {
-        swarm.deploy(SwarmFixture.request(host, app, images.v1(), 4, PORT_BASE), SwarmFixture.SINK);
-        RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, images.v2(), 4, PORT_BASE), SwarmFixture.SINK);
+        swarm.deploy(SwarmFixture.request(host, app, images.v1(), 4, portBase()), SwarmFixture.SINK);
+        RolloutRecord r = swarm.deploy(SwarmFixture.request(host, app, images.v2(), 4, portBase()), SwarmFixture.SINK);
 
         assertEquals(r.message(), Outcome.SUCCEEDED, r.outcome());
         assertEquals(2, r.servingRevision());

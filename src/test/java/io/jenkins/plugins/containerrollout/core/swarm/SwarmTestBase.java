@@ -25,8 +25,21 @@ abstract class SwarmTestBase {
         host = SwarmFixture.host();
     }
 
-    /** The first port of this class's range (each class its own, within 37000-38999). */
-    protected abstract int portBase();
+    private int portBase;
+
+    /** The first of this class's 100 ports (each class its own, within 37000-38999). */
+    protected abstract int firstPort();
+
+    /**
+     * This test's port base: the first window of 8 free ports in the class's range. The range lies inside the
+     * kernel's ephemeral ports, so another process's connection may hold one of them for a while.
+     */
+    protected int portBase() {
+        if (portBase == 0) {
+            portBase = SwarmFixture.freeWindow(firstPort(), 100, 8);
+        }
+        return portBase;
+    }
 
     /** Deploys {@code image} with two tasks and the fast test probe. */
     protected RolloutRecord deploy(String image) throws InterruptedException {
