@@ -427,15 +427,9 @@ public final class SwarmDeployer implements AutoCloseable {
     /** A task that exited a moment ago may still be releasing its port: a few seconds' grace before refusing. */
     private static boolean freeWithin(int port, Duration grace) {
         long end = System.nanoTime() + grace.toNanos();
-        while (true) {
-            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
-                s.setReuseAddress(true);
-                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
-                return true;
-            } catch (java.io.IOException inUse) {
-                if (System.nanoTime() > end) {
-                    return false;
-                }
+        while (!free(port)) {
+            if (System.nanoTime() > end) {
+                return false;
             }
             try {
                 Thread.sleep(100);
@@ -443,6 +437,18 @@ public final class SwarmDeployer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+        return true;
+    }
+
+    /** Whether a task could bind {@code 127.0.0.1:port} now (with {@code SO_REUSEADDR}, as servers bind). */
+    static boolean free(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (java.io.IOException inUse) {
+            return false;
         }
     }
 

@@ -17,9 +17,6 @@ import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -178,22 +175,12 @@ final class SwarmFixture {
     static int freeWindow(int first, int range, int width) {
         int run = 0;
         for (int port = first; port < first + range; port++) {
-            run = free(port) ? run + 1 : 0;
+            run = SwarmDeployer.free(port) ? run + 1 : 0;
             if (run == width) {
                 return port - width + 1;
             }
         }
         throw new AssertionError("no " + width + " free ports in " + first + "-" + (first + range - 1));
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (IOException inUse) {
-            return false;
-        }
     }
 
     /** What {@code /version} answers on a loopback port, or the failure. */
