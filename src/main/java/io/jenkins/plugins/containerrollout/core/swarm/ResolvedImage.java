@@ -1,0 +1,75 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The image of a new revision as the manager sees it: pinned by digest when it came from a registry (every node then
+ * pulls exactly that image, as {@code docker service create} pins it), its id, and the process it runs (the spec's
+ * entrypoint and command, else the image's), which the port wrapper must call.
+ *
+ * @param pinned   {@code repo@sha256:...}, or the reference as given for an image only the manager has
+ * @param id       image id on the manager
+ * @param digest   repository digest, or null
+ * @param argv     entrypoint + command
+ * @param registry the registry host of the reference, or null (Docker Hub)
+ * @param platforms {@code os/architecture} entries of the registry's manifest, empty when it was not asked
+ */
+record ResolvedImage(String pinned, String id, String digest, List<String> argv, String registry,
+        List<String> platforms) {
+
+    static ResolvedImage resolve(SwarmApi api, ReplicaSpec spec, RegistryCredentials auth, ProgressSink sink) {
+        String ref = spec.image();
+        String registry = registryOf(ref);
+        Optional<JsonNode> image = api.image(ref);
+        if (image.isEmpty() && registry != null) {
+            sink.line("pulling " + ref + " onto the swarm manager");
+            api.pull(ref, auth, registry);
+            image = api.image(ref);
+        }
+        JsonNode i = image.orElseThrow(() -> new IllegalArgumentException("image: '" + ref + "' is not on the swarm "
+                + "manager and cannot be pulled; push it to a registry every node reaches and give its full reference"));
+        String repo = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref.replaceFirst(":[^:/]+$", "");
+        String digest = null;
+        for (JsonNode d : i.path("RepoDigests")) {
+            if (d.asText().startsWith(repo + "@")) {
+                digest = d.asText();
+            }
+        }
+        String pinned = ref.contains("@") ? ref : digest != null ? digest : ref;
+        List<String> argv = new ArrayList<>();
+        JsonNode config = i.path("Config");
+        if (spec.entrypoint() != null) {
+            argv.addAll(spec.entrypoint());
+        } else {
+            config.path("Entrypoint").forEach(e -> argv.add(e.asText()));
+        }
+        if (spec.command() != null) {
+            argv.addAll(spec.command());
+        } else if (spec.entrypoint() == null) {
+            config.path("Cmd").forEach(e -> argv.add(e.asText()));
+        }
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("image: '" + ref + "' names no entrypoint or command; give the spec an "
+                    + "entrypoint or command");
+        }
+        List<String> platforms = new ArrayList<>();
+        if (registry != null) {
+            api.distribution(pinned, auth, registry).ifPresent(d -> d.path("Platforms").forEach(p ->
+                    platforms.add(p.path("os").asText() + "/" + p.path("architecture").asText())));
+        }
+        return new ResolvedImage(pinned, i.path("Id").asText(), digest, argv, registry, platforms);
+    }
+
+    /** The registry host a reference names ({@code 127.0.0.1:5000/web:7} → {@code 127.0.0.1:5000}), or null. */
+    static String registryOf(String ref) {
+        String first = ref.split("/", 2)[0];
+        boolean named = ref.contains("/") && (first.contains(".") || first.contains(":") || first.equals("localhost"));
+        return named ? first : null;
+    }
+}

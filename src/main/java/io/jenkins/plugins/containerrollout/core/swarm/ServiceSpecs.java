@@ -1,0 +1,174 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds a service spec (Engine API JSON) from a revision: the task template, the replica count and the update and
+ * rollback policies our strategy maps to.
+ *
+ * <p><b>Ports on the host network.</b> Swarm's templates ({@code {{.Task.Slot}}}) substitute text but cannot add, so
+ * the task runs its process behind {@code sh -c 'export PORT=$((BASE + 2*(SLOT-1) + BANK)); exec "$@"'}. Slots are
+ * interleaved by a <em>bank</em> (0 or 1) that flips with every new revision: with {@code start-first} a slot's new
+ * task starts while its old one still serves, on the neighbouring port, and Swarm's own rollback to the previous spec
+ * flips back. The HEALTHCHECK computes the same port.
+ */
+final class ServiceSpecs {
+    private ServiceSpecs() {
+    }
+
+    static final String PORT_EXPR = "$((" + SwarmLabels.ENV_PORT_BASE + " + 2 * (" + SwarmLabels.ENV_SLOT + " - 1) + "
+            + SwarmLabels.ENV_PORT_BANK + "))";
+    static final List<String> WRAPPER = List.of("/bin/sh", "-c", "export PORT=" + PORT_EXPR + "; exec \"$@\"", "sh");
+
+    /** The loopback port of the task in {@code slot} (1-based, as Swarm counts). */
+    static int port(int portBase, int bank, int slot) {
+        return portBase + 2 * (slot - 1) + bank;
+    }
+
+    /** Highest port an application of {@code replicas} may use. */
+    static int lastPort(int portBase, int replicas) {
+        return port(portBase, 1, replicas);
+    }
+
+    static ObjectNode spec(String app, SwarmRevision rev, List<SwarmRevision> history, int replicas, int portBase,
+            int bank, RolloutStrategy strategy, ProbeSettings probe) {
+        ObjectNode spec = SwarmApi.JSON.createObjectNode();
+        spec.put("Name", app);
+        labels(spec.putObject("Labels"), serviceLabels(app, rev, history, portBase, bank));
+        taskTemplate(spec.putObject("TaskTemplate"), app, rev, portBase, bank, probe);
+        spec.putObject("Mode").putObject("Replicated").put("Replicas", replicas);
+        policy(spec.putObject("UpdateConfig"), strategy, replicas, probe, strategy.autoRollback() ? "rollback" : "pause");
+        policy(spec.putObject("RollbackConfig"), strategy, replicas, probe, "pause");
+        return spec;
+    }
+
+    static Map<String, String> serviceLabels(String app, SwarmRevision rev, List<SwarmRevision> history, int portBase,
+            int bank) {
+        Map<String, String> l = new TreeMap<>();
+        l.put(AppLabels.APP, app);
+        l.put(AppLabels.REVISION, String.valueOf(rev.number()));
+        l.put(AppLabels.SPEC_HASH, rev.specHash());
+        putIfSet(l, AppLabels.DIGEST, rev.digest());
+        putIfSet(l, AppLabels.BUILD_URL, rev.buildUrl());
+        putIfSet(l, AppLabels.COMMIT, rev.commit());
+        l.put(AppLabels.PORT_BASE, String.valueOf(portBase));
+        l.put(SwarmLabels.PORT_BANK, String.valueOf(bank));
+        l.put(SwarmLabels.RECORD, rev.toJson());
+        l.put(SwarmLabels.HISTORY, SwarmRevision.historyJson(history));
+        return l;
+    }
+
+    private static void taskTemplate(ObjectNode t, String app, SwarmRevision rev, int portBase, int bank,
+            ProbeSettings probe) {
+        ReplicaSpec s = rev.spec();
+        ObjectNode c = t.putObject("ContainerSpec");
+        c.put("Image", rev.image());
+        strings(c.putArray("Command"), WRAPPER);
+        strings(c.putArray("Args"), rev.argv());
+        Map<String, String> env = new TreeMap<>(s.env());
+        env.put(SwarmLabels.ENV_SLOT, "{{.Task.Slot}}");
+        env.put(SwarmLabels.ENV_PORT_BASE, String.valueOf(portBase));
+        env.put(SwarmLabels.ENV_PORT_BANK, String.valueOf(bank));
+        ArrayNode envArray = c.putArray("Env");
+        env.forEach((k, v) -> envArray.add(k + "=" + v));
+        Map<String, String> labels = new TreeMap<>(s.labels());
+        labels.put(AppLabels.APP, app);
+        labels.put(AppLabels.REVISION, String.valueOf(rev.number()));
+        labels.put(AppLabels.SPEC_HASH, rev.specHash());
+        labels(c.putObject("Labels"), labels);
+        healthcheck(c.putObject("Healthcheck"), rev.healthPath(), probe);
+        c.put("StopGracePeriod", Duration.ofSeconds(s.stopTimeoutSeconds()).toNanos());
+        mounts(c.putArray("Mounts"), s.volumes());
+        ObjectNode limits = t.putObject("Resources").putObject("Limits");
+        if (s.memoryBytes() > 0) {
+            limits.put("MemoryBytes", s.memoryBytes());
+        }
+        if (s.nanoCpus() > 0) {
+            limits.put("NanoCPUs", s.nanoCpus());
+        }
+        if (!rev.platforms().isEmpty()) {
+            ArrayNode platforms = t.putObject("Placement").putArray("Platforms");
+            for (String p : rev.platforms()) {
+                platforms.addObject().put("Architecture", p.substring(p.indexOf('/') + 1))
+                        .put("OS", p.substring(0, p.indexOf('/')));
+            }
+        }
+        t.putObject("RestartPolicy").put("Condition", s.restartPolicy().startsWith("on-failure") ? "on-failure" : "any");
+        t.putArray("Networks").addObject().put("Target", "host");
+    }
+
+    /** {@code wget} of the health path on the task's own port; busybox images have it, as the test images do. */
+    private static void healthcheck(ObjectNode h, String path, ProbeSettings probe) {
+        if (!path.matches("/[^\"$`\\\\\\s]*")) {
+            throw new IllegalArgumentException("healthPath: '" + path + "' cannot go into the task's HEALTHCHECK; use "
+                    + "a path without quotes, '$', backticks, backslashes or spaces");
+        }
+        h.putArray("Test").add("CMD-SHELL").add("wget -q -O /dev/null \"http://127.0.0.1:" + PORT_EXPR + path
+                + "\" || exit 1");
+        h.put("Interval", probe.interval().toNanos());
+        h.put("Timeout", probe.timeout().toNanos());
+        h.put("Retries", probe.failureThreshold());
+        h.put("StartPeriod", probe.startupTimeout().toNanos());
+    }
+
+    /**
+     * Swarm's update policy from ours: start-first with parallelism {@code maxSurge} when surging (never below the
+     * desired count), else stop-first with parallelism {@code maxUnavailable}; recreate replaces every task at once.
+     * The monitor window is the time a task's HEALTHCHECK needs to fail (start period + interval x retries), so a
+     * task that never gets healthy counts as failed before the update moves on.
+     */
+    private static void policy(ObjectNode p, RolloutStrategy strategy, int replicas, ProbeSettings probe,
+            String failureAction) {
+        boolean recreate = strategy.kind() == RolloutStrategy.Kind.RECREATE;
+        int surge = strategy.surge(replicas);
+        boolean startFirst = !recreate && surge > 0;
+        int parallelism = recreate ? replicas : startFirst ? surge : strategy.unavailable(replicas);
+        p.put("Parallelism", Math.max(1, parallelism));
+        p.put("Delay", strategy.batchDelay().plusSeconds(strategy.minReadySeconds()).toNanos());
+        p.put("FailureAction", failureAction);
+        p.put("Monitor", monitor(probe).toNanos());
+        p.put("MaxFailureRatio", strategy.failureRatio());
+        p.put("Order", startFirst ? "start-first" : "stop-first");
+    }
+
+    static Duration monitor(ProbeSettings probe) {
+        return probe.startupTimeout().plus(probe.interval().multipliedBy(probe.failureThreshold()));
+    }
+
+    private static void mounts(ArrayNode mounts, List<String> volumes) {
+        for (String v : volumes) {
+            String[] parts = v.split(":");
+            if (parts.length < 2 || parts.length > 3) {
+                throw new IllegalArgumentException("volumes: '" + v + "' is not SOURCE:TARGET[:ro]");
+            }
+            ObjectNode m = mounts.addObject();
+            m.put("Type", parts[0].startsWith("/") ? "bind" : "volume");
+            m.put("Source", parts[0]);
+            m.put("Target", parts[1]);
+            m.put("ReadOnly", parts.length == 3 && parts[2].equals("ro"));
+        }
+    }
+
+    private static void labels(ObjectNode node, Map<String, String> labels) {
+        labels.forEach(node::put);
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static void putIfSet(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.engine.EngineException;
+import io.jenkins.plugins.containerrollout.core.engine.EngineFailures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Swarm calls we make, as raw Engine API requests over docker-java's transport: its {@code UpdateServiceCmd} has
+ * no {@code rollback=previous} and no {@code X-Registry-Auth}, and its service model drops {@code PreviousSpec} and
+ * fields newer than it knows. Specs travel as JSON trees, so an update sends back every field the engine gave us.
+ */
+final class SwarmApi implements AutoCloseable {
+    /** Engine 20.10; everything used here exists since 1.31 (server-side rollback). */
+    private static final String VERSION = "/v1.41";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DockerHost host;
+    private final DockerClient client;
+    private final DockerHttpClient http;
+
+    SwarmApi(DockerHost host) {
+        this.host = host;
+        try {
+            this.client = DockerClientFactory.DEFAULT.create(host);
+        } catch (EngineException e) {
+            throw new IllegalArgumentException("host: " + e.getMessage(), e);
+        }
+        this.http = ((DockerClientImpl) client).getHttpClient();
+    }
+
+    /** The manager's swarm state ({@code inactive}, {@code active}, ...) and whether it is a manager. */
+    JsonNode info() {
+        return call("GET", "/info", null, Map.of(), 200).orElseThrow();
+    }
+
+    Optional<JsonNode> service(String name) {
+        return call("GET", "/services/" + enc(name), null, Map.of(), 200, 404);
+    }
+
+    /** Tasks of one service, every state (the task history {@code docker service ps} shows). */
+    List<JsonNode> tasks(String service) {
+        String filters = "{\"service\":[\"" + service + "\"]}";
+        JsonNode arr = call("GET", "/tasks?filters=" + enc(filters), null, Map.of(), 200).orElseThrow();
+        List<JsonNode> out = new ArrayList<>();
+        arr.forEach(out::add);
+        return out;
+    }
+
+    String createService(ObjectNode spec, RegistryCredentials auth, String registry) {
+        return call("POST", "/services/create", spec, authHeader(auth, registry), 201).orElseThrow().path("ID").asText();
+    }
+
+    /** Replaces the spec of version {@code version}; a concurrent change makes the engine refuse ("out of sequence"). */
+    void updateService(String id, long version, ObjectNode spec, RegistryCredentials auth, String registry) {
+        call("POST", "/services/" + enc(id) + "/update?version=" + version, spec, authHeader(auth, registry), 200);
+    }
+
+    /** Server-side rollback to the engine's {@code PreviousSpec}, using the service's RollbackConfig. */
+    void rollbackService(String id, long version, JsonNode currentSpec, RegistryCredentials auth, String registry) {
+        call("POST", "/services/" + enc(id) + "/update?version=" + version + "&rollback=previous", currentSpec,
+                authHeader(auth, registry), 200);
+    }
+
+    void removeService(String name) {
+        call("DELETE", "/services/" + enc(name), null, Map.of(), 200, 404);
+    }
+
+    Optional<JsonNode> image(String ref) {
+        return call("GET", "/images/" + ref + "/json", null, Map.of(), 200, 404);
+    }
+
+    /**
+     * What the registry says about {@code ref} (digest, platforms), asked through the manager as the CLI asks it; empty
+     * when the registry does not answer (an image only the manager has).
+     */
+    Optional<JsonNode> distribution(String ref, RegistryCredentials auth, String registry) {
+        try {
+            return call("GET", "/distribution/" + ref + "/json", null, authHeader(auth, registry), 200);
+        } catch (SwarmException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Pulls {@code ref} onto the manager, reading the progress stream to its end; an error in it is thrown. */
+    void pull(String ref, RegistryCredentials auth, String registry) {
+        Request request = request("POST", "/images/create?fromImage=" + enc(ref), null, authHeader(auth, registry));
+        try (DockerHttpClient.Response r = execute(request)) {
+            String body = new String(r.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (r.getStatusCode() != 200) {
+                throw new IllegalArgumentException("image: pulling " + ref + " onto the swarm manager failed: "
+                        + message(body));
+            }
+            for (String line : body.split("\n")) {
+                if (line.contains("\"error\"")) {
+                    throw new IllegalArgumentException("image: pulling " + ref + " onto the swarm manager failed: "
+                            + message(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<JsonNode> call(String method, String path, JsonNode body, Map<String, String> headers,
+            int... expected) {
+        Request request = request(method, path, body, headers);
+        try (DockerHttpClient.Response r = execute(request)) {
+            int status = r.getStatusCode();
+            byte[] bytes = r.getBody() == null ? new byte[0] : readAll(r.getBody());
+            if (status == 404 && contains(expected, 404)) {
+                return Optional.empty();
+            }
+            if (!contains(expected, status)) {
+                throw new SwarmException(method + " " + path.replaceFirst("\\?.*", "") + " answered " + status + ": "
+                        + message(new String(bytes, StandardCharsets.UTF_8)), status);
+            }
+            return Optional.of(bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DockerHttpClient.Response execute(Request request) {
+        try {
+            return http.execute(request);
+        } catch (RuntimeException e) {
+            String why = EngineFailures.describe(host, e);
+            throw why == null ? e : new SwarmException(why, 0);
+        }
+    }
+
+    private static Request request(String method, String path, JsonNode body, Map<String, String> headers) {
+        Request.Builder b = Request.builder().method(Request.Method.valueOf(method)).path(VERSION + path)
+                .putAllHeaders(headers);
+        if (body != null) {
+            try {
+                b.bodyBytes(JSON.writeValueAsBytes(body)).putHeader("Content-Type", "application/json");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a JSON tree always serializes", e);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * {@code X-Registry-Auth}: base64url of the credentials, as the CLI sends it; the manager keeps it with the
+     * service so every node can pull. Never logged.
+     */
+    static Map<String, String> authHeader(RegistryCredentials auth, String registry) {
+        if (auth == null) {
+            return Map.of();
+        }
+        ObjectNode n = JSON.createObjectNode().put("username", auth.username()).put("password", auth.password())
+                .put("serveraddress", registry == null ? "" : registry);
+        try {
+            return Map.of("X-Registry-Auth", Base64.getUrlEncoder().encodeToString(JSON.writeValueAsBytes(n)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    private static String message(String body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n != null && n.has("message")) {
+                return n.get("message").asText();
+            }
+            if (n != null && n.has("error")) {
+                return n.get("error").asText();
+            }
+        } catch (IOException notJson) {
+            // fall through to the raw text
+        }
+        return body.strip();
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    private static boolean contains(int[] values, int v) {
+        for (int x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static ArrayNode array() {
+        return JSON.createArrayNode();
+    }
+
+    @Override
+    public void close() {
+        DockerClientFactory.closeQuietly(client);
+    }
+}

@@ -1,0 +1,497 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Deploys and rolls back applications on a Docker Swarm: one replicated service per application on the host
+ * network, our strategy mapped onto Swarm's update and rollback policies, progress followed through the task states
+ * and {@code UpdateStatus}. All state is in the service's labels ({@link SwarmLabels}), so any later process can read
+ * the history or roll back; Swarm's optimistic versioning refuses a change made on a stale spec.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * try (SwarmDeployer swarm = new SwarmDeployer(manager, null)) {
+ *     RolloutRecord r = swarm.deploy(DeployRequest.of(manager, "web", "127.0.0.1:5000/web:7", 4, 37000), System.err::println);
+ * }
+ * }</pre>
+ */
+public final class SwarmDeployer implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final DockerHost host;
+    private final RegistryCredentials credentials;
+    private final SwarmApi api;
+
+    /**
+     * @param host        a swarm manager ({@code DOCKER_HOST} conventions, TLS included)
+     * @param credentials registry credentials sent as {@code X-Registry-Auth} with every create, update and pull (the
+     *                    manager hands them to the nodes), or null for open registries
+     */
+    public SwarmDeployer(DockerHost host, RegistryCredentials credentials) {
+        this.host = host;
+        this.credentials = credentials;
+        this.api = new SwarmApi(host);
+    }
+
+    /**
+     * Rolls {@code request.app()} out: creates its service, or updates it to a new revision (a spec equal to the
+     * current one only changes the replica count). When Swarm rolls the update back on failure the outcome is
+     * {@link Outcome#ROLLED_BACK}; with {@code autoRollback} off it pauses ({@link Outcome#PAUSED}).
+     *
+     * @throws IllegalArgumentException a bad request, or a strategy Swarm cannot do (nothing was changed)
+     * @throws RolloutLockedException   an update of the service is in progress
+     */
+    public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
+        requireSameHost(request.host());
+        requireSupported(request.strategy(), request.spec());
+        String app = request.app();
+        int n = request.replicas();
+        if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
+            throw new IllegalArgumentException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
+                    + " ports (two per replica on a swarm); use a value up to " + (65536 - 2 * n));
+        }
+        JsonNode swarmInfo = requireManager();
+        long startedAt = System.currentTimeMillis();
+        Optional<JsonNode> service = api.service(app);
+        service.ifPresent(s -> requireOurs(app, s));
+        service.ifPresent(s -> requireIdle(app, s));
+        Optional<SwarmRevision> current = service.map(SwarmDeployer::currentRevision);
+        List<SwarmRevision> history = service.map(SwarmDeployer::history).orElse(List.of());
+        int currentBank = service.map(s -> labels(s).path(SwarmLabels.PORT_BANK).asInt(0)).orElse(1);
+        int currentBase = service.map(s -> labels(s).path(AppLabels.PORT_BASE).asInt(0)).orElse(0);
+        ResolvedImage image = ResolvedImage.resolve(api, request.spec(), credentials, sink);
+        String hash = SwarmRevision.hash(request.spec(), image.pinned(), request.probe().path());
+
+        SwarmRevision target;
+        List<SwarmRevision> keptHistory;
+        int bank;
+        boolean sameSpec = current.isPresent() && current.get().specHash().equals(hash)
+                && currentBase == request.portBase();
+        if (sameSpec) {
+            target = current.get();
+            keptHistory = history;
+            bank = currentBank;
+        } else {
+            int number = Math.max(current.map(SwarmRevision::number).orElse(0),
+                    history.stream().mapToInt(SwarmRevision::number).max().orElse(0)) + 1;
+            target = new SwarmRevision(number, request.spec(), image.pinned(), image.id(), image.digest(), image.argv(),
+                    hash, request.probe().path(), request.buildUrl(), request.commit(), startedAt, image.platforms());
+            keptHistory = SwarmRevision.keep(history, current.orElse(null), -1, request.revisionHistoryLimit());
+            bank = 1 - currentBank;
+        }
+        int runningSlots = sameSpec ? service.get().path("Spec").path("Mode").path("Replicated").path("Replicas").asInt()
+                : 0;
+        checkPorts(swarmInfo, app, request.portBase(), bank, runningSlots, n);
+        ObjectNode spec = ServiceSpecs.spec(app, target, keptHistory, n, request.portBase(), bank, request.strategy(),
+                request.probe());
+        int from = current.map(SwarmRevision::number).orElse(0);
+        TaskEvents events = new TaskEvents(app, sink);
+        UpdateFollower follower = new UpdateFollower(api, events, app, POLL);
+        if (service.isPresent()) {
+            follower.awaitReplacedTasksExited(stopBound(current.get()), sink);
+        }
+        events.baseline(service.isPresent() ? api.tasks(app) : List.of(), startedAt);
+        events.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + request.spec().image()
+                + ") from revision " + from + ": " + n + " tasks, " + order(spec));
+        long sentAt = System.currentTimeMillis();
+        if (service.isEmpty()) {
+            api.createService(spec, credentials, image.registry());
+        } else {
+            api.updateService(service.get().path("ID").asText(), version(service.get()), spec, credentials,
+                    image.registry());
+        }
+        // Swarm runs an update (and reports its state) only when the task template changed
+        String expected = service.isPresent() && !sameSpec ? "completed" : null;
+        Duration deadline = Duration.ofSeconds(request.strategy().progressDeadlineSeconds());
+        UpdateFollower.Result r = follower.follow(target.number(), n, expected, sentAt, deadline);
+        Outcome outcome;
+        String message;
+        int serving;
+        switch (r.end()) {
+            case CONVERGED -> {
+                outcome = Outcome.SUCCEEDED;
+                message = n + "/" + n + " tasks on revision " + target.number();
+                serving = target.number();
+            }
+            case ROLLED_BACK -> {
+                events.app(Type.RESTORED, r.revision(), "revision " + r.revision() + " restored by swarm");
+                outcome = Outcome.ROLLED_BACK;
+                message = "revision " + target.number() + " failed (" + r.message() + "); swarm rolled back to revision "
+                        + r.revision();
+                serving = r.revision();
+            }
+            case PAUSED -> {
+                outcome = Outcome.PAUSED;
+                message = "revision " + target.number() + " failed; update paused (autoRollback is off): "
+                        + r.message() + "; deploy again or roll back";
+                serving = from;
+            }
+            default -> {
+                Ending e = afterStall(app, target, from, n, r, events, follower, request.strategy(), sink);
+                outcome = e.outcome();
+                message = e.message();
+                serving = e.serving();
+            }
+        }
+        return record(app, Operation.DEPLOY, from, target, serving, request.spec().image(), n, request.strategy(),
+                spec, events, outcome, message, startedAt);
+    }
+
+    private record Ending(Outcome outcome, String message, int serving) {
+    }
+
+    /** The deadline passed (or a rollback paused): roll back on the server when there is something to go back to. */
+    private Ending afterStall(String app, SwarmRevision target, int from, int n, UpdateFollower.Result r,
+            TaskEvents events, UpdateFollower follower, RolloutStrategy strategy, ProgressSink sink)
+            throws InterruptedException {
+        String why = "revision " + target.number() + ": " + r.message();
+        if (r.end() == UpdateFollower.End.ROLLBACK_PAUSED) {
+            return new Ending(Outcome.FAILED, why + "; swarm's rollback paused too", r.revision());
+        }
+        if (from == 0) {
+            api.removeService(app);
+            events.app(Type.PHASE, target.number(), "removed service " + app + ": no earlier revision to go back to");
+            return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", 0);
+        }
+        if (!strategy.autoRollback()) {
+            return new Ending(Outcome.PAUSED, why + "; left as it is (autoRollback is off)", from);
+        }
+        JsonNode s = api.service(app).orElseThrow();
+        long sentAt = System.currentTimeMillis();
+        api.rollbackService(s.path("ID").asText(), version(s), s.path("Spec"), credentials, null);
+        UpdateFollower.Result back = follower.follow(from, n, "rollback_completed", sentAt,
+                Duration.ofSeconds(strategy.progressDeadlineSeconds()));
+        if (back.end() != UpdateFollower.End.CONVERGED) {
+            return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
+                    + back.message(), back.revision());
+        }
+        events.app(Type.RESTORED, from, "revision " + from + " restored");
+        return new Ending(Outcome.ROLLED_BACK, why + "; rolled back to revision " + from, from);
+    }
+
+    /**
+     * Restores the previous revision ({@code toRevision} 0) or a kept one. When it is the spec Swarm itself keeps as
+     * previous, Swarm's own rollback does it ({@code rollback=previous}, the service's RollbackConfig); any other kept
+     * revision is rebuilt from the history label and applied as an update.
+     *
+     * @throws IllegalArgumentException no such service or revision (nothing was changed)
+     * @throws RolloutLockedException   an update of the service is in progress
+     */
+    public RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
+        requireSameHost(request.host());
+        requireSupported(request.strategy(), null);
+        requireManager();
+        long startedAt = System.currentTimeMillis();
+        String app = request.app();
+        JsonNode service = api.service(app).orElseThrow(() -> new IllegalArgumentException("app: '" + app
+                + "' has no service on the swarm at " + host.uri() + "; deploy it first"));
+        requireOurs(app, service);
+        requireIdle(app, service);
+        SwarmRevision current = currentRevision(service);
+        List<SwarmRevision> history = history(service);
+        SwarmRevision to = pick(request, history, current.number());
+        int n = service.path("Spec").path("Mode").path("Replicated").path("Replicas").asInt(1);
+        int base = labels(service).path(AppLabels.PORT_BASE).asInt();
+        JsonNode previous = service.path("PreviousSpec");
+        boolean serverSide = previous.path("Labels").path(AppLabels.REVISION).asInt(-1) == to.number()
+                && to.specHash().equals(previous.path("Labels").path(AppLabels.SPEC_HASH).asText());
+        List<SwarmRevision> keptHistory = SwarmRevision.keep(history, current, to.number(), Integer.MAX_VALUE);
+        TaskEvents events = new TaskEvents(app, sink);
+        UpdateFollower follower = new UpdateFollower(api, events, app, POLL);
+        follower.awaitReplacedTasksExited(stopBound(current), sink);
+        events.baseline(api.tasks(app), startedAt);
+        events.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current.number()
+                + " to revision " + to.number() + " (" + to.spec().image() + ")"
+                + (serverSide ? " with swarm's rollback" : " as an update"));
+        Duration deadline = Duration.ofSeconds(request.strategy().progressDeadlineSeconds());
+        long sentAt = System.currentTimeMillis();
+        JsonNode sent;
+        UpdateFollower.Result r;
+        if (serverSide) {
+            sent = previous;
+            api.rollbackService(service.path("ID").asText(), version(service), service.path("Spec"), credentials,
+                    ResolvedImage.registryOf(to.image()));
+            r = follower.follow(to.number(), n, "rollback_completed", sentAt, deadline);
+            if (r.end() == UpdateFollower.End.CONVERGED) {
+                relabelHistory(app, keptHistory);
+            }
+        } else {
+            int bank = 1 - labels(service).path(SwarmLabels.PORT_BANK).asInt(0);
+            ObjectNode spec = ServiceSpecs.spec(app, to, keptHistory, n, base, bank, request.strategy(),
+                    request.probe());
+            sent = spec;
+            api.updateService(service.path("ID").asText(), version(service), spec, credentials,
+                    ResolvedImage.registryOf(to.image()));
+            r = follower.follow(to.number(), n, "completed", sentAt, deadline);
+        }
+        boolean ok = r.end() == UpdateFollower.End.CONVERGED;
+        if (ok) {
+            events.app(Type.RESTORED, to.number(), "revision " + to.number() + " restored");
+        }
+        String message = ok ? n + "/" + n + " tasks on revision " + to.number()
+                : "rollback to revision " + to.number() + " did not complete: " + r.end().name().toLowerCase() + " "
+                        + r.message();
+        return record(app, Operation.ROLLBACK, current.number(), to, ok ? to.number() : r.revision(), to.spec().image(),
+                n, request.strategy(), sent, events, ok ? Outcome.SUCCEEDED : Outcome.FAILED, message, startedAt);
+    }
+
+    /**
+     * After Swarm's own rollback the service's labels are the previous spec's, whose history ends before it: put the
+     * revision we came from back in, changing labels only (no task restarts).
+     */
+    private void relabelHistory(String app, List<SwarmRevision> keptHistory) {
+        JsonNode fresh = api.service(app).orElseThrow();
+        ObjectNode spec = (ObjectNode) fresh.path("Spec").deepCopy();
+        ((ObjectNode) spec.with("Labels")).put(SwarmLabels.HISTORY, SwarmRevision.historyJson(keptHistory));
+        api.updateService(fresh.path("ID").asText(), version(fresh), spec, credentials, null);
+    }
+
+    /** Kept revisions of {@code app}, oldest first, the current one last; read from the service labels alone. */
+    public List<RevisionInfo> history(String app) {
+        requireAppName(app);
+        Optional<JsonNode> service = api.service(app);
+        if (service.isEmpty()) {
+            return List.of();
+        }
+        SwarmRevision current = currentRevision(service.get());
+        List<JsonNode> tasks = api.tasks(app);
+        List<SwarmRevision> all = new ArrayList<>(history(service.get()));
+        all.add(current);
+        List<RevisionInfo> out = new ArrayList<>();
+        for (SwarmRevision r : all) {
+            int running = (int) tasks.stream().filter(t -> TaskEvents.revision(t) == r.number()
+                    && TaskEvents.state(t).equals("running")).count();
+            out.add(new RevisionInfo(r.number(), r.spec().image(), r.imageId(), r.digest(), r.specHash(), r.buildUrl(),
+                    r.commit(), r.createdMillis(), r == current, running, 0, r.spec()));
+        }
+        return out;
+    }
+
+    /**
+     * Desired and ready tasks of {@code app} (running means healthy: Swarm reports a task with a HEALTHCHECK as
+     * running only once it passed), its update state as a phase, and the ports of the ready tasks.
+     */
+    public AppStatus status(String app) {
+        requireAppName(app);
+        Optional<JsonNode> service = api.service(app);
+        if (service.isEmpty()) {
+            return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null);
+        }
+        JsonNode s = service.get();
+        int revision = labels(s).path(AppLabels.REVISION).asInt();
+        List<AppStatus.Replica> replicas = new ArrayList<>();
+        List<Integer> serving = new ArrayList<>();
+        for (JsonNode t : api.tasks(app)) {
+            if (!t.path("DesiredState").asText().equals("running")) {
+                continue;
+            }
+            int slot = t.path("Slot").asInt();
+            int port = TaskEvents.port(t, slot);
+            boolean running = TaskEvents.state(t).equals("running");
+            if (running) {
+                serving.add(port);
+            }
+            replicas.add(new AppStatus.Replica(app + "." + slot + "." + TaskEvents.shortId(t), TaskEvents.revision(t),
+                    slot, port, running, running, "task " + TaskEvents.state(t)));
+        }
+        serving.sort(null);
+        String state = s.path("UpdateStatus").path("State").asText("");
+        String phase = switch (state) {
+            case "updating", "rollback_started" -> "PROGRESSING";
+            case "paused", "rollback_paused" -> "PAUSED";
+            default -> "COMPLETE";
+        };
+        return new AppStatus(app, phase, revision, revision, s.path("Spec").path("Mode").path("Replicated")
+                .path("Replicas").asInt(), serving.size(), serving, replicas, null);
+    }
+
+    /** Removes the application's service; its history goes with it. */
+    public void remove(String app) {
+        requireAppName(app);
+        api.removeService(app);
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+
+    private static SwarmRevision pick(RollbackRequest request, List<SwarmRevision> history, int current) {
+        String kept = history.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
+        if (request.toRevision() == 0) {
+            return history.stream().filter(r -> r.number() < current).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalArgumentException("toRevision: app '" + request.app()
+                            + "' keeps no revision before the current one (" + current + "); kept revisions: "
+                            + (kept.isEmpty() ? "none" : kept)));
+        }
+        return history.stream().filter(r -> r.number() == request.toRevision()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("toRevision: revision " + request.toRevision()
+                        + " of app '" + request.app() + "' is not kept (current: " + current + "; kept revisions: "
+                        + (kept.isEmpty() ? "none" : kept) + ")"));
+    }
+
+    /** Names come from the same pattern a Docker-host application follows. */
+    private static void requireAppName(String app) {
+        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
+            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name (pattern "
+                    + AppLabels.APP_NAME.pattern() + "), e.g. 'web-shop'");
+        }
+    }
+
+    /** A replaced task exits within its stop grace period, plus time for the node to report it. */
+    private static Duration stopBound(SwarmRevision current) {
+        return Duration.ofSeconds(current.spec().stopTimeoutSeconds() + 30L);
+    }
+
+    private static JsonNode labels(JsonNode service) {
+        return service.path("Spec").path("Labels");
+    }
+
+    private static long version(JsonNode service) {
+        return service.path("Version").path("Index").asLong();
+    }
+
+    private static SwarmRevision currentRevision(JsonNode service) {
+        return SwarmRevision.fromJson(labels(service).path(SwarmLabels.RECORD).asText());
+    }
+
+    private static List<SwarmRevision> history(JsonNode service) {
+        return SwarmRevision.historyFromJson(labels(service).path(SwarmLabels.HISTORY).asText(null));
+    }
+
+    private static String order(JsonNode spec) {
+        JsonNode u = spec.path("UpdateConfig");
+        return u.path("Order").asText() + ", parallelism " + u.path("Parallelism").asInt();
+    }
+
+    private static void requireOurs(String app, JsonNode service) {
+        if (!app.equals(labels(service).path(AppLabels.APP).asText(null)) || !labels(service).has(SwarmLabels.RECORD)) {
+            throw new IllegalArgumentException("app: a service named '" + app + "' exists but was not deployed by "
+                    + "container-rollout (no " + SwarmLabels.RECORD + " label); pick another app name or remove it");
+        }
+    }
+
+    private static void requireIdle(String app, JsonNode service) {
+        String state = service.path("UpdateStatus").path("State").asText("");
+        if (state.equals("updating") || state.equals("rollback_started")) {
+            throw new RolloutLockedException("app: service '" + app + "' is " + state.replace('_', ' ') + " ("
+                    + service.path("UpdateStatus").path("Message").asText("") + "); wait for it to finish, or pause it"
+                    + " with docker service update --update-failure-action pause");
+        }
+    }
+
+    /**
+     * On a one-node swarm reached over its local socket the tasks bind this machine's loopback: the ports new tasks
+     * take (slots above {@code fromSlot} of {@code bank}) must be free, or they would fail and be retried forever. On a
+     * bigger swarm the ports are on other machines and only the tasks' health tells.
+     */
+    private void checkPorts(JsonNode swarmInfo, String app, int portBase, int bank, int fromSlot, int replicas) {
+        if (!host.uri().startsWith("unix://") || swarmInfo.path("Nodes").asInt() != 1) {
+            return;
+        }
+        for (int slot = fromSlot + 1; slot <= replicas; slot++) {
+            int port = ServiceSpecs.port(portBase, bank, slot);
+            if (!freeWithin(port, Duration.ofSeconds(3))) {
+                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ", bank " + bank
+                        + ") is already in use; app '" + app + "' needs ports " + portBase + " to "
+                        + ServiceSpecs.lastPort(portBase, replicas) + " (two per task): pick another portBase or free it");
+            }
+        }
+    }
+
+    /** A task that exited a moment ago may still be releasing its port: a few seconds' grace before refusing. */
+    private static boolean freeWithin(int port, Duration grace) {
+        long end = System.nanoTime() + grace.toNanos();
+        while (!free(port)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a task could bind {@code 127.0.0.1:port} now (with {@code SO_REUSEADDR}, as servers bind). */
+    static boolean free(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (java.io.IOException inUse) {
+            return false;
+        }
+    }
+
+    /** The engine's swarm section; refuses a node that is not a manager. */
+    private JsonNode requireManager() {
+        JsonNode swarm = api.info().path("Swarm");
+        if (!"active".equals(swarm.path("LocalNodeState").asText()) || !swarm.path("ControlAvailable").asBoolean()) {
+            throw new IllegalArgumentException("host: the engine at " + host.uri() + " is not a swarm manager (swarm "
+                    + swarm.path("LocalNodeState").asText("inactive") + "); point DOCKER_HOST at a manager node");
+        }
+        return swarm;
+    }
+
+    private static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {
+        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN) {
+            throw new IllegalArgumentException("strategy: blueGreen is not supported on swarm yet; use rolling");
+        }
+        if (spec != null && !spec.hostNetwork()) {
+            throw new IllegalArgumentException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
+                    + "tasks use the host network and bind 127.0.0.1:$PORT");
+        }
+    }
+
+    private void requireSameHost(DockerHost requested) {
+        if (!host.equals(requested)) {
+            throw new IllegalArgumentException("host: the request names " + requested.uri() + " but this deployer talks "
+                    + "to " + host.uri() + "; create a SwarmDeployer for that host");
+        }
+    }
+
+    private static RolloutRecord record(String app, Operation op, int from, SwarmRevision to, int serving,
+            String image, int desired, RolloutStrategy strategy, JsonNode spec, TaskEvents events, Outcome outcome,
+            String message, long startedAt) {
+        long finishedAt = System.currentTimeMillis();
+        var timeline = events.events();
+        Map<String, String> settings = new LinkedHashMap<>(strategy.describe(desired));
+        JsonNode u = spec.path("UpdateConfig");
+        settings.put("swarm.order", u.path("Order").asText());
+        settings.put("swarm.parallelism", u.path("Parallelism").asText());
+        settings.put("swarm.failureAction", u.path("FailureAction").asText());
+        settings.put("swarm.monitor", Duration.ofNanos(u.path("Monitor").asLong()).toMillis() + " ms");
+        return new RolloutRecord(app, op, from, to.number(), serving, image, to.imageId(), to.digest(), desired,
+                strategy.kind().name().toLowerCase(), settings, timeline, outcome, message, startedAt, finishedAt,
+                MetricsCalculator.compute(timeline, desired, to.number(), op, startedAt, finishedAt));
+    }
+}

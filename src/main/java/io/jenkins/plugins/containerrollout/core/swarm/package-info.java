@@ -1,0 +1,21 @@
+/**
+ * Rolling an application out on Docker Swarm, and back: {@link
+ * io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer} has the shape of the Docker-host deployer (deploy,
+ * rollback, history, status) and returns the same records.
+ *
+ * <p><b>State in the engine.</b> An application is one replicated service; its labels
+ * ({@link io.jenkins.plugins.containerrollout.core.swarm.SwarmLabels}) hold the current revision and, as JSON, up to
+ * {@code revisionHistoryLimit} earlier ones, because Swarm keeps only one previous spec. Calls go to the Engine API
+ * directly over docker-java's transport ({@code SwarmApi}): docker-java's service commands cannot send
+ * {@code rollback=previous} or {@code X-Registry-Auth} and drop {@code PreviousSpec}.
+ *
+ * <p><b>Strategy.</b> Rolling maps to Swarm's UpdateConfig (start-first with parallelism maxSurge when surging, else
+ * stop-first with parallelism maxUnavailable; delay = batchDelay + minReadySeconds; failure action rollback or pause;
+ * monitor = HEALTHCHECK start period + interval x retries; maxFailureRatio = failureRatio) and the same
+ * RollbackConfig; recreate is stop-first with every task at once. Blue-green is refused (not supported on swarm yet).
+ *
+ * <p><b>Ports.</b> Tasks use the host network; the task in slot {@code k} of port bank {@code b} serves on
+ * {@code portBase + 2(k-1) + b}, the bank flipping with each revision so a start-first task never meets its
+ * predecessor's port (see {@code ServiceSpecs}).
+ */
+package io.jenkins.plugins.containerrollout.core.swarm;

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.time.Duration;
+import java.util.List;
+import org.junit.Test;
+
+/** How our strategy and probe map onto Swarm's update policy and HEALTHCHECK, and how the history label is bounded. */
+public class ServiceSpecsTest {
+    private static final ProbeSettings PROBE = new ProbeSettings("/health", Duration.ofMillis(500), Duration.ofSeconds(1),
+            1, 3, Duration.ofSeconds(2));
+
+    private static SwarmRevision revision(int number, String healthPath) {
+        return new SwarmRevision(number, ReplicaSpec.of("web:1"), "web:1", "sha256:1", null, List.of("httpd"), "h" + number,
+                healthPath, null, null, 0, List.of());
+    }
+
+    private static JsonNode update(RolloutStrategy strategy, int replicas) {
+        return ServiceSpecs.spec("web", revision(1, "/health"), List.of(), replicas, 37000, 0, strategy, PROBE)
+                .path("UpdateConfig");
+    }
+
+    @Test
+    public void surgingStartsNewTasksFirstWithParallelismMaxSurge() {
+        JsonNode u = update(RolloutStrategy.rolling("2", "0"), 4);
+        assertEquals("start-first", u.path("Order").asText());
+        assertEquals(2, u.path("Parallelism").asInt());
+    }
+
+    @Test
+    public void withoutSurgeItStopsFirstWithParallelismMaxUnavailable() {
+        JsonNode u = update(RolloutStrategy.rolling("0", "50%"), 4);
+        assertEquals("stop-first", u.path("Order").asText());
+        assertEquals(2, u.path("Parallelism").asInt());
+    }
+
+    @Test
+    public void recreateReplacesEveryTaskAtOnce() {
+        JsonNode u = update(RolloutStrategy.recreate(), 5);
+        assertEquals("stop-first", u.path("Order").asText());
+        assertEquals(5, u.path("Parallelism").asInt());
+    }
+
+    @Test
+    public void theMonitorWindowIsTheTimeTheHealthcheckNeedsToFail() {
+        assertEquals(Duration.ofMillis(2000 + 3 * 500).toNanos(), update(RolloutStrategy.rolling(), 4).path("Monitor")
+                .asLong());
+    }
+
+    @Test
+    public void delayIsBatchDelayPlusMinReadySeconds() {
+        JsonNode u = update(RolloutStrategy.rolling().withBatchDelay(Duration.ofSeconds(1)).withMinReadySeconds(2), 4);
+        assertEquals(Duration.ofSeconds(3).toNanos(), u.path("Delay").asLong());
+    }
+
+    @Test
+    public void autoRollbackOffPausesTheUpdateInstead() {
+        assertEquals("rollback", update(RolloutStrategy.rolling(), 4).path("FailureAction").asText());
+        assertEquals("pause", update(RolloutStrategy.rolling().withAutoRollback(false), 4).path("FailureAction").asText());
+    }
+
+    @Test
+    public void neighbouringBanksNeverShareAPort() {
+        assertEquals(37000, ServiceSpecs.port(37000, 0, 1));
+        assertEquals(37001, ServiceSpecs.port(37000, 1, 1));
+        assertEquals(37002, ServiceSpecs.port(37000, 0, 2));
+        assertEquals(37007, ServiceSpecs.lastPort(37000, 4));
+    }
+
+    @Test
+    public void aHealthPathThatWouldBreakTheShellCommandIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServiceSpecs.spec("web",
+                revision(1, "/h\"; rm -rf /"), List.of(), 1, 37000, 0, RolloutStrategy.rolling(), PROBE));
+        assertEquals("healthPath: '/h\"; rm -rf /' cannot go into the task's HEALTHCHECK; use a path without quotes, '$',"
+                + " backticks, backslashes or spaces", e.getMessage());
+    }
+
+    @Test
+    public void theHistoryKeepsTheNewestRevisionsUpToTheLimit() {
+        List<SwarmRevision> history = List.of(revision(1, "/"), revision(2, "/"), revision(3, "/"));
+        List<Integer> kept = SwarmRevision.keep(history, revision(4, "/"), -1, 2).stream().map(SwarmRevision::number)
+                .toList();
+        assertEquals(List.of(3, 4), kept);
+    }
+
+    @Test
+    public void aRevisionRoundTripsThroughItsLabel() {
+        SwarmRevision r = revision(3, "/health");
+        assertEquals(r, SwarmRevision.fromJson(r.toJson()));
+        assertEquals(List.of(r), SwarmRevision.historyFromJson(SwarmRevision.historyJson(List.of(r))));
+    }
+}
