@@ -1,9 +1,5 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
@@ -317,18 +313,8 @@ public final class ContainerBuildStep extends Step {
         @POST
         public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId,
                 @QueryParameter String tags) {
-            StandardListBoxModel model = new StandardListBoxModel();
-            if (item == null || !(item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM))) {
-                // No job (so no build to resolve credentials for) or no right to see them: list nothing but the current value.
-                model.includeCurrentValue(registryCredentialsId);
-                return model;
-            }
-            String firstTag = FormChecks.lines(tags).stream().findFirst().orElse("");
-            model.includeEmptyValue();
-            model.include(item, StandardUsernamePasswordCredentials.class,
-                    URIRequirementBuilder.fromUri(ImageReferences.registryUri(firstTag)).build());
-            model.includeCurrentValue(registryCredentialsId);
-            return model;
+            return RegistryCredentialsItems.fill(item, registryCredentialsId,
+                    FormChecks.lines(tags).stream().findFirst().orElse(""));
         }
 
         /** No tags, or a malformed one. */

@@ -4,6 +4,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -379,15 +380,14 @@ public final class ContainerDeployStep extends Step {
         RolloutStrategy rollout = (strategy == null ? new RollingStrategy() : strategy).toStrategy()
                 .withMinReadySeconds(minReadySeconds).withProgressDeadlineSeconds(progressDeadlineSeconds)
                 .withFailureRatio(failureRatio).withAutoRollback(autoRollback);
-        requireRouterFor(rollout.kind());
-        ProbeSettings probe = new ProbeSettings(healthPath, Duration.ofMillis(probeIntervalMillis),
-                Duration.ofMillis(probeTimeoutMillis), successThreshold, failureThreshold,
-                Duration.ofSeconds(startupTimeoutSeconds));
+        requireRouterFor(rollout.kind(), router);
+        ProbeSettings probe = probe(healthPath, probeIntervalMillis, probeTimeoutMillis, successThreshold,
+                failureThreshold, startupTimeoutSeconds);
         return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe, revisionHistoryLimit, buildUrl, commit);
     }
 
     /** Blue-green and canary move traffic, so they need a router; canary also its frontend, to analyse there. */
-    private void requireRouterFor(RolloutStrategy.Kind kind) {
+    static void requireRouterFor(RolloutStrategy.Kind kind, TrafficRouting router) {
         boolean none = router == null || router instanceof DirectRouting;
         if (kind == RolloutStrategy.Kind.BLUE_GREEN && none) {
             throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
@@ -397,6 +397,13 @@ public final class ContainerDeployStep extends Step {
             throw new IllegalArgumentException("router: canary splits traffic by weight and analyses it at the router's "
                     + "frontend; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "', frontendPort: PORT)");
         }
+    }
+
+    /** The probe settings that the deploy and rollback steps' probe parameters stand for (the same names, units). */
+    static ProbeSettings probe(String path, int intervalMillis, int timeoutMillis, int successThreshold,
+            int failureThreshold, int startupTimeoutSeconds) {
+        return new ProbeSettings(path, Duration.ofMillis(intervalMillis), Duration.ofMillis(timeoutMillis),
+                successThreshold, failureThreshold, Duration.ofSeconds(startupTimeoutSeconds));
     }
 
     @Override
@@ -454,6 +461,13 @@ public final class ContainerDeployStep extends Step {
         /** What the Snippet Generator's strategy drop-down shows first: {@code rolling()}. */
         public DeployStrategy getDefaultStrategy() {
             return new RollingStrategy();
+        }
+
+        /** Username/password credentials the user may pick for the image's registry. */
+        @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String registryCredentialsId, @QueryParameter String image) {
+            return RegistryCredentialsItems.fill(item, registryCredentialsId, image);
         }
 
         /** No image, or not a reference. */

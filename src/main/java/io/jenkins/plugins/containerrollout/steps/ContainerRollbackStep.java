@@ -1,11 +1,15 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.Extension;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -22,7 +26,7 @@ import org.kohsuke.stapler.verb.POST;
  * default) exactly as it ran, same image id and configuration, and returns the same map as {@code containerDeploy},
  * with {@code timeToRestoreMillis}. All state comes from the engine, so any later build can roll back.
  *
- * <p>Usage: {@code def r = containerRollback(app: 'web')  // or toRevision: 3; r.servingRevision, r.timeToRestoreMillis}
+ * <p>Usage: {@code def r = containerRollback(app: 'web')  // or toRevision: 3, strategy: recreate(); r.timeToRestoreMillis}
  */
 public final class ContainerRollbackStep extends Step {
     /** The Pipeline function name. */
@@ -32,6 +36,12 @@ public final class ContainerRollbackStep extends Step {
     private int toRevision;
     private TrafficRouting router;
     private String dockerHost;
+    private DeployStrategy strategy;
+    private int probeIntervalMillis = 1000;
+    private int probeTimeoutMillis = 1000;
+    private int successThreshold = 1;
+    private int failureThreshold = 3;
+    private int startupTimeoutSeconds = 60;
 
     /** @param app the application to roll back */
     @DataBoundConstructor
@@ -72,6 +82,62 @@ public final class ContainerRollbackStep extends Step {
         this.dockerHost = RolloutForms.blankToNull(dockerHost);
     }
 
+    /** The strategy given, or null for the default {@code rolling()}. */
+    public DeployStrategy getStrategy() {
+        return strategy;
+    }
+
+    /** How the current replicas are replaced by the restored ones: {@code rolling(...)}, {@code recreate()} or {@code blueGreen(...)}. */
+    @DataBoundSetter
+    public void setStrategy(DeployStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    public int getProbeIntervalMillis() {
+        return probeIntervalMillis;
+    }
+
+    @DataBoundSetter
+    public void setProbeIntervalMillis(int probeIntervalMillis) {
+        this.probeIntervalMillis = probeIntervalMillis;
+    }
+
+    public int getProbeTimeoutMillis() {
+        return probeTimeoutMillis;
+    }
+
+    @DataBoundSetter
+    public void setProbeTimeoutMillis(int probeTimeoutMillis) {
+        this.probeTimeoutMillis = probeTimeoutMillis;
+    }
+
+    public int getSuccessThreshold() {
+        return successThreshold;
+    }
+
+    @DataBoundSetter
+    public void setSuccessThreshold(int successThreshold) {
+        this.successThreshold = successThreshold;
+    }
+
+    public int getFailureThreshold() {
+        return failureThreshold;
+    }
+
+    @DataBoundSetter
+    public void setFailureThreshold(int failureThreshold) {
+        this.failureThreshold = failureThreshold;
+    }
+
+    public int getStartupTimeoutSeconds() {
+        return startupTimeoutSeconds;
+    }
+
+    @DataBoundSetter
+    public void setStartupTimeoutSeconds(int startupTimeoutSeconds) {
+        this.startupTimeoutSeconds = startupTimeoutSeconds;
+    }
+
     /**
      * The one mapping from step arguments to the core request.
      *
@@ -79,7 +145,16 @@ public final class ContainerRollbackStep extends Step {
      */
     public RollbackRequest toRequest(DockerHost host) {
         StepArguments.requireApp(app);
-        return RollbackRequest.to(host, app, toRevision);
+        RolloutStrategy rollout = (strategy == null ? new RollingStrategy() : strategy).toStrategy();
+        if (rollout.kind() == RolloutStrategy.Kind.CANARY) {
+            throw new IllegalArgumentException("strategy: a rollback restores a revision that already ran, so it does not "
+                    + "analyse it as a canary; use rolling(), recreate() or blueGreen()");
+        }
+        ContainerDeployStep.requireRouterFor(rollout.kind(), router);
+        // the health path is the one recorded with the revision; only the timings are the step's
+        return RollbackRequest.to(host, app, toRevision).withStrategy(rollout)
+                .withProbe(ContainerDeployStep.probe(ProbeSettings.defaults().path(), probeIntervalMillis,
+                        probeTimeoutMillis, successThreshold, failureThreshold, startupTimeoutSeconds));
     }
 
     @Override
@@ -127,6 +202,17 @@ public final class ContainerRollbackStep extends Step {
     public static final class DescriptorImpl extends RolloutStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "ContainerRollbackStep.displayName");
+        }
+
+        /** What the strategy drop-down shows first: {@code rolling()}. */
+        public DeployStrategy getDefaultStrategy() {
+            return new RollingStrategy();
+        }
+
+        /** The strategies a rollback can use: all of {@code containerDeploy}'s but canary. */
+        public List<Descriptor<DeployStrategy>> getStrategyDescriptors() {
+            return List.of(new RollingStrategy().getDescriptor(), new RecreateStrategy().getDescriptor(),
+                    new BlueGreenStrategy().getDescriptor());
         }
 
         /** A negative revision. */

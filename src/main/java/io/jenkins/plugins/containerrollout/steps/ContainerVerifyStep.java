@@ -3,8 +3,6 @@ package io.jenkins.plugins.containerrollout.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Result;
-import hudson.model.Run;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
@@ -177,38 +175,23 @@ public final class ContainerVerifyStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, JenkinsServices.LIVE, RolloutCore.ENGINE, BuildMarker.LIVE);
-    }
-
-    /**
-     * How a verification marks the build unstable; a seam so the harness, whose build is inert, can observe it.
-     *
-     * <p>Usage: {@code BuildMarker.LIVE.unstable(build)}
-     */
-    @FunctionalInterface
-    interface BuildMarker {
-        /** Sets the build's result to UNSTABLE (Jenkins keeps the worse of this and any later result). */
-        BuildMarker LIVE = build -> build.setResult(Result.UNSTABLE);
-
-        void unstable(Run<?, ?> build);
+        return new Execution(context, this, JenkinsServices.LIVE, RolloutCore.ENGINE);
     }
 
     /**
      * Runs {@code containerVerify}: reads the application's replicas on the agent, runs the checks there, records the
      * result, then acts on a failure as {@code onFailure} says.
      *
-     * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE, BuildMarker.LIVE).start()}
+     * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE).start()}
      */
     static final class Execution extends RolloutCoreExecution {
         private static final long serialVersionUID = 1L;
 
         private final transient ContainerVerifyStep step;
-        private final transient BuildMarker marker;
 
-        Execution(StepContext context, ContainerVerifyStep step, JenkinsServices services, RolloutCore core, BuildMarker marker) {
+        Execution(StepContext context, ContainerVerifyStep step, JenkinsServices services, RolloutCore core) {
             super(context, FUNCTION_NAME, services, core);
             this.step = step;
-            this.marker = marker;
         }
 
         @Override
@@ -232,8 +215,7 @@ public final class ContainerVerifyStep extends Step {
             }
             switch (request.onFailure()) {
                 case UNSTABLE -> {
-                    run.console().line("marking the build UNSTABLE: " + result.summary());
-                    marker.unstable(run.scope().build());
+                    run.markUnstable(result.summary());
                     return summary;
                 }
                 case ROLLBACK -> {

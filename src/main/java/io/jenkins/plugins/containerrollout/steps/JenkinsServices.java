@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.FilePath;
+import hudson.model.Result;
 import hudson.model.Run;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
@@ -37,6 +38,9 @@ interface JenkinsServices {
      */
     void attach(Run<?, ?> run, ReportEntry entry) throws IOException;
 
+    /** Sets the build's result to UNSTABLE (Jenkins keeps the worse of this and any other result). */
+    void markUnstable(Run<?, ?> run);
+
     /** Calls straight into Jenkins; usage: {@code JenkinsServices.LIVE.act(workspace, callable)}. */
     final class Live implements JenkinsServices {
         private Live() {
@@ -57,6 +61,11 @@ interface JenkinsServices {
         @Override
         public void attach(Run<?, ?> run, ReportEntry entry) throws IOException {
             RolloutAction.record(run, entry);
+        }
+
+        @Override
+        public void markUnstable(Run<?, ?> run) {
+            run.setResult(Result.UNSTABLE);
         }
     }
 }
