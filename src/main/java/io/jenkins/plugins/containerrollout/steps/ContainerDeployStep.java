@@ -12,13 +12,11 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -41,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  * A {@code FAILED} or {@code PAUSED} outcome fails the step after the record is attached; so does
  * {@code ROLLED_BACK} unless {@code failOnRollback: false}.
  */
-public final class ContainerDeployStep extends Step {
+public final class ContainerDeployStep extends RolloutStep {
     /** The Pipeline function name. */
     public static final String FUNCTION_NAME = "containerDeploy";
 
@@ -49,13 +47,7 @@ public final class ContainerDeployStep extends Step {
     private final String image;
     private final int portBase;
     private int replicas = 1;
-    private DeployStrategy strategy;
     private String healthPath = "/";
-    private int probeIntervalMillis = 1000;
-    private int probeTimeoutMillis = 1000;
-    private int successThreshold = 1;
-    private int failureThreshold = 3;
-    private int startupTimeoutSeconds = 60;
     private int minReadySeconds;
     private int progressDeadlineSeconds = 600;
     private double failureRatio;
@@ -73,8 +65,6 @@ public final class ContainerDeployStep extends Step {
     private int containerPort;
     private int stopTimeoutSeconds = 10;
     private int revisionHistoryLimit = 10;
-    private TrafficRouting router;
-    private String dockerHost;
     private String registryCredentialsId;
 
     /**
@@ -110,16 +100,6 @@ public final class ContainerDeployStep extends Step {
         this.replicas = replicas;
     }
 
-    /** The strategy given, or null for the default {@code rolling()}. */
-    public DeployStrategy getStrategy() {
-        return strategy;
-    }
-
-    @DataBoundSetter
-    public void setStrategy(DeployStrategy strategy) {
-        this.strategy = strategy;
-    }
-
     public String getHealthPath() {
         return healthPath;
     }
@@ -128,51 +108,6 @@ public final class ContainerDeployStep extends Step {
     @DataBoundSetter
     public void setHealthPath(String healthPath) {
         this.healthPath = healthPath == null || healthPath.isBlank() ? "/" : healthPath.strip();
-    }
-
-    public int getProbeIntervalMillis() {
-        return probeIntervalMillis;
-    }
-
-    @DataBoundSetter
-    public void setProbeIntervalMillis(int probeIntervalMillis) {
-        this.probeIntervalMillis = probeIntervalMillis;
-    }
-
-    public int getProbeTimeoutMillis() {
-        return probeTimeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setProbeTimeoutMillis(int probeTimeoutMillis) {
-        this.probeTimeoutMillis = probeTimeoutMillis;
-    }
-
-    public int getSuccessThreshold() {
-        return successThreshold;
-    }
-
-    @DataBoundSetter
-    public void setSuccessThreshold(int successThreshold) {
-        this.successThreshold = successThreshold;
-    }
-
-    public int getFailureThreshold() {
-        return failureThreshold;
-    }
-
-    @DataBoundSetter
-    public void setFailureThreshold(int failureThreshold) {
-        this.failureThreshold = failureThreshold;
-    }
-
-    public int getStartupTimeoutSeconds() {
-        return startupTimeoutSeconds;
-    }
-
-    @DataBoundSetter
-    public void setStartupTimeoutSeconds(int startupTimeoutSeconds) {
-        this.startupTimeoutSeconds = startupTimeoutSeconds;
     }
 
     public int getMinReadySeconds() {
@@ -336,25 +271,6 @@ public final class ContainerDeployStep extends Step {
         this.revisionHistoryLimit = revisionHistoryLimit;
     }
 
-    /** The router given, or null for none (clients use the replica ports). */
-    public TrafficRouting getRouter() {
-        return router;
-    }
-
-    @DataBoundSetter
-    public void setRouter(TrafficRouting router) {
-        this.router = router;
-    }
-
-    public String getDockerHost() {
-        return dockerHost;
-    }
-
-    @DataBoundSetter
-    public void setDockerHost(String dockerHost) {
-        this.dockerHost = RolloutForms.blankToNull(dockerHost);
-    }
-
     public String getRegistryCredentialsId() {
         return registryCredentialsId;
     }
@@ -377,33 +293,12 @@ public final class ContainerDeployStep extends Step {
         ReplicaSpec spec = new ReplicaSpec(image, env, entrypoint.isEmpty() ? null : entrypoint,
                 command.isEmpty() ? null : command, ResourceLimits.memoryBytes(memory), ResourceLimits.nanoCpus(cpus),
                 restartPolicy, labels, volumes, networkMode, containerPort, stopTimeoutSeconds);
-        RolloutStrategy rollout = (strategy == null ? new RollingStrategy() : strategy).toStrategy()
+        RolloutStrategy rollout = rolloutStrategy()
                 .withMinReadySeconds(minReadySeconds).withProgressDeadlineSeconds(progressDeadlineSeconds)
                 .withFailureRatio(failureRatio).withAutoRollback(autoRollback);
-        requireRouterFor(rollout.kind(), router);
-        ProbeSettings probe = probe(healthPath, probeIntervalMillis, probeTimeoutMillis, successThreshold,
-                failureThreshold, startupTimeoutSeconds);
-        return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe, revisionHistoryLimit, buildUrl, commit);
-    }
-
-    /** Blue-green and canary move traffic, so they need a router; canary also its frontend, to analyse there. */
-    static void requireRouterFor(RolloutStrategy.Kind kind, TrafficRouting router) {
-        boolean none = router == null || router instanceof DirectRouting;
-        if (kind == RolloutStrategy.Kind.BLUE_GREEN && none) {
-            throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
-                    + "in front of the replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
-        }
-        if (kind == RolloutStrategy.Kind.CANARY && (none || (router instanceof HaproxyRouting h && h.getFrontendPort() == 0))) {
-            throw new IllegalArgumentException("router: canary splits traffic by weight and analyses it at the router's "
-                    + "frontend; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "', frontendPort: PORT)");
-        }
-    }
-
-    /** The probe settings that the deploy and rollback steps' probe parameters stand for (the same names, units). */
-    static ProbeSettings probe(String path, int intervalMillis, int timeoutMillis, int successThreshold,
-            int failureThreshold, int startupTimeoutSeconds) {
-        return new ProbeSettings(path, Duration.ofMillis(intervalMillis), Duration.ofMillis(timeoutMillis),
-                successThreshold, failureThreshold, Duration.ofSeconds(startupTimeoutSeconds));
+        requireRouterFor(rollout.kind());
+        return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe(healthPath), revisionHistoryLimit,
+                buildUrl, commit);
     }
 
     @Override

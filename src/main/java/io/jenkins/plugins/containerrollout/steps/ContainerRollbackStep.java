@@ -12,7 +12,6 @@ import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -28,20 +27,12 @@ import org.kohsuke.stapler.verb.POST;
  *
  * <p>Usage: {@code def r = containerRollback(app: 'web')  // or toRevision: 3, strategy: recreate(); r.timeToRestoreMillis}
  */
-public final class ContainerRollbackStep extends Step {
+public final class ContainerRollbackStep extends RolloutStep {
     /** The Pipeline function name. */
     public static final String FUNCTION_NAME = "containerRollback";
 
     private final String app;
     private int toRevision;
-    private TrafficRouting router;
-    private String dockerHost;
-    private DeployStrategy strategy;
-    private int probeIntervalMillis = 1000;
-    private int probeTimeoutMillis = 1000;
-    private int successThreshold = 1;
-    private int failureThreshold = 3;
-    private int startupTimeoutSeconds = 60;
 
     /** @param app the application to roll back */
     @DataBoundConstructor
@@ -63,81 +54,6 @@ public final class ContainerRollbackStep extends Step {
         this.toRevision = toRevision;
     }
 
-    public TrafficRouting getRouter() {
-        return router;
-    }
-
-    /** The router in front of the application, kept on the serving replicas during the rollback. */
-    @DataBoundSetter
-    public void setRouter(TrafficRouting router) {
-        this.router = router;
-    }
-
-    public String getDockerHost() {
-        return dockerHost;
-    }
-
-    @DataBoundSetter
-    public void setDockerHost(String dockerHost) {
-        this.dockerHost = RolloutForms.blankToNull(dockerHost);
-    }
-
-    /** The strategy given, or null for the default {@code rolling()}. */
-    public DeployStrategy getStrategy() {
-        return strategy;
-    }
-
-    /** How the current replicas are replaced by the restored ones: {@code rolling(...)}, {@code recreate()} or {@code blueGreen(...)}. */
-    @DataBoundSetter
-    public void setStrategy(DeployStrategy strategy) {
-        this.strategy = strategy;
-    }
-
-    public int getProbeIntervalMillis() {
-        return probeIntervalMillis;
-    }
-
-    @DataBoundSetter
-    public void setProbeIntervalMillis(int probeIntervalMillis) {
-        this.probeIntervalMillis = probeIntervalMillis;
-    }
-
-    public int getProbeTimeoutMillis() {
-        return probeTimeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setProbeTimeoutMillis(int probeTimeoutMillis) {
-        this.probeTimeoutMillis = probeTimeoutMillis;
-    }
-
-    public int getSuccessThreshold() {
-        return successThreshold;
-    }
-
-    @DataBoundSetter
-    public void setSuccessThreshold(int successThreshold) {
-        this.successThreshold = successThreshold;
-    }
-
-    public int getFailureThreshold() {
-        return failureThreshold;
-    }
-
-    @DataBoundSetter
-    public void setFailureThreshold(int failureThreshold) {
-        this.failureThreshold = failureThreshold;
-    }
-
-    public int getStartupTimeoutSeconds() {
-        return startupTimeoutSeconds;
-    }
-
-    @DataBoundSetter
-    public void setStartupTimeoutSeconds(int startupTimeoutSeconds) {
-        this.startupTimeoutSeconds = startupTimeoutSeconds;
-    }
-
     /**
      * The one mapping from step arguments to the core request.
      *
@@ -145,16 +61,15 @@ public final class ContainerRollbackStep extends Step {
      */
     public RollbackRequest toRequest(DockerHost host) {
         StepArguments.requireApp(app);
-        RolloutStrategy rollout = (strategy == null ? new RollingStrategy() : strategy).toStrategy();
+        RolloutStrategy rollout = rolloutStrategy();
         if (rollout.kind() == RolloutStrategy.Kind.CANARY) {
             throw new IllegalArgumentException("strategy: a rollback restores a revision that already ran, so it does not "
                     + "analyse it as a canary; use rolling(), recreate() or blueGreen()");
         }
-        ContainerDeployStep.requireRouterFor(rollout.kind(), router);
+        requireRouterFor(rollout.kind());
         // the health path is the one recorded with the revision; only the timings are the step's
         return RollbackRequest.to(host, app, toRevision).withStrategy(rollout)
-                .withProbe(ContainerDeployStep.probe(ProbeSettings.defaults().path(), probeIntervalMillis,
-                        probeTimeoutMillis, successThreshold, failureThreshold, startupTimeoutSeconds));
+                .withProbe(probe(ProbeSettings.defaults().path()));
     }
 
     @Override
