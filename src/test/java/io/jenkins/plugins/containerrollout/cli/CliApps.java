@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,11 +49,7 @@ final class CliApps {
                 Files.writeString(dir.resolve("Dockerfile"), String.join("\n", "FROM scratch",
                         "COPY busybox /bin/busybox", "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
                         "COPY smoke.sh /smoke.sh", "ENTRYPOINT [\"/bin/sh\", \"/smoke.sh\"]", ""));
-                TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", tag, "."), dir);
-                if (r.exitCode() != 0) {
-                    throw new AssertionError("building " + tag + " failed:\n" + r.output());
-                }
-                return tag;
+                return TestImages.build(dir, tag);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -15,25 +15,11 @@ import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** {@code containerRollback}: its mapping, and its run through the shared execution with a fake core. */
-public class ContainerRollbackExecutionTest {
+public class ContainerRollbackExecutionTest extends FakeCoreHarness {
     private static final DockerHost HOST = new DockerHost("tcp://127.0.0.1:2375", false, null);
-
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    private StepHarness harness;
-    private final FakeRolloutCore core = new FakeRolloutCore();
-
-    @Before
-    public void harness() throws Exception {
-        harness = StepHarness.in(tmp.newFolder("ws"));
-    }
 
     @Test
     public void defaultsToThePreviousRevisionRollingWithDefaultProbeTimings() {

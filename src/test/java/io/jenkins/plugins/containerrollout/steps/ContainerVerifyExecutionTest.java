@@ -16,24 +16,10 @@ import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
 import io.jenkins.plugins.containerrollout.core.verify.SuccessRateCheck;
 import java.util.List;
 import java.util.Map;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** {@code containerVerify}: mapping of every check, endpoints, and each reaction to a failure, with a fake core. */
-public class ContainerVerifyExecutionTest {
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    private StepHarness harness;
-    private final FakeRolloutCore core = new FakeRolloutCore();
-
-    @Before
-    public void harness() throws Exception {
-        harness = StepHarness.in(tmp.newFolder("ws"));
-    }
-
+public class ContainerVerifyExecutionTest extends FakeCoreHarness {
     private static ContainerVerifyStep step(VerifyCheck... checks) {
         return new ContainerVerifyStep("web", List.of(checks));
     }

@@ -6,7 +6,6 @@ import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.testing.AppImages;
 import io.jenkins.plugins.containerrollout.testing.Haproxy;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,11 +40,7 @@ final class CanaryFixture {
                 Files.writeString(cgi, "#!/bin/sh\nprintf 'Status: 500 Internal Server Error\\r\\n"
                         + "Content-Type: text/plain\\r\\n\\r\\nbroken\\n'\n");
                 Files.setPosixFilePermissions(cgi, PosixFilePermissions.fromString("rwxr-xr-x"));
-                TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", tag, "."), dir);
-                if (r.exitCode() != 0) {
-                    throw new AssertionError("building " + tag + " failed:\n" + r.output());
-                }
-                return tag;
+                return TestImages.build(dir, tag);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
