@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -40,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  * echo v.summary
  * }</pre>
  */
-public final class ContainerVerifyStep extends Step {
+public final class ContainerVerifyStep extends AppStep {
     /** The Pipeline function name. */
     public static final String FUNCTION_NAME = "containerVerify";
 
@@ -51,8 +50,6 @@ public final class ContainerVerifyStep extends Step {
     private List<String> allowedHosts = new ArrayList<>();
     private boolean failFast;
     private boolean failOnRollback = true;
-    private TrafficRouting router;
-    private String dockerHost;
 
     /**
      * @param app    the application whose replicas are verified (and rolled back with {@code onFailure: 'rollback'})
@@ -119,25 +116,6 @@ public final class ContainerVerifyStep extends Step {
     @DataBoundSetter
     public void setFailOnRollback(boolean failOnRollback) {
         this.failOnRollback = failOnRollback;
-    }
-
-    public TrafficRouting getRouter() {
-        return router;
-    }
-
-    /** The router in front of the application, for a rollback. */
-    @DataBoundSetter
-    public void setRouter(TrafficRouting router) {
-        this.router = router;
-    }
-
-    public String getDockerHost() {
-        return dockerHost;
-    }
-
-    @DataBoundSetter
-    public void setDockerHost(String dockerHost) {
-        this.dockerHost = RolloutForms.blankToNull(dockerHost);
     }
 
     /**

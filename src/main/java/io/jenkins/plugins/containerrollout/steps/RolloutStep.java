@@ -3,20 +3,17 @@ package io.jenkins.plugins.containerrollout.steps;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.time.Duration;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * What the steps that replace an application's replicas ({@code containerDeploy}, {@code containerRollback}) take
- * alike: the strategy, the router in front, the probe timings of the health gate and the engine. Each subclass maps
- * them with its own arguments to its core request.
+ * alike besides engine and router: the strategy and the probe timings of the health gate. Each subclass maps them
+ * with its own arguments to its core request.
  *
  * <p>Usage: {@code RolloutStrategy s = rolloutStrategy(); requireRouterFor(s.kind()); ProbeSettings p = probe("/health");}
  */
-public abstract class RolloutStep extends Step {
+public abstract class RolloutStep extends AppStep {
     private DeployStrategy strategy;
-    private TrafficRouting router;
-    private String dockerHost;
     private int probeIntervalMillis = 1000;
     private int probeTimeoutMillis = 1000;
     private int successThreshold = 1;
@@ -31,26 +28,6 @@ public abstract class RolloutStep extends Step {
     @DataBoundSetter
     public void setStrategy(DeployStrategy strategy) {
         this.strategy = strategy;
-    }
-
-    /** The router given, or null for none (clients use the replica ports). */
-    public TrafficRouting getRouter() {
-        return router;
-    }
-
-    /** The router in front of the application, kept pointed at the serving replicas. */
-    @DataBoundSetter
-    public void setRouter(TrafficRouting router) {
-        this.router = router;
-    }
-
-    public String getDockerHost() {
-        return dockerHost;
-    }
-
-    @DataBoundSetter
-    public void setDockerHost(String dockerHost) {
-        this.dockerHost = RolloutForms.blankToNull(dockerHost);
     }
 
     public int getProbeIntervalMillis() {
@@ -119,6 +96,7 @@ public abstract class RolloutStep extends Step {
      * @throws IllegalArgumentException naming {@code router} and the fix
      */
     protected void requireRouterFor(RolloutStrategy.Kind kind) {
+        TrafficRouting router = getRouter();
         boolean none = router == null || router instanceof DirectRouting;
         if (kind == RolloutStrategy.Kind.BLUE_GREEN && none) {
             throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
