@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.model;
 
+import io.jenkins.plugins.containerrollout.core.report.Format;
 import io.jenkins.plugins.containerrollout.core.metrics.DoraMetrics;
 import java.util.Locale;
 import org.kohsuke.stapler.export.Exported;
@@ -83,7 +84,7 @@ public final class DoraRow {
     /** Median commit → verified deploy, or "unknown (no commit times recorded)". */
     public String getLeadTime() {
         return m.leadTimeMillis() < 0 ? "unknown (no verified deploy with a commit time)"
-                : Durations.text(m.leadTimeMillis()) + " (median of " + m.leadTimeSamples() + ")";
+                : Format.duration(m.leadTimeMillis()) + " (median of " + m.leadTimeSamples() + ")";
     }
 
     /** {@code 25 % (1 of 4 deploys)}, or "no deploys". */
@@ -101,7 +102,7 @@ public final class DoraRow {
             return "not restored yet";
         }
         int restored = m.incidents() - m.unrestored();
-        return Durations.text(m.timeToRestoreMillis()) + " (median of " + restored + " incident" + (restored == 1 ? "" : "s")
+        return Format.duration(m.timeToRestoreMillis()) + " (median of " + restored + " incident" + (restored == 1 ? "" : "s")
                 + (m.unrestored() > 0 ? "; the latest not restored yet" : "") + ")";
     }
 }

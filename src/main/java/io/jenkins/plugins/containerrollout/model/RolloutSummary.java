@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.model;
 
+import io.jenkins.plugins.containerrollout.core.report.Format;
 import io.jenkins.plugins.containerrollout.core.metrics.RolloutFact;
 import java.io.Serializable;
 import org.kohsuke.stapler.export.Exported;
@@ -232,7 +233,7 @@ public final class RolloutSummary implements Serializable {
 
     /** Duration for people: {@code 1.2 s}, {@code 3 min 4 s}. */
     public String getDurationText() {
-        return Durations.text(durationMillis);
+        return Format.duration(durationMillis);
     }
 
     /** Test counts for people, or "" when no test ran. */

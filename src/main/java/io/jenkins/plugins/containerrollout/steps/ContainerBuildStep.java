@@ -1,7 +1,5 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
@@ -326,9 +324,8 @@ public final class ContainerBuildStep extends Step {
         @POST
         public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String registryCredentialsId,
                 @QueryParameter String tags) {
-            String firstTag = FormChecks.lines(tags).stream().findFirst().orElse("");
-            return CredentialsForms.list(item, registryCredentialsId, StandardUsernamePasswordCredentials.class,
-                    URIRequirementBuilder.fromUri(ImageReferences.registryUri(firstTag)).build());
+            return CredentialsForms.registry(item, registryCredentialsId,
+                    FormChecks.lines(tags).stream().findFirst().orElse(""));
         }
 
         /** Docker Server Certificate credentials the user may pick for a {@code tcp://} engine. */

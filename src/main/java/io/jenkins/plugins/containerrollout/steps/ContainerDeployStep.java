@@ -4,6 +4,7 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -11,13 +12,11 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -40,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  * A {@code FAILED} or {@code PAUSED} outcome fails the step after the record is attached; so does
  * {@code ROLLED_BACK} unless {@code failOnRollback: false}.
  */
-public final class ContainerDeployStep extends Step {
+public final class ContainerDeployStep extends RolloutStep {
     /** The Pipeline function name. */
     public static final String FUNCTION_NAME = "containerDeploy";
 
@@ -48,13 +47,7 @@ public final class ContainerDeployStep extends Step {
     private final String image;
     private final int portBase;
     private int replicas = 1;
-    private DeployStrategy strategy;
     private String healthPath = "/";
-    private int probeIntervalMillis = 1000;
-    private int probeTimeoutMillis = 1000;
-    private int successThreshold = 1;
-    private int failureThreshold = 3;
-    private int startupTimeoutSeconds = 60;
     private int minReadySeconds;
     private int progressDeadlineSeconds = 600;
     private double failureRatio;
@@ -72,9 +65,6 @@ public final class ContainerDeployStep extends Step {
     private int containerPort;
     private int stopTimeoutSeconds = 10;
     private int revisionHistoryLimit = 10;
-    private TrafficRouting router;
-    private String dockerHost;
-    private String dockerCredentialsId;
     private String registryCredentialsId;
 
     /**
@@ -110,16 +100,6 @@ public final class ContainerDeployStep extends Step {
         this.replicas = replicas;
     }
 
-    /** The strategy given, or null for the default {@code rolling()}. */
-    public DeployStrategy getStrategy() {
-        return strategy;
-    }
-
-    @DataBoundSetter
-    public void setStrategy(DeployStrategy strategy) {
-        this.strategy = strategy;
-    }
-
     public String getHealthPath() {
         return healthPath;
     }
@@ -128,51 +108,6 @@ public final class ContainerDeployStep extends Step {
     @DataBoundSetter
     public void setHealthPath(String healthPath) {
         this.healthPath = healthPath == null || healthPath.isBlank() ? "/" : healthPath.strip();
-    }
-
-    public int getProbeIntervalMillis() {
-        return probeIntervalMillis;
-    }
-
-    @DataBoundSetter
-    public void setProbeIntervalMillis(int probeIntervalMillis) {
-        this.probeIntervalMillis = probeIntervalMillis;
-    }
-
-    public int getProbeTimeoutMillis() {
-        return probeTimeoutMillis;
-    }
-
-    @DataBoundSetter
-    public void setProbeTimeoutMillis(int probeTimeoutMillis) {
-        this.probeTimeoutMillis = probeTimeoutMillis;
-    }
-
-    public int getSuccessThreshold() {
-        return successThreshold;
-    }
-
-    @DataBoundSetter
-    public void setSuccessThreshold(int successThreshold) {
-        this.successThreshold = successThreshold;
-    }
-
-    public int getFailureThreshold() {
-        return failureThreshold;
-    }
-
-    @DataBoundSetter
-    public void setFailureThreshold(int failureThreshold) {
-        this.failureThreshold = failureThreshold;
-    }
-
-    public int getStartupTimeoutSeconds() {
-        return startupTimeoutSeconds;
-    }
-
-    @DataBoundSetter
-    public void setStartupTimeoutSeconds(int startupTimeoutSeconds) {
-        this.startupTimeoutSeconds = startupTimeoutSeconds;
     }
 
     public int getMinReadySeconds() {
@@ -336,35 +271,6 @@ public final class ContainerDeployStep extends Step {
         this.revisionHistoryLimit = revisionHistoryLimit;
     }
 
-    /** The router given, or null for none (clients use the replica ports). */
-    public TrafficRouting getRouter() {
-        return router;
-    }
-
-    @DataBoundSetter
-    public void setRouter(TrafficRouting router) {
-        this.router = router;
-    }
-
-    public String getDockerHost() {
-        return dockerHost;
-    }
-
-    @DataBoundSetter
-    public void setDockerHost(String dockerHost) {
-        this.dockerHost = RolloutForms.blankToNull(dockerHost);
-    }
-
-    public String getDockerCredentialsId() {
-        return dockerCredentialsId;
-    }
-
-    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
-    @DataBoundSetter
-    public void setDockerCredentialsId(String dockerCredentialsId) {
-        this.dockerCredentialsId = RolloutForms.blankToNull(dockerCredentialsId);
-    }
-
     public String getRegistryCredentialsId() {
         return registryCredentialsId;
     }
@@ -387,27 +293,12 @@ public final class ContainerDeployStep extends Step {
         ReplicaSpec spec = new ReplicaSpec(image, env, entrypoint.isEmpty() ? null : entrypoint,
                 command.isEmpty() ? null : command, ResourceLimits.memoryBytes(memory), ResourceLimits.nanoCpus(cpus),
                 restartPolicy, labels, volumes, networkMode, containerPort, stopTimeoutSeconds);
-        RolloutStrategy rollout = (strategy == null ? new RollingStrategy() : strategy).toStrategy()
+        RolloutStrategy rollout = rolloutStrategy()
                 .withMinReadySeconds(minReadySeconds).withProgressDeadlineSeconds(progressDeadlineSeconds)
                 .withFailureRatio(failureRatio).withAutoRollback(autoRollback);
         requireRouterFor(rollout.kind());
-        ProbeSettings probe = new ProbeSettings(healthPath, Duration.ofMillis(probeIntervalMillis),
-                Duration.ofMillis(probeTimeoutMillis), successThreshold, failureThreshold,
-                Duration.ofSeconds(startupTimeoutSeconds));
-        return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe, revisionHistoryLimit, buildUrl, commit);
-    }
-
-    /** Blue-green and canary move traffic, so they need a router; canary also its frontend, to analyse there. */
-    private void requireRouterFor(RolloutStrategy.Kind kind) {
-        boolean none = router == null || router instanceof DirectRouting;
-        if (kind == RolloutStrategy.Kind.BLUE_GREEN && none) {
-            throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
-                    + "in front of the replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
-        }
-        if (kind == RolloutStrategy.Kind.CANARY && (none || (router instanceof HaproxyRouting h && h.getFrontendPort() == 0))) {
-            throw new IllegalArgumentException("router: canary splits traffic by weight and analyses it at the router's "
-                    + "frontend; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "', frontendPort: PORT)");
-        }
+        return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe(healthPath), revisionHistoryLimit,
+                buildUrl, commit);
     }
 
     @Override
@@ -465,6 +356,13 @@ public final class ContainerDeployStep extends Step {
         /** What the Snippet Generator's strategy drop-down shows first: {@code rolling()}. */
         public DeployStrategy getDefaultStrategy() {
             return new RollingStrategy();
+        }
+
+        /** Username/password credentials the user may pick for the image's registry. */
+        @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String registryCredentialsId, @QueryParameter String image) {
+            return CredentialsForms.registry(item, registryCredentialsId, image);
         }
 
         /** No image, or not a reference. */

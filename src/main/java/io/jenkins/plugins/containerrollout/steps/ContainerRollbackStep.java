@@ -1,14 +1,17 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.Extension;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -22,17 +25,14 @@ import org.kohsuke.stapler.verb.POST;
  * default) exactly as it ran, same image id and configuration, and returns the same map as {@code containerDeploy},
  * with {@code timeToRestoreMillis}. All state comes from the engine, so any later build can roll back.
  *
- * <p>Usage: {@code def r = containerRollback(app: 'web')  // or toRevision: 3; r.servingRevision, r.timeToRestoreMillis}
+ * <p>Usage: {@code def r = containerRollback(app: 'web')  // or toRevision: 3, strategy: recreate(); r.timeToRestoreMillis}
  */
-public final class ContainerRollbackStep extends Step {
+public final class ContainerRollbackStep extends RolloutStep {
     /** The Pipeline function name. */
     public static final String FUNCTION_NAME = "containerRollback";
 
     private final String app;
     private int toRevision;
-    private TrafficRouting router;
-    private String dockerHost;
-    private String dockerCredentialsId;
 
     /** @param app the application to roll back */
     @DataBoundConstructor
@@ -54,35 +54,6 @@ public final class ContainerRollbackStep extends Step {
         this.toRevision = toRevision;
     }
 
-    public TrafficRouting getRouter() {
-        return router;
-    }
-
-    /** The router in front of the application, kept on the serving replicas during the rollback. */
-    @DataBoundSetter
-    public void setRouter(TrafficRouting router) {
-        this.router = router;
-    }
-
-    public String getDockerHost() {
-        return dockerHost;
-    }
-
-    @DataBoundSetter
-    public void setDockerHost(String dockerHost) {
-        this.dockerHost = RolloutForms.blankToNull(dockerHost);
-    }
-
-    public String getDockerCredentialsId() {
-        return dockerCredentialsId;
-    }
-
-    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
-    @DataBoundSetter
-    public void setDockerCredentialsId(String dockerCredentialsId) {
-        this.dockerCredentialsId = RolloutForms.blankToNull(dockerCredentialsId);
-    }
-
     /**
      * The one mapping from step arguments to the core request.
      *
@@ -90,7 +61,15 @@ public final class ContainerRollbackStep extends Step {
      */
     public RollbackRequest toRequest(DockerHost host) {
         StepArguments.requireApp(app);
-        return RollbackRequest.to(host, app, toRevision);
+        RolloutStrategy rollout = rolloutStrategy();
+        if (rollout.kind() == RolloutStrategy.Kind.CANARY) {
+            throw new IllegalArgumentException("strategy: a rollback restores a revision that already ran, so it does not "
+                    + "analyse it as a canary; use rolling(), recreate() or blueGreen()");
+        }
+        requireRouterFor(rollout.kind());
+        // the health path is the one recorded with the revision; only the timings are the step's
+        return RollbackRequest.to(host, app, toRevision).withStrategy(rollout)
+                .withProbe(probe(ProbeSettings.defaults().path()));
     }
 
     @Override
@@ -138,6 +117,17 @@ public final class ContainerRollbackStep extends Step {
     public static final class DescriptorImpl extends RolloutStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "ContainerRollbackStep.displayName");
+        }
+
+        /** What the strategy drop-down shows first: {@code rolling()}. */
+        public DeployStrategy getDefaultStrategy() {
+            return new RollingStrategy();
+        }
+
+        /** The strategies a rollback can use: all of {@code containerDeploy}'s but canary. */
+        public List<Descriptor<DeployStrategy>> getStrategyDescriptors() {
+            return List.of(new RollingStrategy().getDescriptor(), new RecreateStrategy().getDescriptor(),
+                    new BlueGreenStrategy().getDescriptor());
         }
 
         /** A negative revision. */

@@ -3,8 +3,6 @@ package io.jenkins.plugins.containerrollout.steps;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
-import hudson.model.Result;
-import hudson.model.Run;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
@@ -42,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  * echo v.summary
  * }</pre>
  */
-public final class ContainerVerifyStep extends Step {
+public final class ContainerVerifyStep extends AppStep {
     /** The Pipeline function name. */
     public static final String FUNCTION_NAME = "containerVerify";
 
@@ -53,9 +50,6 @@ public final class ContainerVerifyStep extends Step {
     private List<String> allowedHosts = new ArrayList<>();
     private boolean failFast;
     private boolean failOnRollback = true;
-    private TrafficRouting router;
-    private String dockerHost;
-    private String dockerCredentialsId;
 
     /**
      * @param app    the application whose replicas are verified (and rolled back with {@code onFailure: 'rollback'})
@@ -124,35 +118,6 @@ public final class ContainerVerifyStep extends Step {
         this.failOnRollback = failOnRollback;
     }
 
-    public TrafficRouting getRouter() {
-        return router;
-    }
-
-    /** The router in front of the application, for a rollback. */
-    @DataBoundSetter
-    public void setRouter(TrafficRouting router) {
-        this.router = router;
-    }
-
-    public String getDockerHost() {
-        return dockerHost;
-    }
-
-    @DataBoundSetter
-    public void setDockerHost(String dockerHost) {
-        this.dockerHost = RolloutForms.blankToNull(dockerHost);
-    }
-
-    public String getDockerCredentialsId() {
-        return dockerCredentialsId;
-    }
-
-    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
-    @DataBoundSetter
-    public void setDockerCredentialsId(String dockerCredentialsId) {
-        this.dockerCredentialsId = RolloutForms.blankToNull(dockerCredentialsId);
-    }
-
     /**
      * What {@code onFailure} asks for.
      *
@@ -188,38 +153,23 @@ public final class ContainerVerifyStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, this, JenkinsServices.LIVE, RolloutCore.ENGINE, BuildMarker.LIVE);
-    }
-
-    /**
-     * How a verification marks the build unstable; a seam so the harness, whose build is inert, can observe it.
-     *
-     * <p>Usage: {@code BuildMarker.LIVE.unstable(build)}
-     */
-    @FunctionalInterface
-    interface BuildMarker {
-        /** Sets the build's result to UNSTABLE (Jenkins keeps the worse of this and any later result). */
-        BuildMarker LIVE = build -> build.setResult(Result.UNSTABLE);
-
-        void unstable(Run<?, ?> build);
+        return new Execution(context, this, JenkinsServices.LIVE, RolloutCore.ENGINE);
     }
 
     /**
      * Runs {@code containerVerify}: reads the application's replicas on the agent, runs the checks there, records the
      * result, then acts on a failure as {@code onFailure} says.
      *
-     * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE, BuildMarker.LIVE).start()}
+     * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE).start()}
      */
     static final class Execution extends RolloutCoreExecution {
         private static final long serialVersionUID = 1L;
 
         private final transient ContainerVerifyStep step;
-        private final transient BuildMarker marker;
 
-        Execution(StepContext context, ContainerVerifyStep step, JenkinsServices services, RolloutCore core, BuildMarker marker) {
+        Execution(StepContext context, ContainerVerifyStep step, JenkinsServices services, RolloutCore core) {
             super(context, FUNCTION_NAME, services, core);
             this.step = step;
-            this.marker = marker;
         }
 
         @Override
@@ -243,8 +193,7 @@ public final class ContainerVerifyStep extends Step {
             }
             switch (request.onFailure()) {
                 case UNSTABLE -> {
-                    run.console().line("marking the build UNSTABLE: " + result.summary());
-                    marker.unstable(run.scope().build());
+                    run.markUnstable(result.summary());
                     return summary;
                 }
                 case ROLLBACK -> {

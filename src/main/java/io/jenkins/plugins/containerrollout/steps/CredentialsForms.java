@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.steps;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.model.Item;
@@ -32,6 +33,17 @@ final class CredentialsForms {
         model.include(item, type, domains);
         model.includeCurrentValue(current);
         return model;
+    }
+
+    /**
+     * Username/password credentials for the registry an image reference names ({@code registryCredentialsId} of
+     * {@code containerBuild} and {@code containerDeploy}).
+     *
+     * @param image an image reference whose registry selects credentials domains; blank for Docker Hub
+     */
+    static ListBoxModel registry(Item item, String current, String image) {
+        return list(item, current, StandardUsernamePasswordCredentials.class,
+                URIRequirementBuilder.fromUri(ImageReferences.registryUri(image == null ? "" : image.strip())).build());
     }
 
     /** docker-commons "Docker Server Certificate" credentials for the engine {@code dockerHost} (any engine when blank). */

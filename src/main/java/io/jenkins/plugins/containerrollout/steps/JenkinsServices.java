@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.FilePath;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
@@ -48,6 +49,9 @@ interface JenkinsServices {
      */
     void attach(Run<?, ?> run, ReportEntry entry) throws IOException;
 
+    /** Sets the build's result to UNSTABLE (Jenkins keeps the worse of this and any other result). */
+    void markUnstable(Run<?, ?> run);
+
     /** Calls straight into Jenkins; usage: {@code JenkinsServices.LIVE.act(workspace, callable)}. */
     final class Live implements JenkinsServices {
         private Live() {
@@ -80,6 +84,11 @@ interface JenkinsServices {
         @Override
         public void attach(Run<?, ?> run, ReportEntry entry) throws IOException {
             RolloutAction.record(run, entry);
+        }
+
+        @Override
+        public void markUnstable(Run<?, ?> run) {
+            run.setResult(Result.UNSTABLE);
         }
     }
 }

@@ -134,4 +134,14 @@ public final class StepRun {
     public void record(ReportEntry entry) throws IOException {
         services.attach(scope.build(), entry);
     }
+
+    /**
+     * Marks the build UNSTABLE and says why on the console; the step itself goes on (it returns normally).
+     *
+     * <p>Usage: {@code run.markUnstable(result.summary());}
+     */
+    public void markUnstable(String why) {
+        console.line("marking the build UNSTABLE: " + why);
+        services.markUnstable(scope.build());
+    }
 }

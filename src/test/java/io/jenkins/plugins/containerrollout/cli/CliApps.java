@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.testing.AppImages;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
@@ -12,37 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the CLI's engine tests share: the app images (built once per JVM, removed when it exits), free port bases in
  * 34000-34999, the options that make rollouts fast on a shared machine, and cleanup of an app's containers.
  */
 final class CliApps {
-    private static final String RUN = TestBed.unique("cli-img");
-    private static final Map<String, String> IMAGES = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> IMAGES.values()
-                .forEach(tag -> TestBed.dockerResult("rmi", "-f", tag))));
-    }
 
     private CliApps() {
     }
 
     /** The app image serving {@code version} on /version; its /cgi-bin/health fails unless {@code healthy}. */
     static String image(String version, boolean healthy) {
-        String tag = RUN + ":" + version + (healthy ? "" : "-unhealthy");
-        return IMAGES.computeIfAbsent(tag, t -> {
-            try {
-                return TestImages.app(Files.createTempDirectory("cli-ctx"), t, version, healthy);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return AppImages.app(version, healthy);
     }
 
     /**
@@ -50,7 +34,7 @@ final class CliApps {
      * to {@code /reports/TEST-smoke.xml}; the exit code follows the case.
      */
     static String smokeImage() {
-        return IMAGES.computeIfAbsent(RUN + ":smoke", tag -> {
+        return AppImages.cached("cli-smoke", tag -> {
             try {
                 Path dir = Files.createTempDirectory("cli-smoke");
                 Files.copy(TestImages.BUSYBOX, dir.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
@@ -65,11 +49,7 @@ final class CliApps {
                 Files.writeString(dir.resolve("Dockerfile"), String.join("\n", "FROM scratch",
                         "COPY busybox /bin/busybox", "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
                         "COPY smoke.sh /smoke.sh", "ENTRYPOINT [\"/bin/sh\", \"/smoke.sh\"]", ""));
-                TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", tag, "."), dir);
-                if (r.exitCode() != 0) {
-                    throw new AssertionError("building " + tag + " failed:\n" + r.output());
-                }
-                return tag;
+                return TestImages.build(dir, tag);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -114,11 +94,7 @@ final class CliApps {
 
     /** Removes every container of the app, whatever state the test left it in. */
     static void cleanup(String app) {
-        String ids = TestBed.docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
-        if (!ids.isEmpty()) {
-            String[] args = ("rm -f " + ids.replaceAll("\\s+", " ")).split(" ");
-            TestBed.docker(args);
-        }
+        TestBed.removeApp(app);
     }
 
     /** {@code args} then {@code more}. */

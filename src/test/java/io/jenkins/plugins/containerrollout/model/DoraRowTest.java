@@ -14,7 +14,7 @@ public class DoraRowTest {
         DoraRow row = new DoraRow(new DoraMetrics("web", 4, 3, 1, 7, 3 / 7.0, 2 * H, 3, 0.25, 90 * 60_000L, 1, 0));
 
         assertEquals("0.43 per day (3 verified deploys in 7 days)", row.getDeploymentFrequency());
-        assertEquals("2 h 0 min (median of 3)", row.getLeadTime());
+        assertEquals("2 h 00 min (median of 3)", row.getLeadTime());
         assertEquals("25 % (1 of 4 deploys)", row.getChangeFailureRate());
         assertEquals("1 h 30 min (median of 1 incident)", row.getTimeToRestore());
     }
@@ -32,7 +32,7 @@ public class DoraRowTest {
     public void anOpenIncidentIsShown() {
         assertEquals("not restored yet",
                 new DoraRow(new DoraMetrics("web", 1, 0, 1, 1, 0, -1, 0, 1, -1, 1, 1)).getTimeToRestore());
-        assertEquals("2 h 0 min (median of 1 incident; the latest not restored yet)",
+        assertEquals("2 h 00 min (median of 1 incident; the latest not restored yet)",
                 new DoraRow(new DoraMetrics("web", 3, 1, 2, 1, 1, -1, 0, 2 / 3.0, 2 * H, 2, 1)).getTimeToRestore());
     }
 

@@ -14,24 +14,10 @@ import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.util.List;
 import java.util.Map;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** {@code containerDeploy} run through the shared execution in a {@link StepHarness}, with a fake core. */
-public class ContainerDeployExecutionTest {
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    private StepHarness harness;
-    private final FakeRolloutCore core = new FakeRolloutCore();
-
-    @Before
-    public void harness() throws Exception {
-        harness = StepHarness.in(tmp.newFolder("ws"));
-    }
-
+public class ContainerDeployExecutionTest extends FakeCoreHarness {
     private static ContainerDeployStep step() {
         return new ContainerDeployStep("web", "127.0.0.1:5000/web:4", 21000);
     }

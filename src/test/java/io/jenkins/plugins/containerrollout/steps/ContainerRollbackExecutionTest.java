@@ -12,27 +12,14 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** {@code containerRollback}: its mapping, and its run through the shared execution with a fake core. */
-public class ContainerRollbackExecutionTest {
+public class ContainerRollbackExecutionTest extends FakeCoreHarness {
     private static final DockerHost HOST = new DockerHost("tcp://127.0.0.1:2375", false, null);
-
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    private StepHarness harness;
-    private final FakeRolloutCore core = new FakeRolloutCore();
-
-    @Before
-    public void harness() throws Exception {
-        harness = StepHarness.in(tmp.newFolder("ws"));
-    }
 
     @Test
     public void defaultsToThePreviousRevisionRollingWithDefaultProbeTimings() {
@@ -45,6 +32,53 @@ public class ContainerRollbackExecutionTest {
         ContainerRollbackStep step = new ContainerRollbackStep("web");
         step.setToRevision(2);
         assertEquals(2, step.toRequest(HOST).toRevision());
+    }
+
+    @Test
+    public void mapsTheStrategyAndTheProbeTimings() {
+        ContainerRollbackStep step = new ContainerRollbackStep("web");
+        step.setStrategy(new RecreateStrategy());
+        step.setProbeIntervalMillis(200);
+        step.setProbeTimeoutMillis(2000);
+        step.setSuccessThreshold(2);
+        step.setFailureThreshold(5);
+        step.setStartupTimeoutSeconds(20);
+        assertEquals(new RollbackRequest(HOST, "web", 0, RolloutStrategy.recreate(),
+                new ProbeSettings("/", Duration.ofMillis(200), Duration.ofMillis(2000), 2, 5, Duration.ofSeconds(20))),
+                step.toRequest(HOST));
+    }
+
+    @Test
+    public void theStrategyAndProbeTimingsReachTheCore() throws Exception {
+        ContainerRollbackStep step = new ContainerRollbackStep("web");
+        RollingStrategy rolling = new RollingStrategy();
+        rolling.setMaxSurge("1");
+        rolling.setMaxUnavailable("0");
+        step.setStrategy(rolling);
+        step.setProbeIntervalMillis(250);
+        RolloutStepRunner.rollback(harness, step, core);
+        RollbackRequest reached = core.rollbacks.get(0);
+        assertEquals(RolloutStrategy.rolling("1", "0"), reached.strategy());
+        assertEquals(Duration.ofMillis(250), reached.probe().interval());
+    }
+
+    @Test
+    public void aCanaryStrategyAbortsBeforeTheCoreRuns() throws Exception {
+        ContainerRollbackStep step = new ContainerRollbackStep("web");
+        step.setStrategy(new CanaryStrategy());
+        AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.rollback(harness, step, core));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("containerRollback: strategy: a rollback restores a revision"));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("use rolling(), recreate() or blueGreen()"));
+        assertEquals(List.of(), core.rollbacks);
+    }
+
+    @Test
+    public void blueGreenWithoutARouterAbortsNamingTheRouter() throws Exception {
+        ContainerRollbackStep step = new ContainerRollbackStep("web");
+        step.setStrategy(new BlueGreenStrategy());
+        AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.rollback(harness, step, core));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("containerRollback: router: blueGreen switches traffic"));
+        assertEquals(List.of(), core.rollbacks);
     }
 
     @Test

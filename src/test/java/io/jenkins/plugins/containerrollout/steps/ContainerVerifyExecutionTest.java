@@ -6,7 +6,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
-import hudson.model.Run;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.verify.ExecCheck;
@@ -15,34 +14,18 @@ import io.jenkins.plugins.containerrollout.core.verify.HttpCheck;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
 import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
 import io.jenkins.plugins.containerrollout.core.verify.SuccessRateCheck;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /** {@code containerVerify}: mapping of every check, endpoints, and each reaction to a failure, with a fake core. */
-public class ContainerVerifyExecutionTest {
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder();
-
-    private StepHarness harness;
-    private final FakeRolloutCore core = new FakeRolloutCore();
-    private final List<Run<?, ?>> markedUnstable = new ArrayList<>();
-
-    @Before
-    public void harness() throws Exception {
-        harness = StepHarness.in(tmp.newFolder("ws"));
-    }
-
+public class ContainerVerifyExecutionTest extends FakeCoreHarness {
     private static ContainerVerifyStep step(VerifyCheck... checks) {
         return new ContainerVerifyStep("web", List.of(checks));
     }
 
     private Map<String, Object> run(ContainerVerifyStep step) throws Exception {
-        return RolloutStepRunner.verify(harness, step, core, markedUnstable::add);
+        return RolloutStepRunner.verify(harness, step, core);
     }
 
     @Test
@@ -163,7 +146,8 @@ public class ContainerVerifyExecutionTest {
         step.setOnFailure("unstable");
         Map<String, Object> v = run(step);
         assertEquals(false, v.get("passed"));
-        assertEquals(1, markedUnstable.size());
+        assertEquals(1, harness.jenkins.markedUnstable.size());
+        assertTrue(harness.console(), harness.console().contains("marking the build UNSTABLE: verify web: FAILED"));
     }
 
     @Test
@@ -171,7 +155,7 @@ public class ContainerVerifyExecutionTest {
         ContainerVerifyStep step = step(new HttpVerifyCheck("{endpoint}/"));
         step.setOnFailure("unstable");
         run(step);
-        assertEquals(List.of(), markedUnstable);
+        assertEquals(List.of(), harness.jenkins.markedUnstable);
     }
 
     @Test

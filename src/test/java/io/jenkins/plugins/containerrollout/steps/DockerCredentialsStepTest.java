@@ -83,7 +83,7 @@ public class DockerCredentialsStepTest {
         ContainerVerifyStep step = new ContainerVerifyStep("web", List.of(new HttpVerifyCheck("{endpoint}/health")));
         step.setDockerHost(ENGINE);
         step.setDockerCredentialsId("docker-tls");
-        RolloutStepRunner.verify(harness, step, core, new ArrayList<>()::add);
+        RolloutStepRunner.verify(harness, step, core);
         assertEquals(TLS_HOST, core.verifiedOn);
     }
 

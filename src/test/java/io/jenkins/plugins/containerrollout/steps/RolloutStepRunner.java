@@ -20,8 +20,7 @@ final class RolloutStepRunner {
         return new ContainerRollbackStep.Execution(harness, step, harness.jenkins, core).execute(harness);
     }
 
-    static Map<String, Object> verify(StepHarness harness, ContainerVerifyStep step, RolloutCore core,
-            ContainerVerifyStep.BuildMarker marker) throws Exception {
-        return new ContainerVerifyStep.Execution(harness, step, harness.jenkins, core, marker).execute(harness);
+    static Map<String, Object> verify(StepHarness harness, ContainerVerifyStep step, RolloutCore core) throws Exception {
+        return new ContainerVerifyStep.Execution(harness, step, harness.jenkins, core).execute(harness);
     }
 }

@@ -68,7 +68,7 @@ public class RolloutStepsEngineTest {
         ContainerVerifyStep verify = new ContainerVerifyStep(app, List.of(expectsOldVersion));
         verify.setOnFailure("rollback");
         verify.setFailOnRollback(false);
-        Map<String, Object> verified = RolloutStepRunner.verify(harness, verify, RolloutCore.ENGINE, build -> { });
+        Map<String, Object> verified = RolloutStepRunner.verify(harness, verify, RolloutCore.ENGINE);
         assertEquals(false, verified.get("passed"));
         assertEquals(true, verified.get("rolledBack"));
         assertEquals("1.0", StepTestBed.version(portBase, portBase + 1));

@@ -2,14 +2,12 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import static org.junit.Assert.assertEquals;
 
-import io.jenkins.plugins.containerrollout.core.deploy.HaproxyConfig;
+import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -27,7 +25,7 @@ public class RoutedStepsEngineTest {
 
     private final String app = TestBed.unique("stepsbg");
     private StepHarness harness;
-    private Process haproxy;
+    private Haproxy haproxy;
     private Path socket;
     private int frontendPort;
     private int portBase;
@@ -39,24 +37,15 @@ public class RoutedStepsEngineTest {
         int base = StepTestBed.freePorts(3);
         frontendPort = base;
         portBase = base + 1;
-        Path dir = tmp.newFolder("haproxy").toPath();
-        socket = dir.resolve("admin.sock");
-        Files.writeString(dir.resolve("haproxy.cfg"), HaproxyConfig.render(socket, app, frontendPort, 4));
-        haproxy = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", dir.resolve("haproxy.cfg").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-        for (long until = System.currentTimeMillis() + 10_000; !Files.exists(socket) && System.currentTimeMillis() < until; ) {
-            Thread.sleep(50);
-        }
+        haproxy = Haproxy.start(app, frontendPort, 4);
+        socket = haproxy.adminSocket();
         harness = StepHarness.in(tmp.newFolder("ws")).env("DOCKER_HOST", TestBed.host().uri());
     }
 
     @After
     public void removeEverything() throws InterruptedException {
         if (haproxy != null) {
-            haproxy.destroy();
-            if (!haproxy.waitFor(5, TimeUnit.SECONDS)) {
-                haproxy.destroyForcibly();
-            }
+            haproxy.close();
         }
         StepTestBed.removeApp(app, app + ":1.0", app + ":2.0");
     }

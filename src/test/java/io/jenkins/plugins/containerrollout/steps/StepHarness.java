@@ -194,6 +194,8 @@ final class StepHarness extends StepContext {
         final List<String> lookups = new ArrayList<>();
         /** What the steps recorded with the build, in order. */
         final List<ReportEntry> recorded = new ArrayList<>();
+        /** The builds the steps marked UNSTABLE, once per call. */
+        final List<Run<?, ?>> markedUnstable = new ArrayList<>();
         private File workspace;
 
         @Override
@@ -216,6 +218,11 @@ final class StepHarness extends StepContext {
         @Override
         public void attach(Run<?, ?> run, ReportEntry entry) {
             recorded.add(entry);
+        }
+
+        @Override
+        public void markUnstable(Run<?, ?> run) {
+            markedUnstable.add(run);
         }
     }
 }

@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 public final class Haproxy implements AutoCloseable {
     private final Path dir;
     private final Process process;
+    private final int frontendPort;
 
-    private Haproxy(Path dir, Process process) {
+    private Haproxy(Path dir, Process process, int frontendPort) {
         this.dir = dir;
         this.process = process;
+        this.frontendPort = frontendPort;
     }
 
     /** Starts HAProxy with a backend named {@code backend} and waits (at most 10 s) for its admin socket. */
@@ -30,7 +32,7 @@ public final class Haproxy implements AutoCloseable {
         Files.writeString(cfg, HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots));
         Process process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", cfg.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
-        Haproxy haproxy = new Haproxy(dir, process);
+        Haproxy haproxy = new Haproxy(dir, process, frontendPort);
         long until = System.currentTimeMillis() + 10_000;
         while (!Files.exists(haproxy.adminSocket()) && process.isAlive() && System.currentTimeMillis() < until) {
             Thread.sleep(50);
@@ -46,6 +48,11 @@ public final class Haproxy implements AutoCloseable {
     /** The runtime API socket ({@code level admin}). */
     public Path adminSocket() {
         return dir.resolve("admin.sock");
+    }
+
+    /** The loopback port of its frontend. */
+    public int frontendPort() {
+        return frontendPort;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.testing;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,14 @@ public final class TestBed {
         command.add("docker");
         command.addAll(List.of(args));
         return run(command, Path.of("."));
+    }
+
+    /** Removes every container of the application {@code app} (replicas, records, lock), whatever state it is in. */
+    public static void removeApp(String app) {
+        String ids = docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
+        for (String id : ids.isEmpty() ? new String[0] : ids.split("\\s+")) {
+            dockerResult("rm", "-f", id);
+        }
     }
 
     /** Runs a command with a 5-minute bound; output is stdout and stderr combined. */

@@ -54,6 +54,11 @@ public final class TestImages {
     /** Builds the app image with the docker CLI under {@code tag} and returns the tag. */
     public static String app(Path dir, String tag, String version, boolean healthy) {
         appContext(dir, version, healthy);
+        return build(dir, tag);
+    }
+
+    /** Builds the context in {@code dir} with the docker CLI under {@code tag} and returns the tag; fails the test if it cannot. */
+    public static String build(Path dir, String tag) {
         TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", tag, "."), dir);
         if (r.exitCode() != 0) {
             throw new AssertionError("building test image " + tag + " failed:\n" + r.output());

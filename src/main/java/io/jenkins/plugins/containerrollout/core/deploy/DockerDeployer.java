@@ -440,6 +440,7 @@ public final class DockerDeployer implements AutoCloseable {
         var events = timeline.events();
         return new RolloutRecord(app, op, from, to.number(), serving, image, to.imageId(), to.digest(), desired,
                 strategy.kind().name().toLowerCase(), strategy.describe(desired), events, outcome, message, startedAt,
-                finishedAt, MetricsCalculator.compute(events, desired, to.number(), op, startedAt, finishedAt));
+                finishedAt, MetricsCalculator.compute(events, desired, to.number(), op, startedAt, finishedAt),
+                to.commit(), to.buildUrl());
     }
 }

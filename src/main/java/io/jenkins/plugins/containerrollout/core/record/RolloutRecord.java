@@ -28,6 +28,8 @@ import java.util.Map;
  * @param startedAtMillis  epoch milliseconds
  * @param finishedAtMillis epoch milliseconds
  * @param metrics          run state, availability floor, scale rate, rollback rate, duration, time to restore
+ * @param commit           the source commit of the target revision ({@code GIT_COMMIT} when it was deployed), or null
+ * @param buildUrl         the URL of the build that deployed the target revision, or null
  */
 public record RolloutRecord(
         String app,
@@ -46,11 +48,29 @@ public record RolloutRecord(
         String message,
         long startedAtMillis,
         long finishedAtMillis,
-        RolloutMetrics metrics) implements Serializable {
+        RolloutMetrics metrics,
+        String commit,
+        String buildUrl) implements Serializable {
 
     public RolloutRecord {
         settings = Map.copyOf(settings);
         events = List.copyOf(events);
+    }
+
+    /** A record whose target's commit and build are not known (records written before they were kept, tests). */
+    public RolloutRecord(String app, Operation operation, int fromRevision, int toRevision, int servingRevision,
+            String image, String imageId, String digest, int desiredReplicas, String strategy, Map<String, String> settings,
+            List<TimelineEvent> events, Outcome outcome, String message, long startedAtMillis, long finishedAtMillis,
+            RolloutMetrics metrics) {
+        this(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest, desiredReplicas, strategy,
+                settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics, null, null);
+    }
+
+    /** This record with the target revision's commit and deploying build; usage: {@code r.withTarget(commit, url)}. */
+    public RolloutRecord withTarget(String newCommit, String newBuildUrl) {
+        return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
+                desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
+                newCommit, newBuildUrl);
     }
 
     /** Events of one type, in order; handy for reports and tests. */

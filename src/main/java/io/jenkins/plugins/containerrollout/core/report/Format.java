@@ -5,16 +5,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Number and time formatting for the report, fixed to one locale so reports read the same everywhere. */
-final class Format {
+/**
+ * Number and time formatting for the report and the Jenkins pages, fixed to one locale so they read the same
+ * everywhere.
+ *
+ * <p>Usage: {@code Format.duration(185_000) // "3 min 05 s"}
+ */
+public final class Format {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     private Format() {
     }
 
-    /** {@code 850 ms}, {@code 12.4 s}, {@code 3 min 05 s}. */
-    static String duration(long millis) {
+    /**
+     * {@code 850 ms}, {@code 12.4 s}, {@code 3 min 05 s}, {@code 2 h 05 min}, {@code 3.5 days} (from two days: lead
+     * times and restore times across a job's history get that long); "–" for a negative (unknown) value.
+     */
+    public static String duration(long millis) {
         if (millis < 0) {
             return "\u2013";
         }
@@ -28,7 +36,10 @@ final class Format {
         if (s < 3600) {
             return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
         }
-        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60);
+        if (s < 48 * 3600) {
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60);
+        }
+        return String.format(Locale.ROOT, "%.1f days", millis / 86_400_000.0);
     }
 
     /** A fraction as a whole percentage: {@code 0.75 -> "75 %"}. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The top of the report: title, outcome badge and the facts a reader looks for first – app, revisions, image and
- * digest, the commit (from the build's OCI revision label) – plus a table of contents.
+ * digest, the commit (from the build's OCI revision label, else from the deployed revision) – plus a table of contents.
  */
 final class ReportHeader {
     private ReportHeader() {
@@ -72,10 +72,10 @@ final class ReportHeader {
             build.ifPresent(b -> facts.add("image", b.tags().isEmpty() ? "" : b.tags().get(0))
                     .add("image id", Format.shortDigest(b.imageId()), b.imageId()));
         }
-        build.ifPresent(b -> {
-            String commit = b.labels().getOrDefault(BuildSection.REVISION_LABEL, "");
-            facts.add("commit", commit.length() > 12 ? commit.substring(0, 12) : commit, commit);
-        });
+        // the build's OCI revision label, else (a run that deployed an image built elsewhere) the deployed revision's
+        Optional<String> commit = build.map(b -> b.labels().getOrDefault(BuildSection.REVISION_LABEL, ""))
+                .or(() -> change.map(RolloutRecord::commit).filter(c -> !c.isEmpty()));
+        commit.ifPresent(c -> facts.add("commit", c.length() > 12 ? c.substring(0, 12) : c, c));
         int tests = 0;
         int failing = 0;
         for (JunitReport j : report.testReports()) {

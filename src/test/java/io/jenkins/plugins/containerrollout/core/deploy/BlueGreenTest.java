@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,16 +23,16 @@ public class BlueGreenTest extends EngineTestBase {
     @Test
     public void blueGreenSwitchesAllTrafficAtOnceWithoutFailedRequestsAndNeverServesABadColour() throws Exception {
         int base = DeployFixture.portBase(app, 6);
-        try (HaproxyFixture haproxy = new HaproxyFixture(app, base + 5, 8);
-                DockerDeployer withRouter = new DockerDeployer(host, new HaproxyRouter(haproxy.adminSocket))) {
-            HaproxyRouter router = new HaproxyRouter(haproxy.adminSocket);
+        try (Haproxy haproxy = Haproxy.start(app, base + 5, 8);
+                DockerDeployer withRouter = new DockerDeployer(host, new HaproxyRouter(haproxy.adminSocket()))) {
+            HaproxyRouter router = new HaproxyRouter(haproxy.adminSocket());
             assertEquals(Outcome.SUCCEEDED, withRouter.deploy(request("1", true, base), ProgressSink.NONE).outcome());
             List<Integer> blue = router.routed(app);
             assertEquals(2, blue.size());
 
             RolloutRecord green;
             List<String> answers;
-            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort)) {
+            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort())) {
                 green = withRouter.deploy(request("2", true, base), System.out::println);
                 Thread.sleep(200);
                 answers = clients.answers();
@@ -47,7 +48,7 @@ public class BlueGreenTest extends EngineTestBase {
             assertEquals("the old colour is stopped after the delay", 2, withRouter.history(app).get(0).keptReplicas());
 
             RolloutRecord bad;
-            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort)) {
+            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort())) {
                 bad = withRouter.deploy(request("3", false, base), System.out::println);
                 Thread.sleep(200);
                 answers = clients.answers();

@@ -4,7 +4,8 @@ import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.AppImages;
+import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,38 +30,21 @@ final class CanaryFixture {
     private CanaryFixture() {
     }
 
-    private static final String BROKEN = TestBed.unique("canary-img") + ":broken";
-    private static volatile boolean brokenBuilt;
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (brokenBuilt) {
-                TestBed.dockerResult("rmi", "-f", BROKEN);
-            }
-        }));
-    }
-
     /** Version {@code version} of the app, except that {@code GET /} answers 500 (a CGI replaces the index page). */
-    static synchronized String brokenImage(String version) {
-        if (brokenBuilt) {
-            return BROKEN;
-        }
-        try {
-            Path dir = TestImages.appContext(Files.createTempDirectory("canary-ctx"), version, true);
-            Files.delete(dir.resolve("www/index.html"));
-            Path cgi = dir.resolve("www/cgi-bin/index.cgi");
-            Files.writeString(cgi, "#!/bin/sh\nprintf 'Status: 500 Internal Server Error\\r\\n"
-                    + "Content-Type: text/plain\\r\\n\\r\\nbroken\\n'\n");
-            Files.setPosixFilePermissions(cgi, PosixFilePermissions.fromString("rwxr-xr-x"));
-            TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", BROKEN, "."), dir);
-            if (r.exitCode() != 0) {
-                throw new AssertionError("building " + BROKEN + " failed:\n" + r.output());
+    static String brokenImage(String version) {
+        return AppImages.cached("canary-broken-" + version, tag -> {
+            try {
+                Path dir = TestImages.appContext(Files.createTempDirectory("canary-ctx"), version, true);
+                Files.delete(dir.resolve("www/index.html"));
+                Path cgi = dir.resolve("www/cgi-bin/index.cgi");
+                Files.writeString(cgi, "#!/bin/sh\nprintf 'Status: 500 Internal Server Error\\r\\n"
+                        + "Content-Type: text/plain\\r\\n\\r\\nbroken\\n'\n");
+                Files.setPosixFilePermissions(cgi, PosixFilePermissions.fromString("rwxr-xr-x"));
+                return TestImages.build(dir, tag);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            brokenBuilt = true;
-            return BROKEN;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** A base in 35000-36999 (the canary tests' range) with {@code span} free ports. */
@@ -86,15 +70,15 @@ final class CanaryFixture {
      * deployed: what every canary test starts from.
      */
     static final class Stage implements AutoCloseable {
-        final HaproxyFixture haproxy;
+        final Haproxy haproxy;
         final DockerDeployer deployer;
         final HaproxyRouter router;
         final DeployRequest v1;
         final List<Integer> stable;
 
         Stage(DockerHost host, String app, DeployRequest v1) throws Exception {
-            this.haproxy = new HaproxyFixture(app, v1.portBase() + 4, 8);
-            this.router = new HaproxyRouter(haproxy.adminSocket, haproxy.frontendPort);
+            this.haproxy = Haproxy.start(app, v1.portBase() + 4, 8);
+            this.router = new HaproxyRouter(haproxy.adminSocket(), haproxy.frontendPort());
             this.deployer = new DockerDeployer(host, router);
             this.v1 = v1;
             RolloutRecord first = deployer.deploy(v1, ProgressSink.NONE);
@@ -112,7 +96,7 @@ final class CanaryFixture {
 
         /** Deploys {@code image} while clients send {@code GET /version} to the frontend; every answer kept in order. */
         Sampled deployWithClients(String image) throws InterruptedException {
-            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort)) {
+            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort())) {
                 RolloutRecord record = deploy(image, System.out::println);
                 Thread.sleep(300); // a few answers after the end of the rollout
                 return new Sampled(record, clients.answers());

@@ -35,9 +35,9 @@ public class CanarySplitTest extends EngineTestBase {
                     }
                 });
             }));
-            Map<String, Integer> at10 = measureAt(reached.get(10), stage.haproxy.frontendPort);
+            Map<String, Integer> at10 = measureAt(reached.get(10), stage.haproxy.frontendPort());
             long measured10 = System.currentTimeMillis();
-            Map<String, Integer> at50 = measureAt(reached.get(50), stage.haproxy.frontendPort);
+            Map<String, Integer> at50 = measureAt(reached.get(50), stage.haproxy.frontendPort());
             long measured50 = System.currentTimeMillis();
             RolloutRecord record = v2.get(60, TimeUnit.SECONDS);
 

@@ -1,17 +1,14 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.testing.AppImages;
+import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
-import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 
 /**
@@ -22,25 +19,11 @@ final class DeployFixture {
     private DeployFixture() {
     }
 
-    private static final String RUN = TestBed.unique("dep-img");
-    private static final Map<String, String> IMAGES = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> IMAGES.values()
-                .forEach(tag -> TestBed.dockerResult("rmi", "-f", tag))));
-    }
 
     /** The app image serving {@code version}; healthy or not. */
     static String image(String version, boolean healthy) {
-        String tag = RUN + ":" + version + (healthy ? "" : "-unhealthy");
-        return IMAGES.computeIfAbsent(tag, t -> {
-            try {
-                return TestImages.app(Files.createTempDirectory("dep-ctx"), t, version, healthy);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return AppImages.app(version, healthy);
     }
 
     /** A replica spec that stops at once (busybox httpd ignores SIGTERM as PID 1). */
@@ -67,7 +50,7 @@ final class DeployFixture {
             int base = low + Math.floorMod(start - low + attempt * 20, size - 20);
             boolean free = true;
             for (int p = base; p < base + span && free; p++) {
-                free = Ports.free(p);
+                free = Loopback.free(p);
             }
             if (free) {
                 return base;
@@ -91,28 +74,17 @@ final class DeployFixture {
 
     /** The version a port serves, or null. */
     static String version(int port) {
-        HttpResponse<String> r = get(port, "/version");
-        return r == null || r.statusCode() != 200 ? null : r.body().trim();
+        return Loopback.version(port);
     }
 
     /** Removes everything the app left in the engine, whatever state the test left it in. */
     static void cleanup(String app) {
-        String ids = TestBed.docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
-        if (!ids.isEmpty()) {
-            TestBed.docker(concat(new String[] {"rm", "-f"}, ids.split("\\s+")));
-        }
+        TestBed.removeApp(app);
     }
 
     /** Names of every container of the app (any role, any state). */
     static String containers(String app) {
         return TestBed.docker("ps", "-a", "--format", "{{.Names}} {{.State}}", "--filter",
                 "label=" + AppLabels.APP + "=" + app).trim();
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] out = new String[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import java.util.List;
 import java.util.Set;
 import org.junit.Test;
@@ -17,12 +18,12 @@ public class RoutedRollingTest extends EngineTestBase {
         int base = DeployFixture.portBase(app, 6);
         DeployRequest v1 = new DeployRequest(host, app, DeployFixture.spec(DeployFixture.image("1", true)), 3, base,
                 RolloutStrategy.rolling("1", "1"), DeployFixture.probe(), 10, null, null);
-        try (HaproxyFixture haproxy = new HaproxyFixture(app, base + 5, 8);
-                DockerDeployer withRouter = new DockerDeployer(host, new HaproxyRouter(haproxy.adminSocket))) {
+        try (Haproxy haproxy = Haproxy.start(app, base + 5, 8);
+                DockerDeployer withRouter = new DockerDeployer(host, new HaproxyRouter(haproxy.adminSocket()))) {
             withRouter.deploy(v1, ProgressSink.NONE);
             List<String> answers;
             RolloutRecord record;
-            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort)) {
+            try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort())) {
                 record = withRouter.deploy(v1.withSpec(DeployFixture.spec(DeployFixture.image("2", true))),
                         ProgressSink.NONE);
                 Thread.sleep(200);
@@ -32,7 +33,7 @@ public class RoutedRollingTest extends EngineTestBase {
             assertTrue("many requests: " + answers.size(), answers.size() > 50);
             assertEquals("every request answered by v1 or v2", Set.of("1", "2"), Set.copyOf(answers));
             assertEquals("2", answers.get(answers.size() - 1));
-            assertEquals(3, new HaproxyRouter(haproxy.adminSocket).routed(app).size());
+            assertEquals(3, new HaproxyRouter(haproxy.adminSocket()).routed(app).size());
             System.out.println("routed rolling v1->v2 of 3: " + answers.size() + " client requests, all answered, "
                     + record.metrics().durationMillis() + " ms");
         }

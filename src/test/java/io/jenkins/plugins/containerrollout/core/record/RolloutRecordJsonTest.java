@@ -1,8 +1,10 @@
 package io.jenkins.plugins.containerrollout.core.record;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +25,8 @@ public class RolloutRecordJsonTest {
         return new RolloutRecord("web", Operation.DEPLOY, 1, 2, 2, "127.0.0.1:5000/web:2", "sha256:abc",
                 "127.0.0.1:5000/web@sha256:def", 1, "rolling", Map.of("maxSurge", "1 = 1", "maxUnavailable", "0 = 0"),
                 events, Outcome.SUCCEEDED, "1/1 replicas on revision 2", 1000, 2000,
-                MetricsCalculator.compute(events, 1, 2, Operation.DEPLOY, 1000, 2000));
+                MetricsCalculator.compute(events, 1, 2, Operation.DEPLOY, 1000, 2000))
+                .withTarget("9c41e07d2b8f5a6e13d0c7b4a9e2f8d1c6b3a5e0", "http://jenkins.example/job/web/2/");
     }
 
     @Test
@@ -36,6 +39,18 @@ public class RolloutRecordJsonTest {
 
         assertEquals(record, back);
         assertEquals(text, json.writeValueAsString(back));
+    }
+
+    @Test
+    public void jsonWrittenBeforeCommitAndBuildUrlWereKeptStillLoads() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode older = json.valueToTree(sample());
+        older.remove(List.of("commit", "buildUrl"));
+
+        RolloutRecord back = json.treeToValue(older, RolloutRecord.class);
+
+        assertEquals(sample().withTarget(null, null), back);
+        assertNull(back.commit());
     }
 
     @Test

@@ -24,6 +24,12 @@ public class FormatTest {
     }
 
     @Test
+    public void writesDaysFromTwoDaysOn() {
+        assertEquals("47 h 59 min", Format.duration(172_740_000));
+        assertEquals("3.5 days", Format.duration(302_400_000));
+    }
+
+    @Test
     public void shortensDigestsButKeepsTheAlgorithm() {
         assertEquals("sha256:0123456789ab", Format.shortDigest("sha256:0123456789abcdef0123"));
         assertEquals("short", Format.shortDigest("short"));

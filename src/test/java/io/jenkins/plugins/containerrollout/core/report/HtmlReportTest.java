@@ -56,6 +56,15 @@ public class HtmlReportTest {
     }
 
     @Test
+    public void showsTheDeployedRevisionsCommitWhenTheRunBuiltNothing() {
+        RolloutRecord deployed = SAMPLE.entriesOf(ReportEntry.Rollout.class).get(0).record()
+                .withTarget("0123456789abcdef0123", "http://jenkins.example/job/web/7/");
+        String header = section(HtmlReport.render(DeliveryReport.of("deploy only", List.of(new ReportEntry.Rollout(deployed)))),
+                "<header>", "</header>");
+        assertTrue(header, header.contains("title=\"0123456789abcdef0123\">0123456789ab</dd>"));
+    }
+
+    @Test
     public void hasAnAccessiblePageTitleHeadingsAndChartTitles() {
         assertTrue(PAGE.contains("<html lang=\"en\">"));
         assertTrue(PAGE.contains("<title>shop-web #128 (sample) \u2013 rolled back</title>"));

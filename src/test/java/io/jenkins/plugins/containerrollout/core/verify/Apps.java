@@ -62,11 +62,7 @@ final class Apps implements AutoCloseable {
 
     /** Builds a {@code FROM scratch} busybox image from a context directory holding a Dockerfile. */
     String build(Path context) {
-        String tag = TestBed.unique("vfy-img") + ":1";
-        TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", tag, "."), context);
-        if (r.exitCode() != 0) {
-            throw new AssertionError("building " + tag + " failed:\n" + r.output());
-        }
+        String tag = TestImages.build(context, TestBed.unique("vfy-img") + ":1");
         images.add(tag);
         return tag;
     }

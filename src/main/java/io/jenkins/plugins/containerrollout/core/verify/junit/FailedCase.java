@@ -30,6 +30,7 @@ public record FailedCase(
 
     /** {@code classname.name}, or just the name when there is no class name. */
     public String displayName() {
-        return className.isEmpty() ? name : className + "." + name;
+        // the canonical constructor does not normalise, so a case built by hand may carry a null class name
+        return className == null || className.isEmpty() ? name : className + "." + name;
     }
 }

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * What the steps that act on a running application ({@code containerDeploy}, {@code containerVerify},
+ * {@code containerRollback}) take alike: the engine it runs on (and its TLS credentials) and the router in front of it.
+ *
+ * <p>Usage: {@code DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());}
+ */
+public abstract class AppStep extends Step {
+    private TrafficRouting router;
+    private String dockerHost;
+    private String dockerCredentialsId;
+
+    /** The router given, or null for none (clients use the replica ports). */
+    public TrafficRouting getRouter() {
+        return router;
+    }
+
+    /** The router in front of the application, kept pointed at the serving replicas (also by a rollback). */
+    @DataBoundSetter
+    public void setRouter(TrafficRouting router) {
+        this.router = router;
+    }
+
+    public String getDockerHost() {
+        return dockerHost;
+    }
+
+    @DataBoundSetter
+    public void setDockerHost(String dockerHost) {
+        this.dockerHost = RolloutForms.blankToNull(dockerHost);
+    }
+
+    public String getDockerCredentialsId() {
+        return dockerCredentialsId;
+    }
+
+    /** Id of docker-commons "Docker Server Certificate" credentials: TLS material for a {@code tcp://} engine. */
+    @DataBoundSetter
+    public void setDockerCredentialsId(String dockerCredentialsId) {
+        this.dockerCredentialsId = RolloutForms.blankToNull(dockerCredentialsId);
+    }
+}
