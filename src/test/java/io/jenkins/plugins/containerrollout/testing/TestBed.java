@@ -43,7 +43,7 @@ public final class TestBed {
 
     public static String authPassword() {
         Path file = Path.of(System.getenv().getOrDefault("TESTBED_AUTH_PASSWORD_FILE",
-                System.getProperty("project.basedir", ".") + "/target/testbed/registry-password"));
+                "/var/tmp/container-rollout-testbed/registry-password"));
         try {
             return Files.readString(file).trim();
         } catch (IOException e) {
