@@ -161,6 +161,9 @@ public class VerifyAndRollbackTest {
                     for (int p = base; p < base + span && !any; p++) {
                         any = Loopback.version(p) != null;
                     }
+                    if (Thread.currentThread().isInterrupted() || !running.get()) {
+                        return; // stop() cut this round short: its unanswered probes say nothing about the app
+                    }
                     rounds.incrementAndGet();
                     if (!any) {
                         empty.incrementAndGet();
