@@ -94,13 +94,15 @@ public final class DockerDeployer implements AutoCloseable {
         checkPorts(app, request.portBase(), n + request.strategy().surge(n));
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
-            AppState state = store.state(app);
-            List<Revision> kept = store.revisions(app);
+            EngineState.Snapshot snapshot = store.snapshot(app);
+            AppState state = snapshot.state();
+            List<Revision> kept = snapshot.revisions();
             Revision target = targetRevision(request, state, kept, image, hash, startedAt);
             int from = state.stable();
             Map<Integer, Revision> byNumber = new java.util.HashMap<>(index(kept));
             byNumber.put(target.number(), target);
-            store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING, n, request.portBase()), imageId);
+            store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING, n, request.portBase()), imageId,
+                    snapshot);
             timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
             Ending ending;
@@ -320,8 +322,7 @@ public final class DockerDeployer implements AutoCloseable {
     }
 
     private void writeState(String app, int stable, int target, String phase, int replicas, int portBase, String imageId) {
-        AppState latest = store.state(app);
-        store.writeState(app, latest.next(stable, target, phase, replicas, portBase), imageId);
+        store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase), imageId);
     }
 
     private void removeReplicasOf(String app, int revision) {
