@@ -46,9 +46,9 @@ import java.util.concurrent.Future;
 final class Rollout {
     /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
     private static final long DRAIN_MILLIS = 300;
-    /** Runs the stops of replaced replicas in the background; each is a bounded engine call. */
-    private static final ExecutorService STOPPER = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "rollout-stop");
+    /** Runs the stops of replaced replicas and the creations ahead of a batch; each is a bounded engine call. */
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rollout-background");
         t.setDaemon(true);
         return t;
     });
@@ -420,14 +420,14 @@ final class Rollout {
      * revision like any other (re-used later, or removed with the stopped replicas at the end).
      */
     private void precreate(Revision rev, int portBase, int count) {
-        if (count <= 0) {
-            return;
+        if (count <= 0 || kept.values().stream().anyMatch(r -> !createdAhead.contains(r.id()))) {
+            return; // kept containers of the target (a rollback's) come first, and restarting them needs no create
         }
         Set<Integer> taken = new HashSet<>(kept.keySet());
         fresh.forEach(t -> taken.add(t.ref.slot()));
         old.stream().filter(t -> !t.available).forEach(t -> taken.add(t.ref.slot()));
         old.stream().filter(t -> t.available).map(t -> t.ref.slot()).filter(slot -> !taken.contains(slot)).limit(count)
-                .forEach(slot -> creating.put(slot, STOPPER.submit(() -> {
+                .forEach(slot -> creating.put(slot, BACKGROUND.submit(() -> {
                     ReplicaRef ref = new ReplicaRef(engine.createReplica(app, rev, slot, portBase + slot),
                             AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, portBase + slot, false,
                             rev.specHash());
@@ -585,7 +585,7 @@ final class Rollout {
         }
         for (Tracked t : victims) {
             int timeout = stopTimeout(t.ref.revision());
-            stopping.put(t.ref.port(), STOPPER.submit(() -> {
+            stopping.put(t.ref.port(), BACKGROUND.submit(() -> {
                 engine.stop(t.ref.id(), timeout);
                 timeline.replica(Type.STOPPED, t.ref, "replaced");
             }));
