@@ -107,10 +107,11 @@ public class DeployBench {
         t.append(String.format(Locale.ROOT, "| time to restore: first failed replica to restored | %d ms | | | | |%n",
                 median(restores)));
         t.append(String.format(Locale.ROOT, "%nThe floor counts container starts only. Our update also stops each replaced replica "
-                + "after its successor is ready (maxUnavailable 0), probes on the %d ms interval, and writes its revision, "
-                + "state and lock as containers in the engine; the starts of one batch run concurrently but share the "
-                + "machine's cores with the engine. Load average during the runs: %s.%n", PROBE.interval().toMillis(),
-                loadAverage()));
+                + "after its successor is ready (maxUnavailable 0) and starts the next batch only once those have stopped "
+                + "(a stopping replica still counts against maxSurge; the next batch's containers are created meanwhile), "
+                + "probes on the %d ms interval, and writes its revision, state and lock as containers in the engine; the "
+                + "starts of one batch run concurrently but share the machine's cores with the engine. Load average during "
+                + "the runs: %s.%n", PROBE.interval().toMillis(), loadAverage()));
         System.out.print(t);
     }
 

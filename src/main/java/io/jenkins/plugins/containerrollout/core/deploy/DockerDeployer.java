@@ -94,11 +94,15 @@ public final class DockerDeployer implements AutoCloseable {
         checkPorts(app, request.portBase(), n + request.strategy().surge(n));
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
-            AppState state = store.state(app);
-            Revision target = targetRevision(request, state, image, hash, startedAt);
+            EngineState.Snapshot snapshot = store.snapshot(app);
+            AppState state = snapshot.state();
+            List<Revision> kept = snapshot.revisions();
+            Revision target = targetRevision(request, state, kept, image, hash, startedAt);
             int from = state.stable();
-            Map<Integer, Revision> byNumber = index(store.revisions(app));
-            store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING, n, request.portBase()), imageId);
+            Map<Integer, Revision> byNumber = new java.util.HashMap<>(index(kept));
+            byNumber.put(target.number(), target);
+            store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING, n, request.portBase()), imageId,
+                    snapshot);
             timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
             Ending ending;
@@ -111,6 +115,7 @@ public final class DockerDeployer implements AutoCloseable {
                     rollout.converge(goal); // a first deploy or a scaling has nothing to compare a canary with
                 }
                 writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
+                rollout.settle(); // the last replaced replicas stopped while the state was written
                 boolean keepFrom = from != target.number() && byNumber.containsKey(from);
                 store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
                 ending = new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(),
@@ -132,9 +137,8 @@ public final class DockerDeployer implements AutoCloseable {
      * The revision a deploy converges on: the stable or in-progress one when the spec is the same (scaling in place,
      * or finishing an interrupted rollout), else a new revision whose record is written now.
      */
-    private Revision targetRevision(DeployRequest request, AppState state, InspectImageResponse image, String hash,
-            long now) {
-        List<Revision> revisions = store.revisions(request.app());
+    private Revision targetRevision(DeployRequest request, AppState state, List<Revision> revisions,
+            InspectImageResponse image, String hash, long now) {
         Optional<Revision> same = revisions.stream()
                 .filter(r -> r.specHash().equals(hash) && (r.number() == state.stable() || r.number() == state.target()))
                 .findFirst();
@@ -303,10 +307,11 @@ public final class DockerDeployer implements AutoCloseable {
     private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
             ProbeSettings probe, RolloutStrategy strategy, Timeline timeline) throws InterruptedException {
         try {
-            new Rollout(engine, timeline, app, revisions, probe, strategy, router)
-                    .converge(new Rollout.Target(revision, replicas, portBase));
+            Rollout rollout = new Rollout(engine, timeline, app, revisions, probe, strategy, router);
+            rollout.converge(new Rollout.Target(revision, replicas, portBase));
             writeState(app, revision.number(), revision.number(), AppState.COMPLETE, replicas, portBase,
                     revision.imageId());
+            rollout.settle(); // the last replaced replicas stopped while the state was written
             timeline.app(Type.RESTORED, revision.number(), "revision " + revision.number() + " restored");
             return null;
         } catch (RolloutFailure f) {
@@ -317,8 +322,7 @@ public final class DockerDeployer implements AutoCloseable {
     }
 
     private void writeState(String app, int stable, int target, String phase, int replicas, int portBase, String imageId) {
-        AppState latest = store.state(app);
-        store.writeState(app, latest.next(stable, target, phase, replicas, portBase), imageId);
+        store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase), imageId);
     }
 
     private void removeReplicasOf(String app, int revision) {

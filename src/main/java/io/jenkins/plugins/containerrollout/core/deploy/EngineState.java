@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes the application's records in the engine: revision records (the replica spec as JSON in a label)
@@ -37,12 +38,68 @@ final class EngineState {
     }
 
     AppState state(String app) {
-        return engine.containers(app, ROLE_STATE).stream().map(c -> state(c.getLabels()))
-                .max(Comparator.comparingLong(AppState::seq)).orElse(AppState.none());
+        return latest(engine.containers(app, ROLE_STATE));
+    }
+
+    /**
+     * The state and the kept revisions (ascending) of an application, from one listing of its containers.
+     *
+     * @param stateEntries the state entries listed, for {@link #writeState(String, AppState, String, Snapshot)}
+     */
+    record Snapshot(AppState state, List<Revision> revisions, List<Container> stateEntries) {
+    }
+
+    Snapshot snapshot(String app) {
+        List<Container> all = engine.containers(app);
+        List<Container> states = withRole(all, ROLE_STATE);
+        return new Snapshot(latest(states), withRole(all, ROLE_REVISION).stream().map(c -> revision(c.getLabels()))
+                .sorted(Comparator.comparingInt(Revision::number)).toList(), states);
+    }
+
+    /**
+     * Appends a state entry after a {@link #snapshot} taken under the lock, pruning from that snapshot's listing
+     * (nobody else writes one meanwhile).
+     */
+    void writeState(String app, AppState next, String imageId, Snapshot read) {
+        create(app, next, imageId);
+        prune(read.stateEntries(), next.seq());
+    }
+
+    /**
+     * Appends the state entry {@code step} makes of the latest one, and prunes old entries, on one listing of the
+     * state entries (the caller holds the lock: nobody else writes one meanwhile).
+     */
+    void advanceState(String app, UnaryOperator<AppState> step, String imageId) {
+        List<Container> entries = engine.containers(app, ROLE_STATE);
+        AppState next = step.apply(latest(entries));
+        create(app, next, imageId);
+        prune(entries, next.seq());
+    }
+
+    private static AppState latest(List<Container> stateEntries) {
+        return stateEntries.stream().map(c -> state(c.getLabels())).max(Comparator.comparingLong(AppState::seq))
+                .orElse(AppState.none());
+    }
+
+    private static List<Container> withRole(List<Container> all, String role) {
+        return all.stream().filter(c -> role.equals(c.getLabels().get(ROLE))).toList();
     }
 
     /** Appends a state entry (a new uniquely named container: two writers cannot both win) and prunes old ones. */
     void writeState(String app, AppState next, String imageId) {
+        create(app, next, imageId);
+        prune(engine.containers(app, ROLE_STATE), next.seq());
+    }
+
+    private void prune(List<Container> stateEntries, long newest) {
+        for (Container c : stateEntries) {
+            if (Long.parseLong(c.getLabels().get(SEQ)) < newest - STATE_LOG_KEPT) {
+                engine.remove(c.getId());
+            }
+        }
+    }
+
+    private void create(String app, AppState next, String imageId) {
         Map<String, String> l = base(app, ROLE_STATE);
         l.put(SEQ, String.valueOf(next.seq()));
         l.put(STABLE, String.valueOf(next.stable()));
@@ -52,11 +109,6 @@ final class EngineState {
         l.put(PORT_BASE, String.valueOf(next.portBase()));
         l.put(CREATED, String.valueOf(System.currentTimeMillis()));
         engine.createMarker(AppLabels.stateName(app, next.seq()), imageId, l);
-        for (Container c : engine.containers(app, ROLE_STATE)) {
-            if (Long.parseLong(c.getLabels().get(SEQ)) < next.seq() - STATE_LOG_KEPT) {
-                engine.remove(c.getId());
-            }
-        }
     }
 
     void writeRevision(String app, Revision r, String image) {

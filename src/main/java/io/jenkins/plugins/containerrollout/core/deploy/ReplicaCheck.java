@@ -6,12 +6,13 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import io.jenkins.plugins.containerrollout.core.health.HttpProbe;
 import io.jenkins.plugins.containerrollout.core.health.ProbeResult;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One readiness check of one replica: is the container running, and then either the engine's HEALTHCHECK status (when
- * its revision's image has one) or the HTTP probe on the revision's health path.
+ * its revision's image has one) or the HTTP probe on the revision's health path. Safe to call from several threads at
+ * once (a rollout probes its replicas concurrently).
  */
 final class ReplicaCheck {
     /** A probe result, and whether it is final (the container exited or the engine called it unhealthy). */
@@ -21,12 +22,24 @@ final class ReplicaCheck {
     private final AppEngine engine;
     private final Map<Integer, Revision> revisions;
     private final ProbeSettings probe;
-    private final Map<String, HttpProbe> httpProbes = new HashMap<>();
+    private final Map<String, HttpProbe> httpProbes = new ConcurrentHashMap<>();
 
     ReplicaCheck(AppEngine engine, Map<Integer, Revision> revisions, ProbeSettings probe) {
         this.engine = engine;
         this.revisions = revisions;
         this.probe = probe;
+    }
+
+    /**
+     * As {@link #check(ReplicaRef)}, when a container listing taken just before said whether the replica runs: a
+     * running replica probed over HTTP needs no inspect of its own (one listing serves every replica of a round).
+     */
+    Check check(ReplicaRef replica, boolean listedRunning) {
+        Revision rev = revisions.get(replica.revision());
+        if (!listedRunning || rev != null && rev.engineHealth()) {
+            return check(replica); // the exit code, or the engine's health status, needs the inspect
+        }
+        return new Check(http(rev).get(replica.port()), false);
     }
 
     Check check(ReplicaRef replica) {
@@ -49,9 +62,12 @@ final class ReplicaCheck {
                 default -> new Check(ProbeResult.noAnswer("HEALTHCHECK " + status), false);
             };
         }
+        return new Check(http(rev).get(replica.port()), false);
+    }
+
+    private HttpProbe http(Revision rev) {
         String path = rev == null ? probe.path() : rev.healthPath();
-        return new Check(httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p))).get(replica.port()),
-                false);
+        return httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p)));
     }
 
     private static Check fatal(String why) {

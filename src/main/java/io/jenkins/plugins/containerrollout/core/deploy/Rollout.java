@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Converges an application onto one revision with {@code desired} replicas: the rolling loop that recreate, scaling,
@@ -29,6 +34,11 @@ import java.util.TreeSet;
  * re-created), so surge replicas land beyond the old range and the serving set is always "ports of available
  * replicas": what a router in front would be told ({@link Type#TRAFFIC} events).
  *
+ * <p>Pipelining: replaced replicas leave the serving set at once and stop in the background while the next batch's
+ * containers are created (a created container neither runs nor binds its port); the batch is started only once those
+ * stops have ended, so running containers never exceed {@code desired + maxSurge}, and the slots (ports) of the stopped
+ * replicas are free again when the new ones bind them. The last stops of a rollout end in {@link #settle}.
+ *
  * <p>A canary ({@link Canary}) drives the same replicas in smaller moves: {@link #grow} starts replicas of the target
  * beside the others without retiring any, {@link #shift} sets the share of traffic the target's replicas get (router
  * weights), and {@link #converge} finally retires the stable revision.
@@ -36,6 +46,12 @@ import java.util.TreeSet;
 final class Rollout {
     /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
     private static final long DRAIN_MILLIS = 300;
+    /** Runs the stops of replaced replicas and the creations ahead of a batch; each is a bounded engine call. */
+    private static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rollout-background");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** What to converge on. */
     record Target(Revision revision, int desired, int portBase) {
@@ -74,6 +90,12 @@ final class Rollout {
     private long lastProgress;
     private int started;
     private int failed;
+    /** Stops running in the background, by the port their replica still holds until it ends. */
+    private final Map<Integer, Future<?>> stopping = new TreeMap<>();
+    /** Containers of the next batch being created in the background, by slot; they join {@link #kept} when done. */
+    private final Map<Integer, Future<ReplicaRef>> creating = new TreeMap<>();
+    /** Ids of containers this rollout created ahead of their batch: their CREATED event is logged already. */
+    private final Set<String> createdAhead = new HashSet<>();
 
     Rollout(AppEngine engine, Timeline timeline, String app, Map<Integer, Revision> revisions, ProbeSettings probe,
             RolloutStrategy strategy, TrafficRouter router) {
@@ -88,8 +110,61 @@ final class Rollout {
         this.checker = new ReplicaCheck(engine, revisions, probe);
     }
 
+    /**
+     * Converges on {@code target}. On success the last replaced replicas may still be stopping (they serve no more):
+     * call {@link #settle} before relying on them being stopped; on failure every stop has ended already.
+     */
     void converge(Target target) throws RolloutFailure, InterruptedException {
-        routing(() -> doConverge(target));
+        boolean done = false;
+        try {
+            routing(() -> doConverge(target));
+            done = true;
+        } finally {
+            if (!done) {
+                settleAfterFailure();
+            }
+        }
+    }
+
+    /**
+     * On the way out of a failed or interrupted rollout, its stops still end first: a rollback after it must not find
+     * replicas half-way through their stop. Bounded (each stop is); the interrupt is kept for the caller, and a stop
+     * that failed does not hide the failure that is on its way out.
+     */
+    private void settleAfterFailure() {
+        boolean interrupted = Thread.interrupted();
+        try {
+            settle();
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } catch (RuntimeException stopFailed) {
+            timeline.line("a replaced replica did not stop cleanly: " + stopFailed.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Waits for the engine calls still running in the background (stops, creations ahead of a batch); the first
+     * failure is thrown once all have ended.
+     */
+    void settle() throws InterruptedException {
+        awaitCreated();
+        RuntimeException first = null;
+        for (Future<?> stop : stopping.values()) {
+            try {
+                stop.get(); // bounded: the engine call has the client's response timeout
+            } catch (ExecutionException e) {
+                first = first != null ? first : e.getCause() instanceof RuntimeException r ? r
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+        stopping.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 
     /**
@@ -200,11 +275,12 @@ final class Rollout {
                 available--;
                 replaced.add(t);
             }
-            retire(replaced, old, false, rev.number());
+            retireInBackground(replaced, rev.number());
             changed |= !replaced.isEmpty();
             int room = Math.min(n + surge - (old.size() + fresh.size()), n - fresh.size());
             startReplicas(rev, target.portBase(), room);
             changed |= room > 0;
+            precreate(rev, target.portBase(), Math.min(room, n - fresh.size()));
             boolean pending = fresh.stream().anyMatch(t -> !t.available);
             if (!changed && !pending) {
                 throw new RolloutFailure("no progress possible with maxSurge " + surge + " and maxUnavailable "
@@ -230,31 +306,49 @@ final class Rollout {
         }
         observed = true;
         long now = System.currentTimeMillis();
+        List<Tracked> running = new ArrayList<>();
+        Set<String> runningIds = new HashSet<>();
         for (ReplicaRef r : engine.replicas(app)) {
             boolean current = r.revision() == rev.number() && rev.specHash().equals(r.specHash());
-            if (!r.running()) {
-                if (current) {
-                    kept.put(r.slot(), r);
-                }
-                continue;
+            if (r.running()) {
+                running.add(new Tracked(r, gate(now)));
+                runningIds.add(r.id());
+            } else if (current) {
+                kept.put(r.slot(), r);
             }
-            Tracked t = new Tracked(r, gate(now));
-            ProbeResult first = check(t);
-            checkInterrupt();
-            if (first.ok()) {
+        }
+        Map<Tracked, ProbeResult> first = probeAll(running, runningIds);
+        checkInterrupt();
+        for (Tracked t : running) {
+            ProbeResult result = first.get(t);
+            if (result.ok()) {
                 t.available = true;
                 t.lastOk = true;
-                timeline.replica(Type.SERVING, r, first.detail());
+                timeline.replica(Type.SERVING, t.ref, result.detail());
             }
+            boolean current = t.ref.revision() == rev.number() && rev.specHash().equals(t.ref.specHash());
             (current ? fresh : old).add(t);
         }
     }
 
+    /** Probes {@code replicas} all at once (a probe is mostly waiting); {@code running}: ids a listing saw running. */
+    private Map<Tracked, ProbeResult> probeAll(List<Tracked> replicas, Set<String> running)
+            throws InterruptedException {
+        Map<Tracked, ProbeResult> results = new ConcurrentHashMap<>();
+        Batch.each(replicas, t -> results.put(t, check(t, running.contains(t.ref.id()))));
+        return results;
+    }
+
     /**
      * Starts {@code count} replicas of {@code rev}: slots are chosen one by one (the lowest free ones, kept containers
-     * of the revision first), then the containers are created (or kept ones re-used) and started all at once.
+     * of the revision first; a port whose replica is stopping counts as free), then the containers are created (or
+     * kept ones re-used) all at once while those stops end, and started all at once after them.
      */
     private void startReplicas(Revision rev, int portBase, int count) throws InterruptedException {
+        if (count <= 0) {
+            return;
+        }
+        awaitCreated(); // its slots are picked now, so no creation may still be running
         Set<Integer> used = new HashSet<>();
         old.forEach(t -> used.add(t.ref.slot()));
         fresh.forEach(t -> used.add(t.ref.slot()));
@@ -270,11 +364,9 @@ final class Rollout {
             }
         }
         Map<Integer, ReplicaRef> batch = new java.util.concurrent.ConcurrentSkipListMap<>();
-        Batch.each(slots, slot -> {
-            ReplicaRef ref = prepare(rev, slot, portBase + slot, keptOnes.get(slot));
-            engine.start(ref.id());
-            batch.put(slot, ref);
-        });
+        Batch.each(slots, slot -> batch.put(slot, prepare(rev, slot, portBase + slot, keptOnes.get(slot))));
+        settle(); // maxSurge counts a stopping replica until it has stopped; its port is free after that
+        Batch.each(List.copyOf(batch.values()), ref -> engine.start(ref.id()));
         long now = System.currentTimeMillis(); // the startup timeout counts from the start
         for (ReplicaRef ref : batch.values()) {
             fresh.add(new Tracked(ref, gate(now)));
@@ -288,8 +380,10 @@ final class Rollout {
         String id = keptOne != null ? keptOne.id() : create(rev, slot, port);
         ReplicaRef ref = new ReplicaRef(id, AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, port,
                 true, rev.specHash());
-        timeline.replica(Type.CREATED, keptOne != null ? keptOne : ref, keptOne != null ? "kept container re-used"
-                : rev.imageId());
+        if (keptOne == null || !createdAhead.contains(keptOne.id())) {
+            timeline.replica(Type.CREATED, keptOne != null ? keptOne : ref, keptOne != null ? "kept container re-used"
+                    : rev.imageId());
+        }
         return ref;
     }
 
@@ -307,16 +401,58 @@ final class Rollout {
     private int freeSlot(Set<Integer> used, int portBase) {
         TreeSet<Integer> candidates = new TreeSet<>(kept.keySet());
         for (int slot : candidates) {
-            if (!used.contains(slot) && Ports.free(portBase + slot)) {
+            if (!used.contains(slot) && portFree(portBase + slot)) {
                 return slot;
             }
         }
         for (int slot = 0; portBase + slot <= 65535; slot++) {
-            if (!used.contains(slot) && Ports.free(portBase + slot)) {
+            if (!used.contains(slot) && portFree(portBase + slot)) {
                 return slot;
             }
         }
         throw new IllegalStateException("no free loopback port at or above " + portBase);
+    }
+
+    /**
+     * Creates, in the background while the batch just started comes up, the containers of the next batch: where the
+     * next replaced replicas are (the first available old ones, whose ports the next batch takes over). A created
+     * container neither runs nor binds its port; one the next batch does not use is a kept container of the target
+     * revision like any other (re-used later, or removed with the stopped replicas at the end).
+     */
+    private void precreate(Revision rev, int portBase, int count) {
+        if (count <= 0 || kept.values().stream().anyMatch(r -> !createdAhead.contains(r.id()))) {
+            return; // kept containers of the target (a rollback's) come first, and restarting them needs no create
+        }
+        Set<Integer> taken = new HashSet<>(kept.keySet());
+        fresh.forEach(t -> taken.add(t.ref.slot()));
+        old.stream().filter(t -> !t.available).forEach(t -> taken.add(t.ref.slot()));
+        old.stream().filter(t -> t.available).map(t -> t.ref.slot()).filter(slot -> !taken.contains(slot)).limit(count)
+                .forEach(slot -> creating.put(slot, BACKGROUND.submit(() -> {
+                    ReplicaRef ref = new ReplicaRef(engine.createReplica(app, rev, slot, portBase + slot),
+                            AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, portBase + slot, false,
+                            rev.specHash());
+                    timeline.replica(Type.CREATED, ref, rev.imageId() + ", ahead of its batch");
+                    return ref;
+                })));
+    }
+
+    /** Waits for the creations ahead of a batch; what they created becomes kept containers of the target. */
+    private void awaitCreated() throws InterruptedException {
+        for (Map.Entry<Integer, Future<ReplicaRef>> e : creating.entrySet()) {
+            try {
+                ReplicaRef ref = e.getValue().get(); // bounded: the engine call has the client's response timeout
+                createdAhead.add(ref.id());
+                kept.put(e.getKey(), ref);
+            } catch (ExecutionException failed) {
+                // a name left over from a crash, or an engine error: the batch creates this one itself, as always
+            }
+        }
+        creating.clear();
+    }
+
+    /** Free now, or held by a replica whose stop runs (the new replica starts only after that stop). */
+    private boolean portFree(int port) {
+        return stopping.containsKey(port) || Ports.free(port);
     }
 
     /** Probes every pending current replica until each is available or failed. */
@@ -326,9 +462,11 @@ final class Rollout {
             if (pending.isEmpty()) {
                 return;
             }
+            Set<String> running = runningIds(); // one listing per round serves the probes and watchServing
+            Map<Tracked, ProbeResult> results = probeAll(pending, running);
+            checkInterrupt();
             for (Tracked t : pending) {
-                ProbeResult result = check(t);
-                checkInterrupt();
+                ProbeResult result = results.get(t);
                 if (!result.ok() && (result.answered() || t.lastOk)) {
                     timeline.replica(Type.PROBE, t.ref, result.detail());
                 }
@@ -344,7 +482,7 @@ final class Rollout {
                     replicaFailed(t, rev.number());
                 }
             }
-            watchServing(rev.number());
+            watchServing(rev.number(), running);
             long idle = System.currentTimeMillis() - lastProgress;
             if (idle > strategy.progressDeadlineSeconds() * 1000L) {
                 throw new RolloutFailure("progress deadline of " + strategy.progressDeadlineSeconds()
@@ -357,13 +495,7 @@ final class Rollout {
     }
 
     /** Replicas counted available that stopped running are no longer available (and, if current, have failed). */
-    private void watchServing(int targetRevision) throws RolloutFailure {
-        Set<String> running = new HashSet<>();
-        for (ReplicaRef r : engine.replicas(app)) {
-            if (r.running()) {
-                running.add(r.id());
-            }
-        }
+    private void watchServing(int targetRevision, Set<String> running) throws RolloutFailure {
         for (Tracked t : List.copyOf(old)) {
             if (!running.contains(t.ref.id())) {
                 old.remove(t);
@@ -377,6 +509,16 @@ final class Rollout {
                 replicaFailed(t, targetRevision);
             }
         }
+    }
+
+    private Set<String> runningIds() {
+        Set<String> running = new HashSet<>();
+        for (ReplicaRef r : engine.replicas(app)) {
+            if (r.running()) {
+                running.add(r.id());
+            }
+        }
+        return running;
     }
 
     private void replicaFailed(Tracked t, int targetRevision) throws RolloutFailure {
@@ -421,6 +563,32 @@ final class Rollout {
             if (removeContainer) {
                 engine.remove(t.ref.id());
             }
+        }
+    }
+
+    /**
+     * Takes replaced old replicas out of traffic in one change (waiting for the requests already sent to them), then
+     * stops them in the background: they are kept for a fast rollback. {@link #settle} waits for those stops.
+     */
+    private void retireInBackground(List<Tracked> victims, int targetRevision) throws InterruptedException {
+        if (victims.isEmpty()) {
+            return;
+        }
+        boolean serving = false;
+        for (Tracked t : victims) {
+            old.remove(t);
+            serving |= t.available;
+            t.available = false;
+        }
+        if (serving && traffic(targetRevision) && router != TrafficRouter.NONE) {
+            Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replicas stop
+        }
+        for (Tracked t : victims) {
+            int timeout = stopTimeout(t.ref.revision());
+            stopping.put(t.ref.port(), BACKGROUND.submit(() -> {
+                engine.stop(t.ref.id(), timeout);
+                timeline.replica(Type.STOPPED, t.ref, "replaced");
+            }));
         }
     }
 
@@ -478,8 +646,8 @@ final class Rollout {
         return replicas.stream().filter(t -> t.available).map(t -> t.ref.port()).toList();
     }
 
-    private ProbeResult check(Tracked t) {
-        ReplicaCheck.Check c = checker.check(t.ref);
+    private ProbeResult check(Tracked t, boolean listedRunning) {
+        ReplicaCheck.Check c = checker.check(t.ref, listedRunning);
         if (c.fatal()) {
             t.gate.fail(c.result().detail());
         }
