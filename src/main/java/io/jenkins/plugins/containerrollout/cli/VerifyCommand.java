@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
@@ -65,6 +65,7 @@ public final class VerifyCommand implements Command {
                 + " unstable; the exit code is 1 on failure either way"),
         Option.flag("--fail-fast", "skip the remaining checks after the first failure"),
         EngineOptions.DOCKER_HOST,
+        EngineOptions.TARGET,
     };
     private static final Options OPTIONS = Options.of(OWN, RolloutOptions.STRATEGY, RolloutOptions.PROBE,
             EngineOptions.ROUTER, RunReport.OPTIONS);
@@ -96,7 +97,8 @@ public final class VerifyCommand implements Command {
         RollbackRequest rollback = RollbackCommand.request(o, terminal);
         DockerHost host = rollback.host();
         Verifier verifier = UsageException.check(() -> new Verifier(host));
-        try (DockerDeployer deployer = EngineOptions.deployer(host, EngineOptions.router(o))) {
+        EngineOptions.requireTargetSupports(o, rollback.strategy());
+        try (AppDeployer deployer = EngineOptions.deployer(o, host)) {
             List<String> endpoints = o.values("--endpoint");
             if (endpoints.isEmpty() || o.flag("--health")) {
                 AppStatus status = deployer.status(app);
