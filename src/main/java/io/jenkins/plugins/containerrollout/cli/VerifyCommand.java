@@ -94,6 +94,11 @@ public final class VerifyCommand implements Command {
         OnFailure onFailure = UsageException.check(() -> OnFailure.parse(o.value("--on-failure")));
         // every check option is validated before the engine is asked anything; --health gets the replica count below
         List<Check> checks = checks(o, app, 1);
+        if (EngineOptions.swarm(o) && (o.flag("--health") || o.flag("--exec"))) {
+            // they find replicas by container labels our swarm tasks do not carry (and only on the node we talk to)
+            throw new UsageException((o.flag("--health") ? "--health" : "--exec") + ": not supported with --target"
+                    + " swarm yet; probe the serving tasks with --http, or read 'status' for the tasks' health");
+        }
         RollbackRequest rollback = RollbackCommand.request(o, terminal);
         DockerHost host = rollback.host();
         Verifier verifier = UsageException.check(() -> new Verifier(host));

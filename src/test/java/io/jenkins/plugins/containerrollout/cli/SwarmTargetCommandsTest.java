@@ -123,6 +123,16 @@ public class SwarmTargetCommandsTest {
     }
 
     @Test
+    public void verifyHealthOnSwarmIsAUsageError() {
+        CliRun r = run("verify", "--app", app, "--health");
+
+        assertEquals(r.err(), 2, r.exit());
+        assertEquals("container-rollout verify: --health: not supported with --target swarm yet; probe the serving"
+                + " tasks with --http, or read 'status' for the tasks' health (try 'container-rollout verify --help')",
+                CliApps.lastErrLine(r));
+    }
+
+    @Test
     public void anUnknownTargetIsAUsageError() {
         CliRun r = CliRun.of(env(), "", "status", "--app", app, "--target", "k8s");
 
