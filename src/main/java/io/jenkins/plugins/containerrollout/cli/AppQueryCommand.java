@@ -1,7 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
-import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import java.util.List;
 
@@ -13,12 +12,13 @@ import java.util.List;
  * <p>Usage: {@code container-rollout status --app web | jq .servingPorts}
  */
 public final class AppQueryCommand implements Command {
-    private static final Options OPTIONS = new Options(EngineOptions.APP, EngineOptions.DOCKER_HOST);
+    private static final Options OPTIONS = new Options(EngineOptions.APP, EngineOptions.DOCKER_HOST,
+            EngineOptions.TARGET);
 
     /** What the command asks the deployer about one application. */
     @FunctionalInterface
     private interface Query {
-        Object ask(DockerDeployer deployer, String app);
+        Object ask(AppDeployer deployer, String app);
     }
 
     private final String name;
@@ -34,7 +34,7 @@ public final class AppQueryCommand implements Command {
     /** {@code status --app NAME}. */
     static AppQueryCommand status() {
         return new AppQueryCommand("status", "Show an application's phase, revisions, ready replicas and serving ports.",
-                DockerDeployer::status);
+                AppDeployer::status);
     }
 
     /** {@code history --app NAME}. */
@@ -61,7 +61,7 @@ public final class AppQueryCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         String app = EngineOptions.app(o);
-        try (DockerDeployer deployer = EngineOptions.deployer(EngineOptions.host(o, terminal), TrafficRouter.NONE)) {
+        try (AppDeployer deployer = EngineOptions.deployer(o, EngineOptions.host(o, terminal))) {
             return CommandResult.ok(query.ask(deployer, app));
         }
     }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@code container-rollout deploy}: the CLI face of {@code containerDeploy}. Rolls an application out to an image on
- * one Docker engine and prints the {@link RolloutRecord} as JSON; exits 1 (the record still printed) when the rollout
+ * one Docker engine (or a Swarm service with {@code --target swarm}) and prints the {@link RolloutRecord} as JSON; exits 1 (the record still printed) when the rollout
  * did not succeed: rolled back, failed or paused.
  *
  * <p>Usage: {@code container-rollout deploy --app web --image 127.0.0.1:5000/web:7 --replicas 4 --port-base 21000}
@@ -31,6 +31,10 @@ public final class DeployCommand implements Command {
         Option.flag("--no-auto-rollback", "on failure leave the rollout paused instead of restoring the previous revision"),
         Option.value("--env", "K=V", "environment variable of every replica").multiple(),
         Option.value("--label", "K=V", "extra container label").multiple(),
+        Option.value("--network", "NAME", "host (default: replicas bind 127.0.0.1:PORT) or a bridge network (needs"
+                + " --container-port; docker target only)"),
+        Option.value("--container-port", "PORT", "with a bridge --network: the port the process listens on inside,"
+                + " published on 127.0.0.1:PORT"),
         Option.value("--memory", "BYTES", "memory limit: bytes, or with a k, m or g suffix (default: none)"),
         Option.value("--cpus", "N", "CPU limit, e.g. 0.5 (default: none)"),
         Option.value("--stop-timeout", "SECONDS", "grace between SIGTERM and SIGKILL when a replica stops (default 10)"),
@@ -38,6 +42,7 @@ public final class DeployCommand implements Command {
         Option.value("--build-url", "URL", "the build that deploys, recorded with the revision"),
         Option.value("--commit", "SHA", "the source commit, recorded with the revision"),
         EngineOptions.DOCKER_HOST,
+        EngineOptions.TARGET,
     };
     private static final Options OPTIONS = Options.of(OWN, RolloutOptions.STRATEGY, RolloutOptions.PROBE,
             EngineOptions.ROUTER, RunReport.OPTIONS);
@@ -60,8 +65,9 @@ public final class DeployCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         DeployRequest request = request(o, terminal);
-        try (DockerDeployer deployer = EngineOptions.deployer(request.host(), EngineOptions.router(o))) {
-            RolloutRecord record = deployer.deploy(request, terminal.err()::println);
+        EngineOptions.requireTargetSupports(o, request.strategy());
+        try (AppDeployer deployer = EngineOptions.deployer(o, request.host())) {
+            RolloutRecord record = EngineOptions.moved(o, () -> deployer.deploy(request, terminal.err()::println));
             return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), failure(record));
         }
     }
@@ -86,8 +92,9 @@ public final class DeployCommand implements Command {
         int historyLimit = o.nonNegative("--revision-history-limit", 10);
         Map<String, String> env = o.pairs("--env");
         Map<String, String> labels = o.pairs("--label");
+        int containerPort = o.nonNegative("--container-port", 0);
         ReplicaSpec spec = UsageException.check(() -> ReplicaSpec.of(o.value("--image")).withEnv(env)
-                .withLabels(labels).withLimits(memory, nanoCpus).withStopTimeoutSeconds(stopTimeout));
+                .withLabels(labels).withNetwork(o.value("--network"), containerPort).withLimits(memory, nanoCpus).withStopTimeoutSeconds(stopTimeout));
         ProbeSettings probe = RolloutOptions.probe(o, healthPath);
         return UsageException.check(() -> new DeployRequest(host, o.value("--app"), spec, replicas, portBase, strategy,
                 probe, historyLimit, o.value("--build-url"), o.value("--commit")));

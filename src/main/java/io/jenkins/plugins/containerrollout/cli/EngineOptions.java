@@ -1,10 +1,14 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,6 +26,8 @@ import java.util.Optional;
 final class EngineOptions {
     static final Option DOCKER_HOST = Option.value("--docker-host", "URI", "engine address (default: DOCKER_HOST,"
             + " DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, else " + DockerHost.LOCAL + ")");
+    static final Option TARGET = Option.value("--target", "docker|swarm", "docker (default): containers on the engine;"
+            + " swarm: a service on the swarm whose manager is the engine");
     static final Option APP = Option.value("--app", "NAME", "application name (lower case, digits, '-', '_')").mandatory();
 
     /** The router options; a routed application needs them on every command that moves its replicas. */
@@ -44,6 +50,64 @@ final class EngineOptions {
     /** A deployer for the host; an address the client factory refuses is a usage error naming --docker-host. */
     static DockerDeployer deployer(DockerHost host, TrafficRouter router) throws UsageException {
         return UsageException.check(() -> new DockerDeployer(host, router));
+    }
+
+    /**
+     * The deployer of the {@code --target}: {@link DockerDeployer} with the options' router, or {@link SwarmDeployer}
+     * on the engine as manager (which has no router: the router options are a usage error there).
+     */
+    static AppDeployer deployer(ParsedOptions o, DockerHost host) throws UsageException {
+        if (!swarm(o)) {
+            return deployer(host, router(o));
+        }
+        if (o.value("--router") != null) {
+            throw new UsageException("--router: a router is not supported with --target swarm yet; drop --router");
+        }
+        return UsageException.check(() -> new SwarmDeployer(host, null));
+    }
+
+    /** True for {@code --target swarm}; anything but docker or swarm is a usage error. */
+    static boolean swarm(ParsedOptions o) throws UsageException {
+        String target = o.value("--target");
+        if (target == null || target.equals("docker")) {
+            return false;
+        }
+        if (target.equals("swarm")) {
+            return true;
+        }
+        throw new UsageException("--target: unknown target '" + target + "'; use docker or swarm");
+    }
+
+    /**
+     * Refuses, before the engine is asked anything, a strategy the swarm target cannot run: blue-green is refused by
+     * the core itself (its message becomes the usage error, see {@link #moved}), canary is not a Swarm update
+     * policy and would otherwise run as a plain rolling update.
+     */
+    static void requireTargetSupports(ParsedOptions o, RolloutStrategy strategy) throws UsageException {
+        if (swarm(o) && strategy.kind() == RolloutStrategy.Kind.CANARY) {
+            throw new UsageException("--strategy: canary is not supported on swarm yet; use rolling");
+        }
+    }
+
+    /** A deploy or rollback, run by {@link #moved}. */
+    @FunctionalInterface
+    interface Move {
+        RolloutRecord run() throws InterruptedException;
+    }
+
+    /**
+     * Runs a deploy or rollback. The swarm core refuses what it cannot do (blue-green, a network other than host)
+     * before it changes anything, with a message naming the parameter: on the command line that is a usage error.
+     */
+    static RolloutRecord moved(ParsedOptions o, Move move) throws UsageException, InterruptedException {
+        try {
+            return move.run();
+        } catch (IllegalArgumentException e) {
+            if (!swarm(o)) {
+                throw e;
+            }
+            throw new UsageException(UsageException.optionNamed(e.getMessage()));
+        }
     }
 
     /** The application name, checked before the engine is asked anything about it. */

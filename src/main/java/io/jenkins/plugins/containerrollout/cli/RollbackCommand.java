@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -20,6 +20,7 @@ public final class RollbackCommand implements Command {
         EngineOptions.APP,
         Option.value("--to-revision", "N", "revision to restore (default: the one before the current; see 'history')"),
         EngineOptions.DOCKER_HOST,
+        EngineOptions.TARGET,
     };
     private static final Options OPTIONS = Options.of(OWN, RolloutOptions.STRATEGY, RolloutOptions.PROBE,
             EngineOptions.ROUTER, RunReport.OPTIONS);
@@ -42,8 +43,9 @@ public final class RollbackCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         RollbackRequest request = request(o, terminal);
-        try (DockerDeployer deployer = EngineOptions.deployer(request.host(), EngineOptions.router(o))) {
-            RolloutRecord record = deployer.rollback(request, terminal.err()::println);
+        EngineOptions.requireTargetSupports(o, request.strategy());
+        try (AppDeployer deployer = EngineOptions.deployer(o, request.host())) {
+            RolloutRecord record = EngineOptions.moved(o, () -> deployer.rollback(request, terminal.err()::println));
             return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), DeployCommand.failure(record));
         }
     }

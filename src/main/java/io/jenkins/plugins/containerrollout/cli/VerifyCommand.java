@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
@@ -65,6 +65,7 @@ public final class VerifyCommand implements Command {
                 + " unstable; the exit code is 1 on failure either way"),
         Option.flag("--fail-fast", "skip the remaining checks after the first failure"),
         EngineOptions.DOCKER_HOST,
+        EngineOptions.TARGET,
     };
     private static final Options OPTIONS = Options.of(OWN, RolloutOptions.STRATEGY, RolloutOptions.PROBE,
             EngineOptions.ROUTER, RunReport.OPTIONS);
@@ -93,10 +94,16 @@ public final class VerifyCommand implements Command {
         OnFailure onFailure = UsageException.check(() -> OnFailure.parse(o.value("--on-failure")));
         // every check option is validated before the engine is asked anything; --health gets the replica count below
         List<Check> checks = checks(o, app, 1);
+        if (EngineOptions.swarm(o) && (o.flag("--health") || o.flag("--exec"))) {
+            // they find replicas by container labels our swarm tasks do not carry (and only on the node we talk to)
+            throw new UsageException((o.flag("--health") ? "--health" : "--exec") + ": not supported with --target"
+                    + " swarm yet; probe the serving tasks with --http, or read 'status' for the tasks' health");
+        }
         RollbackRequest rollback = RollbackCommand.request(o, terminal);
         DockerHost host = rollback.host();
         Verifier verifier = UsageException.check(() -> new Verifier(host));
-        try (DockerDeployer deployer = EngineOptions.deployer(host, EngineOptions.router(o))) {
+        EngineOptions.requireTargetSupports(o, rollback.strategy());
+        try (AppDeployer deployer = EngineOptions.deployer(o, host)) {
             List<String> endpoints = o.values("--endpoint");
             if (endpoints.isEmpty() || o.flag("--health")) {
                 AppStatus status = deployer.status(app);

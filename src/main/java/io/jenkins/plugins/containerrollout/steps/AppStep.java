@@ -5,12 +5,14 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * What the steps that act on a running application ({@code containerDeploy}, {@code containerVerify},
- * {@code containerRollback}) take alike: the engine it runs on (and its TLS credentials) and the router in front of it.
+ * {@code containerRollback}) take alike: the engine it runs on (and its TLS credentials), the target on that engine
+ * (containers or a Swarm service) and the router in front of it.
  *
  * <p>Usage: {@code DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());}
  */
 public abstract class AppStep extends Step {
     private TrafficRouting router;
+    private DeployTarget target;
     private String dockerHost;
     private String dockerCredentialsId;
 
@@ -23,6 +25,22 @@ public abstract class AppStep extends Step {
     @DataBoundSetter
     public void setRouter(TrafficRouting router) {
         this.router = router;
+    }
+
+    /** The target given, or null for the default ({@code docker()}). */
+    public DeployTarget getTarget() {
+        return target;
+    }
+
+    /** Where the application runs: {@code docker()} (containers on the engine) or {@code swarm()} (a service). */
+    @DataBoundSetter
+    public void setTarget(DeployTarget target) {
+        this.target = target;
+    }
+
+    /** The deployer the agent uses for this step. */
+    DeployTarget.Kind targetKind() {
+        return DeployTarget.kindOf(target);
     }
 
     public String getDockerHost() {

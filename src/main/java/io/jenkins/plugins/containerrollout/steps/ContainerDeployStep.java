@@ -335,8 +335,9 @@ public final class ContainerDeployStep extends RolloutStep {
                     + " on " + host.uri());
             RolloutCore deployer = core;
             TrafficRouting routing = step.getRouter();
+            DeployTarget.Kind target = step.targetKind();
             RolloutRecord record = run.onAgent((workspace, console) ->
-                    deployer.deploy(request, TrafficRouting.open(routing), credentials, console));
+                    deployer.deploy(target, request, TrafficRouting.open(routing), credentials, console));
             return DeploySummary.conclude(run, record, step.isFailOnRollback());
         }
     }

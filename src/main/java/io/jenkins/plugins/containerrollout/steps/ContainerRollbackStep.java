@@ -101,8 +101,9 @@ public final class ContainerRollbackStep extends RolloutStep {
                     : "revision " + request.toRevision()) + " on " + host.uri());
             RolloutCore deployer = core;
             TrafficRouting routing = step.getRouter();
+            DeployTarget.Kind target = step.targetKind();
             RolloutRecord record = run.onAgent((workspace, console) ->
-                    deployer.rollback(request, TrafficRouting.open(routing), console));
+                    deployer.rollback(target, request, TrafficRouting.open(routing), console));
             return DeploySummary.conclude(run, record, true);
         }
     }

@@ -178,7 +178,8 @@ public final class ContainerVerifyStep extends AppStep {
             DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             String app = step.getApp();
             RolloutCore verifier = core;
-            AppStatus status = run.onAgent((workspace, console) -> verifier.status(host, app));
+            DeployTarget.Kind target = step.targetKind();
+            AppStatus status = run.onAgent((workspace, console) -> verifier.status(target, host, app));
             VerifyRequest request = step.toRequest(status);
             run.console().line("verifying " + app + " with " + request.checks().size() + " check(s) against "
                     + (request.endpoints().isEmpty() ? "no endpoints" : String.join(", ", request.endpoints())));
@@ -209,8 +210,9 @@ public final class ContainerVerifyStep extends AppStep {
             run.console().line("rolling " + request.app() + " back to its previous revision: " + result.summary());
             RolloutCore deployer = core;
             TrafficRouting routing = step.getRouter();
+            DeployTarget.Kind target = step.targetKind();
             RolloutRecord record = run.onAgent((workspace, console) ->
-                    deployer.rollback(request, TrafficRouting.open(routing), console));
+                    deployer.rollback(target, request, TrafficRouting.open(routing), console));
             run.record(new ReportEntry.Rollout(record));
             run.console().line(record.app() + " " + record.outcome().name() + ": " + record.message());
             summary.put("rolledBack", record.outcome() == Outcome.SUCCEEDED);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
@@ -9,40 +10,44 @@ import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer;
 import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.Verifier;
 import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 
 /**
- * {@link RolloutCore} over the real core: one {@link DockerDeployer} per call (closed after it), a {@link Verifier}.
+ * {@link RolloutCore} over the real core: one {@link DockerDeployer} or {@link SwarmDeployer} per call (closed after
+ * it), a {@link Verifier}.
  *
- * <p>Usage: {@code RolloutCore.ENGINE.status(host, "web").servingPorts()}
+ * <p>Usage: {@code RolloutCore.ENGINE.status(DeployTarget.Kind.DOCKER, host, "web").servingPorts()}
  */
 final class EngineRolloutCore implements RolloutCore {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public RolloutRecord deploy(DeployRequest request, TrafficRouter router, RegistryCredentials credentials,
-            ProgressSink progress) throws Exception {
-        if (credentials != null) {
-            // the deployer pulls anonymously: a private image is pulled here first, with the login
+    public RolloutRecord deploy(DeployTarget.Kind target, DeployRequest request, TrafficRouter router,
+            RegistryCredentials credentials, ProgressSink progress) throws Exception {
+        if (credentials != null && target == DeployTarget.Kind.DOCKER) {
+            // the Docker deployer pulls anonymously: a private image is pulled here first, with the login (a swarm
+            // manager gets the login with the service and hands it to the nodes)
             RegistryPull.ifMissing(request.host(), request.spec().image(), credentials, progress);
         }
-        try (DockerDeployer deployer = new DockerDeployer(request.host(), router)) {
+        try (AppDeployer deployer = deployer(target, request.host(), router, credentials)) {
             return deployer.deploy(request, progress);
         }
     }
 
     @Override
-    public RolloutRecord rollback(RollbackRequest request, TrafficRouter router, ProgressSink progress) throws Exception {
-        try (DockerDeployer deployer = new DockerDeployer(request.host(), router)) {
+    public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
+            ProgressSink progress) throws Exception {
+        try (AppDeployer deployer = deployer(target, request.host(), router, null)) {
             return deployer.rollback(request, progress);
         }
     }
 
     @Override
-    public AppStatus status(DockerHost host, String app) {
-        try (DockerDeployer deployer = new DockerDeployer(host)) {
+    public AppStatus status(DeployTarget.Kind target, DockerHost host, String app) {
+        try (AppDeployer deployer = deployer(target, host, TrafficRouter.NONE, null)) {
             return deployer.status(app);
         }
     }
@@ -50,6 +55,19 @@ final class EngineRolloutCore implements RolloutCore {
     @Override
     public VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) throws Exception {
         return new Verifier(host).verify(request, progress);
+    }
+
+    /** The target's deployer; a swarm has no router in front of it yet, so one given is refused before anything moves. */
+    private static AppDeployer deployer(DeployTarget.Kind target, DockerHost host, TrafficRouter router,
+            RegistryCredentials credentials) {
+        if (target == DeployTarget.Kind.DOCKER) {
+            return new DockerDeployer(host, router);
+        }
+        if (router != TrafficRouter.NONE) {
+            throw new IllegalArgumentException("router: a router is not supported with target: swarm() yet; use"
+                    + " router: direct() or leave it out");
+        }
+        return new SwarmDeployer(host, credentials);
     }
 
     /** One instance is enough; keeps {@link RolloutCore#ENGINE} the same object after a trip to the agent. */

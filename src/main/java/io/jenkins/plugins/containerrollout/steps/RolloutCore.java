@@ -17,10 +17,10 @@ import java.io.Serializable;
  * The glue talks to the deploy and verify cores only through this, so tests substitute a fake that returns canned
  * records; {@link #ENGINE} is the real thing.
  *
- * <p>Usage: {@code RolloutRecord r = RolloutCore.ENGINE.deploy(request, TrafficRouter.NONE, null, console);}
+ * <p>Usage: {@code RolloutRecord r = RolloutCore.ENGINE.deploy(DeployTarget.Kind.DOCKER, request, TrafficRouter.NONE, null, console);}
  */
 public interface RolloutCore extends Serializable {
-    /** The real core: {@code DockerDeployer} and {@code Verifier} on the request's engine. */
+    /** The real core: {@code DockerDeployer} (or {@code SwarmDeployer}) and {@code Verifier} on the request's engine. */
     RolloutCore ENGINE = new EngineRolloutCore();
 
     /**
@@ -28,14 +28,15 @@ public interface RolloutCore extends Serializable {
      *
      * @throws IllegalArgumentException a request only the engine can refuse (image missing, port taken)
      */
-    RolloutRecord deploy(DeployRequest request, TrafficRouter router, RegistryCredentials credentials, ProgressSink progress)
-            throws Exception;
+    RolloutRecord deploy(DeployTarget.Kind target, DeployRequest request, TrafficRouter router,
+            RegistryCredentials credentials, ProgressSink progress) throws Exception;
 
     /** Restores a kept revision. */
-    RolloutRecord rollback(RollbackRequest request, TrafficRouter router, ProgressSink progress) throws Exception;
+    RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router, ProgressSink progress)
+            throws Exception;
 
     /** Where the application stands now (its serving ports are the verification's endpoints). */
-    AppStatus status(DockerHost host, String app) throws Exception;
+    AppStatus status(DeployTarget.Kind target, DockerHost host, String app) throws Exception;
 
     /** Runs the checks. */
     VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) throws Exception;

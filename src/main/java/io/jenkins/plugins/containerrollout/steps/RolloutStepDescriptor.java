@@ -49,6 +49,11 @@ public abstract class RolloutStepDescriptor extends StepDescriptor {
         return new DirectRouting();
     }
 
+    /** What the target drop-down shows first: containers on the engine. */
+    public DeployTarget getDefaultTarget() {
+        return new DockerTarget();
+    }
+
     /** Docker Server Certificate credentials the user may pick for a {@code tcp://} engine. */
     @POST
     public ListBoxModel doFillDockerCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String dockerCredentialsId,

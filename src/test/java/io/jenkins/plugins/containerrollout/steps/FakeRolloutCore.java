@@ -36,6 +36,8 @@ final class FakeRolloutCore implements RolloutCore {
     transient VerifyRequest verified;
     transient DockerHost verifiedOn;
     transient int statusCalls;
+    /** The target of every deploy, rollback and status call, in order. */
+    transient final List<DeployTarget.Kind> targets = new ArrayList<>();
     private transient Outcome deployOutcome = Outcome.SUCCEEDED;
     private transient Outcome rollbackOutcome = Outcome.SUCCEEDED;
     private transient boolean verificationPasses = true;
@@ -86,11 +88,12 @@ final class FakeRolloutCore implements RolloutCore {
     }
 
     @Override
-    public RolloutRecord deploy(DeployRequest request, TrafficRouter router, RegistryCredentials credentials,
-            ProgressSink progress) {
+    public RolloutRecord deploy(DeployTarget.Kind target, DeployRequest request, TrafficRouter router,
+            RegistryCredentials credentials, ProgressSink progress) {
         if (deployFailure != null) {
             throw deployFailure;
         }
+        targets.add(target);
         this.deployed = request;
         this.router = router;
         this.credentials = credentials;
@@ -99,14 +102,17 @@ final class FakeRolloutCore implements RolloutCore {
     }
 
     @Override
-    public RolloutRecord rollback(RollbackRequest request, TrafficRouter router, ProgressSink progress) {
+    public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
+            ProgressSink progress) {
+        targets.add(target);
         rollbacks.add(request);
         this.router = router;
         return record(request.app(), Operation.ROLLBACK, rollbackOutcome);
     }
 
     @Override
-    public AppStatus status(DockerHost host, String app) {
+    public AppStatus status(DeployTarget.Kind target, DockerHost host, String app) {
+        targets.add(target);
         statusCalls++;
         return status;
     }

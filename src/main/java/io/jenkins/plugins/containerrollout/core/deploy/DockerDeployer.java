@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
-public final class DockerDeployer implements AutoCloseable {
+public final class DockerDeployer implements AppDeployer {
     /** Pulls are bounded like every other engine wait. */
     private static final long PULL_TIMEOUT_SECONDS = 300;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
-public final class SwarmDeployer implements AutoCloseable {
+public final class SwarmDeployer implements AppDeployer {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final DockerHost host;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.verify;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
@@ -24,13 +24,13 @@ import java.io.Serializable;
  */
 public final class VerifyAndRollback {
     private final Verifier verifier;
-    private final DockerDeployer deployer;
+    private final AppDeployer deployer;
 
     /**
      * @param verifier runs the checks
      * @param deployer rolls back on a requested rollback; its owner closes it
      */
-    public VerifyAndRollback(Verifier verifier, DockerDeployer deployer) {
+    public VerifyAndRollback(Verifier verifier, AppDeployer deployer) {
         this.verifier = verifier;
         this.deployer = deployer;
     }

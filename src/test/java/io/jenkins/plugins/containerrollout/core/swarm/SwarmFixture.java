@@ -29,9 +29,10 @@ import java.util.List;
 
 /**
  * The single-node swarm of the test bed ({@code scripts/testbed swarm}: a second dockerd, never the shared engine) and
- * images it can run: built on the shared engine, pushed to the open registry, pulled by the swarm from there.
+ * images it can run: built on the shared engine, pushed to the open registry, pulled by the swarm from there. Public
+ * for the CLI's {@code --target swarm} tests.
  */
-final class SwarmFixture {
+public final class SwarmFixture {
     private SwarmFixture() {
     }
 
@@ -41,7 +42,7 @@ final class SwarmFixture {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The swarm manager; fails (never skips) when the test bed's swarm is not up. */
-    static DockerHost host() {
+    public static DockerHost host() {
         String uri = System.getenv("TESTBED_SWARM_HOST");
         if (uri == null || uri.isBlank()) {
             uri = "unix:///run/container-rollout-swarm/docker.sock";
@@ -55,7 +56,7 @@ final class SwarmFixture {
     }
 
     /** Runs the docker CLI against the swarm manager; fails the test on a non-zero exit. */
-    static String swarmCli(DockerHost host, String... args) {
+    public static String swarmCli(DockerHost host, String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "-H", host.uri()));
         command.addAll(List.of(args));
         TestBed.Result r = TestBed.run(command, Path.of("."));
@@ -71,7 +72,7 @@ final class SwarmFixture {
     }
 
     /** Waits (bounded) until no container of {@code app} is left on the swarm node, so its ports are free again. */
-    static void awaitGone(DockerHost host, String app) throws InterruptedException {
+    public static void awaitGone(DockerHost host, String app) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             if (swarmCli(host, "ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).isBlank()) {
                 return;
@@ -99,13 +100,13 @@ final class SwarmFixture {
     }
 
     /** The test app in versions 1.0, 2.0, 3.0 and one whose health check fails, as registry references. */
-    record Images(String v1, String v2, String v3, String bad) {
+    public record Images(String v1, String v2, String v3, String bad) {
     }
 
     private static Images images;
 
     /** Built and pushed once per test JVM: every class deploys the same four images. */
-    static synchronized Images images() {
+    public static synchronized Images images() {
         if (images == null) {
             String name = TestBed.unique("swarm-app");
             try {

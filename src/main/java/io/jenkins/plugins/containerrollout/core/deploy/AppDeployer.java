@@ -1,0 +1,43 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import java.util.List;
+
+/**
+ * What every deployment target does for one application: roll it out, roll it back, and say what it runs. Implemented
+ * by {@link DockerDeployer} (containers on one engine) and {@code core.swarm.SwarmDeployer} (a Swarm service), so the
+ * CLI and the steps choose the target once and the rest of their code is the same.
+ *
+ * <p>Usage: {@code try (AppDeployer d = new DockerDeployer(host)) { d.deploy(request, System.err::println); }}
+ */
+public interface AppDeployer extends AutoCloseable {
+    /**
+     * Rolls {@code request.app()} out to the request's image.
+     *
+     * @throws IllegalArgumentException a bad request, or one the target cannot do (nothing was changed)
+     * @throws RolloutLockedException   another rollout of the application is in progress
+     */
+    RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException;
+
+    /**
+     * Restores the previous revision of {@code request.app()}, or the one the request names.
+     *
+     * @throws IllegalArgumentException no such application or revision (nothing was changed)
+     * @throws RolloutLockedException   another rollout of the application is in progress
+     */
+    RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException;
+
+    /** Kept revisions of {@code app}, oldest first. */
+    List<RevisionInfo> history(String app);
+
+    /** Desired and ready replicas of {@code app} now, its serving ports and its last phase. */
+    AppStatus status(String app);
+
+    /** Removes {@code app} and its history from the target. */
+    void remove(String app);
+
+    /** Releases the engine client; throws nothing checked. */
+    @Override
+    void close();
+}
