@@ -467,6 +467,10 @@ public final class SwarmDeployer implements AppDeployer {
         if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN) {
             throw new IllegalArgumentException("strategy: blueGreen is not supported on swarm yet; use rolling");
         }
+        if (strategy.kind() == RolloutStrategy.Kind.CANARY) {
+            // Swarm's update policy has no weights; running it as a plain rolling update would hide that.
+            throw new IllegalArgumentException("strategy: canary is not supported on swarm yet; use rolling");
+        }
         if (spec != null && !spec.hostNetwork()) {
             throw new IllegalArgumentException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
                     + "tasks use the host network and bind 127.0.0.1:$PORT");

@@ -12,7 +12,7 @@
  * <p><b>Strategy.</b> Rolling maps to Swarm's UpdateConfig (start-first with parallelism maxSurge when surging, else
  * stop-first with parallelism maxUnavailable; delay = batchDelay + minReadySeconds; failure action rollback or pause;
  * monitor = HEALTHCHECK start period + interval x retries; maxFailureRatio = failureRatio) and the same
- * RollbackConfig; recreate is stop-first with every task at once. Blue-green is refused (not supported on swarm yet).
+ * RollbackConfig; recreate is stop-first with every task at once. Blue-green and canary are refused (not supported on swarm yet).
  *
  * <p><b>Ports.</b> Tasks use the host network; the task in slot {@code k} of port bank {@code b} serves on
  * {@code portBase + 2(k-1) + b}, the bank flipping with each revision so a start-first task never meets its

@@ -61,6 +61,15 @@ public class SwarmAutoRollbackTest extends SwarmTestBase {
     }
 
     @Test
+    public void canaryIsRefusedBeforeAnythingChanges() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> swarm.deploy(
+                SwarmFixture.request(host, app, images.v1(), 2, portBase())
+                        .withStrategy(RolloutStrategy.named("canary")), SwarmFixture.SINK));
+        assertEquals("strategy: canary is not supported on swarm yet; use rolling", e.getMessage());
+        assertEquals("NONE", swarm.status(app).phase());
+    }
+
+    @Test
     public void blueGreenIsRefusedBeforeAnythingChanges() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> swarm.deploy(
                 SwarmFixture.request(host, app, images.v1(), 2, portBase()).withStrategy(RolloutStrategy.blueGreen()),
