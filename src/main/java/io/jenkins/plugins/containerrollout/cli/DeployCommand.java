@@ -1,6 +1,5 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -8,8 +7,6 @@ import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
-import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -65,11 +62,8 @@ public final class DeployCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         DeployRequest request = request(o, terminal);
-        EngineOptions.requireTargetSupports(o, request.strategy());
-        try (AppDeployer deployer = EngineOptions.deployer(o, request.host())) {
-            RolloutRecord record = EngineOptions.moved(o, () -> deployer.deploy(request, terminal.err()::println));
-            return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), failure(record));
-        }
+        return EngineOptions.rollout(o, request.host(), request.strategy(),
+                deployer -> deployer.deploy(request, terminal.err()::println));
     }
 
     /** Why a rollout's outcome means exit 1, or null when it succeeded. */

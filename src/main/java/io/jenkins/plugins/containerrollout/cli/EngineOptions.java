@@ -8,6 +8,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer;
 import java.io.IOException;
 import java.net.URI;
@@ -107,6 +108,25 @@ final class EngineOptions {
                 throw e;
             }
             throw new UsageException(UsageException.optionNamed(e.getMessage()));
+        }
+    }
+
+    /** What {@code deploy} or {@code rollback} asks of the deployer. */
+    @FunctionalInterface
+    interface Rollout {
+        RolloutRecord run(AppDeployer deployer) throws InterruptedException;
+    }
+
+    /**
+     * Runs a deploy or rollback on the target the options name and returns its record as the command's result,
+     * with exit 1 unless the rollout succeeded.
+     */
+    static CommandResult rollout(ParsedOptions o, DockerHost host, RolloutStrategy strategy, Rollout rollout)
+            throws UsageException, InterruptedException {
+        requireTargetSupports(o, strategy);
+        try (AppDeployer deployer = deployer(o, host)) {
+            RolloutRecord record = moved(o, () -> rollout.run(deployer));
+            return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), DeployCommand.failure(record));
         }
     }
 

@@ -1,13 +1,10 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
-import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
-import java.util.List;
 
 /**
  * {@code container-rollout rollback}: the CLI face of {@code containerRollback}. Restores the previous revision, or
@@ -43,11 +40,8 @@ public final class RollbackCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         RollbackRequest request = request(o, terminal);
-        EngineOptions.requireTargetSupports(o, request.strategy());
-        try (AppDeployer deployer = EngineOptions.deployer(o, request.host())) {
-            RolloutRecord record = EngineOptions.moved(o, () -> deployer.rollback(request, terminal.err()::println));
-            return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), DeployCommand.failure(record));
-        }
+        return EngineOptions.rollout(o, request.host(), request.strategy(),
+                deployer -> deployer.rollback(request, terminal.err()::println));
     }
 
     /**
