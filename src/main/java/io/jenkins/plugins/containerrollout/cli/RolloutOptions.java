@@ -19,6 +19,8 @@ final class RolloutOptions {
                 + " (needs --router and --router-frontend-port)"),
         Option.value("--max-surge", "N|P%", "rolling: replicas above the desired count (default 25%)"),
         Option.value("--max-unavailable", "N|P%", "rolling: replicas below the desired count (default 25%)"),
+        Option.value("--replacement", "POLICY", "rolling: stopStarted (default; the next batch starts while replaced"
+                + " replicas stop) or stopComplete (it waits until they have stopped)"),
         Option.value("--min-ready", "SECONDS", "a new replica must stay ready this long to count (default 0)"),
         Option.value("--progress-deadline", "SECONDS", "fail when no replica becomes available for this long (default 600)"),
         Option.value("--batch-delay", "MILLIS", "rolling: pause between batches (default 0)"),
@@ -48,9 +50,12 @@ final class RolloutOptions {
                 o.value("--strategy") == null ? "rolling" : o.value("--strategy")));
         String surge = o.value("--max-surge") == null ? base.maxSurge() : o.value("--max-surge");
         String unavailable = o.value("--max-unavailable") == null ? base.maxUnavailable() : o.value("--max-unavailable");
-        if (base.kind() != RolloutStrategy.Kind.ROLLING && (o.flag("--max-surge") || o.flag("--max-unavailable"))) {
-            throw new UsageException("--max-surge/--max-unavailable apply to --strategy rolling only");
+        if (base.kind() != RolloutStrategy.Kind.ROLLING && (o.flag("--max-surge") || o.flag("--max-unavailable")
+                || o.flag("--replacement"))) {
+            throw new UsageException("--max-surge/--max-unavailable/--replacement apply to --strategy rolling only");
         }
+        RolloutStrategy.Replacement replacement = UsageException.check(
+                () -> RolloutStrategy.Replacement.parse(o.value("--replacement")));
         int minReady = o.nonNegative("--min-ready", base.minReadySeconds());
         int deadline = o.positiveInt("--progress-deadline", base.progressDeadlineSeconds());
         long batchDelay = o.nonNegative("--batch-delay", (int) base.batchDelay().toMillis());
@@ -59,7 +64,7 @@ final class RolloutOptions {
         CanaryPlan canary = canary(o, base);
         return UsageException.check(() -> new RolloutStrategy(base.kind(), surge, unavailable,
                 Duration.ofMillis(batchDelay), minReady, deadline, failureRatio, base.autoRollback(), scaleDownDelay,
-                canary));
+                canary, replacement));
     }
 
     /** The canary plan the options describe; canary options without {@code --strategy canary} are a usage error. */

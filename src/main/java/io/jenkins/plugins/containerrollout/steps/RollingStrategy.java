@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import java.time.Duration;
 import org.jenkinsci.Symbol;
@@ -17,12 +18,13 @@ import org.kohsuke.stapler.verb.POST;
  * A rolling update: new replicas replace old ones in batches, never more than {@code maxSurge} above and never more
  * than {@code maxUnavailable} below the desired count (counts, or percentages with Kubernetes rounding).
  *
- * <p>Usage: {@code strategy: rolling(maxSurge: '1', maxUnavailable: '0', batchDelaySeconds: 5)}
+ * <p>Usage: {@code strategy: rolling(maxSurge: '1', maxUnavailable: '0', batchDelaySeconds: 5, replacement: 'stopComplete')}
  */
 public final class RollingStrategy extends DeployStrategy {
     private String maxSurge = "25%";
     private String maxUnavailable = "25%";
     private int batchDelaySeconds;
+    private String replacement = RolloutStrategy.Replacement.STOP_STARTED.id();
 
     /** Kubernetes' defaults: 25% surge, 25% unavailable, no pause between batches. */
     @DataBoundConstructor
@@ -59,12 +61,27 @@ public final class RollingStrategy extends DeployStrategy {
         this.batchDelaySeconds = batchDelaySeconds;
     }
 
+    public String getReplacement() {
+        return replacement;
+    }
+
+    /**
+     * {@code 'stopStarted'} (default): the next batch starts while the replaced replicas stop; {@code 'stopComplete'}:
+     * it waits until they have stopped.
+     */
+    @DataBoundSetter
+    public void setReplacement(String replacement) {
+        this.replacement = replacement == null || replacement.isBlank() ? RolloutStrategy.Replacement.STOP_STARTED.id()
+                : replacement.strip();
+    }
+
     @Override
     public RolloutStrategy toStrategy() {
         if (batchDelaySeconds < 0) {
             throw new IllegalArgumentException("batchDelaySeconds: must be 0 or more (got " + batchDelaySeconds + ")");
         }
-        return RolloutStrategy.rolling(maxSurge, maxUnavailable).withBatchDelay(Duration.ofSeconds(batchDelaySeconds));
+        return RolloutStrategy.rolling(maxSurge, maxUnavailable).withBatchDelay(Duration.ofSeconds(batchDelaySeconds))
+                .withReplacement(RolloutStrategy.Replacement.parse(replacement));
     }
 
     /**
@@ -96,6 +113,18 @@ public final class RollingStrategy extends DeployStrategy {
                     RolloutStrategy.rolling(maxSurge, value);
                 }
             });
+        }
+
+        /** The two replacement policies. */
+        @POST
+        public ListBoxModel doFillReplacementItems(@AncestorInPath Item item) {
+            ListBoxModel items = new ListBoxModel();
+            if (FormChecks.mayConfigure(item)) {
+                for (RolloutStrategy.Replacement policy : RolloutStrategy.Replacement.values()) {
+                    items.add(Messages.get("RollingStrategy.replacement." + policy.id()), policy.id());
+                }
+            }
+            return items;
         }
 
         /** A negative pause. */

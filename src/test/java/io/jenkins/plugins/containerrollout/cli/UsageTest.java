@@ -45,9 +45,12 @@ public class UsageTest {
 
     @Test
     public void aPortBaseWithoutRoomIsAUsageError() {
+        assertUsage("deploy: --port-base: 65535 leaves no room for 4 replica ports (replicas + maxSurge + maxSurge still"
+                + " stopping); use a value from 1024 to 65532", "deploy", "--app", "web", "--image", "x:1", "--port-base",
+                "65535", "--replicas", "2", "--max-surge", "1");
         assertUsage("deploy: --port-base: 65535 leaves no room for 3 replica ports (replicas + maxSurge); use a value from"
                 + " 1024 to 65533", "deploy", "--app", "web", "--image", "x:1", "--port-base", "65535", "--replicas", "2",
-                "--max-surge", "1");
+                "--max-surge", "1", "--replacement", "stopComplete");
     }
 
     @Test

@@ -43,6 +43,7 @@ public class ContainerDeployStepTest {
         rolling.setMaxSurge("1");
         rolling.setMaxUnavailable("0");
         rolling.setBatchDelaySeconds(2);
+        rolling.setReplacement("stopComplete");
         step.setStrategy(rolling);
         step.setHealthPath("/health");
         step.setProbeIntervalMillis(200);
@@ -73,7 +74,8 @@ public class ContainerDeployStepTest {
                 List.of("exec httpd -f"), 256L << 20, 500_000_000L, "on-failure:3", Map.of("team", "shop"),
                 List.of("/srv/data:/data:ro"), "shop-net", 8080, 5);
         RolloutStrategy strategy = RolloutStrategy.rolling("1", "0").withBatchDelay(Duration.ofSeconds(2))
-                .withMinReadySeconds(3).withProgressDeadlineSeconds(120).withFailureRatio(0.25).withAutoRollback(false);
+                .withMinReadySeconds(3).withProgressDeadlineSeconds(120).withFailureRatio(0.25).withAutoRollback(false)
+                .withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
         ProbeSettings probe = new ProbeSettings("/health", Duration.ofMillis(200), Duration.ofMillis(500), 2, 4,
                 Duration.ofSeconds(30));
         assertEquals(new DeployRequest(HOST, "web", spec, 4, 21000, strategy, probe, 3, "http://jenkins/job/shop/7/", "abc123"),
@@ -117,6 +119,15 @@ public class ContainerDeployStepTest {
         rolling.setMaxSurge("lots");
         step.setStrategy(rolling);
         assertEquals("maxSurge: 'lots' is not a count or a percentage; use e.g. '1' or '25%'", refusal(step));
+    }
+
+    @Test
+    public void anUnknownReplacementPolicyNamesTheTwoThatExist() {
+        ContainerDeployStep step = step();
+        RollingStrategy rolling = new RollingStrategy();
+        rolling.setReplacement("later");
+        step.setStrategy(rolling);
+        assertTrue(refusal(step), refusal(step).startsWith("replacement: unknown 'later'; use 'stopStarted'"));
     }
 
     @Test

@@ -53,10 +53,12 @@ public record DeployRequest(
         if (strategy == null) {
             throw new IllegalArgumentException("strategy: required; use 'rolling' or 'recreate'");
         }
-        int span = replicas + strategy.surge(replicas);
+        int span = strategy.ports(replicas);
         if (portBase < 1024 || portBase + span - 1 > 65535) {
+            String why = span > replicas + strategy.surge(replicas) ? "replicas + maxSurge + maxSurge still stopping"
+                    : "replicas + maxSurge";
             throw new IllegalArgumentException("portBase: " + portBase + " leaves no room for " + span
-                    + " replica ports (replicas + maxSurge); use a value from 1024 to " + (65536 - span));
+                    + " replica ports (" + why + "); use a value from 1024 to " + (65536 - span));
         }
         if (probe == null) {
             throw new IllegalArgumentException("healthPath: required; e.g. ProbeSettings.defaults().withPath(\"/health\")");

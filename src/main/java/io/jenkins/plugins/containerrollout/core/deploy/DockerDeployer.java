@@ -91,7 +91,7 @@ public final class DockerDeployer implements AppDeployer {
         InspectImageResponse image = resolveImage(spec.image(), sink);
         String imageId = image.getId();
         String hash = EngineState.specHash(spec, imageId, request.probe().path());
-        checkPorts(app, request.portBase(), n + request.strategy().surge(n));
+        checkPorts(app, request.portBase(), request.strategy().ports(n));
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
             EngineState.Snapshot snapshot = store.snapshot(app);
@@ -400,7 +400,8 @@ public final class DockerDeployer implements AppDeployer {
             if (!ours.contains(port) && !Ports.free(port)) {
                 throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ") is already in use "
                         + "by another process; app '" + app + "' needs " + span + " free loopback ports from portBase "
-                        + portBase + " (replicas + maxSurge): pick another portBase or free that port");
+                        + portBase + " (replicas + maxSurge, and as many again for replicas still stopping in a rolling update "
+                        + "with replacement stopStarted): pick another portBase or free that port");
             }
         }
     }

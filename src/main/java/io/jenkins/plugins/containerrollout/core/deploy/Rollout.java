@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Converges an application onto one revision with {@code desired} replicas: the rolling loop that recreate, scaling,
@@ -35,9 +36,11 @@ import java.util.concurrent.Future;
  * replicas": what a router in front would be told ({@link Type#TRAFFIC} events).
  *
  * <p>Pipelining: replaced replicas leave the serving set at once and stop in the background while the next batch's
- * containers are created (a created container neither runs nor binds its port); the batch is started only once those
- * stops have ended, so running containers never exceed {@code desired + maxSurge}, and the slots (ports) of the stopped
- * replicas are free again when the new ones bind them. The last stops of a rollout end in {@link #settle}.
+ * containers are created ahead (a created container neither runs nor binds its port). With
+ * {@link RolloutStrategy.Replacement#STOP_STARTED} the next batch starts at once, on ports no stopping replica holds
+ * (so a stop is never on the critical path; the slots it frees are taken by the batch after); with
+ * {@link RolloutStrategy.Replacement#STOP_COMPLETE} (and recreate) it starts only once those stops have ended, so
+ * running containers never exceed {@code desired + maxSurge}. The last stops of a rollout end in {@link #settle}.
  *
  * <p>A canary ({@link Canary}) drives the same replicas in smaller moves: {@link #grow} starts replicas of the target
  * beside the others without retiring any, {@link #shift} sets the share of traffic the target's replicas get (router
@@ -79,6 +82,11 @@ final class Rollout {
     private final TrafficRouter router;
     private final boolean blueGreen;
     private int desired;
+    /**
+     * Slots the rollout keeps its replicas in ({@link RolloutStrategy#ports}), beyond only when a port is taken; 0
+     * before {@link #converge} (a canary's first replicas take the lowest free ports).
+     */
+    private int span;
     private final ReplicaCheck checker;
     private final List<Tracked> old = new ArrayList<>();
     private final List<Tracked> fresh = new ArrayList<>();
@@ -152,16 +160,23 @@ final class Rollout {
      */
     void settle() throws InterruptedException {
         awaitCreated();
+        awaitStops(List.copyOf(stopping.keySet()));
+    }
+
+    /** Waits for the stops holding {@code ports} (those that run); the first failure is thrown once all have ended. */
+    private void awaitStops(List<Integer> ports) throws InterruptedException {
         RuntimeException first = null;
-        for (Future<?> stop : stopping.values()) {
+        for (Integer port : ports) {
+            Future<?> stop = stopping.remove(port);
             try {
-                stop.get(); // bounded: the engine call has the client's response timeout
+                if (stop != null) {
+                    stop.get(); // bounded: the engine call has the client's response timeout
+                }
             } catch (ExecutionException e) {
                 first = first != null ? first : e.getCause() instanceof RuntimeException r ? r
                         : new IllegalStateException(e.getCause());
             }
         }
-        stopping.clear();
         if (first != null) {
             throw first;
         }
@@ -232,6 +247,7 @@ final class Rollout {
         Revision rev = target.revision();
         int n = target.desired();
         desired = n;
+        span = strategy.ports(n);
         int surge = strategy.surge(n);
         int maxUnavailable = strategy.unavailable(n);
         lastProgress = System.currentTimeMillis();
@@ -341,8 +357,8 @@ final class Rollout {
 
     /**
      * Starts {@code count} replicas of {@code rev}: slots are chosen one by one (the lowest free ones, kept containers
-     * of the revision first; a port whose replica is stopping counts as free), then the containers are created (or
-     * kept ones re-used) all at once while those stops end, and started all at once after them.
+     * of the revision first; a port whose replica is stopping counts as free when the batch waits for the stops), then
+     * the containers are created (or kept ones re-used) all at once, and started all at once.
      */
     private void startReplicas(Revision rev, int portBase, int count) throws InterruptedException {
         if (count <= 0) {
@@ -365,7 +381,11 @@ final class Rollout {
         }
         Map<Integer, ReplicaRef> batch = new java.util.concurrent.ConcurrentSkipListMap<>();
         Batch.each(slots, slot -> batch.put(slot, prepare(rev, slot, portBase + slot, keptOnes.get(slot))));
-        settle(); // maxSurge counts a stopping replica until it has stopped; its port is free after that
+        if (strategy.waitsForStops()) {
+            settle(); // a stopping replica counts against maxSurge until it has stopped
+        } else {
+            awaitStops(slots.stream().map(slot -> portBase + slot).toList()); // stops that ended: collect their outcome
+        }
         Batch.each(List.copyOf(batch.values()), ref -> engine.start(ref.id()));
         long now = System.currentTimeMillis(); // the startup timeout counts from the start
         for (ReplicaRef ref : batch.values()) {
@@ -397,16 +417,37 @@ final class Rollout {
         }
     }
 
-    /** The lowest free slot, kept containers of the target first; ports something else listens on are skipped. */
+    /**
+     * The slot for a new replica: a kept container of the target first, then the lowest free slot within the
+     * rollout's ports. A port whose replica is still stopping is free when the batch waits for the stops anyway;
+     * otherwise it is taken only when no other port within the rollout's ports is free (the batch then waits for that
+     * stop). Ports something else listens on are skipped, beyond the rollout's ports if need be.
+     */
     private int freeSlot(Set<Integer> used, int portBase) {
-        TreeSet<Integer> candidates = new TreeSet<>(kept.keySet());
-        for (int slot : candidates) {
-            if (!used.contains(slot) && portFree(portBase + slot)) {
-                return slot;
+        boolean waits = strategy.waitsForStops();
+        List<Integer> keptSlots = kept.keySet().stream().filter(slot -> !used.contains(slot)).toList();
+        List<Integer> inRange = IntStream.range(0, Math.min(span, 65536 - portBase)).boxed()
+                .filter(slot -> !used.contains(slot)).toList();
+        for (List<Integer> candidates : List.of(keptSlots, inRange)) {
+            for (int slot : candidates) {
+                if (portFree(portBase + slot, waits)) {
+                    return slot;
+                }
             }
         }
+        for (List<Integer> candidates : List.of(keptSlots, inRange)) {
+            for (int slot : candidates) {
+                if (stopping.containsKey(portBase + slot)) {
+                    return slot; // its stop ends before the batch starts
+                }
+            }
+        }
+        return lowestFreeSlot(used, portBase, waits);
+    }
+
+    private int lowestFreeSlot(Set<Integer> used, int portBase, boolean stopsEnd) {
         for (int slot = 0; portBase + slot <= 65535; slot++) {
-            if (!used.contains(slot) && portFree(portBase + slot)) {
+            if (!used.contains(slot) && portFree(portBase + slot, stopsEnd)) {
                 return slot;
             }
         }
@@ -414,10 +455,11 @@ final class Rollout {
     }
 
     /**
-     * Creates, in the background while the batch just started comes up, the containers of the next batch: where the
-     * next replaced replicas are (the first available old ones, whose ports the next batch takes over). A created
-     * container neither runs nor binds its port; one the next batch does not use is a kept container of the target
-     * revision like any other (re-used later, or removed with the stopped replicas at the end).
+     * Creates, in the background while the batch just started comes up, the containers of the next batch, where it
+     * will start them: when it waits for the stops, in the slots of the next replaced replicas (the first available
+     * old ones, whose ports it takes over); else in the lowest slots free once the stops now running have ended. A
+     * created container neither runs nor binds its port; one the next batch does not use is a kept container of the
+     * target revision like any other (re-used later, or removed with the stopped replicas at the end).
      */
     private void precreate(Revision rev, int portBase, int count) {
         if (count <= 0 || kept.values().stream().anyMatch(r -> !createdAhead.contains(r.id()))) {
@@ -425,15 +467,26 @@ final class Rollout {
         }
         Set<Integer> taken = new HashSet<>(kept.keySet());
         fresh.forEach(t -> taken.add(t.ref.slot()));
-        old.stream().filter(t -> !t.available).forEach(t -> taken.add(t.ref.slot()));
-        old.stream().filter(t -> t.available).map(t -> t.ref.slot()).filter(slot -> !taken.contains(slot)).limit(count)
-                .forEach(slot -> creating.put(slot, BACKGROUND.submit(() -> {
-                    ReplicaRef ref = new ReplicaRef(engine.createReplica(app, rev, slot, portBase + slot),
-                            AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, portBase + slot, false,
-                            rev.specHash());
-                    timeline.replica(Type.CREATED, ref, rev.imageId() + ", ahead of its batch");
-                    return ref;
-                })));
+        List<Integer> slots = new ArrayList<>();
+        if (strategy.waitsForStops()) {
+            old.stream().filter(t -> !t.available).forEach(t -> taken.add(t.ref.slot()));
+            old.stream().filter(t -> t.available).map(t -> t.ref.slot()).filter(slot -> !taken.contains(slot))
+                    .limit(count).forEach(slots::add);
+        } else {
+            old.forEach(t -> taken.add(t.ref.slot()));
+            while (slots.size() < count) {
+                int slot = lowestFreeSlot(taken, portBase, true);
+                taken.add(slot);
+                slots.add(slot);
+            }
+        }
+        slots.forEach(slot -> creating.put(slot, BACKGROUND.submit(() -> {
+            ReplicaRef ref = new ReplicaRef(engine.createReplica(app, rev, slot, portBase + slot),
+                    AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, portBase + slot, false,
+                    rev.specHash());
+            timeline.replica(Type.CREATED, ref, rev.imageId() + ", ahead of its batch");
+            return ref;
+        })));
     }
 
     /** Waits for the creations ahead of a batch; what they created becomes kept containers of the target. */
@@ -450,9 +503,10 @@ final class Rollout {
         creating.clear();
     }
 
-    /** Free now, or held by a replica whose stop runs (the new replica starts only after that stop). */
-    private boolean portFree(int port) {
-        return stopping.containsKey(port) || Ports.free(port);
+    /** Free now, or held by a replica whose stop has ended or, with {@code stopsEnd}, still runs. */
+    private boolean portFree(int port, boolean stopsEnd) {
+        Future<?> stop = stopping.get(port);
+        return stop != null ? stopsEnd || stop.isDone() : Ports.free(port);
     }
 
     /** Probes every pending current replica until each is available or failed. */

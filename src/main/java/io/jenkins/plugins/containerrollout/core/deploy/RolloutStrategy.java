@@ -27,6 +27,9 @@ import java.util.Map;
  *                                instant switch back (ignored by the other strategies)
  * @param canary                  canary: the weight steps and the analysis between them (ignored by the other
  *                                strategies; never null)
+ * @param replacement             rolling: whether a batch waits until the replicas it replaces have stopped
+ *                                ({@link Replacement#STOP_COMPLETE}) or starts as soon as their stop began
+ *                                ({@link Replacement#STOP_STARTED}, the default, as Kubernetes Deployments do); never null
  */
 public record RolloutStrategy(
         Kind kind,
@@ -38,7 +41,51 @@ public record RolloutStrategy(
         double failureRatio,
         boolean autoRollback,
         int scaleDownDelaySeconds,
-        CanaryPlan canary) implements Serializable {
+        CanaryPlan canary,
+        Replacement replacement) implements Serializable {
+
+    /**
+     * When a rolling batch may start, relative to the stops of the replicas it replaces; Kubernetes calls this a
+     * Deployment's pod replacement policy ({@code TerminationStarted} / {@code TerminationComplete}).
+     */
+    public enum Replacement {
+        /**
+         * The next batch starts while the replaced replicas stop: they serve no more (the router dropped them first),
+         * so they count against neither maxSurge nor availability, but they still hold their ports and memory until
+         * they exit; the new replicas take other free ports. The fastest rolling update.
+         */
+        STOP_STARTED("stopStarted"),
+        /**
+         * The next batch starts only once the replaced replicas have exited: running containers never exceed
+         * {@code replicas + maxSurge}, for hosts without room for more (memory, licences, ports).
+         */
+        STOP_COMPLETE("stopComplete");
+
+        private final String id;
+
+        Replacement(String id) {
+            this.id = id;
+        }
+
+        /** {@code stopStarted} or {@code stopComplete}: the name the steps and the CLI use. */
+        public String id() {
+            return id;
+        }
+
+        /** Parses {@link #id()}; blank means the default; anything else is a clear error. */
+        public static Replacement parse(String name) {
+            if (name == null || name.isBlank()) {
+                return STOP_STARTED;
+            }
+            for (Replacement r : values()) {
+                if (r.id.equalsIgnoreCase(name.trim())) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("replacement: unknown '" + name + "'; use 'stopStarted' (start the next "
+                    + "batch while replaced replicas stop, the default) or 'stopComplete' (wait until they have stopped)");
+        }
+    }
 
     /** The strategies; {@link #BLUE_GREEN} and {@link #CANARY} need a {@link TrafficRouter} in front of the replicas. */
     public enum Kind {
@@ -64,6 +111,9 @@ public record RolloutStrategy(
         }
         if (canary == null) {
             canary = CanaryPlan.defaults();
+        }
+        if (replacement == null) {
+            replacement = Replacement.STOP_STARTED;
         }
         if (scaleDownDelaySeconds < 0) {
             throw new IllegalArgumentException("scaleDownDelaySeconds: must be 0 or more (got " + scaleDownDelaySeconds
@@ -94,7 +144,7 @@ public record RolloutStrategy(
     public RolloutStrategy(Kind kind, String maxSurge, String maxUnavailable, Duration batchDelay, int minReadySeconds,
             int progressDeadlineSeconds, double failureRatio, boolean autoRollback, int scaleDownDelaySeconds) {
         this(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds, progressDeadlineSeconds, failureRatio,
-                autoRollback, scaleDownDelaySeconds, CanaryPlan.defaults());
+                autoRollback, scaleDownDelaySeconds, CanaryPlan.defaults(), Replacement.STOP_STARTED);
     }
 
     /** Rolling update with Kubernetes' defaults: 25% surge, 25% unavailable, 600 s deadline, automatic rollback. */
@@ -116,7 +166,7 @@ public record RolloutStrategy(
 
     public RolloutStrategy withScaleDownDelaySeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, failureRatio, autoRollback, seconds, canary);
+                progressDeadlineSeconds, failureRatio, autoRollback, seconds, canary, replacement);
     }
 
     /**
@@ -125,12 +175,12 @@ public record RolloutStrategy(
      * revision at full size, 100 % of the traffic, the stable one stopped and kept) or abort and roll back.
      */
     public static RolloutStrategy canary(CanaryPlan plan) {
-        return new RolloutStrategy(Kind.CANARY, "100%", "0", Duration.ZERO, 0, 600, 0.0, true, 0, plan);
+        return new RolloutStrategy(Kind.CANARY, "100%", "0", Duration.ZERO, 0, 600, 0.0, true, 0, plan, Replacement.STOP_STARTED);
     }
 
     public RolloutStrategy withCanary(CanaryPlan plan) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, failureRatio, autoRollback, scaleDownDelaySeconds, plan);
+                progressDeadlineSeconds, failureRatio, autoRollback, scaleDownDelaySeconds, plan, replacement);
     }
 
     /** Stop every old replica, then start the new ones. */
@@ -148,29 +198,42 @@ public record RolloutStrategy(
         };
     }
 
+    public RolloutStrategy withReplacement(Replacement policy) {
+        return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds, progressDeadlineSeconds,
+                failureRatio, autoRollback, scaleDownDelaySeconds, canary, policy);
+    }
+
+    /**
+     * Whether a batch waits for the stops of the replicas it replaces: with {@link Replacement#STOP_COMPLETE}, and
+     * always for recreate (which stops everything first by definition).
+     */
+    public boolean waitsForStops() {
+        return kind == Kind.RECREATE || replacement == Replacement.STOP_COMPLETE;
+    }
+
     public RolloutStrategy withBatchDelay(Duration delay) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, delay, minReadySeconds, progressDeadlineSeconds,
-                failureRatio, autoRollback, scaleDownDelaySeconds, canary);
+                failureRatio, autoRollback, scaleDownDelaySeconds, canary, replacement);
     }
 
     public RolloutStrategy withMinReadySeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, seconds, progressDeadlineSeconds,
-                failureRatio, autoRollback, scaleDownDelaySeconds, canary);
+                failureRatio, autoRollback, scaleDownDelaySeconds, canary, replacement);
     }
 
     public RolloutStrategy withProgressDeadlineSeconds(int seconds) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds, seconds,
-                failureRatio, autoRollback, scaleDownDelaySeconds, canary);
+                failureRatio, autoRollback, scaleDownDelaySeconds, canary, replacement);
     }
 
     public RolloutStrategy withFailureRatio(double ratio) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, ratio, autoRollback, scaleDownDelaySeconds, canary);
+                progressDeadlineSeconds, ratio, autoRollback, scaleDownDelaySeconds, canary, replacement);
     }
 
     public RolloutStrategy withAutoRollback(boolean enabled) {
         return new RolloutStrategy(kind, maxSurge, maxUnavailable, batchDelay, minReadySeconds,
-                progressDeadlineSeconds, failureRatio, enabled, scaleDownDelaySeconds, canary);
+                progressDeadlineSeconds, failureRatio, enabled, scaleDownDelaySeconds, canary, replacement);
     }
 
     /**
@@ -198,6 +261,14 @@ public record RolloutStrategy(
         return u == 0 && surge(desired) == 0 ? 1 : u;
     }
 
+    /**
+     * The ports (slots) a rollout of {@code desired} replicas takes from the port base: the replicas and their surge,
+     * and for a rolling update that does not wait for stops, room for as many replicas still stopping.
+     */
+    public int ports(int desired) {
+        return desired + surge(desired) + (kind == Kind.ROLLING && !waitsForStops() ? surge(desired) : 0);
+    }
+
     /** The resolved settings for the record: what this strategy means for {@code desired} replicas. */
     public Map<String, String> describe(int desired) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -208,6 +279,9 @@ public record RolloutStrategy(
         m.put("progressDeadlineSeconds", String.valueOf(progressDeadlineSeconds));
         m.put("failureRatio", String.valueOf(failureRatio));
         m.put("autoRollback", String.valueOf(autoRollback));
+        if (kind == Kind.ROLLING) {
+            m.put("replacement", replacement.id());
+        }
         if (kind == Kind.BLUE_GREEN) {
             m.put("scaleDownDelaySeconds", String.valueOf(scaleDownDelaySeconds));
         }

@@ -20,16 +20,16 @@ public class AutoRollbackTest extends EngineTestBase {
 
     @Test
     public void unhealthyRevisionIsRolledBackToThePreviousOneWhichServesThroughout() throws Exception {
-        int base = DeployFixture.portBase(app, 5);
+        int base = DeployFixture.portBase(app, 6);
         assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("1", true, base), System.out::println).outcome());
         assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("2", true, base), System.out::println).outcome());
         String v2ImageId = deployer.history(app).get(1).imageId();
 
         RolloutRecord record;
-        try (TrafficSampler traffic = new TrafficSampler(base, 5)) {
+        try (TrafficSampler traffic = new TrafficSampler(base, 6)) {
             record = deployer.deploy(request("3", false, base), System.out::println);
             Thread.sleep(300);
-            assertTrue("maxUnavailable 0: four healthy replicas at every moment; saw " + traffic.minHealthy() + " in "
+            assertTrue("maxUnavailable 0: four healthy replicas at every moment (ports: 4 + maxSurge 1 + 1 stopping); saw " + traffic.minHealthy() + " in "
                     + traffic.worstRound(), traffic.minHealthy() >= 4);
             assertEquals("only revision 2 ever served healthy", Set.of("2"), traffic.healthyVersions());
         }
@@ -57,7 +57,7 @@ public class AutoRollbackTest extends EngineTestBase {
 
     @Test
     public void unhealthyRevisionWithoutAutoRollbackIsLeftPausedAndVisibleInStatus() throws Exception {
-        int base = DeployFixture.portBase(app, 5);
+        int base = DeployFixture.portBase(app, 6);
         DeployRequest v1 = request("1", true, base).withReplicas(2);
         assertEquals(Outcome.SUCCEEDED, deployer.deploy(v1, System.out::println).outcome());
 

@@ -34,6 +34,30 @@ public class RolloutStrategyTest {
     }
 
     @Test
+    public void stopStartedRollingKeepsRoomForAsManyStoppingReplicasAsItSurges() {
+        RolloutStrategy started = RolloutStrategy.rolling("2", "0");
+        assertEquals(RolloutStrategy.Replacement.STOP_STARTED, started.replacement());
+        assertEquals(false, started.waitsForStops());
+        assertEquals("10 replicas + 2 surge + 2 still stopping", 14, started.ports(10));
+        RolloutStrategy complete = started.withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
+        assertEquals(true, complete.waitsForStops());
+        assertEquals(12, complete.ports(10));
+        assertEquals("stopComplete", complete.describe(10).get("replacement"));
+        assertEquals("recreate stops everything first, whatever the policy", true,
+                RolloutStrategy.recreate().waitsForStops());
+        assertEquals("blue-green: both colours", 8, RolloutStrategy.blueGreen().ports(4));
+    }
+
+    @Test
+    public void replacementPolicyIsParsedByItsNameAndAnUnknownOneIsRefusedWithTheChoices() {
+        assertEquals(RolloutStrategy.Replacement.STOP_COMPLETE, RolloutStrategy.Replacement.parse("stopComplete"));
+        assertEquals(RolloutStrategy.Replacement.STOP_STARTED, RolloutStrategy.Replacement.parse(" "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RolloutStrategy.Replacement.parse("eventually"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("replacement: unknown 'eventually'; use 'stopStarted'"));
+    }
+
+    @Test
     public void recreateNeverSurgesAndMayTakeEverythingDown() {
         assertEquals(0, RolloutStrategy.recreate().surge(4));
         assertEquals(4, RolloutStrategy.recreate().unavailable(4));
