@@ -69,6 +69,9 @@ public final class DockerClientFactory {
                 .responseTimeout(responseTimeout)
                 .maxConnections(16)
                 .build();
+        if ("unix".equals(uri.getScheme())) {
+            http = new BuildUploadHttpClient(http, Path.of(uri.getPath())); // build contexts in larger chunks
+        }
         return DockerClientImpl.getInstance(new ExplicitClientConfig(uri, tls), http);
     }
 
