@@ -47,6 +47,8 @@ public class DeployBench {
     private static final int APP_PORTS = 35500;
     private static final int SCRIPT_PORTS = 35600;
     private static final int FLOOR_PORT = 35700;
+    /** The stop grace of the app in the stop-policy comparison: busybox httpd as PID 1 ignores SIGTERM, so all of it. */
+    private static final int GRACE_SECONDS = 1;
     private static final ProbeSettings PROBE = new ProbeSettings("/cgi-bin/health", Duration.ofMillis(100),
             Duration.ofSeconds(2), 1, 3, Duration.ofSeconds(30));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -61,20 +63,27 @@ public class DeployBench {
         DockerHost host = DockerHost.resolve(null, System.getenv());
         DockerClient docker = DockerClientFactory.DEFAULT.create(host);
         RolloutStrategy rolling = RolloutStrategy.rolling(String.valueOf(parallelism), "0");
-        List<Long> floors = new ArrayList<>(), ours = new ArrayList<>(), scripts = new ArrayList<>(),
-                mttrs = new ArrayList<>(), restores = new ArrayList<>();
+        List<Long> floors = new ArrayList<>(), batches = new ArrayList<>(), ours = new ArrayList<>(),
+                oursComplete = new ArrayList<>(), scripts = new ArrayList<>(), mttrs = new ArrayList<>(),
+                restores = new ArrayList<>(), graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>();
+        RolloutStrategy complete = rolling.withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
         try (DockerDeployer deployer = new DockerDeployer(host)) {
-            oneRolling(deployer, host, tag, images, rolling); // warm the JVM as a long-running agent is warm
+            oneRolling(deployer, host, tag, images, rolling, 0); // warm the JVM as a long-running agent is warm
             for (int r = 0; r < runs; r++) {
                 floors.add(startAndReady(docker, images.get(1), tag + "-floor"));
-                ours.add(oneRolling(deployer, host, tag, images, rolling));
+                batches.add(replacementBatch(docker, images, tag + "-batch", parallelism));
+                ours.add(oneRolling(deployer, host, tag, images, rolling, 0));
+                oursComplete.add(oneRolling(deployer, host, tag, images, complete, 0));
                 scripts.add(script(images, tag + "-sh"));
                 long[] mttr = badDeploy(deployer, host, tag, images, rolling);
                 mttrs.add(mttr[0]);
                 restores.add(mttr[1]);
-                System.err.printf("run %d: one replica start+ready %d ms, ours %d ms, script %d ms, MTTR %d ms "
-                        + "(failure to restored %d ms)%n", r + 1, floors.get(r), ours.get(r), scripts.get(r), mttr[0],
-                        mttr[1]);
+                graceStarted.add(oneRolling(deployer, host, tag, images, rolling, GRACE_SECONDS));
+                graceComplete.add(oneRolling(deployer, host, tag, images, complete, GRACE_SECONDS));
+                System.err.printf("run %d: one replica start+ready %d ms, replacement batch %d ms, ours %d ms "
+                        + "(stopComplete %d ms), script %d ms, MTTR %d ms (failure to restored %d ms), with a %d s stop: "
+                        + "%d ms / %d ms%n", r + 1, floors.get(r), batches.get(r), ours.get(r), oursComplete.get(r),
+                        scripts.get(r), mttr[0], mttr[1], GRACE_SECONDS, graceStarted.get(r), graceComplete.get(r));
             }
         } finally {
             DockerClientFactory.closeQuietly(docker);
@@ -82,12 +91,13 @@ public class DeployBench {
                 run(List.of("docker", "rmi", "-f", image));
             }
         }
-        long one = median(floors);
+        long one = median(floors), batch = median(batches);
         long floor = (long) Math.ceil(REPLICAS / (double) parallelism) * one;
         long our = median(ours), sh = median(scripts), mttr = median(mttrs);
-        int batches = (int) Math.ceil(REPLICAS / (double) parallelism);
+        int batchCount = (int) Math.ceil(REPLICAS / (double) parallelism);
         // ratios per run (the runs are interleaved, so each pair saw the same load), then their median
-        double toFloor = medianRatio(ours, floors, batches), toScript = medianRatio(ours, scripts, 1);
+        double toFloor = medianRatio(ours, floors, batchCount), toScript = medianRatio(ours, scripts, 1);
+        double toBatchFloor = medianRatio(ours, batches, batchCount);
         long window = PROBE.failureThreshold() * PROBE.interval().toMillis();
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "Rolling update of %d replicas, maxSurge %d / maxUnavailable 0 (parallelism "
@@ -99,19 +109,32 @@ public class DeployBench {
         t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | physical floor ceil(%d/%d) x %d ms = %d ms "
                 + "| %.2fx | <= 1.10x | %s |%n", our, REPLICAS, parallelism, one, floor, toFloor,
                 toFloor <= 1.10 ? "yes" : "no"));
+        t.append(String.format(Locale.ROOT, "| one replacement batch: %d starts while %d replicas are killed, until "
+                + "ready (engine API) | %d ms | | | | |%n", parallelism, parallelism, batch));
+        t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | replacement floor ceil(%d/%d) x %d ms = %d ms "
+                + "| %.2fx | | |%n", our, REPLICAS, parallelism, batch, batchCount * batch, toBatchFloor));
         t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | sequential docker rm/run script %d ms | "
                 + "%.2fx | | |%n", our, sh, toScript));
+        t.append(String.format(Locale.ROOT, "| our rolling update, replacement stopComplete | %d ms | the same with "
+                + "stopStarted (default) %d ms | %.2fx | | |%n", median(oursComplete), our,
+                medianRatio(oursComplete, ours, 1)));
+        t.append(String.format(Locale.ROOT, "| our rolling update of an app whose stop takes %d s (SIGTERM ignored) | "
+                + "%d ms | replacement stopComplete %d ms | %.2fx | | |%n", GRACE_SECONDS, median(graceStarted),
+                median(graceComplete), medianRatio(graceStarted, graceComplete, 1)));
         t.append(String.format(Locale.ROOT, "| MTTR: bad deploy call to previous revision restored | %d ms | health "
                 + "failure window %d ms + 2 s = %d ms | %.2fx | <= 1.00x | %s |%n", mttr, window, window + 2000,
                 (double) mttr / (window + 2000), mttr <= window + 2000 ? "yes" : "no"));
         t.append(String.format(Locale.ROOT, "| time to restore: first failed replica to restored | %d ms | | | | |%n",
                 median(restores)));
-        t.append(String.format(Locale.ROOT, "%nThe floor counts container starts only. Our update also stops each replaced replica "
-                + "after its successor is ready (maxUnavailable 0) and starts the next batch only once those have stopped "
-                + "(a stopping replica still counts against maxSurge; the next batch's containers are created meanwhile), "
-                + "probes on the %d ms interval, and writes its revision, state and lock as containers in the engine; the "
-                + "starts of one batch run concurrently but share the machine's cores with the engine. Load average during "
-                + "the runs: %s.%n", PROBE.interval().toMillis(), loadAverage()));
+        t.append(String.format(Locale.ROOT, "%nThe physical floor counts container starts only: one container at a "
+                + "time on an idle engine. A rolling update must also stop every replaced replica, and on this machine's "
+                + "2 cores the engine's kills compete with its starts: the replacement floor measures that one batch "
+                + "(%d starts while %d running replicas are killed, until the new ones answer) with the bare engine API, "
+                + "no records, no lock, no router. Our update adds its revision record, state and lock (containers in the "
+                + "engine), a listing per probe round, and the creation of the next batch while one comes up. "
+                + "With replacement stopStarted (the default, as Kubernetes) a batch starts while the replicas it replaces "
+                + "stop; with stopComplete it waits until they have exited. Load average during the runs: %s.%n",
+                parallelism, parallelism, loadAverage()));
         System.out.print(t);
     }
 
@@ -125,12 +148,14 @@ public class DeployBench {
 
     /** Deploys v1, then times the rolling update to v2; the app is removed afterwards. */
     private static long oneRolling(DockerDeployer deployer, DockerHost host, String tag, List<String> images,
-            RolloutStrategy rolling) throws InterruptedException {
+            RolloutStrategy rolling, int stopSeconds) throws InterruptedException {
         String app = tag + "-roll";
         try {
-            require(deployer.deploy(request(host, app, images.get(0), rolling), ProgressSink.NONE), Outcome.SUCCEEDED);
+            require(deployer.deploy(request(host, app, images.get(0), rolling, stopSeconds), ProgressSink.NONE),
+                    Outcome.SUCCEEDED);
             long start = System.nanoTime();
-            require(deployer.deploy(request(host, app, images.get(1), rolling), ProgressSink.NONE), Outcome.SUCCEEDED);
+            require(deployer.deploy(request(host, app, images.get(1), rolling, stopSeconds), ProgressSink.NONE),
+                    Outcome.SUCCEEDED);
             return (System.nanoTime() - start) / 1_000_000;
         } finally {
             deployer.remove(app);
@@ -142,9 +167,9 @@ public class DeployBench {
             RolloutStrategy rolling) throws InterruptedException {
         String app = tag + "-bad";
         try {
-            require(deployer.deploy(request(host, app, images.get(0), rolling), ProgressSink.NONE), Outcome.SUCCEEDED);
+            require(deployer.deploy(request(host, app, images.get(0), rolling, 0), ProgressSink.NONE), Outcome.SUCCEEDED);
             long start = System.currentTimeMillis();
-            RolloutRecord bad = deployer.deploy(request(host, app, images.get(2), rolling), ProgressSink.NONE);
+            RolloutRecord bad = deployer.deploy(request(host, app, images.get(2), rolling, 0), ProgressSink.NONE);
             require(bad, Outcome.ROLLED_BACK);
             long restored = bad.eventsOf(TimelineEvent.Type.RESTORED).get(0).atMillis();
             return new long[] {restored - start, bad.metrics().timeToRestoreMillis()};
@@ -153,9 +178,10 @@ public class DeployBench {
         }
     }
 
-    private static DeployRequest request(DockerHost host, String app, String image, RolloutStrategy strategy) {
-        return new DeployRequest(host, app, ReplicaSpec.of(image).withStopTimeoutSeconds(0), REPLICAS, APP_PORTS,
-                strategy, PROBE, 10, null, null);
+    private static DeployRequest request(DockerHost host, String app, String image, RolloutStrategy strategy,
+            int stopSeconds) {
+        return new DeployRequest(host, app, ReplicaSpec.of(image).withStopTimeoutSeconds(stopSeconds), REPLICAS,
+                APP_PORTS, strategy, PROBE, 10, null, null);
     }
 
     private static void require(RolloutRecord record, Outcome expected) {
@@ -178,6 +204,63 @@ public class DeployBench {
         } finally {
             docker.removeContainerCmd(id).withForce(true).exec();
         }
+    }
+
+    /**
+     * One batch of a replacement, as bare as the engine allows: {@code parallelism} running replicas are killed while
+     * as many new containers (created beforehand, as our update creates them ahead) start; until the new ones answer.
+     */
+    private static long replacementBatch(DockerClient docker, List<String> images, String name, int parallelism)
+            throws InterruptedException {
+        List<String> old = new ArrayList<>(), fresh = new ArrayList<>();
+        try {
+            for (int i = 0; i < parallelism; i++) {
+                old.add(container(docker, images.get(0), name + "-old" + i, FLOOR_PORT + i));
+                docker.startContainerCmd(old.get(i)).exec();
+            }
+            for (int i = 0; i < parallelism; i++) {
+                while (!healthy(FLOOR_PORT + i)) {
+                    Thread.sleep(PROBE.interval().toMillis());
+                }
+                fresh.add(container(docker, images.get(1), name + "-new" + i, FLOOR_PORT + parallelism + i));
+            }
+            List<Thread> calls = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < parallelism; i++) {
+                String o = old.get(i), f = fresh.get(i);
+                calls.add(started(() -> docker.killContainerCmd(o).exec()));
+                calls.add(started(() -> docker.startContainerCmd(f).exec()));
+            }
+            for (int i = 0; i < parallelism; i++) {
+                calls.get(2 * i + 1).join(); // the start; the kills go on meanwhile
+                while (!healthy(FLOOR_PORT + parallelism + i)) {
+                    Thread.sleep(PROBE.interval().toMillis());
+                }
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            for (Thread call : calls) {
+                call.join();
+            }
+            return millis;
+        } finally {
+            for (String id : old) {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+            for (String id : fresh) {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
+    }
+
+    private static Thread started(Runnable call) {
+        Thread t = new Thread(call, "bench-engine-call");
+        t.start();
+        return t;
+    }
+
+    private static String container(DockerClient docker, String image, String name, int port) {
+        return docker.createContainerCmd(image).withName(name).withEnv("PORT=" + port)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
     }
 
     /** The naive baseline: replace each replica in turn with docker rm -f / docker run -d, waiting for its health. */

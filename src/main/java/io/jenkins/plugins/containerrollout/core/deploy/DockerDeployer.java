@@ -115,9 +115,9 @@ public final class DockerDeployer implements AppDeployer {
                     rollout.converge(goal); // a first deploy or a scaling has nothing to compare a canary with
                 }
                 writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
-                rollout.settle(); // the last replaced replicas stopped while the state was written
                 boolean keepFrom = from != target.number() && byNumber.containsKey(from);
                 store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
+                rollout.settle(); // the last replaced replicas stopped while the state was written and pruned
                 ending = new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(),
                         target.number());
             } catch (RolloutFailure failure) {
