@@ -101,13 +101,15 @@ public final class DockerDeployer implements AppDeployer {
             int from = state.stable();
             Map<Integer, Revision> byNumber = new java.util.HashMap<>(index(kept));
             byNumber.put(target.number(), target);
-            store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING, n, request.portBase()), imageId,
-                    snapshot);
             timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
             Ending ending;
             try {
                 Rollout rollout = new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router);
+                // the state says which revision is progressing before any replica changes: an interrupted rollout
+                // converges from there; it is written while the rollout probes what runs
+                rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING,
+                        n, request.portBase()), imageId, snapshot));
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
                 if (request.strategy().kind() == RolloutStrategy.Kind.CANARY && from != 0 && from != target.number()) {
                     new Canary(rollout, timeline, request.strategy(), router.frontend(app).orElseThrow()).run(goal);

@@ -95,6 +95,8 @@ final class Rollout {
     /** Percent of traffic for the target's replicas while a canary runs; -1: every available replica alike. */
     private int canaryWeight = -1;
     private boolean observed;
+    /** What must be written before the rollout changes anything ({@link #writeFirst}); done when there is none. */
+    private Future<Set<String>> firstWrite = java.util.concurrent.CompletableFuture.completedFuture(Set.of());
     private long lastProgress;
     private int started;
     private int failed;
@@ -321,6 +323,25 @@ final class Rollout {
             return;
         }
         observed = true;
+        try {
+            look(rev);
+        } finally {
+            listed(firstWrite); // whatever happened, that write has ended before the rollout goes on or out
+        }
+    }
+
+    /**
+     * Has {@code write} (the rollout's state record, say) done in the background while the rollout looks at what runs;
+     * it has ended before the rollout changes anything, and its failure is the rollout's.
+     */
+    void writeFirst(Runnable write) {
+        firstWrite = BACKGROUND.submit(() -> {
+            write.run();
+            return Set.of();
+        });
+    }
+
+    private void look(Revision rev) throws InterruptedException {
         long now = System.currentTimeMillis();
         List<Tracked> running = new ArrayList<>();
         Set<String> runningIds = new HashSet<>();
@@ -347,12 +368,24 @@ final class Rollout {
         }
     }
 
-    /** Probes {@code replicas} all at once (a probe is mostly waiting); {@code running}: ids a listing saw running. */
+    /**
+     * Probes {@code replicas} all at once (a probe is mostly waiting); {@code running}: ids a listing saw running, or
+     * null to take every replica for running (its probe then fails if it is not).
+     */
     private Map<Tracked, ProbeResult> probeAll(List<Tracked> replicas, Set<String> running)
             throws InterruptedException {
         Map<Tracked, ProbeResult> results = new ConcurrentHashMap<>();
-        Batch.each(replicas, t -> results.put(t, check(t, running.contains(t.ref.id()))));
+        Batch.each(replicas, t -> results.put(t, check(t, running == null || running.contains(t.ref.id()))));
         return results;
+    }
+
+    /** The listing taken in the background; its failure is the engine call's own. */
+    private static Set<String> listed(Future<Set<String>> listing) throws InterruptedException {
+        try {
+            return listing.get(); // bounded: the engine call has the client's response timeout
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -516,8 +549,16 @@ final class Rollout {
             if (pending.isEmpty()) {
                 return;
             }
-            Set<String> running = runningIds(); // one listing per round serves the probes and watchServing
-            Map<Tracked, ProbeResult> results = probeAll(pending, running);
+            // one listing per round, taken while the probes run, serves watchServing and tells a failed probe of an
+            // exited replica (whose exit code an inspect then reads) from one of a replica not answering yet
+            Future<Set<String>> listing = BACKGROUND.submit(this::runningIds);
+            Map<Tracked, ProbeResult> results = probeAll(pending, null);
+            Set<String> running = listed(listing);
+            for (Tracked t : pending) {
+                if (!results.get(t).ok() && !running.contains(t.ref.id())) {
+                    results.put(t, check(t, false));
+                }
+            }
             checkInterrupt();
             for (Tracked t : pending) {
                 ProbeResult result = results.get(t);
