@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.build;
 
+import io.jenkins.plugins.containerrollout.core.engine.BlockInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -56,13 +57,7 @@ final class BoundedPipe {
 
     /** The reader's end; {@code onClose} runs after the producer has been told to stop. */
     InputStream source(Runnable onClose) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new BlockInputStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return take(b, off, len);

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Usage: {@code InputStream body = new ChunkedBodyInputStream(connectionStream);}
  */
-final class ChunkedBodyInputStream extends InputStream {
+final class ChunkedBodyInputStream extends BlockInputStream {
     private static final int MAX_LINE = 8192;
 
     private final InputStream in;
@@ -23,12 +23,6 @@ final class ChunkedBodyInputStream extends InputStream {
 
     ChunkedBodyInputStream(InputStream in) {
         this.in = in;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

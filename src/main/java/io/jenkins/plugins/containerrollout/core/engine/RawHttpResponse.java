@@ -1,7 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.engine;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -61,21 +60,20 @@ final class RawHttpResponse implements DockerHttpClient.Response {
             return in; // until the engine closes the connection
         }
         long[] left = {parseLength(length)};
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new BlockInputStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (left[0] <= 0) {
                     return -1;
                 }
-                int n = super.read(b, off, (int) Math.min(len, left[0]));
+                int n = in.read(b, off, (int) Math.min(len, left[0]));
                 left[0] -= Math.max(n, 0);
                 return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
             }
         };
     }
