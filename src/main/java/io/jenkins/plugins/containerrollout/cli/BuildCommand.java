@@ -32,13 +32,13 @@ public final class BuildCommand implements Command {
             Option.flag("--no-cache", "do not use the build cache"),
             Option.flag("--pull", "always try to pull newer base images"),
             Option.flag("--push", "push every tag after the build"),
-            Option.value("--registry-username", "USER", "registry login; the password comes from REGISTRY_PASSWORD or stdin"),
-            Option.flag("--password-stdin", "read the registry password from stdin"),
+            PasswordSource.USERNAME,
+            PasswordSource.STDIN,
             EngineOptions.DOCKER_HOST,
             Option.value("--timeout", "SECONDS", "bound on build and push (default: "
                     + ImageBuilder.DEFAULT_TIMEOUT.toSeconds() + ")"),
-            Option.refused("--password", PasswordSource.WHY),
-            Option.refused("--registry-password", PasswordSource.WHY)};
+            PasswordSource.REFUSED[0],
+            PasswordSource.REFUSED[1]};
     private static final Options OPTIONS = Options.of(OWN, RunReport.OPTIONS);
 
     @Override
@@ -93,34 +93,5 @@ public final class BuildCommand implements Command {
             }
         }
         return tags;
-    }
-
-    /** Where a registry password may come from, and where not. */
-    static final class PasswordSource {
-        static final String WHY = "a password on the command line ends up in shell history and ps;"
-                + " set REGISTRY_PASSWORD or use --password-stdin";
-
-        private PasswordSource() {
-        }
-
-        static RegistryCredentials credentials(String username, boolean fromStdin, Terminal terminal)
-                throws UsageException, IOException {
-            String password = fromStdin ? readStdin(terminal) : terminal.env().get("REGISTRY_PASSWORD");
-            if (username == null) {
-                if (fromStdin) {
-                    throw new UsageException("--password-stdin needs --registry-username");
-                }
-                return null;
-            }
-            if (password == null || password.isEmpty()) {
-                throw new UsageException("--registry-username needs a password: set REGISTRY_PASSWORD or use --password-stdin");
-            }
-            return new RegistryCredentials(username, password);
-        }
-
-        private static String readStdin(Terminal terminal) throws IOException {
-            String text = new String(terminal.stdin().readAllBytes(), StandardCharsets.UTF_8);
-            return text.replaceAll("[\r\n]+$", "");
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -38,8 +40,12 @@ public final class DeployCommand implements Command {
         Option.value("--revision-history-limit", "N", "earlier revisions kept for rollback (default 10)"),
         Option.value("--build-url", "URL", "the build that deploys, recorded with the revision"),
         Option.value("--commit", "SHA", "the source commit, recorded with the revision"),
+        PasswordSource.USERNAME,
+        PasswordSource.STDIN,
         EngineOptions.DOCKER_HOST,
         EngineOptions.TARGET,
+        PasswordSource.REFUSED[0],
+        PasswordSource.REFUSED[1],
     };
     private static final Options OPTIONS = Options.of(OWN, RolloutOptions.STRATEGY, RolloutOptions.PROBE,
             EngineOptions.ROUTER, RunReport.OPTIONS);
@@ -62,7 +68,13 @@ public final class DeployCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         DeployRequest request = request(o, terminal);
-        return EngineOptions.rollout(o, request.host(), request.strategy(),
+        RegistryCredentials login = PasswordSource.credentials(o, terminal);
+        if (login != null && !EngineOptions.swarm(o)) {
+            // the Docker deployer pulls anonymously: a private image is pulled first, with the login (a swarm manager
+            // gets the login with the service and hands it to its nodes)
+            RegistryPull.ifMissing(request.host(), request.spec().image(), login, terminal.err()::println);
+        }
+        return EngineOptions.rollout(o, request.host(), request.strategy(), login,
                 deployer -> deployer.deploy(request, terminal.err()::println));
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -58,13 +59,18 @@ final class EngineOptions {
      * on the engine as manager (which has no router: the router options are a usage error there).
      */
     static AppDeployer deployer(ParsedOptions o, DockerHost host) throws UsageException {
+        return deployer(o, host, null);
+    }
+
+    /** As {@link #deployer(ParsedOptions, DockerHost)}, a Swarm manager's services pulling with {@code login}. */
+    static AppDeployer deployer(ParsedOptions o, DockerHost host, RegistryCredentials login) throws UsageException {
         if (!swarm(o)) {
             return deployer(host, router(o));
         }
         if (o.value("--router") != null) {
             throw new UsageException("--router: a router is not supported with --target swarm yet; drop --router");
         }
-        return UsageException.check(() -> new SwarmDeployer(host, null));
+        return UsageException.check(() -> new SwarmDeployer(host, login));
     }
 
     /** True for {@code --target swarm}; anything but docker or swarm is a usage error. */
@@ -121,10 +127,10 @@ final class EngineOptions {
      * Runs a deploy or rollback on the target the options name and returns its record as the command's result,
      * with exit 1 unless the rollout succeeded.
      */
-    static CommandResult rollout(ParsedOptions o, DockerHost host, RolloutStrategy strategy, Rollout rollout)
-            throws UsageException, InterruptedException {
+    static CommandResult rollout(ParsedOptions o, DockerHost host, RolloutStrategy strategy, RegistryCredentials login,
+            Rollout rollout) throws UsageException, InterruptedException {
         requireTargetSupports(o, strategy);
-        try (AppDeployer deployer = deployer(o, host)) {
+        try (AppDeployer deployer = deployer(o, host, login)) {
             RolloutRecord record = moved(o, () -> rollout.run(deployer));
             return CommandResult.of(record, List.of(new ReportEntry.Rollout(record)), DeployCommand.failure(record));
         }

@@ -40,7 +40,7 @@ public final class RollbackCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         RollbackRequest request = request(o, terminal);
-        return EngineOptions.rollout(o, request.host(), request.strategy(),
+        return EngineOptions.rollout(o, request.host(), request.strategy(), null,
                 deployer -> deployer.rollback(request, terminal.err()::println));
     }
 

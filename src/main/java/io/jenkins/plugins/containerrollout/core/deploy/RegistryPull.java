@@ -1,10 +1,11 @@
-package io.jenkins.plugins.containerrollout.steps;
+package io.jenkins.plugins.containerrollout.core.deploy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.build.ImageReference;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -12,12 +13,13 @@ import io.jenkins.plugins.containerrollout.core.engine.EngineException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Pulls a private image with a registry login before {@code containerDeploy} hands it to the deployer, which pulls
- * only anonymously. Does nothing when the engine already has the image.
+ * Pulls a private image with a registry login before a deploy hands it to {@link DockerDeployer}, which pulls only
+ * anonymously (the {@code containerDeploy} step with {@code registryCredentialsId}, the CLI's {@code deploy} with
+ * {@code --registry-username}). Does nothing when the engine already has the image.
  *
  * <p>Usage: {@code RegistryPull.ifMissing(host, "127.0.0.1:5001/web:7", credentials, console);}
  */
-final class RegistryPull {
+public final class RegistryPull {
     /** A pull is bounded like every other engine wait. */
     private static final long TIMEOUT_SECONDS = 300;
 
@@ -27,7 +29,7 @@ final class RegistryPull {
     /**
      * @throws IllegalArgumentException when the registry refuses the pull or it does not finish in time, naming the image
      */
-    static void ifMissing(DockerHost host, String image, RegistryCredentials credentials, ProgressSink progress)
+    public static void ifMissing(DockerHost host, String image, RegistryCredentials credentials, ProgressSink progress)
             throws EngineException, InterruptedException {
         DockerClient docker = DockerClientFactory.DEFAULT.create(host);
         try {
@@ -36,20 +38,29 @@ final class RegistryPull {
             }
             progress.line("pulling " + image + " as " + credentials.username());
             AuthConfig auth = new AuthConfig().withUsername(credentials.username()).withPassword(credentials.password())
-                    .withRegistryAddress(ImageReferences.registry(image));
+                    .withRegistryAddress(registry(image));
             boolean done;
             try {
                 done = docker.pullImageCmd(image).withAuthConfig(auth).exec(new PullImageResultCallback())
                         .awaitCompletion(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("image: pulling '" + image + "' with registryCredentialsId failed: "
-                        + e.getMessage(), e);
+                throw new IllegalArgumentException("image: pulling '" + image + "' as " + credentials.username()
+                        + " failed: " + String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ")
+                        + "; check the registry credentials", e);
             }
             if (!done) {
                 throw new IllegalArgumentException("image: pulling '" + image + "' took longer than " + TIMEOUT_SECONDS + " s");
             }
         } finally {
             DockerClientFactory.closeQuietly(docker);
+        }
+    }
+
+    private static String registry(String image) {
+        try {
+            return ImageReference.parse(image).registry();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
