@@ -13,6 +13,7 @@ import io.jenkins.plugins.containerrollout.core.verify.HttpCheck;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
 import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
 import io.jenkins.plugins.containerrollout.core.verify.SuccessRateCheck;
+import io.jenkins.plugins.containerrollout.core.verify.SwarmChecks;
 import io.jenkins.plugins.containerrollout.core.verify.Verifier;
 import io.jenkins.plugins.containerrollout.core.verify.VerifyAndRollback;
 import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,10 +96,12 @@ public final class VerifyCommand implements Command {
         OnFailure onFailure = UsageException.check(() -> OnFailure.parse(o.value("--on-failure")));
         // every check option is validated before the engine is asked anything; --health gets the replica count below
         List<Check> checks = checks(o, app, 1);
-        if (EngineOptions.swarm(o) && (o.flag("--health") || o.flag("--exec"))) {
-            // they find replicas by container labels our swarm tasks do not carry (and only on the node we talk to)
-            throw new UsageException((o.flag("--health") ? "--health" : "--exec") + ": not supported with --target"
-                    + " swarm yet; probe the serving tasks with --http, or read 'status' for the tasks' health");
+        Optional<Integer> unsupported = EngineOptions.swarm(o) ? SwarmChecks.firstUnsupported(checks)
+                : Optional.empty();
+        if (unsupported.isPresent()) {
+            // --health and --exec would see only containers on this engine; each check's option is named for its type
+            throw new UsageException(SwarmChecks.refusal("--" + checks.get(unsupported.get()).type(), "--target swarm",
+                    "--http, or read 'status' for the tasks' health"));
         }
         RollbackRequest rollback = RollbackCommand.request(o, terminal);
         DockerHost host = rollback.host();

@@ -149,6 +149,9 @@ public final class ContainerVerifyStep extends AppStep {
         if (checks.isEmpty()) {
             throw new IllegalArgumentException("checks: give at least one check, e.g. checks: [http(url: '{endpoint}/health')]");
         }
+        if (targetKind() == DeployTarget.Kind.SWARM) {
+            VerifyRequests.requireSwarmSupports(app, checks);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.steps;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.verify.Check;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
+import io.jenkins.plugins.containerrollout.core.verify.SwarmChecks;
 import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,21 @@ final class VerifyRequests {
             }
             throw e;
         }
+    }
+
+    /**
+     * Refuses the checks that cannot verify a service on {@code target: swarm()} ({@link SwarmChecks}), before the
+     * engine is asked anything.
+     *
+     * @throws IllegalArgumentException naming the first such check and what to use instead
+     */
+    static void requireSwarmSupports(String app, List<VerifyCheck> checks) {
+        List<Check> mapped = checks.stream().map(c -> c == null ? null : c.toCheck(app, 1)).toList();
+        SwarmChecks.firstUnsupported(mapped).ifPresent(i -> {
+            Check c = mapped.get(i);
+            throw new IllegalArgumentException(SwarmChecks.refusal("checks[" + i + "] (" + c.type() + " '" + c.name()
+                    + "')", "target: swarm()", "http(url: '{endpoint}/health')"));
+        });
     }
 
     /** Validates one check as the core would inside a request, against a sample endpoint (for the form). */

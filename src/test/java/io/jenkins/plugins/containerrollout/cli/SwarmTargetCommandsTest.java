@@ -133,6 +133,16 @@ public class SwarmTargetCommandsTest {
     }
 
     @Test
+    public void verifyExecOnSwarmIsAUsageError() {
+        CliRun r = run("verify", "--app", app, "--http", "{endpoint}/version", "--exec", "true");
+
+        assertEquals(r.err(), 2, r.exit());
+        assertEquals("container-rollout verify: --exec: not supported with --target swarm yet; probe the serving"
+                + " tasks with --http, or read 'status' for the tasks' health (try 'container-rollout verify --help')",
+                CliApps.lastErrLine(r));
+    }
+
+    @Test
     public void anUnknownTargetIsAUsageError() {
         CliRun r = CliRun.of(env(), "", "status", "--app", app, "--target", "k8s");
 

@@ -272,7 +272,11 @@ public final class SwarmDeployer implements AppDeployer {
         api.updateService(fresh.path("ID").asText(), version(fresh), spec, credentials, null);
     }
 
-    /** Kept revisions of {@code app}, oldest first, the current one last; read from the service labels alone. */
+    /**
+     * Kept revisions of {@code app} by revision number, oldest first, as {@code DockerDeployer.history} lists them:
+     * the serving one (after a rollback not the newest) is flagged {@link RevisionInfo#current()}. Read from the
+     * service labels alone.
+     */
     public List<RevisionInfo> history(String app) {
         requireAppName(app);
         Optional<JsonNode> service = api.service(app);
@@ -281,14 +285,13 @@ public final class SwarmDeployer implements AppDeployer {
         }
         SwarmRevision current = currentRevision(service.get());
         List<JsonNode> tasks = api.tasks(app);
-        List<SwarmRevision> all = new ArrayList<>(history(service.get()));
-        all.add(current);
+        List<SwarmRevision> all = SwarmRevision.keep(history(service.get()), current, -1, Integer.MAX_VALUE);
         List<RevisionInfo> out = new ArrayList<>();
         for (SwarmRevision r : all) {
             int running = (int) tasks.stream().filter(t -> TaskEvents.revision(t) == r.number()
                     && TaskEvents.state(t).equals("running")).count();
             out.add(new RevisionInfo(r.number(), r.spec().image(), r.imageId(), r.digest(), r.specHash(), r.buildUrl(),
-                    r.commit(), r.createdMillis(), r == current, running, 0, r.spec()));
+                    r.commit(), r.createdMillis(), r.number() == current.number(), running, 0, r.spec()));
         }
         return out;
     }

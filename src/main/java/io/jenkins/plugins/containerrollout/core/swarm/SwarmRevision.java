@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * One revision of a Swarm application as its service labels keep it: the current one in
@@ -84,20 +84,21 @@ record SwarmRevision(int number, ReplicaSpec spec, String image, String imageId,
     }
 
     /**
-     * {@code history} plus {@code added} (when not null), without {@code dropped}, oldest first, keeping the newest
-     * {@code limit}.
+     * {@code history} plus {@code added} (when not null), without {@code dropped}, ordered by number with each number
+     * once ({@code added} wins over a kept copy of itself), keeping the newest {@code limit}.
      */
     static List<SwarmRevision> keep(List<SwarmRevision> history, SwarmRevision added, int dropped, int limit) {
-        List<SwarmRevision> out = new ArrayList<>();
+        // by number, not by position: after a rollback the revision serving is older than ones kept in the history
+        TreeMap<Integer, SwarmRevision> byNumber = new TreeMap<>();
         for (SwarmRevision r : history) {
-            if (r.number() != dropped && (added == null || r.number() != added.number())) {
-                out.add(r);
+            if (r.number() != dropped) {
+                byNumber.put(r.number(), r);
             }
         }
         if (added != null) {
-            out.add(added);
+            byNumber.put(added.number(), added);
         }
-        out.sort(Comparator.comparingInt(SwarmRevision::number));
+        List<SwarmRevision> out = new ArrayList<>(byNumber.values());
         return List.copyOf(out.subList(Math.max(0, out.size() - limit), out.size()));
     }
 }

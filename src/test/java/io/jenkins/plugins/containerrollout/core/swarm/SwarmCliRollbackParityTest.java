@@ -32,7 +32,7 @@ public class SwarmCliRollbackParityTest extends SwarmTestBase {
         SwarmFixture.settledTaskList(host, app);
         swarmCli(host, "service", "rollback", "--quiet", app);
         ObjectNode byCli = (ObjectNode) SwarmFixture.spec(host, app);
-        RevisionInfo current = swarm.history(app).get(swarm.history(app).size() - 1);
+        RevisionInfo current = currentRevision();
         assertEquals("our history reads the CLI's rollback", 1, current.revision());
         assertEquals(images.v1(), current.image());
         removeAndWait();

@@ -1,10 +1,14 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
+import static org.junit.Assert.assertEquals;
+
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
+import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.BeforeClass;
@@ -56,6 +60,13 @@ abstract class SwarmTestBase {
     protected void removeAndWait() throws InterruptedException {
         swarm.remove(app);
         SwarmFixture.awaitGone(host, app);
+    }
+
+    /** The one revision {@code history} flags current; fails when none or several are. */
+    protected RevisionInfo currentRevision() {
+        List<RevisionInfo> current = swarm.history(app).stream().filter(RevisionInfo::current).toList();
+        assertEquals("revisions flagged current: " + current, 1, current.size());
+        return current.get(0);
     }
 
     protected RollbackRequest rollbackTo(int revision) {
