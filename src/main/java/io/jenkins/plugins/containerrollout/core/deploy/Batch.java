@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  * Runs one engine call per replica of a rolling batch at once: starting or stopping a container is mostly waiting on
  * the engine, so a batch of {@code maxSurge} replicas takes about as long as one.
  *
+ * <p>The helpers for background engine calls ({@link #await}, {@link #failure}) live here too.
+ *
  * <p>Usage: {@code Batch.each(ids, engine::start)}
  */
 final class Batch {
@@ -45,9 +47,7 @@ final class Batch {
                 try {
                     call.get(); // bounded: each engine call has the client's response timeout
                 } catch (ExecutionException e) {
-                    RuntimeException failure = e.getCause() instanceof RuntimeException r ? r
-                            : new IllegalStateException(e.getCause());
-                    first = first == null ? failure : first;
+                    first = first == null ? failure(e) : first;
                 }
             }
             if (first != null) {
@@ -55,6 +55,20 @@ final class Batch {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** What a background engine call threw: its own runtime exception, else wrapped. */
+    static RuntimeException failure(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+
+    /** The result of a background engine call, once it has ended; its failure is thrown as the call's own. */
+    static <T> T await(Future<T> call) throws InterruptedException {
+        try {
+            return call.get(); // bounded: each engine call has the client's response timeout
+        } catch (ExecutionException e) {
+            throw failure(e);
         }
     }
 }

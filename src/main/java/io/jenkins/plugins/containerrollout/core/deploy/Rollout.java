@@ -96,7 +96,7 @@ final class Rollout {
     private int canaryWeight = -1;
     private boolean observed;
     /** What must be written before the rollout changes anything ({@link #writeFirst}); done when there is none. */
-    private Future<Set<String>> firstWrite = java.util.concurrent.CompletableFuture.completedFuture(Set.of());
+    private Future<?> firstWrite = java.util.concurrent.CompletableFuture.completedFuture(null);
     private long lastProgress;
     private int started;
     private int failed;
@@ -175,8 +175,7 @@ final class Rollout {
                     stop.get(); // bounded: the engine call has the client's response timeout
                 }
             } catch (ExecutionException e) {
-                first = first != null ? first : e.getCause() instanceof RuntimeException r ? r
-                        : new IllegalStateException(e.getCause());
+                first = first != null ? first : Batch.failure(e);
             }
         }
         if (first != null) {
@@ -326,7 +325,7 @@ final class Rollout {
         try {
             look(rev);
         } finally {
-            listed(firstWrite); // whatever happened, that write has ended before the rollout goes on or out
+            Batch.await(firstWrite); // whatever happened, that write has ended before the rollout goes on or out
         }
     }
 
@@ -335,10 +334,7 @@ final class Rollout {
      * it has ended before the rollout changes anything, and its failure is the rollout's.
      */
     void writeFirst(Runnable write) {
-        firstWrite = BACKGROUND.submit(() -> {
-            write.run();
-            return Set.of();
-        });
+        firstWrite = BACKGROUND.submit(write);
     }
 
     private void look(Revision rev) throws InterruptedException {
@@ -377,15 +373,6 @@ final class Rollout {
         Map<Tracked, ProbeResult> results = new ConcurrentHashMap<>();
         Batch.each(replicas, t -> results.put(t, check(t, running == null || running.contains(t.ref.id()))));
         return results;
-    }
-
-    /** The listing taken in the background; its failure is the engine call's own. */
-    private static Set<String> listed(Future<Set<String>> listing) throws InterruptedException {
-        try {
-            return listing.get(); // bounded: the engine call has the client's response timeout
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     /**
@@ -553,7 +540,7 @@ final class Rollout {
             // exited replica (whose exit code an inspect then reads) from one of a replica not answering yet
             Future<Set<String>> listing = BACKGROUND.submit(this::runningIds);
             Map<Tracked, ProbeResult> results = probeAll(pending, null);
-            Set<String> running = listed(listing);
+            Set<String> running = Batch.await(listing);
             for (Tracked t : pending) {
                 if (!results.get(t).ok() && !running.contains(t.ref.id())) {
                     results.put(t, check(t, false));
