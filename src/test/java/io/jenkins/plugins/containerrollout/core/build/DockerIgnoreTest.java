@@ -12,7 +12,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** {@code .dockerignore} rules as the docker CLI reads and applies them (see {@link ContextParityTest} for the proof). */
+/** {@code .dockerignore} rules as the docker CLI reads and applies them (see {@link ContextParityEngineTest} for the proof). */
 public class DockerIgnoreTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
