@@ -11,8 +11,9 @@ import org.kohsuke.stapler.StaplerRequest2;
  * {@code Messages.properties} beside this class; translations go in {@code Messages_<locale>.properties}.
  *
  * <p>Texts are in the language of the HTTP request being served (its {@code Accept-Language}), as Jenkins' generated
- * {@code Messages} classes are (localizer's {@code ResourceBundleHolder} asks {@code LocaleProvider}, which core
- * points at the current Stapler request); outside a request, the JVM's locale. No fallback to the JVM's locale for a
+ * {@code Messages} classes are (localizer's {@code ResourceBundleHolder} asks {@code LocaleProvider}, which core's
+ * {@code hudson.WebAppMain} points at {@code Functions.getCurrentLocale()}: the current Stapler request's locale, else
+ * the JVM's); outside a request, the JVM's locale. No fallback to the JVM's locale for a
  * request whose language has no translation: that request gets the base (English) texts.
  *
  * <p>Usage: {@code FormValidation.error(Messages.get("ContainerBuildStep.noTags"))}
