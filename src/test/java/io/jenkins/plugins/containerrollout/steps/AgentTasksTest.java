@@ -118,10 +118,14 @@ public class AgentTasksTest extends FakeCoreHarness {
         }
 
         private void check(Class<?> type) {
-            List<Class<?>> lineage = new ArrayList<>();
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                lineage.add(c);
-                lineage.addAll(List.of(c.getInterfaces()));
+            Set<Class<?>> lineage = new java.util.LinkedHashSet<>();
+            List<Class<?>> todo = new ArrayList<>(List.of(type));
+            while (!todo.isEmpty()) { // the class, its superclasses and all their interfaces, transitively
+                Class<?> c = todo.remove(0);
+                if (c != null && lineage.add(c)) {
+                    todo.add(c.getSuperclass());
+                    todo.addAll(List.of(c.getInterfaces()));
+                }
             }
             for (Class<?> c : lineage) {
                 String name = c.getName();
