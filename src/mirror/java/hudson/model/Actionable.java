@@ -8,6 +8,10 @@ public abstract class Actionable extends AbstractModelObject {
         throw new UnsupportedOperationException();
     }
 
+    public boolean addOrReplaceAction(Action a) {
+        throw new UnsupportedOperationException();
+    }
+
     public <T extends Action> T getAction(Class<T> type) {
         throw new UnsupportedOperationException();
     }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -20,12 +19,17 @@ public final class AgentCallable<R extends Serializable> extends MasterToSlaveFi
     private static final long serialVersionUID = 1L;
 
     private final AgentTask<R> task;
-    private final ProgressSink console;
+    private final ConsoleSink console;
 
-    /** @param console must be serializable (a {@link ConsoleSink}) */
-    public AgentCallable(AgentTask<R> task, ProgressSink console) {
+    /** @param console the build console, rebuilt on the agent (see {@link ConsoleSink#flush()}) */
+    public AgentCallable(AgentTask<R> task, ConsoleSink console) {
         this.task = task;
         this.console = console;
+    }
+
+    /** The task this carries. */
+    AgentTask<R> task() {
+        return task;
     }
 
     @Override
@@ -36,6 +40,9 @@ public final class AgentCallable<R extends Serializable> extends MasterToSlaveFi
             throw e;
         } catch (Exception e) {
             throw new AgentTaskFailure(e);
+        } finally {
+            // every line in the log, in order, before the step goes on (the agent-side stream buffers)
+            console.flush();
         }
     }
 

@@ -8,7 +8,8 @@ import java.io.Serializable;
  * One piece of core work that runs on the agent, next to the workspace and the Docker engine the agent can reach.
  * Serializable: it is sent to the agent with everything it holds (a core request, a {@link BuildCore}, ...).
  *
- * <p>Usage: {@code BuildResult r = stepRun.onAgent((workspace, console) -> core.build(request, console));}
+ * <p>Usage: {@code BuildResult r = stepRun.onAgent(new BuildTask(request, core));} — a named class holding plain
+ * settings, never a lambda, which would carry the step's execution along
  *
  * @param <R> the serializable result sent back to the controller
  */

@@ -27,15 +27,20 @@ public abstract class AppStep extends Step {
         this.router = router;
     }
 
-    /** The target given, or null for the default ({@code docker()}). */
+    /** The target given, or null for the default (containers on the engine). */
     public DeployTarget getTarget() {
         return target;
     }
 
-    /** Where the application runs: {@code docker()} (containers on the engine) or {@code swarm()} (a service). */
+    /**
+     * Where the application runs: containers on the engine (the default; {@code dockerEngine()} is kept as null) or
+     * {@code swarm()} (a service). Keeping the default as null is what leaves {@code target} out of the Snippet
+     * Generator's snippets although the form shows the engine first: structs' {@code DescribableModel.uninstantiate2}
+     * drops an optional property whose getter equals that of an instance built from the required ones only.
+     */
     @DataBoundSetter
     public void setTarget(DeployTarget target) {
-        this.target = target;
+        this.target = target instanceof DockerTarget ? null : target;
     }
 
     /** The deployer the agent uses for this step. */

@@ -30,6 +30,20 @@ public final class ConsoleSink implements ProgressSink, Serializable {
         this.masker = masker;
     }
 
+    /**
+     * Pushes every line written so far to the build log. On an agent the listener is rebuilt by workflow-api's
+     * {@code BufferedBuildListener.Replacement.readResolve} as a {@code PrintStream} without autoflush over a
+     * {@code DelayBufferedOutputStream} (jenkinsci/workflow-api-plugin, {@code src/main/java/org/jenkinsci/plugins/
+     * workflow/log/}: a 64 KiB buffer written out by a timer, first after 1 s, backing off to 10 s) over remoting's
+     * {@code RemoteOutputStream}; lines still in that buffer when the agent call returns arrive late, after the
+     * step's own result, or never. What is flushed inside the call is safe: remoting's {@code ProxyOutputStream}
+     * (jenkinsci/remoting, {@code src/main/java/hudson/remoting/ProxyOutputStream.java}) tags each chunk with the
+     * current request, and the call's result is handed back only after that request's I/O ({@code PipeWriter}).
+     */
+    public void flush() {
+        listener.getLogger().flush();
+    }
+
     @Override
     public void line(String line) {
         // Mask before splitting: the core may hand over several lines at once.

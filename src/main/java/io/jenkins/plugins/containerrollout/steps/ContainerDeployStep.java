@@ -333,11 +333,8 @@ public final class ContainerDeployStep extends RolloutStep {
             run.console().line("deploying " + request.spec().image() + " as " + request.app() + ": " + request.replicas()
                     + " replica(s) from port " + request.portBase() + ", " + request.strategy().kind().name().toLowerCase()
                     + " on " + host.uri());
-            RolloutCore deployer = core;
-            TrafficRouting routing = step.getRouter();
-            DeployTarget.Kind target = step.targetKind();
-            RolloutRecord record = run.onAgent((workspace, console) ->
-                    deployer.deploy(target, request, TrafficRouting.open(routing), credentials, console));
+            RolloutRecord record = run.onAgent(new AppTasks.Deploy(step.targetKind(), request,
+                    TrafficRouting.settings(step.getRouter()), credentials, core));
             return DeploySummary.conclude(run, record, step.isFailOnRollback());
         }
     }

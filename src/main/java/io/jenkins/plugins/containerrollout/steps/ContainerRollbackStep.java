@@ -99,11 +99,8 @@ public final class ContainerRollbackStep extends RolloutStep {
             RollbackRequest request = step.toRequest(host);
             run.console().line("rolling " + request.app() + " back to " + (request.toRevision() == 0 ? "its previous revision"
                     : "revision " + request.toRevision()) + " on " + host.uri());
-            RolloutCore deployer = core;
-            TrafficRouting routing = step.getRouter();
-            DeployTarget.Kind target = step.targetKind();
-            RolloutRecord record = run.onAgent((workspace, console) ->
-                    deployer.rollback(target, request, TrafficRouting.open(routing), console));
+            RolloutRecord record = run.onAgent(new AppTasks.Rollback(step.targetKind(), request,
+                    TrafficRouting.settings(step.getRouter()), core));
             return DeploySummary.conclude(run, record, true);
         }
     }

@@ -180,13 +180,11 @@ public final class ContainerVerifyStep extends AppStep {
             step.checkArguments();
             DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             String app = step.getApp();
-            RolloutCore verifier = core;
-            DeployTarget.Kind target = step.targetKind();
-            AppStatus status = run.onAgent((workspace, console) -> verifier.status(target, host, app));
+            AppStatus status = run.onAgent(new AppTasks.Status(step.targetKind(), host, app, core));
             VerifyRequest request = step.toRequest(status);
             run.console().line("verifying " + app + " with " + request.checks().size() + " check(s) against "
                     + (request.endpoints().isEmpty() ? "no endpoints" : String.join(", ", request.endpoints())));
-            VerificationResult result = run.onAgent((workspace, console) -> verifier.verify(host, request, console));
+            VerificationResult result = run.onAgent(new AppTasks.Verify(host, request, core));
             run.record(new ReportEntry.Verification(result));
             Map<String, Object> summary = new LinkedHashMap<>(result.toSummaryMap());
             summary.put("endpoints", new ArrayList<>(request.endpoints()));
@@ -211,11 +209,8 @@ public final class ContainerVerifyStep extends AppStep {
                 Map<String, Object> summary) throws Exception {
             RollbackRequest request = RollbackRequest.previous(host, step.getApp());
             run.console().line("rolling " + request.app() + " back to its previous revision: " + result.summary());
-            RolloutCore deployer = core;
-            TrafficRouting routing = step.getRouter();
-            DeployTarget.Kind target = step.targetKind();
-            RolloutRecord record = run.onAgent((workspace, console) ->
-                    deployer.rollback(target, request, TrafficRouting.open(routing), console));
+            RolloutRecord record = run.onAgent(new AppTasks.Rollback(step.targetKind(), request,
+                    TrafficRouting.settings(step.getRouter()), core));
             run.record(new ReportEntry.Rollout(record));
             run.console().line(record.app() + " " + record.outcome().name() + ": " + record.message());
             summary.put("rolledBack", record.outcome() == Outcome.SUCCEEDED);
@@ -244,16 +239,10 @@ public final class ContainerVerifyStep extends AppStep {
             super(FUNCTION_NAME, "ContainerVerifyStep.displayName");
         }
 
-        /** The three reactions to a failed verification. */
+        /** The three reactions to a failed verification, for everybody ({@link FixedChoices}). */
         @POST
-        public ListBoxModel doFillOnFailureItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            if (FormChecks.mayConfigure(item)) {
-                for (OnFailure action : new OnFailure[] {OnFailure.FAIL, OnFailure.UNSTABLE, OnFailure.ROLLBACK}) {
-                    items.add(Messages.get("ContainerVerifyStep.onFailure." + action.id()), action.id());
-                }
-            }
-            return items;
+        public ListBoxModel doFillOnFailureItems() {
+            return FixedChoices.listBox(FixedChoices.onFailure());
         }
 
         /** Anything but fail, unstable, rollback. */

@@ -4,8 +4,12 @@ import hudson.model.AbstractDescribableImpl;
 
 /**
  * Where {@code containerDeploy}, {@code containerVerify} and {@code containerRollback} find the application:
- * {@code docker()} (containers on the engine, the default) or {@code swarm()} (a service on the swarm whose manager
- * the engine is). Only its {@link Kind} travels to the agent, where the core's deployer is chosen.
+ * containers on the engine (no {@code target}, or {@code dockerEngine()}) or {@code swarm()} (a service on the swarm
+ * whose manager the engine is). Only its {@link Kind} travels to the agent, where the core's deployer is chosen.
+ *
+ * <p>Why not {@code docker()}: workflow-cps {@code CpsScript.invokeMethod} calls a global variable of the name
+ * before any step or {@code @Symbol}, and docker-workflow registers {@code docker}; {@code target: docker()} would
+ * become {@code docker.call()} and fail. {@code SymbolNamesTest} keeps every symbol out of the reserved names.
  *
  * <p>Usage: {@code containerDeploy(app: 'web', image: img, portBase: 21000, target: swarm())}
  */

@@ -2,7 +2,6 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -20,8 +19,8 @@ public final class DirectRouting extends TrafficRouting {
     }
 
     @Override
-    public TrafficRouter open() {
-        return TrafficRouter.NONE;
+    public RouterSettings settings() {
+        return RouterSettings.NONE;
     }
 
     /**

@@ -6,9 +6,11 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
- * Containers on the engine {@code dockerHost} names, one per replica (the default).
+ * Containers on the engine {@code dockerHost} names, one per replica: the default, so a Pipeline leaves
+ * {@code target} out for it. Its symbol is {@code dockerEngine}, not {@code docker}: docker-workflow's global
+ * variable {@code docker} wins over every {@code @Symbol} in a Pipeline script (see {@link DeployTarget}).
  *
- * <p>Usage: {@code target: docker()}
+ * <p>Usage: {@code target: dockerEngine()} (the same as no {@code target})
  */
 public final class DockerTarget extends DeployTarget {
     @DataBoundConstructor
@@ -21,12 +23,12 @@ public final class DockerTarget extends DeployTarget {
     }
 
     /**
-     * {@code docker} in Pipeline scripts and the Snippet Generator.
+     * {@code dockerEngine} in Pipeline scripts and the Snippet Generator.
      *
-     * <p>Usage: {@code target: docker()}
+     * <p>Usage: {@code target: dockerEngine()}
      */
     @Extension
-    @Symbol("docker")
+    @Symbol("dockerEngine")
     public static final class DescriptorImpl extends Descriptor<DeployTarget> {
         @Override
         public String getDisplayName() {

@@ -4,9 +4,6 @@ import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
-import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
-import java.nio.file.Path;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -60,7 +57,7 @@ public final class HaproxyRouting extends TrafficRouting {
     }
 
     @Override
-    public TrafficRouter open() {
+    public RouterSettings settings() {
         String problem = problem(socket);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -68,7 +65,7 @@ public final class HaproxyRouting extends TrafficRouting {
         if (frontendPort < 0 || frontendPort > 65535) {
             throw new IllegalArgumentException("frontendPort: " + frontendPort + " is not a port; use 1 to 65535, or 0 when unknown");
         }
-        return new HaproxyRouter(Path.of(socket), frontendPort);
+        return new RouterSettings(socket, frontendPort);
     }
 
     /**

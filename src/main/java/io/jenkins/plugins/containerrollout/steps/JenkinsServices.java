@@ -13,6 +13,8 @@ import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.model.RolloutAction;
 import java.io.IOException;
 import org.jenkinsci.plugins.docker.commons.credentials.DockerServerCredentials;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 
 /**
  * The few calls the step executions make into Jenkins itself, kept behind one interface so that everything around
@@ -49,8 +51,12 @@ interface JenkinsServices {
      */
     void attach(Run<?, ?> run, ReportEntry entry) throws IOException;
 
-    /** Sets the build's result to UNSTABLE (Jenkins keeps the worse of this and any other result). */
-    void markUnstable(Run<?, ?> run);
+    /**
+     * Sets the build's result to UNSTABLE (Jenkins keeps the worse of this and any other result) and marks the step's
+     * node with a {@code WarningAction(UNSTABLE)} carrying {@code why}, so Stage View and Pipeline Graph View show the
+     * stage yellow: as jenkinsci/junit-plugin's {@code JUnitResultsStepExecution} does for failed tests.
+     */
+    void markUnstable(Run<?, ?> run, FlowNode node, String why);
 
     /** Calls straight into Jenkins; usage: {@code JenkinsServices.LIVE.act(workspace, callable)}. */
     final class Live implements JenkinsServices {
@@ -87,7 +93,8 @@ interface JenkinsServices {
         }
 
         @Override
-        public void markUnstable(Run<?, ?> run) {
+        public void markUnstable(Run<?, ?> run, FlowNode node, String why) {
+            node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(why));
             run.setResult(Result.UNSTABLE);
         }
     }

@@ -115,16 +115,10 @@ public final class RollingStrategy extends DeployStrategy {
             });
         }
 
-        /** The two replacement policies. */
+        /** The two replacement policies, for everybody ({@link FixedChoices}). */
         @POST
-        public ListBoxModel doFillReplacementItems(@AncestorInPath Item item) {
-            ListBoxModel items = new ListBoxModel();
-            if (FormChecks.mayConfigure(item)) {
-                for (RolloutStrategy.Replacement policy : RolloutStrategy.Replacement.values()) {
-                    items.add(Messages.get("RollingStrategy.replacement." + policy.id()), policy.id());
-                }
-            }
-            return items;
+        public ListBoxModel doFillReplacementItems() {
+            return FixedChoices.listBox(FixedChoices.replacement());
         }
 
         /** A negative pause. */

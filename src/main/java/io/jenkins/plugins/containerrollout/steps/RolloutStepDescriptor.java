@@ -49,7 +49,10 @@ public abstract class RolloutStepDescriptor extends StepDescriptor {
         return new DirectRouting();
     }
 
-    /** What the target drop-down shows first: containers on the engine. */
+    /**
+     * What the target drop-down shows first: containers on the engine. The step keeps that choice as "no target"
+     * ({@link AppStep#setTarget}), so snippets leave it out.
+     */
     public DeployTarget getDefaultTarget() {
         return new DockerTarget();
     }

@@ -136,12 +136,14 @@ public final class StepRun {
     }
 
     /**
-     * Marks the build UNSTABLE and says why on the console; the step itself goes on (it returns normally).
+     * Marks the build and the step's stage UNSTABLE and says why on the console; the step itself goes on (it returns
+     * normally).
      *
      * <p>Usage: {@code run.markUnstable(result.summary());}
      */
     public void markUnstable(String why) {
-        console.line("marking the build UNSTABLE: " + why);
-        services.markUnstable(scope.build());
+        String masked = masker.mask(why);
+        console.line("marking the build UNSTABLE: " + masked);
+        services.markUnstable(scope.build(), scope.node(), masked);
     }
 }

@@ -9,12 +9,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * The context objects every rollout step needs, taken from the Pipeline's {@link StepContext}; fails with one clear
- * message naming everything that is missing (typically the workspace, when the step is called outside
- * {@code node}).
+ * The context objects every rollout step needs, taken from the Pipeline's {@link StepContext}.
+ *
+ * <p>All of them are the steps' {@code getRequiredContext()}, so Jenkins refuses to start a step without them, with
+ * its own message ("Required context class hudson.FilePath is missing / Perhaps you forgot to surround the code with
+ * a step that provides this, such as: node"): workflow-cps {@code DSL.invokeStep} calls
+ * {@code StepDescriptor.checkContextAvailability} before {@code Step.start}. The check in {@link #resolve} is only a
+ * guard against a caller that skips that (it names what is missing, and promises no hint Jenkins gives anyway).
  *
  * <p>Usage: {@code StepScope scope = StepScope.resolve(getContext(), "containerBuild");}
  *
@@ -22,38 +27,39 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * @param listener    the build console
  * @param workspace   the workspace on the agent where the core runs
  * @param environment the step's environment ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, ...)
+ * @param node        the step's node in the flow graph: a warning on it colours the stage (as the {@code junit} step
+ *                    does, which also requires it)
  */
-public record StepScope(Run<?, ?> build, TaskListener listener, FilePath workspace, EnvVars environment) {
+public record StepScope(Run<?, ?> build, TaskListener listener, FilePath workspace, EnvVars environment, FlowNode node) {
 
     /** What {@link #resolve} needs; also every rollout step's {@code getRequiredContext()}. */
-    public static final Set<Class<?>> REQUIRED = Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+    public static final Set<Class<?>> REQUIRED =
+            Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class, FlowNode.class);
 
     /**
-     * Reads the four objects from the context.
+     * Reads the objects from the context.
      *
-     * @throws AbortException naming each missing object, with a hint where it comes from
+     * @throws AbortException naming each missing object
      */
     public static StepScope resolve(StepContext context, String functionName) throws IOException, InterruptedException {
         List<String> missing = new ArrayList<>();
-        Run<?, ?> build = context.get(Run.class);
-        if (build == null) {
-            missing.add("the build (Run)");
-        }
-        TaskListener listener = context.get(TaskListener.class);
-        if (listener == null) {
-            missing.add("the build console (TaskListener)");
-        }
-        FilePath workspace = context.get(FilePath.class);
-        if (workspace == null) {
-            missing.add("a workspace (FilePath): call " + functionName + " inside node { ... }");
-        }
-        EnvVars environment = context.get(EnvVars.class);
-        if (environment == null) {
-            missing.add("the environment (EnvVars)");
-        }
+        Run<?, ?> build = present(context, Run.class, missing);
+        TaskListener listener = present(context, TaskListener.class, missing);
+        FilePath workspace = present(context, FilePath.class, missing);
+        EnvVars environment = present(context, EnvVars.class, missing);
+        FlowNode node = present(context, FlowNode.class, missing);
         if (!missing.isEmpty()) {
-            throw new AbortException(functionName + " cannot run without " + String.join("; ", missing));
+            throw new AbortException(functionName + " cannot run without the context " + String.join(", ", missing));
         }
-        return new StepScope(build, listener, workspace, environment);
+        return new StepScope(build, listener, workspace, environment, node);
+    }
+
+    private static <T> T present(StepContext context, Class<T> type, List<String> missing)
+            throws IOException, InterruptedException {
+        T value = context.get(type);
+        if (value == null) {
+            missing.add(type.getName());
+        }
+        return value;
     }
 }

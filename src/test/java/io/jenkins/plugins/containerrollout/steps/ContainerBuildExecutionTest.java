@@ -52,18 +52,29 @@ public class ContainerBuildExecutionTest {
         return step;
     }
 
+    /**
+     * Outside {@code node} Jenkins itself stops the step: workflow-cps {@code DSL.invokeStep} runs
+     * {@code StepDescriptor.checkContextAvailability} before {@code Step.start} and prints "Perhaps you forgot to
+     * surround the code with a step that provides this, such as: node". So the workspace must be required context of
+     * every step, and the step's own guard promises no hint of its own that could never be seen.
+     */
     @Test
-    public void namesTheMissingWorkspaceAndWhereToGetOne() throws Exception {
+    public void theWorkspaceIsRequiredSoJenkinsGivesTheNodeHintFirst() throws Exception {
+        for (org.jenkinsci.plugins.workflow.steps.StepDescriptor d : List.of(new ContainerBuildStep.DescriptorImpl(),
+                new ContainerDeployStep.DescriptorImpl(), new ContainerVerifyStep.DescriptorImpl(),
+                new ContainerRollbackStep.DescriptorImpl())) {
+            assertTrue(d.getFunctionName(), d.getRequiredContext().contains(FilePath.class));
+        }
         harness.without(FilePath.class);
         AbortException e = assertThrows(AbortException.class, () -> harness.run(step("app:1"), FakeBuildCore.succeeding()));
-        assertEquals("containerBuild cannot run without a workspace (FilePath): call containerBuild inside node { ... }", e.getMessage());
+        assertEquals("containerBuild cannot run without the context hudson.FilePath", e.getMessage());
     }
 
     @Test
     public void namesEveryMissingContextObject() throws Exception {
         harness.without(Run.class).without(TaskListener.class).without(EnvVars.class);
         AbortException e = assertThrows(AbortException.class, () -> harness.run(step("app:1"), FakeBuildCore.succeeding()));
-        assertEquals("containerBuild cannot run without the build (Run); the build console (TaskListener); the environment (EnvVars)",
+        assertEquals("containerBuild cannot run without the context hudson.model.Run, hudson.model.TaskListener, hudson.EnvVars",
                 e.getMessage());
     }
 

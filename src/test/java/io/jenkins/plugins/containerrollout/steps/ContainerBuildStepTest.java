@@ -137,7 +137,8 @@ public class ContainerBuildStepTest {
 
     @Test
     public void descriptorRequiresBuildConsoleWorkspaceAndEnvironment() {
-        assertEquals(Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class),
+        assertEquals(Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class,
+                        org.jenkinsci.plugins.workflow.graph.FlowNode.class),
                 new ContainerBuildStep.DescriptorImpl().getRequiredContext());
     }
 

@@ -150,6 +150,24 @@ public class ContainerVerifyExecutionTest extends FakeCoreHarness {
         assertTrue(harness.console(), harness.console().contains("marking the build UNSTABLE: verify web: FAILED"));
     }
 
+    /**
+     * The stage turns yellow too, not just the build: a {@code WarningAction(UNSTABLE)} with the reason on the step's
+     * own FlowNode, as jenkinsci/junit-plugin's {@code JUnitResultsStepExecution} does
+     * ({@code node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(..))}); junit's descriptor lists
+     * {@code FlowNode.class} in {@code getRequiredContext()}, and so do ours.
+     */
+    @Test
+    public void unstableMarksTheStepsNodeWithTheReason() throws Exception {
+        core.verificationFails();
+        ContainerVerifyStep step = step(new HttpVerifyCheck("{endpoint}/"));
+        step.setOnFailure("unstable");
+        run(step);
+        assertEquals(1, harness.jenkins.nodeWarnings.size());
+        assertTrue(harness.jenkins.nodeWarnings.get(0), harness.jenkins.nodeWarnings.get(0).startsWith("7: verify web: FAILED"));
+        assertTrue(new ContainerVerifyStep.DescriptorImpl().getRequiredContext()
+                .contains(org.jenkinsci.plugins.workflow.graph.FlowNode.class));
+    }
+
     @Test
     public void aPassingVerificationLeavesTheBuildResultAlone() throws Exception {
         ContainerVerifyStep step = step(new HttpVerifyCheck("{endpoint}/"));

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.Test;
 
-/** {@code target: swarm()} / {@code docker()} on the app steps reaches the agent-side core; no target means docker. */
+/** {@code target: swarm()} / {@code dockerEngine()} on the app steps reaches the agent-side core; no target means the engine. */
 public class DeployTargetStepTest extends FakeCoreHarness {
     private static ContainerDeployStep deploy(DeployTarget target) {
         ContainerDeployStep step = new ContainerDeployStep("web", "127.0.0.1:5000/web:4", 21000);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -44,6 +45,8 @@ final class StepHarness extends StepContext {
     private final transient Map<Class<?>, Object> objects = new HashMap<>();
     private final transient File workspace;
     private final transient CapturingListener listener = new CapturingListener();
+    /** The step's node in the flow graph. */
+    final transient InertNode node = new InertNode();
     final transient FakeJenkins jenkins = new FakeJenkins();
 
     private StepHarness(File workspace) throws IOException {
@@ -53,6 +56,7 @@ final class StepHarness extends StepContext {
         objects.put(TaskListener.class, listener);
         objects.put(FilePath.class, new FilePath(workspace));
         objects.put(EnvVars.class, new EnvVars());
+        objects.put(FlowNode.class, node);
     }
 
     /** A context whose workspace is {@code workspace}, with an empty environment and no credentials. */
@@ -161,6 +165,18 @@ final class StepHarness extends StepContext {
         }
     }
 
+    /** A flow-graph node: the glue only hands it to Jenkins calls, which the fake answers. */
+    static final class InertNode extends FlowNode {
+        InertNode() {
+            super(null, "7", List.of());
+        }
+
+        @Override
+        protected String getTypeDisplayName() {
+            return "containerVerify";
+        }
+    }
+
     /** A console that records its text and, like a remoted stream, stays the same console after serialization. */
     static final class CapturingListener implements TaskListener {
         private static final long serialVersionUID = 1L;
@@ -194,8 +210,12 @@ final class StepHarness extends StepContext {
         final List<String> lookups = new ArrayList<>();
         /** What the steps recorded with the build, in order. */
         final List<ReportEntry> recorded = new ArrayList<>();
+        /** Every task sent to the "agent", in order. */
+        final List<AgentTask<?>> sent = new ArrayList<>();
         /** The builds the steps marked UNSTABLE, once per call. */
         final List<Run<?, ?>> markedUnstable = new ArrayList<>();
+        /** The warnings put on flow nodes (the stage's colour), as "node id: message", once per call. */
+        final List<String> nodeWarnings = new ArrayList<>();
         private File workspace;
 
         @Override
@@ -212,6 +232,9 @@ final class StepHarness extends StepContext {
 
         @Override
         public <V> V act(FilePath ignored, FilePath.FileCallable<V> callable) throws IOException, InterruptedException {
+            if (callable instanceof AgentCallable<?> agentCall) {
+                sent.add(agentCall.task());
+            }
             return overTheWire(overTheWire(callable).invoke(workspace, null));
         }
 
@@ -221,8 +244,9 @@ final class StepHarness extends StepContext {
         }
 
         @Override
-        public void markUnstable(Run<?, ?> run) {
+        public void markUnstable(Run<?, ?> run, FlowNode node, String why) {
             markedUnstable.add(run);
+            nodeWarnings.add((node instanceof InertNode ? "7" : String.valueOf(node)) + ": " + why);
         }
     }
 }

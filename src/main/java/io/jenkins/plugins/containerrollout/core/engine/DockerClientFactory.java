@@ -55,10 +55,7 @@ public final class DockerClientFactory {
             if (!"tcp".equals(uri.getScheme())) {
                 throw new EngineException("TLS is on (DOCKER_TLS_VERIFY) but " + host.uri() + " is not a tcp:// address");
             }
-            if (host.certPath() == null) {
-                throw new EngineException("TLS is on for " + host.uri() + " but no certificate directory is set (DOCKER_CERT_PATH)");
-            }
-            CertDirectory directory = CertDirectory.of(Path.of(host.certPath()));
+            CertDirectory directory = CertDirectory.of(Path.of(host.certDirectory()));
             directory.sslContext(); // unreadable PEM files fail here, with their name, not at the first request
             tls = directory;
         }

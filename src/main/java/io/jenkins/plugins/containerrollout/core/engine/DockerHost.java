@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.engine;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -12,8 +13,9 @@ import java.util.Map;
  *
  * @param uri        {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2376}
  * @param tlsVerify  whether to use TLS with client certificates and verify the server
- * @param certPath   directory holding {@code ca.pem}, {@code cert.pem}, {@code key.pem}; null without TLS or with
- *                   {@code tls}
+ * @param certPath   directory holding {@code ca.pem}, {@code cert.pem}, {@code key.pem} ({@code DOCKER_CERT_PATH});
+ *                   null without TLS, with {@code tls}, or for the default {@code ~/.docker} of the machine that makes
+ *                   the client (see {@link #certDirectory()})
  * @param tls        TLS material held in memory (from a credential), used instead of {@code certPath}; null for
  *                   none. Never in JSON: requests carrying a host end up in reports
  */
@@ -50,10 +52,20 @@ public record DockerHost(String uri, boolean tlsVerify, String certPath, @JsonIg
         String verify = env.getOrDefault("DOCKER_TLS_VERIFY", "");
         boolean tls = !verify.isBlank() && !verify.equals("0") && !verify.equalsIgnoreCase("false");
         String certPath = env.get("DOCKER_CERT_PATH");
-        if (tls && !notBlank(certPath)) {
-            certPath = System.getProperty("user.home") + "/.docker";
+        // no default here: the host is picked on the Jenkins controller, but the folder is read on the agent
+        return new DockerHost(uri, tls, tls && notBlank(certPath) ? certPath.trim() : null);
+    }
+
+    /**
+     * The certificate directory to read, resolved where this is called: {@code certPath}, or for TLS without one
+     * the docker CLI's default {@code ~/.docker} of <em>this</em> machine's user (on a Jenkins agent, the agent's,
+     * since the client is made in the agent task); null without TLS or with in-memory material.
+     */
+    public String certDirectory() {
+        if (certPath != null || !tlsVerify || tls != null) {
+            return certPath;
         }
-        return new DockerHost(uri, tls, tls ? certPath : null);
+        return Path.of(System.getProperty("user.home"), ".docker").toString();
     }
 
     private static boolean notBlank(String s) {

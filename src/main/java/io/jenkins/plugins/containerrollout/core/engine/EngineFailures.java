@@ -92,7 +92,7 @@ public final class EngineFailures {
             return tls.caCertificate() == null ? "any CA this JVM trusts — add the engine's CA to " + tls.source()
                     : "the server CA certificate of " + tls.source();
         }
-        return "the CA in ca.pem" + (host.certPath() == null ? "" : " in " + host.certPath()) + " (check DOCKER_CERT_PATH)";
+        return "the CA in ca.pem" + (host.certDirectory() == null ? "" : " in " + host.certDirectory()) + " (check DOCKER_CERT_PATH)";
     }
 
     private static String clientCertificateHint(DockerHost host) {
@@ -102,10 +102,11 @@ public final class EngineFailures {
                     + " — is it signed by the engine's --tlscacert?"
                     : "the engine wants a client certificate and " + tls.source() + " has none";
         }
-        if (host.certPath() != null && !Files.isRegularFile(Path.of(host.certPath(), "cert.pem"))) {
-            return "the engine wants a client certificate and " + host.certPath() + " has no cert.pem/key.pem";
+        String dir = host.certDirectory();
+        if (dir != null && !Files.isRegularFile(Path.of(dir, "cert.pem"))) {
+            return "the engine wants a client certificate and " + dir + " has no cert.pem/key.pem";
         }
-        return "the engine rejected our client certificate (cert.pem/key.pem in " + host.certPath()
+        return "the engine rejected our client certificate (cert.pem/key.pem in " + dir
                 + ") — is it signed by the engine's --tlscacert?";
     }
 
