@@ -90,6 +90,18 @@ public class RoutedStepsEngineTest {
     }
 
     @Test
+    public void aRollbackWithoutRouterSwitchesTheRouterRecordedWithTheAppBack() throws Exception {
+        deployBlueGreen("1.0");
+        deployBlueGreen("2.0");
+
+        ContainerRollbackStep back = new ContainerRollbackStep(app);
+        Map<String, Object> restored = RolloutStepRunner.rollback(harness, back, RolloutCore.ENGINE);
+
+        assertEquals("the frontend follows the rollback", "1.0", frontendVersion());
+        assertEquals(List.of("SUCCEEDED", 1), List.of(restored.get("outcome"), restored.get("servingRevision")));
+    }
+
+    @Test
     public void aCanaryStepAndItsAnalysisPromoteTheNewRevisionBehindTheFrontend() throws Exception {
         deployBlueGreen("1.0");
         CanaryStep half = new CanaryStep(50);
