@@ -34,9 +34,10 @@ final class AppRouter {
         try {
             reopened.routed(app); // the backend is there and answers
         } catch (IOException e) {
+            String why = e.getMessage() == null ? "no reply" : e.getMessage();
             throw new IllegalArgumentException("router: app '" + app + "' was deployed behind " + recorded.describe()
-                    + ", as recorded with the app, and that router does not answer (" + (e.getMessage() == null ? "no reply" : e.getMessage()) + "); nothing "
-                    + "was changed. Start that HAProxy again, or give the router the app is behind now: "
+                    + ", as recorded with the app, and that router does not answer (" + why + "); nothing was "
+                    + "changed. Start that HAProxy again, or give the router the app is behind now: "
                     + recorded.options() + " (command line), " + recorded.stepParameter() + " (step)");
         }
         sink.line(app + ": no router given; keeping the traffic of the app on its replicas through "
