@@ -55,9 +55,10 @@ public final class HaproxyRouter implements TrafficRouter {
         this.backend = backend;
     }
 
+    /** The socket is recorded as an absolute path: a later command may run from another directory. */
     @Override
     public Optional<RouterSettings> settings(String app) {
-        return Optional.of(RouterSettings.haproxy(adminSocket.toString(), backendOf(app), frontendPort));
+        return Optional.of(RouterSettings.haproxy(adminSocket.toAbsolutePath().toString(), backendOf(app), frontendPort));
     }
 
     private String backendOf(String app) {

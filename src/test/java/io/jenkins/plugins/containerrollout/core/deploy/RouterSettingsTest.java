@@ -43,12 +43,14 @@ public class RouterSettingsTest {
     }
 
     @Test
-    public void haproxyDescribesItsBackendAsTheAppsNameUnlessOneWasGiven() {
+    public void haproxyDescribesItsBackendAsTheAppsNameUnlessOneWasGivenAndItsSocketAbsolute() {
         Path socket = Path.of("/run/h.sock");
 
         assertEquals(RouterSettings.haproxy("/run/h.sock", "web", 0), new HaproxyRouter(socket).settings("web").orElseThrow());
         assertEquals(RouterSettings.haproxy("/run/h.sock", "front", 8080),
                 new HaproxyRouter(socket, 8080, "front").settings("web").orElseThrow());
+        assertEquals(Path.of("admin.sock").toAbsolutePath().toString(),
+                new HaproxyRouter(Path.of("admin.sock")).settings("web").orElseThrow().socket());
         assertTrue(TrafficRouter.NONE.settings("web").isEmpty());
     }
 
