@@ -11,13 +11,9 @@ import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The options that say where an application runs, shared by every engine command: the engine ({@code --docker-host},
@@ -32,10 +28,13 @@ final class EngineOptions {
             + " swarm: a service on the swarm whose manager is the engine");
     static final Option APP = Option.value("--app", "NAME", "application name (lower case, digits, '-', '_')").mandatory();
 
-    /** The router options; a routed application needs them on every command that moves its replicas. */
+    /**
+     * The router options. They are recorded with the application: a later deploy or rollback without them keeps that
+     * router in step (or refuses, naming them, when it does not answer); other ones given replace it.
+     */
     static final Option[] ROUTER = {
         Option.value("--router", "haproxy", "traffic router in front of the replicas, kept on the serving set"
-                + " (blue-green needs one; default: none)"),
+                + " (blue-green needs one; default: the one recorded with the app, else none)"),
         Option.value("--router-socket", "PATH", "HAProxy runtime API socket (stats socket ... level admin)"),
         Option.value("--router-backend", "NAME", "HAProxy backend holding the app's server slots (default: the app name)"),
         Option.value("--router-frontend-port", "PORT", "the router's loopback frontend, where canary analysis sends"
@@ -146,7 +145,10 @@ final class EngineOptions {
         return app;
     }
 
-    /** The router the options name, or {@link TrafficRouter#NONE}; the socket must exist before anything moves. */
+    /**
+     * The router the options name, or {@link TrafficRouter#NONE} (then the deployer uses the one recorded with the
+     * app); the socket must exist before anything moves.
+     */
     static TrafficRouter router(ParsedOptions o) throws UsageException {
         String kind = o.value("--router");
         if (kind == null) {
@@ -168,31 +170,6 @@ final class EngineOptions {
         if (frontendPort > 65535) {
             throw new UsageException("--router-frontend-port: " + frontendPort + " is not a port; give 1-65535");
         }
-        TrafficRouter haproxy = new HaproxyRouter(Path.of(socket), frontendPort);
-        String backend = o.value("--router-backend");
-        return backend == null ? haproxy : new BackendRouter(haproxy, backend);
-    }
-
-    /** Routes an application through a backend of another name (HaproxyRouter names backends after apps). */
-    private record BackendRouter(TrafficRouter router, String backend) implements TrafficRouter {
-        @Override
-        public void route(String app, List<Integer> ports) throws IOException {
-            router.route(backend, ports);
-        }
-
-        @Override
-        public List<Integer> routed(String app) throws IOException {
-            return router.routed(backend);
-        }
-
-        @Override
-        public void split(String app, Map<Integer, Integer> weights) throws IOException {
-            router.split(backend, weights);
-        }
-
-        @Override
-        public Optional<URI> frontend(String app) {
-            return router.frontend(backend);
-        }
+        return new HaproxyRouter(Path.of(socket), frontendPort, o.value("--router-backend"));
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
@@ -30,7 +31,7 @@ final class AppTasks {
 
         @Override
         public RolloutRecord run(File workspace, ProgressSink console) throws Exception {
-            return core.deploy(target, request, router.open(), credentials, console);
+            return core.deploy(target, request, TrafficRouting.open(router), credentials, console);
         }
     }
 
@@ -41,7 +42,7 @@ final class AppTasks {
 
         @Override
         public RolloutRecord run(File workspace, ProgressSink console) throws Exception {
-            return core.rollback(target, request, router.open(), console);
+            return core.rollback(target, request, TrafficRouting.open(router), console);
         }
     }
 

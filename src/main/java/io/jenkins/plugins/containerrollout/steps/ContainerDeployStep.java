@@ -334,7 +334,7 @@ public final class ContainerDeployStep extends RolloutStep {
                     + " replica(s) from port " + request.portBase() + ", " + request.strategy().kind().name().toLowerCase()
                     + " on " + host.uri());
             RolloutRecord record = run.onAgent(new AppTasks.Deploy(step.targetKind(), request,
-                    TrafficRouting.settings(step.getRouter()), credentials, core));
+                    TrafficRouting.settings(step.getRouter(), step.getApp()), credentials, core));
             return DeploySummary.conclude(run, record, step.isFailOnRollback());
         }
     }

@@ -100,7 +100,7 @@ public final class ContainerRollbackStep extends RolloutStep {
             run.console().line("rolling " + request.app() + " back to " + (request.toRevision() == 0 ? "its previous revision"
                     : "revision " + request.toRevision()) + " on " + host.uri());
             RolloutRecord record = run.onAgent(new AppTasks.Rollback(step.targetKind(), request,
-                    TrafficRouting.settings(step.getRouter()), core));
+                    TrafficRouting.settings(step.getRouter(), step.getApp()), core));
             return DeploySummary.conclude(run, record, true);
         }
     }

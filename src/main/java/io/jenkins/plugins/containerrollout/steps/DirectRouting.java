@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -19,8 +20,8 @@ public final class DirectRouting extends TrafficRouting {
     }
 
     @Override
-    public RouterSettings settings() {
-        return RouterSettings.NONE;
+    public RouterSettings settings(String app) {
+        return null;
     }
 
     /**

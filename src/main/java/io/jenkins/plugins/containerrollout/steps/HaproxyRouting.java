@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import org.jenkinsci.Symbol;
@@ -57,7 +58,7 @@ public final class HaproxyRouting extends TrafficRouting {
     }
 
     @Override
-    public RouterSettings settings() {
+    public RouterSettings settings(String app) {
         String problem = problem(socket);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -65,7 +66,7 @@ public final class HaproxyRouting extends TrafficRouting {
         if (frontendPort < 0 || frontendPort > 65535) {
             throw new IllegalArgumentException("frontendPort: " + frontendPort + " is not a port; use 1 to 65535, or 0 when unknown");
         }
-        return new RouterSettings(socket, frontendPort);
+        return RouterSettings.haproxy(socket.strip(), app, frontendPort);
     }
 
     /**

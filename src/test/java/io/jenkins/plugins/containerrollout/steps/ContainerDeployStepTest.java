@@ -204,7 +204,7 @@ public class ContainerDeployStepTest {
 
     @Test
     public void theHaproxyFrontendPortReachesTheRouter() {
-        assertEquals(java.util.Optional.of(java.net.URI.create("http://127.0.0.1:8080")), haproxyWithFrontend(8080).open().frontend("web"));
+        assertEquals(java.util.Optional.of(java.net.URI.create("http://127.0.0.1:8080")), haproxyWithFrontend(8080).open("web").frontend("web"));
     }
 
     @Test

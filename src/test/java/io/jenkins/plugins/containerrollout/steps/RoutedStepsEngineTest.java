@@ -1,6 +1,11 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import hudson.AbortException;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 
 import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
@@ -17,7 +22,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * {@code containerDeploy(strategy: blueGreen() | canary(...), router: haproxy(...))} and {@code containerRollback(router: ...)}
  * on the test bed's engine behind a private HAProxy (Debian's {@code /usr/sbin/haproxy}): the router argument reaches
- * the core on the "agent" and switches the frontend's traffic. Ports 33000-33999.
+ * the core on the "agent" and switches the frontend's traffic; a rollback without {@code router} uses the one recorded
+ * with the app, or fails naming the parameter when that one is gone. Ports 33000-33999.
  */
 public class RoutedStepsEngineTest {
     @Rule
@@ -87,6 +93,40 @@ public class RoutedStepsEngineTest {
 
         assertEquals(1, restored.get("servingRevision"));
         assertEquals("1.0", frontendVersion());
+    }
+
+    @Test
+    public void aRollbackWithoutRouterSwitchesTheRouterRecordedWithTheAppBack() throws Exception {
+        deployBlueGreen("1.0");
+        deployBlueGreen("2.0");
+
+        ContainerRollbackStep back = new ContainerRollbackStep(app);
+        Map<String, Object> restored = RolloutStepRunner.rollback(harness, back, RolloutCore.ENGINE);
+
+        assertEquals("the frontend follows the rollback", "1.0", frontendVersion());
+        assertEquals(List.of("SUCCEEDED", 1), List.of(restored.get("outcome"), restored.get("servingRevision")));
+    }
+
+    @Test
+    public void aRollbackWhoseRecordedRouterIsGoneFailsNamingTheRouterParameterAndChangesNothing() throws Exception {
+        deployBlueGreen("1.0");
+        deployBlueGreen("2.0");
+        haproxy.close();
+        haproxy = null;
+
+        ContainerRollbackStep back = new ContainerRollbackStep(app);
+        AbortException e = assertThrows(AbortException.class,
+                () -> RolloutStepRunner.rollback(harness, back, RolloutCore.ENGINE));
+
+        assertTrue(e.getMessage(), e.getMessage().contains("router: haproxy(socket: '" + socket + "', frontendPort: "
+                + frontendPort + ")"));
+        AppStatus status = RolloutCore.ENGINE.status(DeployTarget.Kind.DOCKER, TestBed.host(), app);
+        assertEquals(List.of("COMPLETE", 2), List.of(status.phase(), status.stableRevision()));
+        List<AppStatus.Replica> running = status.replicas().stream().filter(AppStatus.Replica::running).toList();
+        assertEquals("the replica of revision 2 runs, none of revision 1: " + status.replicas(), List.of(2),
+                running.stream().map(AppStatus.Replica::revision).toList());
+        assertEquals("revision 2 still serves", "2.0", StepTestBed.version(running.stream()
+                .mapToInt(AppStatus.Replica::port).toArray()));
     }
 
     @Test

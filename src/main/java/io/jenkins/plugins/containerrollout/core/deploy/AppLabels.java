@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  *       {@link #IMAGE_ID}, {@link #DIGEST}, {@link #HEALTH_PATH}, {@link #ENGINE_HEALTH}, {@link #BUILD_URL},
  *       {@link #COMMIT}, {@link #CREATED};</li>
  *   <li>{@code state} ({@code <app>.state<seq>}, created, never started; the highest {@link #SEQ} wins, older ones are
- *       pruned): {@link #STABLE}, {@link #TARGET}, {@link #PHASE}, {@link #REPLICAS}, {@link #PORT_BASE};</li>
+ *       pruned): {@link #STABLE}, {@link #TARGET}, {@link #PHASE}, {@link #REPLICAS}, {@link #PORT_BASE}, and the router
+ *       the application is behind, when it is ({@link #ROUTER}, {@link #ROUTER_SOCKET}, {@link #ROUTER_BACKEND},
+ *       {@link #ROUTER_FRONTEND_PORT}: {@link RouterSettings}), so a later command that omits it keeps it in step;</li>
  *   <li>{@code lock} ({@code <app>.lock}, created, never started): {@link #OWNER}, {@link #CREATED}.</li>
  * </ul>
  *
@@ -46,6 +48,10 @@ public final class AppLabels {
     public static final String REPLICAS = PREFIX + "replicas";
     public static final String PORT_BASE = PREFIX + "port-base";
     public static final String OWNER = PREFIX + "owner";
+    public static final String ROUTER = PREFIX + "router";
+    public static final String ROUTER_SOCKET = PREFIX + "router-socket";
+    public static final String ROUTER_BACKEND = PREFIX + "router-backend";
+    public static final String ROUTER_FRONTEND_PORT = PREFIX + "router-frontend-port";
 
     public static final String ROLE_REPLICA = "replica";
     public static final String ROLE_REVISION = "revision";

@@ -40,6 +40,7 @@ public final class DockerDeployer implements AppDeployer {
     private final AppEngine engine;
     private final EngineState store;
     private final Duration lockStaleAfter;
+    /** The router given, or {@link TrafficRouter#NONE}: then each command uses the one recorded with its app. */
     private final TrafficRouter router;
 
     /**
@@ -50,7 +51,10 @@ public final class DockerDeployer implements AppDeployer {
         this(host, TrafficRouter.NONE, Duration.ofHours(1));
     }
 
-    /** A deployer that keeps {@code router} pointed at the serving replicas; blue-green needs one. */
+    /**
+     * A deployer that keeps {@code router} pointed at the serving replicas; blue-green needs one. The router is
+     * recorded with each application it deploys or rolls back, so a later deployer without one keeps it in step.
+     */
     public DockerDeployer(DockerHost host, TrafficRouter router) {
         this(host, router, Duration.ofHours(1));
     }
@@ -82,8 +86,9 @@ public final class DockerDeployer implements AppDeployer {
 
     private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        requireRouterFor(request.strategy());
-        requireFrontendFor(request.strategy(), request.app());
+        TrafficRouter router = AppRouter.choose(request.app(), this.router, store.state(request.app()).router(), sink);
+        AppRouter.requireFor(request.strategy(), router);
+        AppRouter.requireFrontendFor(request.strategy(), request.app(), router);
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         ReplicaSpec spec = request.spec();
@@ -109,7 +114,7 @@ public final class DockerDeployer implements AppDeployer {
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
                 // converges from there; it is written while the rollout probes what runs
                 rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING,
-                        n, request.portBase()), imageId, snapshot));
+                        n, request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot));
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
                 if (request.strategy().kind() == RolloutStrategy.Kind.CANARY && from != 0 && from != target.number()) {
                     new Canary(rollout, timeline, request.strategy(), router.frontend(app).orElseThrow()).run(goal);
@@ -124,7 +129,7 @@ public final class DockerDeployer implements AppDeployer {
                         target.number());
             } catch (RolloutFailure failure) {
                 timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
-                ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline);
+                ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline, router);
             }
             return record(app, Operation.DEPLOY, from, target, ending.serving(), spec.image(), n, request.strategy(),
                     timeline, ending.outcome(), ending.message(), startedAt);
@@ -158,7 +163,7 @@ public final class DockerDeployer implements AppDeployer {
 
     /** A deploy failed: pause, give up, or restore the revision that was stable before it. */
     private Ending afterFailure(DeployRequest request, AppState before, Revision target, Map<Integer, Revision> byNumber,
-            String why, Timeline timeline) throws InterruptedException {
+            String why, Timeline timeline, TrafficRouter router) throws InterruptedException {
         String app = request.app();
         int from = before.stable();
         int n = request.replicas();
@@ -175,7 +180,7 @@ public final class DockerDeployer implements AppDeployer {
         timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
         String restoreFailure = restore(app, previous, before.replicas() > 0 ? before.replicas() : n,
                 before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
-                request.strategy(), timeline);
+                request.strategy(), timeline, router);
         if (restoreFailure != null) {
             writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
             return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
@@ -199,11 +204,12 @@ public final class DockerDeployer implements AppDeployer {
 
     private RolloutRecord doRollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        requireRouterFor(request.strategy());
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         List<Revision> revisions = store.revisions(app);
         AppState state = store.state(app);
+        TrafficRouter router = AppRouter.choose(app, this.router, state.router(), sink);
+        AppRouter.requireFor(request.strategy(), router);
         if (revisions.isEmpty()) {
             throw new IllegalArgumentException("app: '" + app + "' has no recorded revisions on " + host.uri()
                     + "; deploy it first");
@@ -217,11 +223,12 @@ public final class DockerDeployer implements AppDeployer {
             state = store.state(app);
             int replicas = state.replicas() > 0 ? state.replicas() : 1;
             int portBase = state.portBase();
-            store.writeState(app, state.next(current, to.number(), AppState.PROGRESSING, replicas, portBase), to.imageId());
+            store.writeState(app, state.next(current, to.number(), AppState.PROGRESSING, replicas, portBase)
+                    .withRouter(AppRouter.recorded(app, router)), to.imageId());
             timeline.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current + " to revision "
                     + to.number() + " (" + to.spec().image() + ")");
             String failure = restore(app, to, replicas, portBase, index(revisions), request.probe(), request.strategy(),
-                    timeline);
+                    timeline, router);
             Outcome outcome = failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
             if (failure == null) {
                 store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
@@ -307,7 +314,8 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Converges on {@code revision}; returns null when it serves again, else why not. */
     private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
-            ProbeSettings probe, RolloutStrategy strategy, Timeline timeline) throws InterruptedException {
+            ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router)
+            throws InterruptedException {
         try {
             Rollout rollout = new Rollout(engine, timeline, app, revisions, probe, strategy, router);
             rollout.converge(new Rollout.Target(revision, replicas, portBase));
@@ -405,28 +413,6 @@ public final class DockerDeployer implements AppDeployer {
                         + portBase + " (replicas + maxSurge, and as many again for replicas still stopping in a rolling update "
                         + "with replacement stopStarted): pick another portBase or free that port");
             }
-        }
-    }
-
-    private void requireRouterFor(RolloutStrategy strategy) {
-        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN && router == TrafficRouter.NONE) {
-            throw new IllegalArgumentException("strategy: blueGreen switches traffic, so it needs a router in front of "
-                    + "the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or use "
-                    + "'rolling'");
-        }
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY && router == TrafficRouter.NONE) {
-            throw new IllegalArgumentException("strategy: canary splits traffic by weight, so it needs a router in "
-                    + "front of the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or "
-                    + "use 'rolling'");
-        }
-    }
-
-    /** Canary analysis measures what clients get, so it needs the router's frontend. */
-    private void requireFrontendFor(RolloutStrategy strategy, String app) {
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY && router.frontend(app).isEmpty()) {
-            throw new IllegalArgumentException("strategy: canary analyses the traffic through the router's frontend, "
-                    + "and this router does not know it; create it with its frontend port, e.g. new HaproxyRouter("
-                    + "adminSocket, frontendPort)");
         }
     }
 

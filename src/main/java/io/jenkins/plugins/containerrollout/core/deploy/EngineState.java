@@ -108,6 +108,9 @@ final class EngineState {
         l.put(REPLICAS, String.valueOf(next.replicas()));
         l.put(PORT_BASE, String.valueOf(next.portBase()));
         l.put(CREATED, String.valueOf(System.currentTimeMillis()));
+        if (next.router() != null) {
+            next.router().putLabels(l);
+        }
         engine.createMarker(AppLabels.stateName(app, next.seq()), imageId, l);
     }
 
@@ -195,7 +198,8 @@ final class EngineState {
 
     private static AppState state(Map<String, String> l) {
         return new AppState(Long.parseLong(l.get(SEQ)), Integer.parseInt(l.get(STABLE)), Integer.parseInt(l.get(TARGET)),
-                l.get(PHASE), Integer.parseInt(l.get(REPLICAS)), Integer.parseInt(l.get(PORT_BASE)));
+                l.get(PHASE), Integer.parseInt(l.get(REPLICAS)), Integer.parseInt(l.get(PORT_BASE)),
+                RouterSettings.fromLabels(l));
     }
 
     private static Map<String, String> base(String app, String role) {

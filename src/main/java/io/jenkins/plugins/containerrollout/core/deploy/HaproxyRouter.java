@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * A {@link TrafficRouter} over HAProxy's runtime API (the admin socket, {@code level admin}). Each application is a
- * backend of the same name with a fixed pool of server slots ({@link HaproxyConfig} writes one); routing points slots
+ * backend (of the same name unless one is given) with a fixed pool of server slots ({@link HaproxyConfig} writes one); routing points slots
  * at replica ports ({@code set server ... addr 127.0.0.1 port P}) and turns them {@code ready} or {@code maint}. All
  * commands of one change go in a single request, which HAProxy runs back to back: new servers are enabled before old
  * ones are disabled, so no request finds the backend empty. Every routed slot gets its weight
@@ -32,6 +32,8 @@ public final class HaproxyRouter implements TrafficRouter {
 
     private final Path adminSocket;
     private final int frontendPort;
+    /** The backend holding the application's slots, or null: the one named after the application. */
+    private final String backend;
 
     /** A router whose frontend port is unknown: fine for rolling and blue-green, not for canary analysis. */
     public HaproxyRouter(Path adminSocket) {
@@ -43,8 +45,24 @@ public final class HaproxyRouter implements TrafficRouter {
      *                     sends its requests
      */
     public HaproxyRouter(Path adminSocket, int frontendPort) {
+        this(adminSocket, frontendPort, null);
+    }
+
+    /** A router whose applications' slots are in {@code backend} (null: the backend named after the application). */
+    public HaproxyRouter(Path adminSocket, int frontendPort, String backend) {
         this.adminSocket = adminSocket;
         this.frontendPort = frontendPort;
+        this.backend = backend;
+    }
+
+    /** The socket is recorded as an absolute path: a later command may run from another directory. */
+    @Override
+    public Optional<RouterSettings> settings(String app) {
+        return Optional.of(RouterSettings.haproxy(adminSocket.toAbsolutePath().toString(), backendOf(app), frontendPort));
+    }
+
+    private String backendOf(String app) {
+        return backend == null ? app : backend;
     }
 
     @Override
@@ -61,13 +79,14 @@ public final class HaproxyRouter implements TrafficRouter {
 
     @Override
     public void split(String app, Map<Integer, Integer> weights) throws IOException {
+        String backend = backendOf(app);
         for (Map.Entry<Integer, Integer> e : weights.entrySet()) {
             if (e.getValue() < 0 || e.getValue() > MAX_WEIGHT) {
                 throw new IllegalArgumentException("weight: " + e.getValue() + " for port " + e.getKey()
                         + " is out of range; HAProxy takes 0 to " + MAX_WEIGHT);
             }
         }
-        List<Slot> slots = slots(app);
+        List<Slot> slots = slots(backend);
         Map<Integer, Integer> wanted = new LinkedHashMap<>(weights);
         List<Slot> spare = new ArrayList<>();
         List<String> commands = new ArrayList<>();
@@ -76,61 +95,61 @@ public final class HaproxyRouter implements TrafficRouter {
             if (w == null) {
                 spare.add(s);
             } else if (w != s.weight()) {
-                commands.add("set weight " + app + "/" + s.name() + " " + w); // already routed there: reweighted
+                commands.add("set weight " + backend + "/" + s.name() + " " + w); // already routed there: reweighted
             }
         }
         // idle slots first, so slots still serving an unwanted port keep serving until the very end of the request
         spare.sort(Comparator.comparing(Slot::ready));
         if (spare.size() < wanted.size()) {
-            throw new IOException("haproxy backend '" + app + "' has " + slots.size() + " server slots, too few for "
+            throw new IOException("haproxy backend '" + backend + "' has " + slots.size() + " server slots, too few for "
                     + weights.size() + " replicas plus the ones being replaced; render the config with more slots");
         }
         for (Map.Entry<Integer, Integer> e : wanted.entrySet()) {
-            String server = app + "/" + spare.remove(0).name();
+            String server = backend + "/" + spare.remove(0).name();
             commands.add("set server " + server + " addr 127.0.0.1 port " + e.getKey());
             commands.add("set weight " + server + " " + e.getValue());
             commands.add("set server " + server + " state ready");
         }
         for (Slot s : spare) {
             if (s.ready()) {
-                commands.add("set server " + app + "/" + s.name() + " state maint");
+                commands.add("set server " + backend + "/" + s.name() + " state maint");
             }
         }
         if (!commands.isEmpty()) {
             String reply = send(String.join("; ", commands));
             if (reply.contains("No such") || reply.contains("Unknown") || reply.contains("Require")
                     || reply.contains("only accepts") || reply.contains("Invalid")) {
-                throw new IOException("haproxy refused routing " + app + " to " + weights + ": " + reply.trim());
+                throw new IOException("haproxy refused routing " + backend + " to " + weights + ": " + reply.trim());
             }
         }
     }
 
     @Override
     public List<Integer> routed(String app) throws IOException {
-        return slots(app).stream().filter(Slot::ready).map(Slot::port).sorted().toList();
+        return slots(backendOf(app)).stream().filter(Slot::ready).map(Slot::port).sorted().toList();
     }
 
     /** The weight of each routed port of {@code app}, by port. */
     public Map<Integer, Integer> weights(String app) throws IOException {
         Map<Integer, Integer> out = new TreeMap<>();
-        slots(app).stream().filter(Slot::ready).forEach(s -> out.put(s.port(), s.weight()));
+        slots(backendOf(app)).stream().filter(Slot::ready).forEach(s -> out.put(s.port(), s.weight()));
         return out;
     }
 
     /** Parses {@code show servers state <backend>}: op state 2 (running) and no forced maintenance means routed. */
-    private List<Slot> slots(String app) throws IOException {
-        String reply = send("show servers state " + app);
+    private List<Slot> slots(String backend) throws IOException {
+        String reply = send("show servers state " + backend);
         List<Slot> slots = new ArrayList<>();
         for (String line : reply.split("\n")) {
             String[] f = line.trim().split("\\s+");
-            if (f.length < 19 || line.startsWith("#") || !f[1].equals(app)) {
+            if (f.length < 19 || line.startsWith("#") || !f[1].equals(backend)) {
                 continue;
             }
             boolean ready = f[5].equals("2") && (Integer.parseInt(f[6]) & 0x01) == 0;
             slots.add(new Slot(f[3], Integer.parseInt(f[18]), ready, Integer.parseInt(f[7])));
         }
         if (slots.isEmpty()) {
-            throw new IOException("haproxy at " + adminSocket + " has no backend '" + app + "' with server slots: "
+            throw new IOException("haproxy at " + adminSocket + " has no backend '" + backend + "' with server slots: "
                     + reply.trim());
         }
         return slots;

@@ -50,6 +50,14 @@ public interface TrafficRouter {
         return Optional.empty();
     }
 
+    /**
+     * What a later command needs to open this router again for {@code app}, recorded with the application's state;
+     * empty for a router that cannot be described (then a later command without a router has none).
+     */
+    default Optional<RouterSettings> settings(String app) {
+        return Optional.empty();
+    }
+
     /** The largest weight one port can get (HAProxy's per-server limit). */
     int MAX_WEIGHT = 256;
 }

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.containerrollout.core.deploy;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a later command needs to reach an application's router again, recorded with the application's state in the
+ * engine ({@link AppLabels#ROUTER} and its siblings on each state entry): the router's kind, its admin socket, the
+ * backend holding the application's server slots, and the frontend port (0 when unknown). Nothing secret: the admin
+ * socket is guarded by its file permissions, not by a password.
+ *
+ * <p>Usage: {@code TrafficRouter r = RouterSettings.haproxy("/run/haproxy/admin.sock", "web", 8080).open();}
+ */
+public record RouterSettings(String kind, String socket, String backend, int frontendPort) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The one kind of router there is: HAProxy through its runtime API. */
+    public static final String HAPROXY = "haproxy";
+
+    public RouterSettings {
+        if (!HAPROXY.equals(kind) || socket == null || socket.isBlank() || backend == null || backend.isBlank()) {
+            throw new IllegalArgumentException("router: a recorded router is haproxy with a socket and a backend, not "
+                    + kind + " " + socket + " " + backend);
+        }
+    }
+
+    /** An HAProxy router: its admin socket, the backend of the application, its frontend port (0: unknown). */
+    public static RouterSettings haproxy(String socket, String backend, int frontendPort) {
+        return new RouterSettings(HAPROXY, socket, backend, frontendPort);
+    }
+
+    /** The router these settings name. */
+    public TrafficRouter open() {
+        return new HaproxyRouter(Path.of(socket), frontendPort, backend);
+    }
+
+    /** For people: {@code haproxy at /run/haproxy/admin.sock (backend web, frontend 127.0.0.1:8080)}. */
+    public String describe() {
+        return kind + " at " + socket + " (backend " + backend
+                + (frontendPort > 0 ? ", frontend 127.0.0.1:" + frontendPort : "") + ")";
+    }
+
+    /** The command-line options that give this router again. */
+    public String options() {
+        return "--router " + kind + " --router-socket " + socket + " --router-backend " + backend
+                + (frontendPort > 0 ? " --router-frontend-port " + frontendPort : "");
+    }
+
+    /** The step parameter that gives this router again (a step's backend is always named after the application). */
+    public String stepParameter() {
+        return "router: " + kind + "(socket: '" + socket + "'" + (frontendPort > 0 ? ", frontendPort: " + frontendPort : "")
+                + ")";
+    }
+
+    /** Writes these settings into a state entry's labels. */
+    void putLabels(Map<String, String> labels) {
+        labels.put(AppLabels.ROUTER, kind);
+        labels.put(AppLabels.ROUTER_SOCKET, socket);
+        labels.put(AppLabels.ROUTER_BACKEND, backend);
+        labels.put(AppLabels.ROUTER_FRONTEND_PORT, String.valueOf(frontendPort));
+    }
+
+    /** The settings a state entry's labels record, or null when it records no router (or was written before any). */
+    static RouterSettings fromLabels(Map<String, String> labels) {
+        if (labels.get(AppLabels.ROUTER) == null) {
+            return null;
+        }
+        return new RouterSettings(labels.get(AppLabels.ROUTER), labels.get(AppLabels.ROUTER_SOCKET),
+                labels.get(AppLabels.ROUTER_BACKEND), Integer.parseInt(labels.getOrDefault(AppLabels.ROUTER_FRONTEND_PORT,
+                "0")));
+    }
+}
