@@ -408,32 +408,29 @@ public final class DockerDeployer implements AppDeployer {
         }
     }
 
+    /** The core serves the Pipeline steps and the CLI, so the refusal names the step parameter and the option. */
     private void requireRouterFor(RolloutStrategy strategy) {
-        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN && router == TrafficRouter.NONE) {
-            throw new IllegalArgumentException("strategy: blueGreen switches traffic, so it needs a router in front of "
-                    + "the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or use "
-                    + "'rolling'");
-        }
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY && router == TrafficRouter.NONE) {
-            throw new IllegalArgumentException("strategy: canary splits traffic by weight, so it needs a router in "
-                    + "front of the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or "
-                    + "use 'rolling'");
+        RolloutStrategy.Kind kind = strategy.kind();
+        if ((kind == RolloutStrategy.Kind.BLUE_GREEN || kind == RolloutStrategy.Kind.CANARY) && router == TrafficRouter.NONE) {
+            throw new IllegalArgumentException("strategy: " + (kind == RolloutStrategy.Kind.CANARY ? "canary splits traffic"
+                    + " by weight" : "blueGreen switches traffic") + ", so it needs a router in front of the replicas; give"
+                    + " the router parameter (router: haproxy(socket: '/run/haproxy/admin.sock')) or, on the command line,"
+                    + " --router haproxy --router-socket PATH; or use 'rolling'");
         }
     }
 
     /** Canary analysis measures what clients get, so it needs the router's frontend. */
     private void requireFrontendFor(RolloutStrategy strategy, String app) {
         if (strategy.kind() == RolloutStrategy.Kind.CANARY && router.frontend(app).isEmpty()) {
-            throw new IllegalArgumentException("strategy: canary analyses the traffic through the router's frontend, "
-                    + "and this router does not know it; create it with its frontend port, e.g. new HaproxyRouter("
-                    + "adminSocket, frontendPort)");
+            throw new IllegalArgumentException("strategy: canary analyses the traffic through the router's frontend, and"
+                    + " the router has no frontend port; give haproxy's frontendPort (--router-frontend-port PORT)");
         }
     }
 
     private void requireSameHost(DockerHost requested) {
         if (!host.equals(requested)) {
             throw new IllegalArgumentException("host: the request names " + requested.uri() + " but this deployer talks to "
-                    + host.uri() + "; create a DockerDeployer for that host");
+                    + host.uri() + "; run the deploy against one engine (dockerHost, --docker-host)");
         }
     }
 
