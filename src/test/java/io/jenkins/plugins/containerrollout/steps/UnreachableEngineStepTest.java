@@ -58,6 +58,15 @@ public class UnreachableEngineStepTest {
     }
 
     @Test
+    public void verifyFromDockerHostAtAMissingSocketNamesThatAddress() {
+        harness.env("DOCKER_HOST", "unix:///nonexistent.sock");
+        ContainerVerifyStep step = new ContainerVerifyStep("web", List.of(new HttpVerifyCheck("{endpoint}/health")));
+        AbortException e = assertThrows(AbortException.class,
+                () -> RolloutStepRunner.verify(harness, step, RolloutCore.ENGINE));
+        assertNamesAddressAndFix(e, "containerVerify", "unix:///nonexistent.sock");
+    }
+
+    @Test
     public void buildAtAClosedPortNamesThatAddress() throws Exception {
         Files.writeString(tmp.getRoot().toPath().resolve("ws/Dockerfile"), "FROM scratch\n");
         harness.env("DOCKER_HOST", closedPort);
