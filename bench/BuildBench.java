@@ -3,10 +3,9 @@ import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
 import io.jenkins.plugins.containerrollout.core.build.BuildResult;
 import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.testing.Spread;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +23,14 @@ import java.util.regex.Pattern;
 /**
  * containerBuild against the docker CLI on the same contexts and the same engine, runs interleaved.
  * Three ways per run: our core's build call in this (warm) JVM, the docker CLI ({@code DOCKER_BUILDKIT=0}), and our
- * CLI as a fresh process (which adds JVM start). Prints a Markdown table on stdout.
+ * CLI as a fresh process (which adds JVM start). The order of the three rotates from run to run, so that neither side
+ * always builds on the cache state or the load the other left. Prints a Markdown table on stdout: fewest / median /
+ * most milliseconds per side, the ratio of the medians, and "within noise" when the ranges overlap ({@link Spread}).
+ * Memory is not sampled here (a heap sampler reads G1 regions in 2 MiB steps and takes CPU from the engine); the CLI
+ * process runs with a {@value #CLI_HEAP_MB} MB heap, which the 100 MB context can only get through streamed.
  *
- * <p>Usage: {@code java -cp target/container-rollout-cli.jar bench/BuildBench.java [runs]} (bench/run does this)
+ * <p>Usage: {@code java -cp target/container-rollout-cli.jar:target/test-classes bench/BuildBench.java [runs]}
+ * (bench/run does this)
  */
 public class BuildBench {
     /** The CLI process's heap limit, well below the largest context. */
@@ -34,7 +39,13 @@ public class BuildBench {
 
     record Scenario(String name, Path context, boolean noCache) { }
 
-    record Sample(long millis, long contextBytes, long peakHeapBytes) { }
+    record Sample(long millis, long contextBytes) { }
+
+    /** One of the three ways to build, run under a tag of its own. */
+    @FunctionalInterface
+    interface Side {
+        Sample build(String tag) throws Exception;
+    }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -52,29 +63,32 @@ public class BuildBench {
             removeImage(builder.build(request(host, scenarios.get(0), "bench-warmup:" + i), ProgressSink.NONE).tags().get(0));
         }
         StringBuilder table = new StringBuilder();
-        table.append("| scenario | docker CLI median | core in-process median | ratio | CLI process (-Xmx" + CLI_HEAP_MB
-                + "m) median | ratio | context bytes (docker / ours) | peak heap in-process |\n");
-        table.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append("| scenario | docker CLI (ms) | core in-process (ms) | ratio | in-process vs docker | CLI process (-Xmx"
+                + CLI_HEAP_MB + "m) (ms) | ratio | context bytes (docker / ours) |\n");
+        table.append("|---|---:|---:|---:|---|---:|---:|---:|\n");
         for (Scenario s : scenarios) {
-            List<Sample> docker = new ArrayList<>();
-            List<Sample> core = new ArrayList<>();
-            List<Sample> cli = new ArrayList<>();
-            // The heap is sampled in a run of its own, untimed (it also warms this scenario's code paths): a sampler
-            // thread polling every 2 ms takes CPU from the engine on a small machine, so it stays out of timed runs.
-            long peakHeap = inProcess(builder, host, s, "bench-heap:" + Math.abs(s.name().hashCode()), true)
-                    .peakHeapBytes();
+            // an untimed build first: this scenario's code paths warm, and the warm-cache scenario's cache filled
+            inProcess(builder, host, s, "bench-warm:" + Math.abs(s.name().hashCode()));
+            List<String> names = List.of("docker", "core", "cli");
+            List<Side> sides = List.of(tag -> dockerCli(s, tag), tag -> inProcess(builder, host, s, tag),
+                    tag -> cliProcess(cliJar, s, tag));
+            Map<String, List<Sample>> samples = new LinkedHashMap<>();
+            names.forEach(n -> samples.put(n, new ArrayList<>()));
             for (int r = 0; r < runs; r++) {
-                String tag = "bench-" + s.name().hashCode() + ":" + r;
-                core.add(inProcess(builder, host, s, tag + "c", false));
-                docker.add(dockerCli(s, tag + "d"));
-                cli.add(cliProcess(cliJar, s, tag + "p"));
-                System.err.printf("%s run %d: docker %d ms, core %d ms, cli %d ms%n", s.name(), r + 1,
-                        docker.get(r).millis(), core.get(r).millis(), cli.get(r).millis());
+                StringBuilder line = new StringBuilder(s.name() + " run " + (r + 1) + ":");
+                for (int k = 0; k < sides.size(); k++) {
+                    int side = (k + r) % sides.size(); // run 1: docker, core, cli; run 2: core, cli, docker; ...
+                    Sample sample = sides.get(side).build("bench-" + Math.abs(s.name().hashCode()) + ":" + r + names.get(side));
+                    samples.get(names.get(side)).add(sample);
+                    line.append(' ').append(names.get(side)).append(' ').append(sample.millis()).append(" ms");
+                }
+                System.err.println(line);
             }
-            long d = median(docker), c = median(core), p = median(cli);
-            table.append(String.format("| %s | %d ms | %d ms | %.2f× | %d ms | %.2f× | %s / %s | %s |%n", s.name(), d, c,
-                    (double) c / d, p, (double) p / d, human(docker.get(0).contextBytes()), human(core.get(0).contextBytes()),
-                    human(peakHeap)));
+            Spread d = spread(samples.get("docker")), c = spread(samples.get("core")), p = spread(samples.get("cli"));
+            table.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f× | %s | %s | %.2f× | %s / %s |%n", s.name(),
+                    d.cell(), c.cell(), (double) c.median() / d.median(), c.against(d), p.cell(),
+                    (double) p.median() / d.median(), human(samples.get("docker").get(0).contextBytes()),
+                    human(samples.get("core").get(0).contextBytes())));
         }
         System.out.print(table);
         cleanup(root);
@@ -85,45 +99,17 @@ public class BuildBench {
                 s.noCache(), false, false, null, null, Duration.ofMinutes(10));
     }
 
-    private static Sample inProcess(ImageBuilder builder, DockerHost host, Scenario s, String tag, boolean sampleHeap)
-            throws Exception {
-        System.gc();
-        long base = usedHeap();
-        // Sampled rather than read from pool peaks: G1's eden peak is not reliable after a reset.
-        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(base);
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(usedHeap(), Math::max);
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        if (sampleHeap) {
-            sampler.start();
-        }
+    private static Sample inProcess(ImageBuilder builder, DockerHost host, Scenario s, String tag) throws Exception {
         long t0 = System.nanoTime();
         BuildResult result = builder.build(request(host, s, tag), ProgressSink.NONE);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        sampler.interrupt();
-        if (sampleHeap) {
-            sampler.join();
-        }
         removeImage(tag);
         lastLabels = result.labels();
-        return new Sample(millis, result.contextBytes(), Math.max(peak.get() - base, 0));
+        return new Sample(millis, result.contextBytes());
     }
 
     /** Labels our build added last time (the OCI ones): the docker CLI gets the same, so both do the same steps. */
     private static Map<String, String> lastLabels = Map.of();
-
-    private static long usedHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getUsage().getUsed()).sum();
-    }
 
     private static Sample dockerCli(Scenario s, String tag) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("docker", "build", "-t", tag));
@@ -140,7 +126,7 @@ public class BuildBench {
         removeImage(tag);
         Matcher m = SENT.matcher(out);
         long bytes = m.find() ? parseSize(m.group(1), m.group(2)) : -1;
-        return new Sample(millis, bytes, 0);
+        return new Sample(millis, bytes);
     }
 
     private static Sample cliProcess(Path jar, Scenario s, String tag) throws Exception {
@@ -154,7 +140,7 @@ public class BuildBench {
         run(cmd, s.context());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         removeImage(tag);
-        return new Sample(millis, 0, 0);
+        return new Sample(millis, 0);
     }
 
     private static String run(List<String> cmd, Path dir) throws IOException, InterruptedException {
@@ -208,9 +194,8 @@ public class BuildBench {
         }
     }
 
-    private static long median(List<Sample> samples) {
-        long[] v = samples.stream().mapToLong(Sample::millis).sorted().toArray();
-        return v[v.length / 2];
+    private static Spread spread(List<Sample> samples) {
+        return Spread.of(samples.stream().map(Sample::millis).toList());
     }
 
     private static long parseSize(String number, String unit) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
+import io.jenkins.plugins.containerrollout.testing.Spread;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,31 +28,39 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * containerDeploy's rolling update against what the engine physically allows and against a naive script, on the same
- * engine, image, replica count and health settings; and the time to restore after a bad deploy. Runs interleaved;
- * prints a Markdown table on stdout.
+ * containerDeploy's rolling update against what the engine physically allows, on the same engine, image, replica
+ * count and health settings; the two replacement policies against each other; and the time to restore after a bad
+ * deploy. Every measurement runs once per run, in an order that rotates from run to run, so that load on the machine
+ * does not always fall on the same one. Prints a Markdown table on stdout: fewest / median / most milliseconds, the
+ * median of the per-run ratios, and "within noise" where the two ranges overlap ({@link Spread}).
  * <ul>
  *   <li>floor: ceil(replicas / parallelism) x (one container's create + start + readiness, measured through the
  *       engine API and polled at the probe interval, as any tool using these health settings must);</li>
- *   <li>script: {@code docker rm -f} / {@code docker run -d} / poll health, one replica after another;</li>
+ *   <li>replacement floor: ceil(replicas / parallelism) x one bare batch (parallelism starts while as many replicas
+ *       are killed, until the new ones answer);</li>
  *   <li>MTTR: a deploy of an image whose health check fails, from the deploy call to the previous revision
  *       restored, against the health failure window (failureThreshold x interval) + 2 s.</li>
  * </ul>
  *
- * <p>Usage: {@code java -cp target/container-rollout-cli.jar bench/DeployBench.java [runs] [parallelism]} (bench/run
- * does this)
+ * <p>Usage: {@code java -cp target/container-rollout-cli.jar:target/test-classes bench/DeployBench.java [runs]
+ * [parallelism]} (bench/run does this)
  */
 public class DeployBench {
     private static final int REPLICAS = 10;
     /** The loopback ports this benchmark may use (35000-36999 belong to it on the shared test bed). */
     private static final int APP_PORTS = 35500;
-    private static final int SCRIPT_PORTS = 35600;
     private static final int FLOOR_PORT = 35700;
     /** The stop grace of the app in the stop-policy comparison: busybox httpd as PID 1 ignores SIGTERM, so all of it. */
     private static final int GRACE_SECONDS = 1;
     private static final ProbeSettings PROBE = new ProbeSettings("/cgi-bin/health", Duration.ofMillis(100),
             Duration.ofSeconds(2), 1, 3, Duration.ofSeconds(30));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** One timed measurement of a run; it adds its milliseconds to its own list. */
+    @FunctionalInterface
+    interface Measurement {
+        void run() throws Exception;
+    }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
@@ -64,26 +73,31 @@ public class DeployBench {
         DockerClient docker = DockerClientFactory.DEFAULT.create(host);
         RolloutStrategy rolling = RolloutStrategy.rolling(String.valueOf(parallelism), "0");
         List<Long> floors = new ArrayList<>(), batches = new ArrayList<>(), ours = new ArrayList<>(),
-                oursComplete = new ArrayList<>(), scripts = new ArrayList<>(), mttrs = new ArrayList<>(),
-                restores = new ArrayList<>(), graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>();
+                oursComplete = new ArrayList<>(), mttrs = new ArrayList<>(), restores = new ArrayList<>(),
+                graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>();
         RolloutStrategy complete = rolling.withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
         try (DockerDeployer deployer = new DockerDeployer(host)) {
             oneRolling(deployer, host, tag, images, rolling, 0); // warm the JVM as a long-running agent is warm
+            List<Measurement> measurements = List.of(
+                    () -> floors.add(startAndReady(docker, images.get(1), tag + "-floor")),
+                    () -> batches.add(replacementBatch(docker, images, tag + "-batch", parallelism)),
+                    () -> ours.add(oneRolling(deployer, host, tag, images, rolling, 0)),
+                    () -> oursComplete.add(oneRolling(deployer, host, tag, images, complete, 0)),
+                    () -> {
+                        long[] mttr = badDeploy(deployer, host, tag, images, rolling);
+                        mttrs.add(mttr[0]);
+                        restores.add(mttr[1]);
+                    },
+                    () -> graceStarted.add(oneRolling(deployer, host, tag, images, rolling, GRACE_SECONDS)),
+                    () -> graceComplete.add(oneRolling(deployer, host, tag, images, complete, GRACE_SECONDS)));
             for (int r = 0; r < runs; r++) {
-                floors.add(startAndReady(docker, images.get(1), tag + "-floor"));
-                batches.add(replacementBatch(docker, images, tag + "-batch", parallelism));
-                ours.add(oneRolling(deployer, host, tag, images, rolling, 0));
-                oursComplete.add(oneRolling(deployer, host, tag, images, complete, 0));
-                scripts.add(script(images, tag + "-sh"));
-                long[] mttr = badDeploy(deployer, host, tag, images, rolling);
-                mttrs.add(mttr[0]);
-                restores.add(mttr[1]);
-                graceStarted.add(oneRolling(deployer, host, tag, images, rolling, GRACE_SECONDS));
-                graceComplete.add(oneRolling(deployer, host, tag, images, complete, GRACE_SECONDS));
+                for (int k = 0; k < measurements.size(); k++) {
+                    measurements.get((k + r) % measurements.size()).run(); // run 2 starts where run 1 did second
+                }
                 System.err.printf("run %d: one replica start+ready %d ms, replacement batch %d ms, ours %d ms "
-                        + "(stopComplete %d ms), script %d ms, MTTR %d ms (failure to restored %d ms), with a %d s stop: "
+                        + "(stopComplete %d ms), MTTR %d ms (failure to restored %d ms), with a %d s stop: "
                         + "%d ms / %d ms%n", r + 1, floors.get(r), batches.get(r), ours.get(r), oursComplete.get(r),
-                        scripts.get(r), mttr[0], mttr[1], GRACE_SECONDS, graceStarted.get(r), graceComplete.get(r));
+                        mttrs.get(r), restores.get(r), GRACE_SECONDS, graceStarted.get(r), graceComplete.get(r));
             }
         } finally {
             DockerClientFactory.closeQuietly(docker);
@@ -91,41 +105,43 @@ public class DeployBench {
                 run(List.of("docker", "rmi", "-f", image));
             }
         }
-        long one = median(floors), batch = median(batches);
-        long floor = (long) Math.ceil(REPLICAS / (double) parallelism) * one;
-        long our = median(ours), sh = median(scripts), mttr = median(mttrs);
+        System.out.print(table(runs, parallelism, floors, batches, ours, oursComplete, mttrs, restores, graceStarted,
+                graceComplete));
+    }
+
+    private static String table(int runs, int parallelism, List<Long> floors, List<Long> batches, List<Long> ours,
+            List<Long> oursComplete, List<Long> mttrs, List<Long> restores, List<Long> graceStarted,
+            List<Long> graceComplete) {
         int batchCount = (int) Math.ceil(REPLICAS / (double) parallelism);
-        // ratios per run (the runs are interleaved, so each pair saw the same load), then their median
-        double toFloor = medianRatio(ours, floors, batchCount), toScript = medianRatio(ours, scripts, 1);
-        double toBatchFloor = medianRatio(ours, batches, batchCount);
+        Spread one = Spread.of(floors), batch = Spread.of(batches), our = Spread.of(ours), mttr = Spread.of(mttrs);
+        Spread floor = one.times(batchCount), batchFloor = batch.times(batchCount);
+        // ratios per run (each run measured both sides under about the same load), then their median
+        double toFloor = medianRatio(ours, floors, batchCount), toBatchFloor = medianRatio(ours, batches, batchCount);
         long window = PROBE.failureThreshold() * PROBE.interval().toMillis();
+        Spread budget = new Spread(window + 2000, window + 2000, window + 2000);
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "Rolling update of %d replicas, maxSurge %d / maxUnavailable 0 (parallelism "
-                + "%d), probe every %d ms, %d failures fail a replica; %d runs, interleaved; medians (ratios: median of the "
-                + "per-run ratios).%n%n", REPLICAS, parallelism,
+                + "%d), probe every %d ms, %d failures fail a replica; %d runs, each measurement once per run, their order "
+                + "rotating from run to run. Times are fewest / median / most of the runs; ratios are the median of the "
+                + "per-run ratios; \"within noise\" where the two ranges overlap.%n%n", REPLICAS, parallelism,
                 parallelism, PROBE.interval().toMillis(), PROBE.failureThreshold(), runs));
-        t.append("| measure | value | compared with | ratio | target | met |\n|---|---:|---|---:|---:|---|\n");
-        t.append(String.format(Locale.ROOT, "| one replica create+start+ready (engine API) | %d ms | | | | |%n", one));
-        t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | physical floor ceil(%d/%d) x %d ms = %d ms "
-                + "| %.2fx | <= 1.10x | %s |%n", our, REPLICAS, parallelism, one, floor, toFloor,
-                toFloor <= 1.10 ? "yes" : "no"));
-        t.append(String.format(Locale.ROOT, "| one replacement batch: %d starts while %d replicas are killed, until "
-                + "ready (engine API) | %d ms | | | | |%n", parallelism, parallelism, batch));
-        t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | replacement floor ceil(%d/%d) x %d ms = %d ms "
-                + "| %.2fx | | |%n", our, REPLICAS, parallelism, batch, batchCount * batch, toBatchFloor));
-        t.append(String.format(Locale.ROOT, "| our rolling update | %d ms | sequential docker rm/run script %d ms | "
-                + "%.2fx | | |%n", our, sh, toScript));
-        t.append(String.format(Locale.ROOT, "| our rolling update, replacement stopComplete | %d ms | the same with "
-                + "stopStarted (default) %d ms | %.2fx | | |%n", median(oursComplete), our,
-                medianRatio(oursComplete, ours, 1)));
-        t.append(String.format(Locale.ROOT, "| our rolling update of an app whose stop takes %d s (SIGTERM ignored) | "
-                + "%d ms | replacement stopComplete %d ms | %.2fx | | |%n", GRACE_SECONDS, median(graceStarted),
-                median(graceComplete), medianRatio(graceStarted, graceComplete, 1)));
-        t.append(String.format(Locale.ROOT, "| MTTR: bad deploy call to previous revision restored | %d ms | health "
-                + "failure window %d ms + 2 s = %d ms | %.2fx | <= 1.00x | %s |%n", mttr, window, window + 2000,
-                (double) mttr / (window + 2000), mttr <= window + 2000 ? "yes" : "no"));
-        t.append(String.format(Locale.ROOT, "| time to restore: first failed replica to restored | %d ms | | | | |%n",
-                median(restores)));
+        t.append("| measure | ms | compared with | its ms | ratio | difference | target | met |\n"
+                + "|---|---:|---|---:|---:|---|---:|---|\n");
+        row(t, "one replica create+start+ready (engine API)", one, null, null, 0, null);
+        row(t, "our rolling update", our, String.format(Locale.ROOT, "physical floor ceil(%d/%d) x one replica",
+                REPLICAS, parallelism), floor, toFloor, 1.10);
+        row(t, String.format(Locale.ROOT, "one replacement batch: %d starts while %d replicas are killed, until ready "
+                + "(engine API)", parallelism, parallelism), batch, null, null, 0, null);
+        row(t, "our rolling update", our, String.format(Locale.ROOT, "replacement floor ceil(%d/%d) x one batch",
+                REPLICAS, parallelism), batchFloor, toBatchFloor, null);
+        row(t, "our rolling update, replacement stopComplete", Spread.of(oursComplete), "the same with stopStarted "
+                + "(default)", our, medianRatio(oursComplete, ours, 1), null);
+        row(t, String.format(Locale.ROOT, "our rolling update of an app whose stop takes %d s (SIGTERM ignored)",
+                GRACE_SECONDS), Spread.of(graceStarted), "the same with replacement stopComplete",
+                Spread.of(graceComplete), medianRatio(graceStarted, graceComplete, 1), null);
+        row(t, "MTTR: bad deploy call to previous revision restored", mttr, String.format(Locale.ROOT, "health failure "
+                + "window %d ms + 2 s", window), budget, (double) mttr.median() / budget.median(), 1.00);
+        row(t, "time to restore: first failed replica to restored", Spread.of(restores), null, null, 0, null);
         t.append(String.format(Locale.ROOT, "%nThe physical floor counts container starts only: one container at a "
                 + "time on an idle engine. A rolling update must also stop every replaced replica, and on this machine's "
                 + "2 cores the engine's kills compete with its starts: the replacement floor measures that one batch "
@@ -135,7 +151,20 @@ public class DeployBench {
                 + "With replacement stopStarted (the default, as Kubernetes) a batch starts while the replicas it replaces "
                 + "stop; with stopComplete it waits until they have exited. Load average during the runs: %s.%n",
                 parallelism, parallelism, loadAverage()));
-        System.out.print(t);
+        return t.toString();
+    }
+
+    /** One table row; {@code other} null for a measurement compared with nothing, {@code limit} null for no target. */
+    private static void row(StringBuilder t, String measure, Spread value, String comparedWith, Spread other,
+            double ratio, Double limit) {
+        if (other == null) {
+            t.append(String.format(Locale.ROOT, "| %s | %s | | | | | | |%n", measure, value.cell()));
+            return;
+        }
+        t.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2fx | %s | %s | %s |%n", measure, value.cell(),
+                comparedWith, other.cell(), ratio, value.against(other),
+                limit == null ? "" : String.format(Locale.ROOT, "<= %.2fx", limit),
+                limit == null ? "" : ratio <= limit ? "yes" : "no"));
     }
 
     private static String loadAverage() {
@@ -263,24 +292,6 @@ public class DeployBench {
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
     }
 
-    /** The naive baseline: replace each replica in turn with docker rm -f / docker run -d, waiting for its health. */
-    private static long script(List<String> images, String prefix) throws IOException, InterruptedException {
-        String replicas = "$(seq 0 " + (REPLICAS - 1) + ")";
-        String runOne = "docker run -d --name " + prefix + "-$i --network host -e PORT=$((" + SCRIPT_PORTS + "+i)) ";
-        run(List.of("bash", "-c", "for i in " + replicas + "; do " + runOne + images.get(0) + " >/dev/null; done"));
-        String update = "set -e; for i in " + replicas + "; do docker rm -f " + prefix + "-$i >/dev/null; " + runOne
-                + images.get(1) + " >/dev/null; until curl -sf -o /dev/null --max-time 2 http://127.0.0.1:$(("
-                + SCRIPT_PORTS + "+i))/cgi-bin/health; do sleep " + PROBE.interval().toMillis() / 1000.0 + "; done; done";
-        try {
-            long start = System.nanoTime();
-            run(List.of("bash", "-c", update));
-            return (System.nanoTime() - start) / 1_000_000;
-        } finally {
-            run(List.of("bash", "-c", "for i in " + replicas + "; do docker rm -f " + prefix + "-$i >/dev/null 2>&1; "
-                    + "done; true"));
-        }
-    }
-
     private static boolean healthy(int port) throws InterruptedException {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cgi-bin/health"))
@@ -324,10 +335,5 @@ public class DeployBench {
         }
         ratios.sort(null);
         return ratios.get(ratios.size() / 2);
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 }

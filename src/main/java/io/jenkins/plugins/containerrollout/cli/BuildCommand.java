@@ -8,6 +8,7 @@ import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -66,10 +67,14 @@ public final class BuildCommand implements Command {
     /** Maps the options to the same request the Pipeline step builds. */
     static BuildRequest request(ParsedOptions o, Terminal terminal) throws UsageException, IOException {
         Path cwd = Path.of("").toAbsolutePath();
+        Path context = cwd.resolve(o.value("--context")).normalize();
+        if (!Files.isDirectory(context)) {
+            throw new UsageException("--context: " + context + " is not a directory; give the directory to build from");
+        }
         String dockerfile = o.value("--dockerfile");
         return new BuildRequest(
                 EngineOptions.host(o, terminal),
-                cwd.resolve(o.value("--context")).normalize().toString(),
+                context.toString(),
                 dockerfile == null ? null : cwd.resolve(dockerfile).normalize().toString(),
                 tags(o.values("--tag")),
                 o.pairs("--build-arg"),

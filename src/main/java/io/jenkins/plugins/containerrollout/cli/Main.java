@@ -1,11 +1,13 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.engine.EngineUnreachableException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Entry point of {@code container-rollout-cli.jar}: {@code container-rollout <command> [options]}. Finds the
@@ -17,6 +19,8 @@ import java.util.Optional;
  */
 public final class Main {
     static final String PROGRAM = "container-rollout";
+    /** {@code java.net.SocketException: } and the like, which say nothing to a user of the command line. */
+    private static final Pattern JAVA_EXCEPTION = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
     /** Every subcommand; adding one is one line here and one class. */
     static final List<Command> COMMANDS = List.of(
@@ -81,7 +85,9 @@ public final class Main {
             err.println(PROGRAM + " " + command.name() + ": interrupted");
             return 130;
         } catch (Exception e) {
-            err.println(PROGRAM + " " + command.name() + ": " + oneLine(e));
+            EngineUnreachableException unreachable = EngineUnreachableException.in(e);
+            err.println(PROGRAM + " " + command.name() + ": "
+                    + (unreachable != null ? unreachable.messageFor(EngineOptions.DOCKER_HOST.name()) : oneLine(e)));
             return 1;
         }
     }
@@ -99,9 +105,10 @@ public final class Main {
         return oneLine(message);
     }
 
+    /** First line only, without the Java exception names a library put before its message. */
     private static String oneLine(String message) {
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return JAVA_EXCEPTION.matcher(nl < 0 ? message : message.substring(0, nl)).replaceAll("");
     }
 
     static String topHelp() {

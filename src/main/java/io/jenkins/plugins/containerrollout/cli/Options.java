@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The options a command declares, and the parser for them: {@code --name value}, {@code --name=value}, flags,
@@ -42,7 +43,7 @@ public final class Options {
             String name = eq < 0 ? arg : arg.substring(0, eq);
             Option option = byName.get(name);
             if (option == null) {
-                throw new UsageException("unknown option " + name);
+                throw new UsageException("unknown option " + name + closest(name).map(c -> "; did you mean " + c + "?").orElse(""));
             }
             if (option.refused()) {
                 throw new UsageException(name + " is not accepted: " + option.description());
@@ -72,6 +73,42 @@ public final class Options {
             }
         }
         return new ParsedOptions(values);
+    }
+
+    /**
+     * The declared option nearest to a mistyped {@code name} (a letter dropped, added, changed or two swapped), when
+     * it is near enough to be the one meant: at most two edits, and fewer than a third of the word.
+     */
+    Optional<String> closest(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Option o : byName.values()) {
+            int d = distance(name, o.name());
+            if (!o.refused() && d < bestDistance) {
+                best = o.name();
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.min(2, Math.max(1, (name.length() - 2) / 3)) ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The option list for a command's help, one option a line, descriptions aligned, {@code --help} last. */

@@ -19,6 +19,10 @@ final class RolloutFailures {
 
     /** The message to show for {@code failure}, or {@code fallback} when it is none of ours. */
     static String userMessage(Exception failure, String fallback) {
+        String unreachable = RolloutStepExecution.unreachableEngine(failure);
+        if (unreachable != null) {
+            return unreachable;
+        }
         if (failure instanceof IllegalArgumentException || failure instanceof RolloutLockedException
                 || failure instanceof EngineException) {
             return message(failure);

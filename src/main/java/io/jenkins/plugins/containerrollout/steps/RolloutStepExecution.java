@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.build.BuildException;
+import io.jenkins.plugins.containerrollout.core.engine.EngineUnreachableException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
@@ -65,10 +66,23 @@ public abstract class RolloutStepExecution<T> extends SynchronousNonBlockingStep
      * failures extend this.
      */
     protected String userMessage(Exception failure) {
+        String unreachable = unreachableEngine(failure);
+        if (unreachable != null) {
+            return unreachable;
+        }
         if (failure instanceof BuildException) {
             return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         }
         return null;
+    }
+
+    /**
+     * The message for an engine that nothing answers at, naming this step's parameter as the way to another one;
+     * null when {@code failure} is something else.
+     */
+    static String unreachableEngine(Exception failure) {
+        EngineUnreachableException unreachable = EngineUnreachableException.in(failure);
+        return unreachable == null ? null : unreachable.messageFor("the dockerHost parameter");
     }
 
     private static String firstLine(String message) {

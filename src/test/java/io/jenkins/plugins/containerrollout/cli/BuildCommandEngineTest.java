@@ -95,7 +95,8 @@ public class BuildCommandEngineTest {
         CliRun fromEnv = CliRun.of(env, "", "build", "--context", ctx.toString(), "--tag", name + ":1");
         assertEquals(1, fromEnv.exit());
         assertEquals("container-rollout build: cannot reach the Docker engine at tcp://127.0.0.1:" + port
-                + ": connection refused — is dockerd running? set DOCKER_HOST or dockerHost\n", fromEnv.err());
+                + ": nothing answers there (connection refused) — is dockerd running, and listening there? To use another"
+                + " engine, set --docker-host or DOCKER_HOST\n", fromEnv.err());
         CliRun explicit = CliRun.of(env, "", "build", "--context", ctx.toString(), "--tag", name + ":1",
                 "--docker-host", TestBed.host().uri());
         assertEquals(explicit.err(), 0, explicit.exit());

@@ -45,26 +45,25 @@ final class AppRouter {
         return reopened;
     }
 
-    /** Blue-green and canary move traffic between revisions, so they need a router. */
+    /**
+     * Blue-green and canary move traffic between revisions, so they need a router. The core serves the Pipeline steps
+     * and the CLI, so the refusal names the step parameter and the option.
+     */
     static void requireFor(RolloutStrategy strategy, TrafficRouter router) {
-        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN && router == TrafficRouter.NONE) {
-            throw new IllegalArgumentException("strategy: blueGreen switches traffic, so it needs a router in front of "
-                    + "the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or use "
-                    + "'rolling'");
-        }
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY && router == TrafficRouter.NONE) {
-            throw new IllegalArgumentException("strategy: canary splits traffic by weight, so it needs a router in "
-                    + "front of the replicas; create the DockerDeployer with a TrafficRouter (e.g. HaproxyRouter), or "
-                    + "use 'rolling'");
+        RolloutStrategy.Kind kind = strategy.kind();
+        if ((kind == RolloutStrategy.Kind.BLUE_GREEN || kind == RolloutStrategy.Kind.CANARY) && router == TrafficRouter.NONE) {
+            throw new IllegalArgumentException("strategy: " + (kind == RolloutStrategy.Kind.CANARY ? "canary splits traffic"
+                    + " by weight" : "blueGreen switches traffic") + ", so it needs a router in front of the replicas; give"
+                    + " the router parameter (router: haproxy(socket: '/run/haproxy/admin.sock')) or, on the command line,"
+                    + " --router haproxy --router-socket PATH; or use 'rolling'");
         }
     }
 
     /** Canary analysis measures what clients get, so it needs the router's frontend. */
     static void requireFrontendFor(RolloutStrategy strategy, String app, TrafficRouter router) {
         if (strategy.kind() == RolloutStrategy.Kind.CANARY && router.frontend(app).isEmpty()) {
-            throw new IllegalArgumentException("strategy: canary analyses the traffic through the router's frontend, "
-                    + "and this router does not know it; create it with its frontend port, e.g. new HaproxyRouter("
-                    + "adminSocket, frontendPort)");
+            throw new IllegalArgumentException("strategy: canary analyses the traffic through the router's frontend, and"
+                    + " the router has no frontend port; give haproxy's frontendPort (--router-frontend-port PORT)");
         }
     }
 

@@ -41,7 +41,7 @@ public record DeployRequest(
 
     public DeployRequest {
         if (host == null) {
-            throw new IllegalArgumentException("host: required; e.g. DockerHost.resolve(null, env)");
+            throw new IllegalArgumentException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
         }
         requireAppName(app);
         if (spec == null) {
@@ -61,7 +61,7 @@ public record DeployRequest(
                     + " replica ports (" + why + "); use a value from 1024 to " + (65536 - span));
         }
         if (probe == null) {
-            throw new IllegalArgumentException("healthPath: required; e.g. ProbeSettings.defaults().withPath(\"/health\")");
+            throw new IllegalArgumentException("healthPath: required; give the path the readiness probe requests, e.g. /health");
         }
         if (revisionHistoryLimit < 0) {
             throw new IllegalArgumentException("revisionHistoryLimit: must be 0 or more (got " + revisionHistoryLimit

@@ -419,7 +419,7 @@ public final class DockerDeployer implements AppDeployer {
     private void requireSameHost(DockerHost requested) {
         if (!host.equals(requested)) {
             throw new IllegalArgumentException("host: the request names " + requested.uri() + " but this deployer talks to "
-                    + host.uri() + "; create a DockerDeployer for that host");
+                    + host.uri() + "; run the deploy against one engine (dockerHost, --docker-host)");
         }
     }
 

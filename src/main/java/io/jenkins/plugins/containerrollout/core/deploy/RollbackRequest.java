@@ -22,7 +22,7 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
 
     public RollbackRequest {
         if (host == null) {
-            throw new IllegalArgumentException("host: required; e.g. DockerHost.resolve(null, env)");
+            throw new IllegalArgumentException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
         }
         DeployRequest.requireAppName(app);
         if (toRevision < 0) {
@@ -30,7 +30,7 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
                     + "a revision number from the history");
         }
         if (strategy == null || probe == null) {
-            throw new IllegalArgumentException("strategy/probe: required; use RollbackRequest.previous(host, app)");
+            throw new IllegalArgumentException("strategy: required, and the readiness probe (healthPath); the defaults are rolling and /");
         }
     }
 

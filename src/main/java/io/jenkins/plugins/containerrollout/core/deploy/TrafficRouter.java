@@ -39,8 +39,8 @@ public interface TrafficRouter {
      */
     default void split(String app, Map<Integer, Integer> weights) throws IOException {
         if (weights.values().stream().distinct().count() > 1) {
-            throw new IOException(getClass().getSimpleName() + " cannot split traffic by weight; use a router that "
-                    + "can (HaproxyRouter) for canary rollouts");
+            throw new IOException("this router cannot split traffic by weight; use the haproxy router for canary "
+                    + "rollouts");
         }
         route(app, weights.keySet().stream().sorted().toList());
     }

@@ -69,6 +69,7 @@ public final class DockerClientFactory {
         if ("unix".equals(uri.getScheme())) {
             http = new BuildUploadHttpClient(http, Path.of(uri.getPath())); // build contexts in larger chunks
         }
+        http = new ReachabilityHttpClient(http, host);
         return DockerClientImpl.getInstance(new ExplicitClientConfig(uri, tls), http);
     }
 
@@ -80,6 +81,10 @@ public final class DockerClientFactory {
             return client;
         } catch (RuntimeException e) {
             closeQuietly(client);
+            EngineUnreachableException unreachable = EngineFailures.unreachable(host, e);
+            if (unreachable != null) {
+                throw new EngineException(unreachable.getMessage(), unreachable);
+            }
             String why = EngineFailures.describe(host, e);
             throw new EngineException(why != null ? why : "the Docker engine at " + host.uri() + " failed to answer: "
                     + e.getMessage(), e);

@@ -3,13 +3,13 @@ package io.jenkins.plugins.containerrollout.core.engine;
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.channels.ClosedByInterruptException;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Turns what docker-java throws when the engine cannot be talked to (a {@code RuntimeException} wrapping an
@@ -26,29 +26,15 @@ public final class EngineFailures {
      * Describes a failure to reach or talk to {@code host}, or returns null when {@code failure} is not one.
      */
     public static String describe(DockerHost host, Throwable failure) {
+        EngineUnreachableException unreachable = unreachable(host, failure);
+        if (unreachable != null) {
+            return unreachable.getMessage();
+        }
         String at = "the Docker engine at " + host.uri();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String msg = String.valueOf(t.getMessage());
-            if (t instanceof SSLHandshakeException || t instanceof SSLException) {
+            if (t instanceof SSLException) {
                 return tls(host, at, t, msg);
-            }
-            if (t instanceof ConnectException || msg.contains("Connection refused")) {
-                return "cannot reach " + at + ": connection refused — is dockerd running? set DOCKER_HOST or dockerHost";
-            }
-            if (t instanceof UnknownHostException) {
-                return "cannot reach " + at + ": unknown host " + msg + " — set DOCKER_HOST or dockerHost";
-            }
-            if (t instanceof NoRouteToHostException) {
-                return "cannot reach " + at + ": no route to host — set DOCKER_HOST or dockerHost";
-            }
-            if (t instanceof SocketTimeoutException && msg.toLowerCase().contains("connect")) {
-                return "cannot reach " + at + ": connection timed out — is dockerd running? set DOCKER_HOST or dockerHost";
-            }
-            if (t instanceof FileNotFoundException || msg.contains("No such file or directory")) {
-                return "cannot reach " + at + ": the socket does not exist — is dockerd running? set DOCKER_HOST or dockerHost";
-            }
-            if (msg.contains("Permission denied")) {
-                return "cannot reach " + at + ": permission denied on the socket — is this user in the docker group?";
             }
             if (msg.contains("HTTP request to an HTTPS server")) {
                 return at + " wants TLS — set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem)";
@@ -65,6 +51,56 @@ public final class EngineFailures {
             if (t instanceof ClosedByInterruptException) {
                 return null;
             }
+        }
+        return null;
+    }
+
+    /**
+     * {@code failure} as "nothing answers at {@code host}" (no socket, connection refused, unknown host, ...), or
+     * null when the engine was reached, or the failure is about TLS or something else. A failure that already is one
+     * is returned as it is.
+     */
+    public static EngineUnreachableException unreachable(DockerHost host, Throwable failure) {
+        EngineUnreachableException known = EngineUnreachableException.in(failure);
+        if (known != null) {
+            return known;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String msg = String.valueOf(t.getMessage());
+            if (t instanceof SSLException || t instanceof ClosedByInterruptException) {
+                return null;
+            }
+            String reason = reason(t, msg);
+            if (reason != null) {
+                String advice = reason.startsWith("permission denied") ? "is this user in the docker group?"
+                        : reason.startsWith("unknown host") || reason.startsWith("no route") ? "is the address right?"
+                        : "is dockerd running, and listening there?";
+                return new EngineUnreachableException(host.uri(), reason, advice, failure);
+            }
+        }
+        return null;
+    }
+
+    /** What happened at the address, in the engine user's words; null when {@code t} is no failure to connect. */
+    private static String reason(Throwable t, String msg) {
+        if (t instanceof ConnectException || msg.contains("Connection refused")) {
+            return "nothing answers there (connection refused)";
+        }
+        if (t instanceof UnknownHostException) {
+            return "unknown host " + msg;
+        }
+        if (t instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (t instanceof SocketTimeoutException && msg.toLowerCase().contains("connect")) {
+            return "nothing answers there (the connection timed out)";
+        }
+        // a unix socket that is missing or closed to us fails its connect with these (java.net.SocketException)
+        if ((t instanceof SocketException || t instanceof FileNotFoundException) && msg.contains("No such file or directory")) {
+            return "nothing answers there (no such socket)";
+        }
+        if (t instanceof SocketException && msg.contains("Permission denied")) {
+            return "permission denied on the socket";
         }
         return null;
     }

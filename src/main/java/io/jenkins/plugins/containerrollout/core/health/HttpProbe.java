@@ -31,8 +31,7 @@ public final class HttpProbe {
             return status >= 200 && status < 400 ? ProbeResult.ready(String.valueOf(status))
                     : ProbeResult.notReady(String.valueOf(status));
         } catch (IOException e) {
-            return ProbeResult.noAnswer(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return ProbeResult.noAnswer(NoAnswer.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ProbeResult.noAnswer("interrupted");

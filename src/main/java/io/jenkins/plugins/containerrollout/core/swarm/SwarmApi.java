@@ -146,7 +146,12 @@ final class SwarmApi implements AutoCloseable {
             return http.execute(request);
         } catch (RuntimeException e) {
             String why = EngineFailures.describe(host, e);
-            throw why == null ? e : new SwarmException(why, 0);
+            if (why == null) {
+                throw e;
+            }
+            SwarmException failure = new SwarmException(why, 0);
+            failure.initCause(e); // the CLI and the steps find an unreachable engine there and name their own option
+            throw failure;
         }
     }
 

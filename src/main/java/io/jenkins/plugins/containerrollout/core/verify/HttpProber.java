@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.verify;
 
+import io.jenkins.plugins.containerrollout.core.health.NoAnswer;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,8 +68,9 @@ final class HttpProber {
             return timedOut(timeoutMillis);
         }
         String outcome = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException ? "refused" : "error";
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new Exchange(0, outcome, "", NO_HEADERS, nanos, outcome + ": " + message);
+        String message = NoAnswer.describe(cause);
+        return new Exchange(0, outcome, "", NO_HEADERS, nanos, message.equals("connection refused") ? message
+                : outcome + ": " + message);
     }
 
     private static Exchange timedOut(long timeoutMillis) {

@@ -183,7 +183,8 @@ public class ImageBuilderBuildEngineTest {
             BuildException e = assertThrows(BuildException.class,
                     () -> new ImageBuilder(nowhere).build(request(ctx, "bld-x:1").build(), line -> { }));
             assertEquals("cannot reach the Docker engine at tcp://127.0.0.1:" + port
-                    + ": connection refused — is dockerd running? set DOCKER_HOST or dockerHost", e.getMessage());
+                    + ": nothing answers there (connection refused) — is dockerd running, and listening there? To use"
+                    + " another engine, set --docker-host (CLI), dockerHost (Pipeline step) or DOCKER_HOST", e.getMessage());
         } finally {
             cleanUp(ctx);
         }

@@ -25,7 +25,8 @@ public class DockerClientFactoryEngineTest {
         EngineException e = assertThrows(EngineException.class,
                 () -> DockerClientFactory.DEFAULT.connect(new DockerHost("tcp://127.0.0.1:" + port, false, null)));
         assertEquals("cannot reach the Docker engine at tcp://127.0.0.1:" + port
-                + ": connection refused — is dockerd running? set DOCKER_HOST or dockerHost", e.getMessage());
+                + ": nothing answers there (connection refused) — is dockerd running, and listening there? To use another"
+                + " engine, set --docker-host (CLI), dockerHost (Pipeline step) or DOCKER_HOST", e.getMessage());
     }
 
     @Test
@@ -33,7 +34,7 @@ public class DockerClientFactoryEngineTest {
         EngineException e = assertThrows(EngineException.class,
                 () -> DockerClientFactory.DEFAULT.connect(new DockerHost("unix:///nonexistent/docker.sock", false, null)));
         assertTrue(e.getMessage(), e.getMessage().startsWith("cannot reach the Docker engine at unix:///nonexistent/docker.sock: "));
-        assertTrue(e.getMessage(), e.getMessage().contains("is dockerd running?"));
+        assertTrue(e.getMessage(), e.getMessage().contains("nothing answers there (no such socket)"));
     }
 
     @Test

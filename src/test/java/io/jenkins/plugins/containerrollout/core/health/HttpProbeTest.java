@@ -34,5 +34,6 @@ public class HttpProbeTest {
         ProbeResult refused = new HttpProbe(settings.withPath("/ok")).get(port);
         assertFalse(refused.ok());
         assertFalse(refused.answered());
+        assertEquals("connection refused", refused.detail()); // words, not the JDK's nameless ConnectException
     }
 }
