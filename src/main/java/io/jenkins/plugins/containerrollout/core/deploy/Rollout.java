@@ -39,8 +39,9 @@ import java.util.stream.IntStream;
  * containers are created ahead (a created container neither runs nor binds its port). With
  * {@link RolloutStrategy.Replacement#STOP_STARTED} the next batch starts at once, on ports no stopping replica holds
  * (so a stop is never on the critical path; the slots it frees are taken by the batch after); with
- * {@link RolloutStrategy.Replacement#STOP_COMPLETE} (and recreate) it starts only once those stops have ended, so
- * running containers never exceed {@code desired + maxSurge}. The last stops of a rollout end in {@link #settle}.
+ * {@link RolloutStrategy.Replacement#STOP_COMPLETE} (and recreate, and maxSurge 0: {@link RolloutStrategy#waitsForStops})
+ * it starts only once those stops have ended, so running containers never exceed {@code desired + maxSurge}. The last
+ * stops of a rollout end in {@link #settle}.
  *
  * <p>A canary ({@link Canary}) drives the same replicas in smaller moves: {@link #grow} starts replicas of the target
  * beside the others without retiring any, {@link #shift} sets the share of traffic the target's replicas get (router
