@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -16,8 +18,12 @@ public final class RollbackCommand implements Command {
     private static final Option[] OWN = {
         EngineOptions.APP,
         Option.value("--to-revision", "N", "revision to restore (default: the one before the current; see 'history')"),
+        PasswordSource.USERNAME,
+        PasswordSource.STDIN,
         EngineOptions.DOCKER_HOST,
         EngineOptions.TARGET,
+        PasswordSource.REFUSED[0],
+        PasswordSource.REFUSED[1],
     };
     private static final Options OPTIONS = Options.of(OWN, RolloutOptions.STRATEGY, RolloutOptions.PROBE,
             EngineOptions.ROUTER, RunReport.OPTIONS);
@@ -40,7 +46,13 @@ public final class RollbackCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         RollbackRequest request = request(o, terminal);
-        return EngineOptions.rollout(o, request.host(), request.strategy(), null,
+        RegistryCredentials login = PasswordSource.credentials(o, terminal);
+        if (login != null && !EngineOptions.swarm(o)) {
+            // the Docker deployer pulls a removed revision's image back by digest only anonymously: a private one is
+            // pulled first, with the login
+            RegistryPull.forRollback(request, login, terminal.err()::println);
+        }
+        return EngineOptions.rollout(o, request.host(), request.strategy(), login,
                 deployer -> deployer.rollback(request, terminal.err()::println));
     }
 

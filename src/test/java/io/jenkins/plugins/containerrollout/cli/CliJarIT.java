@@ -16,11 +16,8 @@ import org.junit.Test;
  * after {@code package}), so it always runs against the jar this build just made, never a stale one.
  */
 public class CliJarIT {
-    private static final Path JAR = Path.of(System.getProperty("project.basedir", "."), "target/container-rollout-cli.jar");
-
     @Test
     public void theJarBuildsAnImageAndPrintsJson() throws Exception {
-        assertTrue("no " + JAR + ": failsafe runs after package, so the shade plugin did not write it", Files.isRegularFile(JAR));
         Path ctx = TestImages.appContext(Files.createTempDirectory("bld-jar"), "1.0", true);
         String tag = TestBed.unique("bld-jar") + ":1";
         try {
@@ -99,15 +96,6 @@ public class CliJarIT {
     }
 
     private static TestBed.Result jar(Path dir, String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        TestBed.Result r = TestBed.run(command, dir);
-        if (r.output().contains("NoClassDefFoundError")) {
-            // docker-java-core needs Guava at run time; inside Jenkins, core supplies it, but the CLI jar must carry it
-            throw new AssertionError("the CLI jar lacks a library (is com.google.guava excluded from the shade plugin?): "
-                    + r.output().lines().filter(l -> l.contains("NoClassDefFoundError")).findFirst().orElse(""));
-        }
-        return r;
+        return CliJar.run(dir, args);
     }
 }

@@ -5,14 +5,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.AuthConfig;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
-import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
+import io.jenkins.plugins.containerrollout.testing.Registries;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import java.nio.file.Files;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -25,20 +23,13 @@ import org.junit.Test;
 public class DeployRegistryLoginEngineTest {
     private final String app = TestBed.unique("cli-login");
     private final String privateImage = TestBed.authRegistry() + "/" + app + ":1";
-    private final int base = CliApps.portBase(app, 2);
+    private final int base = CliApps.portBase(app, 3);
 
     @Before
     public void pushThePrivateImageAndForgetIt() throws Exception {
-        TestBed.docker("tag", CliApps.image("1", true), privateImage);
-        DockerClient docker = DockerClientFactory.DEFAULT.create(TestBed.host());
-        try {
-            AuthConfig auth = new AuthConfig().withUsername(TestBed.authUser()).withPassword(TestBed.authPassword())
-                    .withRegistryAddress(TestBed.authRegistry());
-            assertTrue("pushed", docker.pushImageCmd(privateImage).withAuthConfig(auth)
-                    .exec(new ResultCallback.Adapter<>()).awaitCompletion(2, TimeUnit.MINUTES));
-        } finally {
-            DockerClientFactory.closeQuietly(docker);
-        }
+        // an image of its own: the rollback test removes it by id, which must not take a shared image with it
+        TestImages.uniqueApp(Files.createTempDirectory("cli-login"), privateImage, "1");
+        Registries.pushWithLogin(privateImage);
         TestBed.docker("rmi", privateImage);
     }
 
@@ -80,8 +71,40 @@ public class DeployRegistryLoginEngineTest {
         assertTrue(run.err(), run.err().contains("shell history"));
     }
 
+    @Test
+    public void aRollbackToARevisionWhosePrivateImageWasRemovedPullsItBackWithTheLogin() {
+        Map<String, String> env = CliApps.env();
+        env.put("REGISTRY_PASSWORD", TestBed.authPassword());
+        assertEquals(0, CliRun.of(env, "", deploy("--registry-username", TestBed.authUser())).exit());
+        String imageId = TestBed.docker("inspect", "--format", "{{.Id}}", privateImage).trim();
+        CliRun v2 = CliRun.of(env, "", deployOf(CliApps.image("2", true)));
+        assertEquals(v2.err(), 0, v2.exit());
+        TestBed.docker("rmi", "-f", imageId);
+
+        CliRun anonymous = CliRun.of(env, "", rollbackToOne());
+        assertEquals(anonymous.err(), 1, anonymous.exit());
+        assertTrue(anonymous.err(), CliApps.lastErrLine(anonymous).contains("toRevision: the image of revision 1 ("
+                + imageId + ") is no longer on the engine and "));
+        CliRun withLogin = CliRun.of(env, "", args(rollbackToOne(), "--registry-username", TestBed.authUser()));
+
+        assertEquals(withLogin.err(), 0, withLogin.exit());
+        assertTrue(withLogin.err(), withLogin.err().contains("pulling " + TestBed.authRegistry() + "/" + app + "@sha256:"));
+        assertEquals(0, TestBed.dockerResult("image", "inspect", imageId).exitCode());
+        assertEquals("1", CliApps.json(CliRun.of(env, "", "status", "--app", app)).get("stableRevision").asText());
+        assertFalse(withLogin.err().contains(TestBed.authPassword()));
+    }
+
+    private String[] rollbackToOne() {
+        return new String[] {"rollback", "--app", app, "--to-revision", "1", "--probe-interval", "200",
+            "--startup-timeout", "20"};
+    }
+
     private String[] deploy(String... more) {
-        return args(args(new String[] {"deploy", "--app", app, "--image", privateImage, "--port-base",
-            String.valueOf(base)}, CliApps.fast()), more);
+        return args(deployOf(privateImage), more);
+    }
+
+    private String[] deployOf(String image) {
+        return args(new String[] {"deploy", "--app", app, "--image", image, "--port-base", String.valueOf(base)},
+                CliApps.fast());
     }
 }

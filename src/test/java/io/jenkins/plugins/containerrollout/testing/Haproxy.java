@@ -27,9 +27,33 @@ public final class Haproxy implements AutoCloseable {
 
     /** Starts HAProxy with a backend named {@code backend} and waits (at most 10 s) for its admin socket. */
     public static Haproxy start(String backend, int frontendPort, int slots) throws IOException, InterruptedException {
+        return start(backend, frontendPort, slots, false);
+    }
+
+    /**
+     * Like {@link #start(String, int, int)}, but with {@code retries 0} and without {@code option redispatch}: a
+     * request whose connect fails, or that reaches a replica going away, fails the client instead of being retried on
+     * another server, so a test sees every failure the deployer causes.
+     */
+    public static Haproxy startWithoutRetries(String backend, int frontendPort, int slots)
+            throws IOException, InterruptedException {
+        return start(backend, frontendPort, slots, true);
+    }
+
+    private static Haproxy start(String backend, int frontendPort, int slots, boolean noRetries)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("haproxy");
         Path cfg = dir.resolve("haproxy.cfg");
-        Files.writeString(cfg, HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots));
+        String config = HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots);
+        if (noRetries) {
+            String rendered = config;
+            config = config.replaceAll("(?m)^\\s*retries \\d+$", "    retries 0").replaceAll("(?m)^\\s*option redispatch\\n", "");
+            if (config.equals(rendered) || config.contains("redispatch") || !config.contains("retries 0")) {
+                throw new IllegalStateException("HaproxyConfig no longer renders 'retries N' and 'option redispatch' "
+                        + "as this override expects:\n" + rendered);
+            }
+        }
+        Files.writeString(cfg, config);
         Process process = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", cfg.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
         Haproxy haproxy = new Haproxy(dir, process, frontendPort);

@@ -57,6 +57,21 @@ public final class TestImages {
         return build(dir, tag);
     }
 
+    /**
+     * Builds the app image under {@code tag} with one extra file holding the tag, so its image id is its own: a build
+     * of the same files anywhere on this shared engine would share the id, and {@code docker rmi -f ID} would remove
+     * every tag of it, other tests' included. Use it for an image a test removes by id.
+     */
+    public static String uniqueApp(Path dir, String tag, String version) {
+        appContext(dir, version, true);
+        try {
+            Files.writeString(dir.resolve("www/built-as"), tag + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return build(dir, tag);
+    }
+
     /** Builds the context in {@code dir} with the docker CLI under {@code tag} and returns the tag; fails the test if it cannot. */
     public static String build(Path dir, String tag) {
         TestBed.Result r = TestBed.run(List.of("docker", "build", "-q", "-t", tag, "."), dir);

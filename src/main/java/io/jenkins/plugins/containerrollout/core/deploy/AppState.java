@@ -21,6 +21,14 @@ record AppState(long seq, int stable, int target, String phase, int replicas, in
         return new AppState(seq, stable, target, phase, replicas, portBase, newRouter);
     }
 
+    /**
+     * The revision a rollback goes back from: the stable one, or after a paused, failed or interrupted rollout its
+     * target, which that rollout (partly) put in place.
+     */
+    int current() {
+        return COMPLETE.equals(phase) || target == 0 ? stable : target;
+    }
+
     static AppState none() {
         return new AppState(0, 0, 0, "NONE", 0, 0, null);
     }

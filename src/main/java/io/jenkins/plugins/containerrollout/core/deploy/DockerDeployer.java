@@ -214,8 +214,7 @@ public final class DockerDeployer implements AppDeployer {
             throw new IllegalArgumentException("app: '" + app + "' has no recorded revisions on " + host.uri()
                     + "; deploy it first");
         }
-        // after a paused, failed or interrupted rollout the app is (partly) on its target: undo that rollout
-        int current = AppState.COMPLETE.equals(state.phase()) || state.target() == 0 ? state.stable() : state.target();
+        int current = state.current();
         Revision to = pickRollbackTarget(request, revisions, current);
         ensureImage(to, sink);
         Timeline timeline = new Timeline(app, sink);
@@ -345,14 +344,11 @@ public final class DockerDeployer implements AppDeployer {
 
     private Revision pickRollbackTarget(RollbackRequest request, List<Revision> revisions, int current) {
         String kept = revisions.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
-        if (request.toRevision() == 0) {
-            return revisions.stream().filter(r -> r.number() < current).reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalArgumentException("toRevision: app '" + request.app()
-                            + "' keeps no revision before the current one (" + current + "); kept revisions: " + kept));
-        }
-        return revisions.stream().filter(r -> r.number() == request.toRevision()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("toRevision: revision " + request.toRevision()
-                        + " of app '" + request.app() + "' is not kept; kept revisions: " + kept));
+        return request.target(revisions, current).orElseThrow(() -> new IllegalArgumentException(
+                request.toRevision() == 0 ? "toRevision: app '" + request.app() + "' keeps no revision before the "
+                        + "current one (" + current + "); kept revisions: " + kept
+                : "toRevision: revision " + request.toRevision() + " of app '" + request.app() + "' is not kept; "
+                        + "kept revisions: " + kept));
     }
 
     /** A rollback needs the revision's exact image: by id, else pulled back by its digest. */

@@ -39,8 +39,9 @@ import java.util.stream.IntStream;
  * containers are created ahead (a created container neither runs nor binds its port). With
  * {@link RolloutStrategy.Replacement#STOP_STARTED} the next batch starts at once, on ports no stopping replica holds
  * (so a stop is never on the critical path; the slots it frees are taken by the batch after); with
- * {@link RolloutStrategy.Replacement#STOP_COMPLETE} (and recreate) it starts only once those stops have ended, so
- * running containers never exceed {@code desired + maxSurge}. The last stops of a rollout end in {@link #settle}.
+ * {@link RolloutStrategy.Replacement#STOP_COMPLETE} (and recreate, and maxSurge 0: {@link RolloutStrategy#waitsForStops})
+ * it starts only once those stops have ended, so running containers never exceed {@code desired + maxSurge}. The last
+ * stops of a rollout end in {@link #settle}.
  *
  * <p>A canary ({@link Canary}) drives the same replicas in smaller moves: {@link #grow} starts replicas of the target
  * beside the others without retiring any, {@link #shift} sets the share of traffic the target's replicas get (router
@@ -401,7 +402,7 @@ final class Rollout {
         }
         Map<Integer, ReplicaRef> batch = new java.util.concurrent.ConcurrentSkipListMap<>();
         Batch.each(slots, slot -> batch.put(slot, prepare(rev, slot, portBase + slot, keptOnes.get(slot))));
-        if (strategy.waitsForStops()) {
+        if (strategy.waitsForStops(desired)) {
             settle(); // a stopping replica counts against maxSurge until it has stopped
         } else {
             awaitStops(slots.stream().map(slot -> portBase + slot).toList()); // stops that ended: collect their outcome
@@ -444,7 +445,7 @@ final class Rollout {
      * stop). Ports something else listens on are skipped, beyond the rollout's ports if need be.
      */
     private int freeSlot(Set<Integer> used, int portBase) {
-        boolean waits = strategy.waitsForStops();
+        boolean waits = strategy.waitsForStops(desired);
         List<Integer> keptSlots = kept.keySet().stream().filter(slot -> !used.contains(slot)).toList();
         List<Integer> inRange = IntStream.range(0, Math.min(span, 65536 - portBase)).boxed()
                 .filter(slot -> !used.contains(slot)).toList();
@@ -488,7 +489,7 @@ final class Rollout {
         Set<Integer> taken = new HashSet<>(kept.keySet());
         fresh.forEach(t -> taken.add(t.ref.slot()));
         List<Integer> slots = new ArrayList<>();
-        if (strategy.waitsForStops()) {
+        if (strategy.waitsForStops(desired)) {
             old.stream().filter(t -> !t.available).forEach(t -> taken.add(t.ref.slot()));
             old.stream().filter(t -> t.available).map(t -> t.ref.slot()).filter(slot -> !taken.contains(slot))
                     .limit(count).forEach(slots::add);

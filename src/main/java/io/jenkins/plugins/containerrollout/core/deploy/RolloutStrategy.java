@@ -204,11 +204,13 @@ public record RolloutStrategy(
     }
 
     /**
-     * Whether a batch waits for the stops of the replicas it replaces: with {@link Replacement#STOP_COMPLETE}, and
-     * always for recreate (which stops everything first by definition).
+     * Whether a batch of {@code desired} replicas waits for the stops of the replicas it replaces: with
+     * {@link Replacement#STOP_COMPLETE}, always for recreate (which stops everything first by definition), and when
+     * maxSurge is 0: a take-down-first update has no surge a replica still stopping could run in, so maxUnavailable
+     * is its only budget and running containers never exceed {@code desired}.
      */
-    public boolean waitsForStops() {
-        return kind == Kind.RECREATE || replacement == Replacement.STOP_COMPLETE;
+    public boolean waitsForStops(int desired) {
+        return kind == Kind.RECREATE || replacement == Replacement.STOP_COMPLETE || surge(desired) == 0;
     }
 
     public RolloutStrategy withBatchDelay(Duration delay) {
@@ -266,7 +268,7 @@ public record RolloutStrategy(
      * and for a rolling update that does not wait for stops, room for as many replicas still stopping.
      */
     public int ports(int desired) {
-        return desired + surge(desired) + (kind == Kind.ROLLING && !waitsForStops() ? surge(desired) : 0);
+        return desired + surge(desired) + (kind == Kind.ROLLING && !waitsForStops(desired) ? surge(desired) : 0);
     }
 
     /** The resolved settings for the record: what this strategy means for {@code desired} replicas. */

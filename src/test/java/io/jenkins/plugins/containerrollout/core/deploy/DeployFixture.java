@@ -3,7 +3,11 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import io.jenkins.plugins.containerrollout.testing.AppImages;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +28,25 @@ final class DeployFixture {
     /** The app image serving {@code version}; healthy or not. */
     static String image(String version, boolean healthy) {
         return AppImages.app(version, healthy);
+    }
+
+    /**
+     * The app image plus a HEALTHCHECK that asks its own health endpoint every 300 ms: the engine's listing then says
+     * which replicas are ready, and the deployer gates on that verdict instead of its HTTP probe.
+     */
+    static String healthchecked(String version, boolean healthy) {
+        String base = image(version, healthy);
+        return AppImages.cached("hc-" + version + (healthy ? "" : "-unhealthy"), tag -> {
+            try {
+                Path dir = Files.createTempDirectory("dep-hc");
+                Files.writeString(dir.resolve("Dockerfile"), String.join("\n", "FROM " + base,
+                        "HEALTHCHECK --interval=300ms --timeout=2s --retries=2 CMD wget -q -O /dev/null"
+                                + " http://127.0.0.1:$PORT/cgi-bin/health || exit 1", ""));
+                return TestImages.build(dir, tag);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** A replica spec that stops at once (busybox httpd ignores SIGTERM as PID 1). */

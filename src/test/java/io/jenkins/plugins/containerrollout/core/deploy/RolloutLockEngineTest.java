@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.Test;
@@ -57,12 +56,8 @@ public class RolloutLockEngineTest extends EngineTestBase {
         int base = DeployFixture.portBase(app, 3);
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        String owner = RolloutLock.owner().replaceFirst("pid=\\d+", "pid=" + gone.pid());
-        TestBed.docker("create", "--name", AppLabels.lockName(app), "--network", "none",
-                "--label", AppLabels.APP + "=" + app, "--label", AppLabels.ROLE + "=lock",
-                "--label", AppLabels.OWNER + "=" + owner,
-                "--label", AppLabels.CREATED + "=" + System.currentTimeMillis(),
-                DeployFixture.image("1", true));
+        String owner = HeldLocks.onThisHost(gone.pid());
+        HeldLocks.write(app, owner, System.currentTimeMillis(), DeployFixture.image("1", true));
         try (DockerDeployer deployer = new DockerDeployer(host)) {
             assertEquals(owner, deployer.status(app).lockOwner());
             assertEquals(Outcome.SUCCEEDED, deployer.deploy(request(base, 0), ProgressSink.NONE).outcome());

@@ -37,14 +37,19 @@ public class RolloutStrategyTest {
     public void stopStartedRollingKeepsRoomForAsManyStoppingReplicasAsItSurges() {
         RolloutStrategy started = RolloutStrategy.rolling("2", "0");
         assertEquals(RolloutStrategy.Replacement.STOP_STARTED, started.replacement());
-        assertEquals(false, started.waitsForStops());
+        assertEquals(false, started.waitsForStops(10));
         assertEquals("10 replicas + 2 surge + 2 still stopping", 14, started.ports(10));
         RolloutStrategy complete = started.withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
-        assertEquals(true, complete.waitsForStops());
+        assertEquals(true, complete.waitsForStops(10));
         assertEquals(12, complete.ports(10));
         assertEquals("stopComplete", complete.describe(10).get("replacement"));
         assertEquals("recreate stops everything first, whatever the policy", true,
-                RolloutStrategy.recreate().waitsForStops());
+                RolloutStrategy.recreate().waitsForStops(10));
+        RolloutStrategy noSurge = RolloutStrategy.rolling("0", "1");
+        assertEquals("maxSurge 0 takes down first: no surge for a stopping replica to run in", true,
+                noSurge.waitsForStops(10));
+        assertEquals(10, noSurge.ports(10));
+        assertEquals("a percentage that rounds up to a surge of 1", false, RolloutStrategy.rolling("5%", "1").waitsForStops(10));
         assertEquals("blue-green: both colours", 8, RolloutStrategy.blueGreen().ports(4));
     }
 

@@ -3,17 +3,12 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy.Replacement;
-import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Test;
 
 /**
@@ -62,31 +57,15 @@ public class SurgeBudgetEngineTest extends EngineTestBase {
         DeployRequest v1 = new DeployRequest(host, app, v1Spec, 4, base, strategy, DeployFixture.probe(), 10, null, null);
         assertEquals(Outcome.SUCCEEDED, deployer.deploy(v1, System.out::println).outcome());
 
-        AtomicInteger most = new AtomicInteger();
-        AtomicInteger samples = new AtomicInteger();
-        AtomicBoolean done = new AtomicBoolean();
         RolloutRecord record;
-        DockerClient docker = DockerClientFactory.DEFAULT.create(host);
-        Thread watcher = new Thread(() -> {
-            while (!done.get()) {
-                int running = docker.listContainersCmd().withLabelFilter(Map.of(AppLabels.APP, app,
-                        AppLabels.ROLE, AppLabels.ROLE_REPLICA)).withStatusFilter(List.of("running")).exec().size();
-                most.accumulateAndGet(running, Math::max);
-                samples.incrementAndGet();
-            }
-        });
-        try {
-            watcher.start();
+        ReplicaWatch watch = new ReplicaWatch(host, app);
+        try (watch) {
             ReplicaSpec v2Spec = ReplicaSpec.of(DeployFixture.image("2", true)).withStopTimeoutSeconds(stopGrace);
             record = deployer.deploy(v1.withSpec(v2Spec), System.out::println);
-        } finally {
-            done.set(true);
-            watcher.join(10_000);
-            DockerClientFactory.closeQuietly(docker);
         }
         assertEquals(record.message(), Outcome.SUCCEEDED, record.outcome());
-        assertTrue("the engine was watched (" + samples.get() + " listings)", samples.get() > 10);
+        assertTrue("the engine was watched (" + watch.samples() + " listings)", watch.samples() > 10);
         assertServes(2, 4, "2");
-        return new Watched(record, most.get());
+        return new Watched(record, watch.mostRunning());
     }
 }

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.After;
@@ -92,6 +93,31 @@ public class VerifyAndRollbackEngineTest {
     }
 
     @Test
+    public void aSmokeTestThatExitsZeroButReportsAFailedCaseFailsTheGateAndRollsBack() throws Exception {
+        deploy(v1);
+        deploy(v2);
+        VerifyAndRollback.Result result;
+        try (Apps apps = new Apps()) {
+            // it expects 1.0 and finds 2.0: its report has a failed case, yet SMOKE_EXIT_ZERO makes it exit 0
+            SmokeTestCheck smoke = new SmokeTestCheck("e2e", SmokeImages.build(apps, "1.0"), null,
+                    Map.of("SMOKE_EXIT_ZERO", "1"), null, null, 60_000);
+            result = new VerifyAndRollback(new Verifier(host), deployer).run(new VerifyRequest(app, endpoints(), null,
+                    List.of(smoke), OnFailure.ROLLBACK, false), rollback(), System.out::println);
+        }
+
+        SmokeTestEvidence evidence = (SmokeTestEvidence) result.verification().checks().get(0).evidence();
+        assertEquals("the smoke container exited 0", 0, evidence.exitCode());
+        assertEquals("its report says one case failed", 1, evidence.tests().failed());
+        assertFalse("the report, not the exit code, decides", result.verification().passed());
+        assertTrue(result.summary(), result.rolledBack());
+        assertEquals(Outcome.SUCCEEDED, result.rollback().outcome());
+        assertEquals(1, deployer.status(app).stableRevision());
+        for (int port : deployer.status(app).servingPorts()) {
+            assertEquals("port " + port, "1.0", Loopback.version(port));
+        }
+    }
+
+    @Test
     public void aPassingVerificationRollsNothingBack() throws Exception {
         deploy(v1);
         deploy(v2);
@@ -137,9 +163,12 @@ public class VerifyAndRollbackEngineTest {
 
     /** Every serving replica's /version must match {@code regex}; on failure, roll back. */
     private VerifyRequest servesVersion(String regex) {
-        List<String> endpoints = deployer.status(app).servingPorts().stream().map(p -> "http://127.0.0.1:" + p).toList();
-        return new VerifyRequest(app, endpoints, null, List.of(new HttpCheck("version", null, "{endpoint}/version", null,
+        return new VerifyRequest(app, endpoints(), null, List.of(new HttpCheck("version", null, "{endpoint}/version", null,
                 regex, null, null, null, 0, 0, 0, 0, 0)), OnFailure.ROLLBACK, false);
+    }
+
+    private List<String> endpoints() {
+        return deployer.status(app).servingPorts().stream().map(p -> "http://127.0.0.1:" + p).toList();
     }
 
     private static ProbeSettings probe() {
