@@ -84,21 +84,4 @@ public class UnreachableEngineTest {
         assertEquals("container-rollout status: unknown option --colour (try 'container-rollout status --help')\n",
                 farFromAny.err());
     }
-
-    @Test
-    public void blueGreenWithoutARouterNamesTheOptionsNotTheJavaTypes() {
-        CliRun run = CliRun.of("deploy", "--app", "web", "--image", "web:1", "--port-base", "31000", "--strategy",
-                "blue-green", "--docker-host", MISSING_SOCKET);
-        assertTrue(run.err(), run.err().contains("--router haproxy --router-socket PATH"));
-        assertFalse(run.err(), run.err().contains("DockerDeployer") || run.err().contains("TrafficRouter"));
-    }
-
-    @Test
-    public void canaryWithoutAFrontendPortNamesTheOptionNotAConstructor() throws Exception {
-        java.nio.file.Path socket = java.nio.file.Files.createTempFile("haproxy", ".sock");
-        CliRun run = CliRun.of("deploy", "--app", "web", "--image", "web:1", "--port-base", "31000", "--strategy",
-                "canary", "--router", "haproxy", "--router-socket", socket.toString(), "--docker-host", MISSING_SOCKET);
-        assertTrue(run.err(), run.err().contains("--router-frontend-port PORT"));
-        assertFalse(run.err(), run.err().contains("new ") || run.err().contains("HaproxyRouter"));
-    }
 }
