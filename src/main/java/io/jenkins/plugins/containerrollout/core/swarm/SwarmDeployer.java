@@ -101,13 +101,14 @@ public final class SwarmDeployer implements AppDeployer {
             int number = Math.max(current.map(SwarmRevision::number).orElse(0),
                     history.stream().mapToInt(SwarmRevision::number).max().orElse(0)) + 1;
             target = new SwarmRevision(number, request.spec(), image.pinned(), image.id(), image.digest(), image.argv(),
-                    hash, request.probe().path(), request.buildUrl(), request.commit(), startedAt, image.platforms());
+                    hash, request.probe().path(), request.buildUrl(), request.commit(), startedAt, image.platforms(),
+                    image.healthWindowMillis());
             keptHistory = SwarmRevision.keep(history, current.orElse(null), -1, request.revisionHistoryLimit());
             bank = 1 - currentBank;
         }
         int runningSlots = sameSpec ? service.get().path("Spec").path("Mode").path("Replicated").path("Replicas").asInt()
                 : 0;
-        checkPorts(swarmInfo, app, request.portBase(), bank, runningSlots, n);
+        PortCheck.requireFree(host, swarmInfo, app, request.portBase(), bank, runningSlots, n);
         ObjectNode spec = ServiceSpecs.spec(app, target, keptHistory, n, request.portBase(), bank, request.strategy(),
                 request.probe());
         int from = current.map(SwarmRevision::number).orElse(0);
@@ -142,8 +143,8 @@ public final class SwarmDeployer implements AppDeployer {
             case ROLLED_BACK -> {
                 events.app(Type.RESTORED, r.revision(), "revision " + r.revision() + " restored by swarm");
                 outcome = Outcome.ROLLED_BACK;
-                message = "revision " + target.number() + " failed (" + r.message() + "); swarm rolled back to revision "
-                        + r.revision();
+                message = "revision " + target.number() + " failed (" + r.message() + events.lastFailure(target.number())
+                        .map(f -> "; last failure: " + f).orElse("") + "); swarm rolled back to revision " + r.revision();
                 serving = r.revision();
             }
             case PAUSED -> {
@@ -166,11 +167,15 @@ public final class SwarmDeployer implements AppDeployer {
     private record Ending(Outcome outcome, String message, int serving) {
     }
 
-    /** The deadline passed (or a rollback paused): roll back on the server when there is something to go back to. */
+    /**
+     * The deadline passed, a task failed for good, or a rollback paused: roll back on the server when there is
+     * something to go back to (a service that never served is removed).
+     */
     private Ending afterStall(String app, SwarmRevision target, int from, int n, UpdateFollower.Result r,
             TaskEvents events, UpdateFollower follower, RolloutStrategy strategy, ProgressSink sink)
             throws InterruptedException {
-        String why = "revision " + target.number() + ": " + r.message();
+        String why = "revision " + target.number() + ": " + r.message() + (r.end() != UpdateFollower.End.DEADLINE ? ""
+                : events.lastFailure(target.number()).map(f -> " (last failure: " + f + ")").orElse(""));
         if (r.end() == UpdateFollower.End.ROLLBACK_PAUSED) {
             return new Ending(Outcome.FAILED, why + "; swarm's rollback paused too", r.revision());
         }
@@ -406,53 +411,6 @@ public final class SwarmDeployer implements AppDeployer {
             throw new RolloutLockedException("app: service '" + app + "' is " + state.replace('_', ' ') + " ("
                     + service.path("UpdateStatus").path("Message").asText("") + "); wait for it to finish, or pause it"
                     + " with docker service update --update-failure-action pause");
-        }
-    }
-
-    /**
-     * On a one-node swarm reached over its local socket the tasks bind this machine's loopback: the ports new tasks
-     * take (slots above {@code fromSlot} of {@code bank}) must be free, or they would fail and be retried forever. On a
-     * bigger swarm the ports are on other machines and only the tasks' health tells.
-     */
-    private void checkPorts(JsonNode swarmInfo, String app, int portBase, int bank, int fromSlot, int replicas) {
-        if (!host.uri().startsWith("unix://") || swarmInfo.path("Nodes").asInt() != 1) {
-            return;
-        }
-        for (int slot = fromSlot + 1; slot <= replicas; slot++) {
-            int port = ServiceSpecs.port(portBase, bank, slot);
-            if (!freeWithin(port, Duration.ofSeconds(3))) {
-                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ", bank " + bank
-                        + ") is already in use; app '" + app + "' needs ports " + portBase + " to "
-                        + ServiceSpecs.lastPort(portBase, replicas) + " (two per task): pick another portBase or free it");
-            }
-        }
-    }
-
-    /** A task that exited a moment ago may still be releasing its port: a few seconds' grace before refusing. */
-    private static boolean freeWithin(int port, Duration grace) {
-        long end = System.nanoTime() + grace.toNanos();
-        while (!free(port)) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether a task could bind {@code 127.0.0.1:port} now (with {@code SO_REUSEADDR}, as servers bind). */
-    static boolean free(int port) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (java.io.IOException inUse) {
-            return false;
         }
     }
 

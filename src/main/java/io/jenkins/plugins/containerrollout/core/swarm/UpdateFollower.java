@@ -11,12 +11,13 @@ import java.util.List;
  * Follows one change of a service until Swarm settles it: polls the service ({@code UpdateStatus}) and its tasks,
  * feeding {@link TaskEvents}, and ends on the first of: every desired task of the target revision running (healthy)
  * with every other task told to stop, and the update state the change should end in; {@code paused} or
- * {@code rollback_paused}; an automatic rollback completed; or the progress deadline (no task got ready for that
- * long).
+ * {@code rollback_paused}; an automatic rollback completed; a task of the target revision failing in a way no retry
+ * mends ({@link TaskEvents#permanent}), at once with the engine's error; or the progress deadline (no task got ready
+ * for that long).
  */
 final class UpdateFollower {
     /** How an observed change ended. */
-    enum End { CONVERGED, ROLLED_BACK, PAUSED, ROLLBACK_PAUSED, DEADLINE }
+    enum End { CONVERGED, ROLLED_BACK, PAUSED, ROLLBACK_PAUSED, TASK_FAILED, DEADLINE }
 
     /** The end, the update message Swarm gave, and the revision the service runs now. */
     record Result(End end, String message, int revision) {
@@ -76,6 +77,12 @@ final class UpdateFollower {
             }
             if (fresh && state.equals("rollback_paused")) {
                 return new Result(End.ROLLBACK_PAUSED, message, serviceRevision);
+            }
+            // once Swarm rolls an update back itself, its rollback (to other tasks) is what to follow
+            boolean swarmRollingBack = fresh && state.startsWith("rollback") && !"rollback_completed".equals(expectedState);
+            var failed = events.permanentFailure(target);
+            if (failed.isPresent() && !swarmRollingBack) {
+                return new Result(End.TASK_FAILED, failed.get(), serviceRevision);
             }
             int ready = (int) events.events().stream().filter(e -> e.type() == Type.READY).count();
             if (ready > readySeen) {
