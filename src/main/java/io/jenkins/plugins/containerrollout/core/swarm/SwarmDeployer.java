@@ -8,7 +8,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Deploys and rolls back applications on a Docker Swarm: one replicated service per application on the host
@@ -69,7 +67,7 @@ public final class SwarmDeployer implements AppDeployer {
      */
     public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        requireSupported(request.strategy(), request.spec());
+        SwarmRequests.requireSupported(request.strategy(), request.spec());
         String app = request.app();
         int n = request.replicas();
         if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
@@ -79,8 +77,8 @@ public final class SwarmDeployer implements AppDeployer {
         JsonNode swarmInfo = requireManager();
         long startedAt = System.currentTimeMillis();
         Optional<JsonNode> service = api.service(app);
-        service.ifPresent(s -> requireOurs(app, s));
-        service.ifPresent(s -> requireIdle(app, s));
+        service.ifPresent(s -> SwarmRequests.requireOurs(app, s));
+        service.ifPresent(s -> SwarmRequests.requireIdle(app, s));
         Optional<SwarmRevision> current = service.map(SwarmDeployer::currentRevision);
         List<SwarmRevision> history = service.map(SwarmDeployer::history).orElse(List.of());
         int currentBank = service.map(s -> labels(s).path(SwarmLabels.PORT_BANK).asInt(0)).orElse(1);
@@ -210,17 +208,17 @@ public final class SwarmDeployer implements AppDeployer {
      */
     public RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        requireSupported(request.strategy(), null);
+        SwarmRequests.requireSupported(request.strategy(), null);
         requireManager();
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         JsonNode service = api.service(app).orElseThrow(() -> new IllegalArgumentException("app: '" + app
                 + "' has no service on the swarm at " + host.uri() + "; deploy it first"));
-        requireOurs(app, service);
-        requireIdle(app, service);
+        SwarmRequests.requireOurs(app, service);
+        SwarmRequests.requireIdle(app, service);
         SwarmRevision current = currentRevision(service);
         List<SwarmRevision> history = history(service);
-        SwarmRevision to = pick(request, history, current.number());
+        SwarmRevision to = SwarmRequests.pick(request, history, current.number());
         int n = service.path("Spec").path("Mode").path("Replicated").path("Replicas").asInt(1);
         int base = labels(service).path(AppLabels.PORT_BASE).asInt();
         JsonNode previous = service.path("PreviousSpec");
@@ -283,7 +281,7 @@ public final class SwarmDeployer implements AppDeployer {
      * service labels alone.
      */
     public List<RevisionInfo> history(String app) {
-        requireAppName(app);
+        SwarmRequests.requireAppName(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return List.of();
@@ -306,7 +304,7 @@ public final class SwarmDeployer implements AppDeployer {
      * running only once it passed), its update state as a phase, and the ports of the ready tasks.
      */
     public AppStatus status(String app) {
-        requireAppName(app);
+        SwarmRequests.requireAppName(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null);
@@ -341,35 +339,13 @@ public final class SwarmDeployer implements AppDeployer {
 
     /** Removes the application's service; its history goes with it. */
     public void remove(String app) {
-        requireAppName(app);
+        SwarmRequests.requireAppName(app);
         api.removeService(app);
     }
 
     @Override
     public void close() {
         api.close();
-    }
-
-    private static SwarmRevision pick(RollbackRequest request, List<SwarmRevision> history, int current) {
-        String kept = history.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
-        if (request.toRevision() == 0) {
-            return history.stream().filter(r -> r.number() < current).reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalArgumentException("toRevision: app '" + request.app()
-                            + "' keeps no revision before the current one (" + current + "); kept revisions: "
-                            + (kept.isEmpty() ? "none" : kept)));
-        }
-        return history.stream().filter(r -> r.number() == request.toRevision()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("toRevision: revision " + request.toRevision()
-                        + " of app '" + request.app() + "' is not kept (current: " + current + "; kept revisions: "
-                        + (kept.isEmpty() ? "none" : kept) + ")"));
-    }
-
-    /** Names come from the same pattern a Docker-host application follows. */
-    private static void requireAppName(String app) {
-        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
-            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name (pattern "
-                    + AppLabels.APP_NAME.pattern() + "), e.g. 'web-shop'");
-        }
     }
 
     /** A replaced task exits within its stop grace period, plus time for the node to report it. */
@@ -398,22 +374,6 @@ public final class SwarmDeployer implements AppDeployer {
         return u.path("Order").asText() + ", parallelism " + u.path("Parallelism").asInt();
     }
 
-    private static void requireOurs(String app, JsonNode service) {
-        if (!app.equals(labels(service).path(AppLabels.APP).asText(null)) || !labels(service).has(SwarmLabels.RECORD)) {
-            throw new IllegalArgumentException("app: a service named '" + app + "' exists but was not deployed by "
-                    + "container-rollout (no " + SwarmLabels.RECORD + " label); pick another app name or remove it");
-        }
-    }
-
-    private static void requireIdle(String app, JsonNode service) {
-        String state = service.path("UpdateStatus").path("State").asText("");
-        if (state.equals("updating") || state.equals("rollback_started")) {
-            throw new RolloutLockedException("app: service '" + app + "' is " + state.replace('_', ' ') + " ("
-                    + service.path("UpdateStatus").path("Message").asText("") + "); wait for it to finish, or pause it"
-                    + " with docker service update --update-failure-action pause");
-        }
-    }
-
     /** The engine's swarm section; refuses a node that is not a manager. */
     private JsonNode requireManager() {
         JsonNode swarm = api.info().path("Swarm");
@@ -422,20 +382,6 @@ public final class SwarmDeployer implements AppDeployer {
                     + swarm.path("LocalNodeState").asText("inactive") + "); point DOCKER_HOST at a manager node");
         }
         return swarm;
-    }
-
-    private static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {
-        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN) {
-            throw new IllegalArgumentException("strategy: blueGreen is not supported on swarm yet; use rolling");
-        }
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY) {
-            // Swarm's update policy has no weights; running it as a plain rolling update would hide that.
-            throw new IllegalArgumentException("strategy: canary is not supported on swarm yet; use rolling");
-        }
-        if (spec != null && !spec.hostNetwork()) {
-            throw new IllegalArgumentException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
-                    + "tasks use the host network and bind 127.0.0.1:$PORT");
-        }
     }
 
     private void requireSameHost(DockerHost requested) {
