@@ -152,7 +152,7 @@ public final class SwarmDeployer implements AppDeployer {
                 serving = from;
             }
             default -> {
-                Ending e = afterStall(app, target, from, n, r, events, follower, request.strategy(), sink);
+                Ending e = afterStall(app, target, from, n, r, events, follower, request.strategy(), sentAt);
                 outcome = e.outcome();
                 message = e.message();
                 serving = e.serving();
@@ -170,7 +170,7 @@ public final class SwarmDeployer implements AppDeployer {
      * something to go back to (a service that never served is removed).
      */
     private Ending afterStall(String app, SwarmRevision target, int from, int n, UpdateFollower.Result r,
-            TaskEvents events, UpdateFollower follower, RolloutStrategy strategy, ProgressSink sink)
+            TaskEvents events, UpdateFollower follower, RolloutStrategy strategy, long sentAt)
             throws InterruptedException {
         String why = "revision " + target.number() + ": " + r.message() + (r.end() != UpdateFollower.End.DEADLINE ? ""
                 : events.lastFailure(target.number()).map(f -> " (last failure: " + f + ")").orElse(""));
@@ -185,9 +185,8 @@ public final class SwarmDeployer implements AppDeployer {
         if (!strategy.autoRollback()) {
             return new Ending(Outcome.PAUSED, why + "; left as it is (autoRollback is off)", from);
         }
-        JsonNode s = api.service(app).orElseThrow();
-        long sentAt = System.currentTimeMillis();
-        api.rollbackService(s.path("ID").asText(), version(s), s.path("Spec"), credentials, null);
+        rollBackUnlessSwarmDid(app, from);
+        // since the update was sent: Swarm's own rollback keeps the update's start time, ours starts now
         UpdateFollower.Result back = follower.follow(from, n, "rollback_completed", sentAt,
                 Duration.ofSeconds(strategy.progressDeadlineSeconds()));
         if (back.end() != UpdateFollower.End.CONVERGED) {
@@ -196,6 +195,28 @@ public final class SwarmDeployer implements AppDeployer {
         }
         events.app(Type.RESTORED, from, "revision " + from + " restored");
         return new Ending(Outcome.ROLLED_BACK, why + "; rolled back to revision " + from, from);
+    }
+
+    /**
+     * Swarm's rollback to the previous spec, unless Swarm's own failure action got there first (the spec is revision
+     * {@code from} already): a second rollback would swap the failed spec back in.
+     */
+    private void rollBackUnlessSwarmDid(String app, int from) {
+        for (int attempt = 1; ; attempt++) {
+            JsonNode s = api.service(app).orElseThrow();
+            if (labels(s).path(AppLabels.REVISION).asInt() == from) {
+                return;
+            }
+            try {
+                api.rollbackService(s.path("ID").asText(), version(s), s.path("Spec"), credentials, null);
+                return;
+            } catch (SwarmException e) {
+                // changed since it was read (Swarm starting its own rollback): read it again
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("out of sequence")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

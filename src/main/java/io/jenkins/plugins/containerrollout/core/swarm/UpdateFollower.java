@@ -23,6 +23,9 @@ final class UpdateFollower {
     record Result(End end, String message, int revision) {
     }
 
+    /** How long Swarm's own failure action has to act on a task that failed for good during an update. */
+    static final Duration SWARM_FIRST_SAY = Duration.ofSeconds(5);
+
     private final SwarmApi api;
     private final TaskEvents events;
     private final String app;
@@ -46,6 +49,7 @@ final class UpdateFollower {
     Result follow(int target, int replicas, String expectedState, long since, Duration deadline)
             throws InterruptedException {
         long lastProgress = System.currentTimeMillis();
+        long failedSince = 0;
         int readySeen = 0;
         String lastState = null;
         while (true) {
@@ -82,7 +86,12 @@ final class UpdateFollower {
             boolean swarmRollingBack = fresh && state.startsWith("rollback") && !"rollback_completed".equals(expectedState);
             var failed = events.permanentFailure(target);
             if (failed.isPresent() && !swarmRollingBack) {
-                return new Result(End.TASK_FAILED, failed.get(), serviceRevision);
+                failedSince = failedSince == 0 ? now : failedSince;
+                // a running update has Swarm's failure action, which acts within moments: acting at the same time
+                // would race it (two rollbacks swap the failed spec back in); a new service or a scale has none
+                if (expectedState == null || now - failedSince > SWARM_FIRST_SAY.toMillis()) {
+                    return new Result(End.TASK_FAILED, failed.get(), serviceRevision);
+                }
             }
             int ready = (int) events.events().stream().filter(e -> e.type() == Type.READY).count();
             if (ready > readySeen) {
