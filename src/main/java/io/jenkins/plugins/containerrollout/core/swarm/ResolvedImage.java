@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The image of a new revision as the manager sees it: pinned by digest when it came from a registry (every node then
- * pulls exactly that image, as {@code docker service create} pins it), its id, and the process it runs (the spec's
- * entrypoint and command, else the image's), which the port wrapper must call.
+ * pulls exactly that image, as {@code docker service create} pins it), its id, the process it runs (the spec's
+ * entrypoint and command, else the image's) and whether it brings a HEALTHCHECK of its own.
  *
  * @param pinned   {@code repo@sha256:...}, or the reference as given for an image only the manager has
  * @param id       image id on the manager
@@ -19,9 +19,13 @@ import java.util.Optional;
  * @param argv     entrypoint + command
  * @param registry the registry host of the reference, or null (Docker Hub)
  * @param platforms {@code os/architecture} entries of the registry's manifest, empty when it was not asked
+ * @param healthWindowMillis how long the image's own HEALTHCHECK takes to call a task unhealthy, 0 without one
  */
 record ResolvedImage(String pinned, String id, String digest, List<String> argv, String registry,
-        List<String> platforms) {
+        List<String> platforms, long healthWindowMillis) {
+    /** Docker's defaults for a HEALTHCHECK's unset fields (docker/docker {@code daemon/health.go}). */
+    private static final long DEFAULT_INTERVAL_NANOS = 30_000_000_000L;
+    private static final int DEFAULT_RETRIES = 3;
 
     static ResolvedImage resolve(SwarmApi api, ReplicaSpec spec, RegistryCredentials auth, ProgressSink sink) {
         String ref = spec.image();
@@ -63,7 +67,27 @@ record ResolvedImage(String pinned, String id, String digest, List<String> argv,
             api.distribution(pinned, auth, registry).ifPresent(d -> d.path("Platforms").forEach(p ->
                     platforms.add(p.path("os").asText() + "/" + p.path("architecture").asText())));
         }
-        return new ResolvedImage(pinned, i.path("Id").asText(), digest, argv, registry, platforms);
+        long window = healthWindowMillis(config.path("Healthcheck"));
+        if (window == 0) {
+            ShellCheck.require(api, i.path("Id").asText(), ref);
+        }
+        return new ResolvedImage(pinned, i.path("Id").asText(), digest, argv, registry, platforms, window);
+    }
+
+    /**
+     * Start period + interval x retries of an image's HEALTHCHECK, the time it needs to call a task unhealthy; 0 when
+     * the image has none ({@code Test} absent, empty or {@code ["NONE"]}).
+     */
+    static long healthWindowMillis(JsonNode healthcheck) {
+        JsonNode test = healthcheck.path("Test");
+        if (test.size() == 0 || test.get(0).asText().equals("NONE")) {
+            return 0;
+        }
+        long interval = healthcheck.path("Interval").asLong(0);
+        int retries = healthcheck.path("Retries").asInt(0);
+        long nanos = healthcheck.path("StartPeriod").asLong(0) + (interval > 0 ? interval : DEFAULT_INTERVAL_NANOS)
+                * (retries > 0 ? retries : DEFAULT_RETRIES);
+        return Math.max(1, nanos / 1_000_000);
     }
 
     /** The registry host a reference names ({@code 127.0.0.1:5000/web:7} → {@code 127.0.0.1:5000}), or null. */

@@ -16,18 +16,21 @@ import java.util.TreeMap;
  * rollback policies our strategy maps to.
  *
  * <p><b>Ports on the host network.</b> Swarm's templates ({@code {{.Task.Slot}}}) substitute text but cannot add, so
- * the task runs its process behind {@code sh -c 'export PORT=$((BASE + 2*(SLOT-1) + BANK)); exec "$@"'}. Slots are
- * interleaved by a <em>bank</em> (0 or 1) that flips with every new revision: with {@code start-first} a slot's new
- * task starts while its old one still serves, on the neighbouring port, and Swarm's own rollback to the previous spec
- * flips back. The HEALTHCHECK computes the same port.
+ * the service carries one label per slot with that slot's port, and the task's environment looks it up:
+ * {@code PORT={{index .Service.Labels (print "io.jenkins.containerrollout.slot-port." .Task.Slot)}}}. The node's
+ * engine expands it before the container is created (swarmkit {@code template.ExpandContainerSpec}; the context's
+ * {@code Service.Labels} are those of the spec the task was made from), so {@code PORT} is in the container's own
+ * environment: the process, {@code docker exec} and the image's HEALTHCHECK all see it, as on a Docker host, and the
+ * image needs no shell. Slots are interleaved by a <em>bank</em> (0 or 1) that flips with every new revision: with
+ * {@code start-first} a slot's new task starts while its old one still serves, on the neighbouring port, and Swarm's
+ * own rollback to the previous spec (whose labels hold the other bank) flips back.
  */
 final class ServiceSpecs {
     private ServiceSpecs() {
     }
 
-    static final String PORT_EXPR = "$((" + SwarmLabels.ENV_PORT_BASE + " + 2 * (" + SwarmLabels.ENV_SLOT + " - 1) + "
-            + SwarmLabels.ENV_PORT_BANK + "))";
-    static final List<String> WRAPPER = List.of("/bin/sh", "-c", "export PORT=" + PORT_EXPR + "; exec \"$@\"", "sh");
+    /** The task's {@code PORT}: its slot's entry among the service labels, expanded by the node's engine. */
+    static final String PORT_TEMPLATE = "{{index .Service.Labels (print \"" + SwarmLabels.SLOT_PORT + "\" .Task.Slot)}}";
 
     /** The loopback port of the task in {@code slot} (1-based, as Swarm counts). */
     static int port(int portBase, int bank, int slot) {
@@ -43,11 +46,16 @@ final class ServiceSpecs {
             int bank, RolloutStrategy strategy, ProbeSettings probe) {
         ObjectNode spec = SwarmApi.JSON.createObjectNode();
         spec.put("Name", app);
-        labels(spec.putObject("Labels"), serviceLabels(app, rev, history, portBase, bank));
+        Map<String, String> serviceLabels = serviceLabels(app, rev, history, portBase, bank);
+        for (int slot = 1; slot <= replicas; slot++) {
+            serviceLabels.put(SwarmLabels.SLOT_PORT + slot, String.valueOf(port(portBase, bank, slot)));
+        }
+        labels(spec.putObject("Labels"), serviceLabels);
         taskTemplate(spec.putObject("TaskTemplate"), app, rev, portBase, bank, probe);
         spec.putObject("Mode").putObject("Replicated").put("Replicas", replicas);
-        policy(spec.putObject("UpdateConfig"), strategy, replicas, probe, strategy.autoRollback() ? "rollback" : "pause");
-        policy(spec.putObject("RollbackConfig"), strategy, replicas, probe, "pause");
+        Duration monitor = monitor(rev, probe);
+        policy(spec.putObject("UpdateConfig"), strategy, replicas, monitor, strategy.autoRollback() ? "rollback" : "pause");
+        policy(spec.putObject("RollbackConfig"), strategy, replicas, monitor, "pause");
         return spec;
     }
 
@@ -72,9 +80,9 @@ final class ServiceSpecs {
         ReplicaSpec s = rev.spec();
         ObjectNode c = t.putObject("ContainerSpec");
         c.put("Image", rev.image());
-        strings(c.putArray("Command"), WRAPPER);
-        strings(c.putArray("Args"), rev.argv());
+        strings(c.putArray("Command"), rev.argv());
         Map<String, String> env = new TreeMap<>(s.env());
+        env.put("PORT", PORT_TEMPLATE);
         env.put(SwarmLabels.ENV_SLOT, "{{.Task.Slot}}");
         env.put(SwarmLabels.ENV_PORT_BASE, String.valueOf(portBase));
         env.put(SwarmLabels.ENV_PORT_BANK, String.valueOf(bank));
@@ -85,7 +93,9 @@ final class ServiceSpecs {
         labels.put(AppLabels.REVISION, String.valueOf(rev.number()));
         labels.put(AppLabels.SPEC_HASH, rev.specHash());
         labels(c.putObject("Labels"), labels);
-        healthcheck(c.putObject("Healthcheck"), rev.healthPath(), probe);
+        if (rev.imageHealthWindowMillis() == 0) {
+            healthcheck(c.putObject("Healthcheck"), rev.healthPath(), probe);
+        }
         c.put("StopGracePeriod", Duration.ofSeconds(s.stopTimeoutSeconds()).toNanos());
         mounts(c.putArray("Mounts"), s.volumes());
         ObjectNode limits = t.putObject("Resources").putObject("Limits");
@@ -106,14 +116,17 @@ final class ServiceSpecs {
         t.putArray("Networks").addObject().put("Target", "host");
     }
 
-    /** {@code wget} of the health path on the task's own port; busybox images have it, as the test images do. */
+    /**
+     * For an image without a HEALTHCHECK of its own: {@code wget} of the health path on the task's {@code PORT}, run
+     * by {@code /bin/sh} inside the task (a task's health can only be told on its node). Such an image therefore needs
+     * {@code /bin/sh} and {@code wget} (busybox has both); {@link ShellCheck} refuses one without a shell up front.
+     */
     private static void healthcheck(ObjectNode h, String path, ProbeSettings probe) {
         if (!path.matches("/[^\"$`\\\\\\s]*")) {
             throw new IllegalArgumentException("healthPath: '" + path + "' cannot go into the task's HEALTHCHECK; use "
                     + "a path without quotes, '$', backticks, backslashes or spaces");
         }
-        h.putArray("Test").add("CMD-SHELL").add("wget -q -O /dev/null \"http://127.0.0.1:" + PORT_EXPR + path
-                + "\" || exit 1");
+        h.putArray("Test").add("CMD-SHELL").add("wget -q -O /dev/null \"http://127.0.0.1:$PORT" + path + "\" || exit 1");
         h.put("Interval", probe.interval().toNanos());
         h.put("Timeout", probe.timeout().toNanos());
         h.put("Retries", probe.failureThreshold());
@@ -126,7 +139,7 @@ final class ServiceSpecs {
      * The monitor window is the time a task's HEALTHCHECK needs to fail (start period + interval x retries), so a
      * task that never gets healthy counts as failed before the update moves on.
      */
-    private static void policy(ObjectNode p, RolloutStrategy strategy, int replicas, ProbeSettings probe,
+    private static void policy(ObjectNode p, RolloutStrategy strategy, int replicas, Duration monitor,
             String failureAction) {
         boolean recreate = strategy.kind() == RolloutStrategy.Kind.RECREATE;
         int surge = strategy.surge(replicas);
@@ -135,13 +148,15 @@ final class ServiceSpecs {
         p.put("Parallelism", Math.max(1, parallelism));
         p.put("Delay", strategy.batchDelay().plusSeconds(strategy.minReadySeconds()).toNanos());
         p.put("FailureAction", failureAction);
-        p.put("Monitor", monitor(probe).toNanos());
+        p.put("Monitor", monitor.toNanos());
         p.put("MaxFailureRatio", strategy.failureRatio());
         p.put("Order", startFirst ? "start-first" : "stop-first");
     }
 
-    static Duration monitor(ProbeSettings probe) {
-        return probe.startupTimeout().plus(probe.interval().multipliedBy(probe.failureThreshold()));
+    /** The window of the HEALTHCHECK the task runs: the image's own, else ours from the probe. */
+    static Duration monitor(SwarmRevision rev, ProbeSettings probe) {
+        return rev.imageHealthWindowMillis() > 0 ? Duration.ofMillis(rev.imageHealthWindowMillis())
+                : probe.startupTimeout().plus(probe.interval().multipliedBy(probe.failureThreshold()));
     }
 
     private static void mounts(ArrayNode mounts, List<String> volumes) {

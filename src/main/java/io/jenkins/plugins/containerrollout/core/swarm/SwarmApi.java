@@ -10,6 +10,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.engine.EngineException;
@@ -88,6 +89,30 @@ final class SwarmApi implements AutoCloseable {
 
     Optional<JsonNode> image(String ref) {
         return call("GET", "/images/" + ref + "/json", null, Map.of(), 200, 404);
+    }
+
+    /**
+     * Whether {@code path} exists in the file tree of {@code image} (on the manager): a container is created from it,
+     * never started, asked for that path's archive, and removed. Nothing in the image runs.
+     */
+    boolean imageHasPath(String image, String path) {
+        ObjectNode body = JSON.createObjectNode().put("Image", image).put("NetworkDisabled", true);
+        body.putArray("Entrypoint").add(path);
+        body.putObject("Labels").put(AppLabels.PREFIX + "probe", "file-check");
+        String id = call("POST", "/containers/create", body, Map.of(), 201).orElseThrow().path("Id").asText();
+        // the answer is a tar of that path (a symlink stays a link: a few hundred bytes); only its status matters
+        try (DockerHttpClient.Response r = execute(request("GET", "/containers/" + enc(id) + "/archive?path="
+                + enc(path), null, Map.of()))) {
+            if (r.getStatusCode() != 200 && r.getStatusCode() != 404) {
+                throw new SwarmException("GET /containers/{id}/archive answered " + r.getStatusCode() + ": "
+                        + message(new String(readAll(r.getBody()), StandardCharsets.UTF_8)), r.getStatusCode());
+            }
+            return r.getStatusCode() == 200;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            call("DELETE", "/containers/" + enc(id) + "?force=true", null, Map.of(), 204, 404);
+        }
     }
 
     /**

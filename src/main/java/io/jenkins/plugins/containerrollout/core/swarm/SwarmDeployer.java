@@ -8,7 +8,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Deploys and rolls back applications on a Docker Swarm: one replicated service per application on the host
@@ -69,7 +67,7 @@ public final class SwarmDeployer implements AppDeployer {
      */
     public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        requireSupported(request.strategy(), request.spec());
+        SwarmRequests.requireSupported(request.strategy(), request.spec());
         String app = request.app();
         int n = request.replicas();
         if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
@@ -79,8 +77,8 @@ public final class SwarmDeployer implements AppDeployer {
         JsonNode swarmInfo = requireManager();
         long startedAt = System.currentTimeMillis();
         Optional<JsonNode> service = api.service(app);
-        service.ifPresent(s -> requireOurs(app, s));
-        service.ifPresent(s -> requireIdle(app, s));
+        service.ifPresent(s -> SwarmRequests.requireOurs(app, s));
+        service.ifPresent(s -> SwarmRequests.requireIdle(app, s));
         Optional<SwarmRevision> current = service.map(SwarmDeployer::currentRevision);
         List<SwarmRevision> history = service.map(SwarmDeployer::history).orElse(List.of());
         int currentBank = service.map(s -> labels(s).path(SwarmLabels.PORT_BANK).asInt(0)).orElse(1);
@@ -101,13 +99,14 @@ public final class SwarmDeployer implements AppDeployer {
             int number = Math.max(current.map(SwarmRevision::number).orElse(0),
                     history.stream().mapToInt(SwarmRevision::number).max().orElse(0)) + 1;
             target = new SwarmRevision(number, request.spec(), image.pinned(), image.id(), image.digest(), image.argv(),
-                    hash, request.probe().path(), request.buildUrl(), request.commit(), startedAt, image.platforms());
+                    hash, request.probe().path(), request.buildUrl(), request.commit(), startedAt, image.platforms(),
+                    image.healthWindowMillis());
             keptHistory = SwarmRevision.keep(history, current.orElse(null), -1, request.revisionHistoryLimit());
             bank = 1 - currentBank;
         }
         int runningSlots = sameSpec ? service.get().path("Spec").path("Mode").path("Replicated").path("Replicas").asInt()
                 : 0;
-        checkPorts(swarmInfo, app, request.portBase(), bank, runningSlots, n);
+        PortCheck.requireFree(host, swarmInfo, app, request.portBase(), bank, runningSlots, n);
         ObjectNode spec = ServiceSpecs.spec(app, target, keptHistory, n, request.portBase(), bank, request.strategy(),
                 request.probe());
         int from = current.map(SwarmRevision::number).orElse(0);
@@ -142,8 +141,8 @@ public final class SwarmDeployer implements AppDeployer {
             case ROLLED_BACK -> {
                 events.app(Type.RESTORED, r.revision(), "revision " + r.revision() + " restored by swarm");
                 outcome = Outcome.ROLLED_BACK;
-                message = "revision " + target.number() + " failed (" + r.message() + "); swarm rolled back to revision "
-                        + r.revision();
+                message = "revision " + target.number() + " failed (" + r.message() + events.lastFailure(target.number())
+                        .map(f -> "; last failure: " + f).orElse("") + "); swarm rolled back to revision " + r.revision();
                 serving = r.revision();
             }
             case PAUSED -> {
@@ -153,7 +152,7 @@ public final class SwarmDeployer implements AppDeployer {
                 serving = from;
             }
             default -> {
-                Ending e = afterStall(app, target, from, n, r, events, follower, request.strategy(), sink);
+                Ending e = afterStall(app, target, from, n, r, events, follower, request.strategy(), sentAt);
                 outcome = e.outcome();
                 message = e.message();
                 serving = e.serving();
@@ -166,11 +165,15 @@ public final class SwarmDeployer implements AppDeployer {
     private record Ending(Outcome outcome, String message, int serving) {
     }
 
-    /** The deadline passed (or a rollback paused): roll back on the server when there is something to go back to. */
+    /**
+     * The deadline passed, a task failed for good, or a rollback paused: roll back on the server when there is
+     * something to go back to (a service that never served is removed).
+     */
     private Ending afterStall(String app, SwarmRevision target, int from, int n, UpdateFollower.Result r,
-            TaskEvents events, UpdateFollower follower, RolloutStrategy strategy, ProgressSink sink)
+            TaskEvents events, UpdateFollower follower, RolloutStrategy strategy, long sentAt)
             throws InterruptedException {
-        String why = "revision " + target.number() + ": " + r.message();
+        String why = "revision " + target.number() + ": " + r.message() + (r.end() != UpdateFollower.End.DEADLINE ? ""
+                : events.lastFailure(target.number()).map(f -> " (last failure: " + f + ")").orElse(""));
         if (r.end() == UpdateFollower.End.ROLLBACK_PAUSED) {
             return new Ending(Outcome.FAILED, why + "; swarm's rollback paused too", r.revision());
         }
@@ -182,9 +185,8 @@ public final class SwarmDeployer implements AppDeployer {
         if (!strategy.autoRollback()) {
             return new Ending(Outcome.PAUSED, why + "; left as it is (autoRollback is off)", from);
         }
-        JsonNode s = api.service(app).orElseThrow();
-        long sentAt = System.currentTimeMillis();
-        api.rollbackService(s.path("ID").asText(), version(s), s.path("Spec"), credentials, null);
+        rollBackUnlessSwarmDid(app, from);
+        // since the update was sent: Swarm's own rollback keeps the update's start time, ours starts now
         UpdateFollower.Result back = follower.follow(from, n, "rollback_completed", sentAt,
                 Duration.ofSeconds(strategy.progressDeadlineSeconds()));
         if (back.end() != UpdateFollower.End.CONVERGED) {
@@ -193,6 +195,28 @@ public final class SwarmDeployer implements AppDeployer {
         }
         events.app(Type.RESTORED, from, "revision " + from + " restored");
         return new Ending(Outcome.ROLLED_BACK, why + "; rolled back to revision " + from, from);
+    }
+
+    /**
+     * Swarm's rollback to the previous spec, unless Swarm's own failure action got there first (the spec is revision
+     * {@code from} already): a second rollback would swap the failed spec back in.
+     */
+    private void rollBackUnlessSwarmDid(String app, int from) {
+        for (int attempt = 1; ; attempt++) {
+            JsonNode s = api.service(app).orElseThrow();
+            if (labels(s).path(AppLabels.REVISION).asInt() == from) {
+                return;
+            }
+            try {
+                api.rollbackService(s.path("ID").asText(), version(s), s.path("Spec"), credentials, null);
+                return;
+            } catch (SwarmException e) {
+                // changed since it was read (Swarm starting its own rollback): read it again
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("out of sequence")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -205,17 +229,17 @@ public final class SwarmDeployer implements AppDeployer {
      */
     public RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        requireSupported(request.strategy(), null);
+        SwarmRequests.requireSupported(request.strategy(), null);
         requireManager();
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         JsonNode service = api.service(app).orElseThrow(() -> new IllegalArgumentException("app: '" + app
                 + "' has no service on the swarm at " + host.uri() + "; deploy it first"));
-        requireOurs(app, service);
-        requireIdle(app, service);
+        SwarmRequests.requireOurs(app, service);
+        SwarmRequests.requireIdle(app, service);
         SwarmRevision current = currentRevision(service);
         List<SwarmRevision> history = history(service);
-        SwarmRevision to = pick(request, history, current.number());
+        SwarmRevision to = SwarmRequests.pick(request, history, current.number());
         int n = service.path("Spec").path("Mode").path("Replicated").path("Replicas").asInt(1);
         int base = labels(service).path(AppLabels.PORT_BASE).asInt();
         JsonNode previous = service.path("PreviousSpec");
@@ -278,7 +302,7 @@ public final class SwarmDeployer implements AppDeployer {
      * service labels alone.
      */
     public List<RevisionInfo> history(String app) {
-        requireAppName(app);
+        SwarmRequests.requireAppName(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return List.of();
@@ -301,7 +325,7 @@ public final class SwarmDeployer implements AppDeployer {
      * running only once it passed), its update state as a phase, and the ports of the ready tasks.
      */
     public AppStatus status(String app) {
-        requireAppName(app);
+        SwarmRequests.requireAppName(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null);
@@ -336,35 +360,13 @@ public final class SwarmDeployer implements AppDeployer {
 
     /** Removes the application's service; its history goes with it. */
     public void remove(String app) {
-        requireAppName(app);
+        SwarmRequests.requireAppName(app);
         api.removeService(app);
     }
 
     @Override
     public void close() {
         api.close();
-    }
-
-    private static SwarmRevision pick(RollbackRequest request, List<SwarmRevision> history, int current) {
-        String kept = history.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
-        if (request.toRevision() == 0) {
-            return history.stream().filter(r -> r.number() < current).reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalArgumentException("toRevision: app '" + request.app()
-                            + "' keeps no revision before the current one (" + current + "); kept revisions: "
-                            + (kept.isEmpty() ? "none" : kept)));
-        }
-        return history.stream().filter(r -> r.number() == request.toRevision()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("toRevision: revision " + request.toRevision()
-                        + " of app '" + request.app() + "' is not kept (current: " + current + "; kept revisions: "
-                        + (kept.isEmpty() ? "none" : kept) + ")"));
-    }
-
-    /** Names come from the same pattern a Docker-host application follows. */
-    private static void requireAppName(String app) {
-        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
-            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name (pattern "
-                    + AppLabels.APP_NAME.pattern() + "), e.g. 'web-shop'");
-        }
     }
 
     /** A replaced task exits within its stop grace period, plus time for the node to report it. */
@@ -393,69 +395,6 @@ public final class SwarmDeployer implements AppDeployer {
         return u.path("Order").asText() + ", parallelism " + u.path("Parallelism").asInt();
     }
 
-    private static void requireOurs(String app, JsonNode service) {
-        if (!app.equals(labels(service).path(AppLabels.APP).asText(null)) || !labels(service).has(SwarmLabels.RECORD)) {
-            throw new IllegalArgumentException("app: a service named '" + app + "' exists but was not deployed by "
-                    + "container-rollout (no " + SwarmLabels.RECORD + " label); pick another app name or remove it");
-        }
-    }
-
-    private static void requireIdle(String app, JsonNode service) {
-        String state = service.path("UpdateStatus").path("State").asText("");
-        if (state.equals("updating") || state.equals("rollback_started")) {
-            throw new RolloutLockedException("app: service '" + app + "' is " + state.replace('_', ' ') + " ("
-                    + service.path("UpdateStatus").path("Message").asText("") + "); wait for it to finish, or pause it"
-                    + " with docker service update --update-failure-action pause");
-        }
-    }
-
-    /**
-     * On a one-node swarm reached over its local socket the tasks bind this machine's loopback: the ports new tasks
-     * take (slots above {@code fromSlot} of {@code bank}) must be free, or they would fail and be retried forever. On a
-     * bigger swarm the ports are on other machines and only the tasks' health tells.
-     */
-    private void checkPorts(JsonNode swarmInfo, String app, int portBase, int bank, int fromSlot, int replicas) {
-        if (!host.uri().startsWith("unix://") || swarmInfo.path("Nodes").asInt() != 1) {
-            return;
-        }
-        for (int slot = fromSlot + 1; slot <= replicas; slot++) {
-            int port = ServiceSpecs.port(portBase, bank, slot);
-            if (!freeWithin(port, Duration.ofSeconds(3))) {
-                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ", bank " + bank
-                        + ") is already in use; app '" + app + "' needs ports " + portBase + " to "
-                        + ServiceSpecs.lastPort(portBase, replicas) + " (two per task): pick another portBase or free it");
-            }
-        }
-    }
-
-    /** A task that exited a moment ago may still be releasing its port: a few seconds' grace before refusing. */
-    private static boolean freeWithin(int port, Duration grace) {
-        long end = System.nanoTime() + grace.toNanos();
-        while (!free(port)) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether a task could bind {@code 127.0.0.1:port} now (with {@code SO_REUSEADDR}, as servers bind). */
-    static boolean free(int port) {
-        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (java.io.IOException inUse) {
-            return false;
-        }
-    }
-
     /** The engine's swarm section; refuses a node that is not a manager. */
     private JsonNode requireManager() {
         JsonNode swarm = api.info().path("Swarm");
@@ -464,20 +403,6 @@ public final class SwarmDeployer implements AppDeployer {
                     + swarm.path("LocalNodeState").asText("inactive") + "); point DOCKER_HOST at a manager node");
         }
         return swarm;
-    }
-
-    private static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {
-        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN) {
-            throw new IllegalArgumentException("strategy: blueGreen is not supported on swarm yet; use rolling");
-        }
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY) {
-            // Swarm's update policy has no weights; running it as a plain rolling update would hide that.
-            throw new IllegalArgumentException("strategy: canary is not supported on swarm yet; use rolling");
-        }
-        if (spec != null && !spec.hostNetwork()) {
-            throw new IllegalArgumentException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
-                    + "tasks use the host network and bind 127.0.0.1:$PORT");
-        }
     }
 
     private void requireSameHost(DockerHost requested) {

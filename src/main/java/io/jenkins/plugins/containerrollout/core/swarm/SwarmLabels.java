@@ -6,7 +6,8 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
  * Labels of a Swarm application. The service carries {@link AppLabels#APP}, {@link AppLabels#REVISION},
  * {@link AppLabels#DIGEST}, {@link AppLabels#SPEC_HASH}, {@link AppLabels#BUILD_URL}, {@link AppLabels#COMMIT},
  * {@link AppLabels#PORT_BASE} as on a Docker host, plus {@link #RECORD} (the current revision as JSON),
- * {@link #HISTORY} (earlier revisions as a JSON array, at most {@code revisionHistoryLimit}) and {@link #PORT_BANK}.
+ * {@link #HISTORY} (earlier revisions as a JSON array, at most {@code revisionHistoryLimit}), {@link #PORT_BANK}
+ * and one {@link #SLOT_PORT}{@code <slot>} per task slot, from which each task's {@code PORT} is expanded.
  * Every task's container carries {@link AppLabels#APP}, {@link AppLabels#REVISION} and {@link AppLabels#SPEC_HASH},
  * so the task list tells which revision each task runs.
  *
@@ -19,8 +20,13 @@ public final class SwarmLabels {
     public static final String RECORD = AppLabels.PREFIX + "swarm-revision";
     public static final String HISTORY = AppLabels.PREFIX + "history";
     public static final String PORT_BANK = AppLabels.PREFIX + "port-bank";
+    /** Prefix of the per-slot port labels: {@code io.jenkins.containerrollout.slot-port.3=37004}. */
+    public static final String SLOT_PORT = AppLabels.PREFIX + "slot-port.";
 
-    /** Task environment: the slot (from {@code {{.Task.Slot}}}), the port base and the bank the port is made of. */
+    /**
+     * Task environment besides {@code PORT}: the slot (from {@code {{.Task.Slot}}}), the port base and the bank the
+     * port is made of; the task list shows them, so the port of any task can be told without its container.
+     */
     public static final String ENV_SLOT = "ROLLOUT_SLOT";
     public static final String ENV_PORT_BASE = "ROLLOUT_PORT_BASE";
     public static final String ENV_PORT_BANK = "ROLLOUT_PORT_BANK";

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param image      the image as the tasks run it: {@code repo@sha256:...} when it came from a registry
  * @param imageId    the image id on the manager when deployed
  * @param digest     the repository digest, or null for an image known to the manager only
- * @param argv       the process the task runs, behind the port wrapper (entrypoint + command, resolved once)
+ * @param argv       the process the task runs (entrypoint + command, resolved once)
  * @param specHash   hash of spec, pinned image and health path: equal hashes mean identical tasks
  * @param healthPath the path the HEALTHCHECK asks for
  * @param buildUrl   the Jenkins build that deployed it, or null
@@ -29,17 +29,28 @@ import java.util.TreeMap;
  * @param createdMillis when it was first deployed
  * @param platforms  {@code os/architecture} of the image's manifest: tasks are placed on matching nodes only, as the
  *                   CLI places them; empty when the registry was not asked
+ * @param imageHealthWindowMillis 0 when the image has no HEALTHCHECK (the task runs ours on {@code healthPath});
+ *                   else the time the image's own needs to call a task unhealthy, which becomes Swarm's monitor window
+ *                   (absent, so 0, in labels written before images' own HEALTHCHECKs were kept)
  */
 record SwarmRevision(int number, ReplicaSpec spec, String image, String imageId, String digest, List<String> argv,
-        String specHash, String healthPath, String buildUrl, String commit, long createdMillis, List<String> platforms) {
+        String specHash, String healthPath, String buildUrl, String commit, long createdMillis, List<String> platforms,
+        long imageHealthWindowMillis) {
 
     SwarmRevision {
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
     }
 
+    /**
+     * How a revision becomes a task template; part of every hash, so a spec deployed before a change of it (here: PORT
+     * from the service labels instead of a shell wrapper) is a new revision, rolled out as an update.
+     */
+    private static final String TEMPLATE_FORMAT = "port-from-labels";
+
     static String hash(ReplicaSpec spec, String pinnedImage, String healthPath) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((TEMPLATE_FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
             sha.update(SwarmApi.JSON.writeValueAsBytes(spec.withImage("-")));
             sha.update(("\n" + pinnedImage + "\n" + healthPath).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);

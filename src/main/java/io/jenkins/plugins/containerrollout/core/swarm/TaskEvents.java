@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,6 +30,7 @@ final class TaskEvents {
     private final List<TimelineEvent> events = new ArrayList<>();
     private final Map<String, Integer> reached = new HashMap<>();
     private final Set<String> ended = new HashSet<>();
+    private final Map<Integer, String> permanent = new HashMap<>();
 
     TaskEvents(String app, ProgressSink sink) {
         this.app = app;
@@ -66,6 +68,9 @@ final class TaskEvents {
                 } else if (state.equals("failed") || state.equals("rejected")) {
                     String err = t.path("Status").path("Err").asText("");
                     end(at, Type.FAILED, t, "task " + shortId(t) + " " + state + (err.isEmpty() ? "" : ": " + err));
+                    if (permanent(t)) {
+                        permanent.putIfAbsent(revision(t), "task " + shortId(t) + " " + state + ": " + err);
+                    }
                 } else if (rank > running && Math.max(was, rank) >= starting) {
                     end(at, Type.STOPPED, t, "task " + shortId(t) + " " + state);
                 }
@@ -78,6 +83,33 @@ final class TaskEvents {
                         + " told to shut down");
             }
         }
+    }
+
+    /**
+     * The first failure seen since the baseline of a task of {@code revision} that no retry can mend, if any: the
+     * engine could not start the process, or the node rejected the task.
+     */
+    synchronized Optional<String> permanentFailure(int revision) {
+        return Optional.ofNullable(permanent.get(revision));
+    }
+
+    /**
+     * A failure every new task of the same spec meets again: the node rejected the task (no such image, an invalid
+     * mount) or the engine could not start its process ({@code starting container failed: ... exec: "/app": stat
+     * /app: no such file or directory}, a missing or non-executable entrypoint). Swarm would retry it until the
+     * progress deadline; a process that ran and exited, or a task that went unhealthy, is left to Swarm's failure
+     * policy instead ({@code MaxFailureRatio}, {@code Monitor}).
+     */
+    static boolean permanent(JsonNode task) {
+        String state = state(task);
+        String err = task.path("Status").path("Err").asText("");
+        return state.equals("rejected") || (state.equals("failed") && err.startsWith("starting container failed"));
+    }
+
+    /** The detail of the last FAILED event of a task of {@code revision} (the engine's error), if any. */
+    synchronized Optional<String> lastFailure(int revision) {
+        return events.stream().filter(e -> e.type() == Type.FAILED && e.revision() == revision)
+                .reduce((a, b) -> b).map(TimelineEvent::detail);
     }
 
     /** A task's last event: FAILED or STOPPED, once. */

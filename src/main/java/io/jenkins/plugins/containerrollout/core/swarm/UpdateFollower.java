@@ -11,16 +11,20 @@ import java.util.List;
  * Follows one change of a service until Swarm settles it: polls the service ({@code UpdateStatus}) and its tasks,
  * feeding {@link TaskEvents}, and ends on the first of: every desired task of the target revision running (healthy)
  * with every other task told to stop, and the update state the change should end in; {@code paused} or
- * {@code rollback_paused}; an automatic rollback completed; or the progress deadline (no task got ready for that
- * long).
+ * {@code rollback_paused}; an automatic rollback completed; a task of the target revision failing in a way no retry
+ * mends ({@link TaskEvents#permanent}), at once with the engine's error; or the progress deadline (no task got ready
+ * for that long).
  */
 final class UpdateFollower {
     /** How an observed change ended. */
-    enum End { CONVERGED, ROLLED_BACK, PAUSED, ROLLBACK_PAUSED, DEADLINE }
+    enum End { CONVERGED, ROLLED_BACK, PAUSED, ROLLBACK_PAUSED, TASK_FAILED, DEADLINE }
 
     /** The end, the update message Swarm gave, and the revision the service runs now. */
     record Result(End end, String message, int revision) {
     }
+
+    /** How long Swarm's own failure action has to act on a task that failed for good during an update. */
+    static final Duration SWARM_FIRST_SAY = Duration.ofSeconds(5);
 
     private final SwarmApi api;
     private final TaskEvents events;
@@ -45,6 +49,7 @@ final class UpdateFollower {
     Result follow(int target, int replicas, String expectedState, long since, Duration deadline)
             throws InterruptedException {
         long lastProgress = System.currentTimeMillis();
+        long failedSince = 0;
         int readySeen = 0;
         String lastState = null;
         while (true) {
@@ -76,6 +81,17 @@ final class UpdateFollower {
             }
             if (fresh && state.equals("rollback_paused")) {
                 return new Result(End.ROLLBACK_PAUSED, message, serviceRevision);
+            }
+            // once Swarm rolls an update back itself, its rollback (to other tasks) is what to follow
+            boolean swarmRollingBack = fresh && state.startsWith("rollback") && !"rollback_completed".equals(expectedState);
+            var failed = events.permanentFailure(target);
+            if (failed.isPresent() && !swarmRollingBack) {
+                failedSince = failedSince == 0 ? now : failedSince;
+                // a running update has Swarm's failure action, which acts within moments: acting at the same time
+                // would race it (two rollbacks swap the failed spec back in); a new service or a scale has none
+                if (expectedState == null || now - failedSince > SWARM_FIRST_SAY.toMillis()) {
+                    return new Result(End.TASK_FAILED, failed.get(), serviceRevision);
+                }
             }
             int ready = (int) events.events().stream().filter(e -> e.type() == Type.READY).count();
             if (ready > readySeen) {

@@ -16,6 +16,7 @@
  *
  * <p><b>Ports.</b> Tasks use the host network; the task in slot {@code k} of port bank {@code b} serves on
  * {@code portBase + 2(k-1) + b}, the bank flipping with each revision so a start-first task never meets its
- * predecessor's port (see {@code ServiceSpecs}).
+ * predecessor's port. {@code PORT} is in the task's own environment (expanded by the node's engine from a per-slot
+ * service label, see {@code ServiceSpecs}), so an image's HEALTHCHECK sees it as on a Docker host.
  */
 package io.jenkins.plugins.containerrollout.core.swarm;

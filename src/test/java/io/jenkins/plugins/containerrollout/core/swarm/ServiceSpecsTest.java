@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -17,8 +18,12 @@ public class ServiceSpecsTest {
             1, 3, Duration.ofSeconds(2));
 
     private static SwarmRevision revision(int number, String healthPath) {
+        return revision(number, healthPath, 0);
+    }
+
+    private static SwarmRevision revision(int number, String healthPath, long imageHealthWindowMillis) {
         return new SwarmRevision(number, ReplicaSpec.of("web:1"), "web:1", "sha256:1", null, List.of("httpd"), "h" + number,
-                healthPath, null, null, 0, List.of());
+                healthPath, null, null, 0, List.of(), imageHealthWindowMillis);
     }
 
     private static JsonNode update(RolloutStrategy strategy, int replicas) {
@@ -71,6 +76,49 @@ public class ServiceSpecsTest {
         assertEquals(37001, ServiceSpecs.port(37000, 1, 1));
         assertEquals(37002, ServiceSpecs.port(37000, 0, 2));
         assertEquals(37007, ServiceSpecs.lastPort(37000, 4));
+    }
+
+    @Test
+    public void portIsInTheTaskEnvironmentLookedUpFromTheSlotsServiceLabel() {
+        JsonNode spec = ServiceSpecs.spec("web", revision(1, "/health"), List.of(), 3, 37000, 1, RolloutStrategy.rolling(),
+                PROBE);
+        JsonNode c = spec.path("TaskTemplate").path("ContainerSpec");
+        assertEquals("the process runs as the image would run it, with no shell in front", "[\"httpd\"]",
+                c.path("Command").toString());
+        assertTrue(c.path("Args").isMissingNode());
+        assertTrue(c.path("Env").toString(), c.path("Env").toString().contains(
+                "\"PORT={{index .Service.Labels (print \\\"io.jenkins.containerrollout.slot-port.\\\" .Task.Slot)}}\""));
+        JsonNode labels = spec.path("Labels");
+        assertEquals("37001", labels.path("io.jenkins.containerrollout.slot-port.1").asText());
+        assertEquals("37003", labels.path("io.jenkins.containerrollout.slot-port.2").asText());
+        assertEquals("37005", labels.path("io.jenkins.containerrollout.slot-port.3").asText());
+        assertTrue(labels.path("io.jenkins.containerrollout.slot-port.4").isMissingNode());
+    }
+
+    @Test
+    public void ourHealthcheckProbesThePortFromTheEnvironment() {
+        JsonNode h = ServiceSpecs.spec("web", revision(1, "/health"), List.of(), 1, 37000, 0, RolloutStrategy.rolling(),
+                PROBE).path("TaskTemplate").path("ContainerSpec").path("Healthcheck");
+        assertEquals("[\"CMD-SHELL\",\"wget -q -O /dev/null \\\"http://127.0.0.1:$PORT/health\\\" || exit 1\"]",
+                h.path("Test").toString());
+    }
+
+    @Test
+    public void anImagesOwnHealthcheckIsKeptAndSetsTheMonitorWindow() {
+        JsonNode spec = ServiceSpecs.spec("web", revision(1, "/health", 7000), List.of(), 2, 37000, 0,
+                RolloutStrategy.rolling(), PROBE);
+        assertTrue(spec.path("TaskTemplate").path("ContainerSpec").path("Healthcheck").isMissingNode());
+        assertEquals(Duration.ofSeconds(7).toNanos(), spec.path("UpdateConfig").path("Monitor").asLong());
+    }
+
+    @Test
+    public void theHealthWindowOfAnImageUsesDockersDefaultsForUnsetFields() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = SwarmApi.JSON;
+        assertEquals(0, ResolvedImage.healthWindowMillis(json.readTree("{}")));
+        assertEquals(0, ResolvedImage.healthWindowMillis(json.readTree("{\"Test\":[\"NONE\"]}")));
+        assertEquals(90_000, ResolvedImage.healthWindowMillis(json.readTree("{\"Test\":[\"CMD\",\"/app\"]}")));
+        assertEquals(2_000 + 3 * 1_000, ResolvedImage.healthWindowMillis(json.readTree(
+                "{\"Test\":[\"CMD\",\"/app\"],\"Interval\":1000000000,\"Retries\":3,\"StartPeriod\":2000000000}")));
     }
 
     @Test

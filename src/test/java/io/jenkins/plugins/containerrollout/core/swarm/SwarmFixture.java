@@ -176,7 +176,7 @@ public final class SwarmFixture {
     static int freeWindow(int first, int range, int width) {
         int run = 0;
         for (int port = first; port < first + range; port++) {
-            run = SwarmDeployer.free(port) ? run + 1 : 0;
+            run = PortCheck.free(port) ? run + 1 : 0;
             if (run == width) {
                 return port - width + 1;
             }

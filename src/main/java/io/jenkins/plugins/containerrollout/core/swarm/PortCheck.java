@@ -1,0 +1,63 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+/** Whether the loopback ports an application's new tasks take are free, where this process can tell. */
+final class PortCheck {
+    private PortCheck() {
+    }
+
+    /**
+     * On a one-node swarm reached over its local socket the tasks bind this machine's loopback: the ports new tasks
+     * take (slots above {@code fromSlot} of {@code bank}) must be free, or they would fail and be retried forever. On a
+     * bigger swarm the ports are on other machines and only the tasks' health tells.
+     */
+    static void requireFree(DockerHost host, JsonNode swarmInfo, String app, int portBase, int bank, int fromSlot,
+            int replicas) {
+        if (!host.uri().startsWith("unix://") || swarmInfo.path("Nodes").asInt() != 1) {
+            return;
+        }
+        for (int slot = fromSlot + 1; slot <= replicas; slot++) {
+            int port = ServiceSpecs.port(portBase, bank, slot);
+            if (!freeWithin(port, Duration.ofSeconds(3))) {
+                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ", bank " + bank
+                        + ") is already in use; app '" + app + "' needs ports " + portBase + " to "
+                        + ServiceSpecs.lastPort(portBase, replicas) + " (two per task): pick another portBase or free it");
+            }
+        }
+    }
+
+    /** A task that exited a moment ago may still be releasing its port: a few seconds' grace before refusing. */
+    private static boolean freeWithin(int port, Duration grace) {
+        long end = System.nanoTime() + grace.toNanos();
+        while (!free(port)) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a task could bind {@code 127.0.0.1:port} now (with {@code SO_REUSEADDR}, as servers bind). */
+    static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.containerrollout.core.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The checks a Swarm request passes before anything changes, each refusing with the parameter to fix. */
+final class SwarmRequests {
+    private SwarmRequests() {
+    }
+
+    /** The kept revision a rollback goes to: {@code toRevision}, or the newest before the current one when 0. */
+    static SwarmRevision pick(RollbackRequest request, List<SwarmRevision> history, int current) {
+        String kept = history.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
+        if (request.toRevision() == 0) {
+            return history.stream().filter(r -> r.number() < current).reduce((a, b) -> b)
+                    .orElseThrow(() -> new IllegalArgumentException("toRevision: app '" + request.app()
+                            + "' keeps no revision before the current one (" + current + "); kept revisions: "
+                            + (kept.isEmpty() ? "none" : kept)));
+        }
+        return history.stream().filter(r -> r.number() == request.toRevision()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("toRevision: revision " + request.toRevision()
+                        + " of app '" + request.app() + "' is not kept (current: " + current + "; kept revisions: "
+                        + (kept.isEmpty() ? "none" : kept) + ")"));
+    }
+
+    /** Names come from the same pattern a Docker-host application follows. */
+    static void requireAppName(String app) {
+        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
+            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name (pattern "
+                    + AppLabels.APP_NAME.pattern() + "), e.g. 'web-shop'");
+        }
+    }
+
+    /** A service of that name that we did not deploy is left alone. */
+    static void requireOurs(String app, JsonNode service) {
+        JsonNode labels = service.path("Spec").path("Labels");
+        if (!app.equals(labels.path(AppLabels.APP).asText(null)) || !labels.has(SwarmLabels.RECORD)) {
+            throw new IllegalArgumentException("app: a service named '" + app + "' exists but was not deployed by "
+                    + "container-rollout (no " + SwarmLabels.RECORD + " label); pick another app name or remove it");
+        }
+    }
+
+    /** Swarm runs one update of a service at a time: one in progress is someone else's rollout. */
+    static void requireIdle(String app, JsonNode service) {
+        String state = service.path("UpdateStatus").path("State").asText("");
+        if (state.equals("updating") || state.equals("rollback_started")) {
+            throw new RolloutLockedException("app: service '" + app + "' is " + state.replace('_', ' ') + " ("
+                    + service.path("UpdateStatus").path("Message").asText("") + "); wait for it to finish, or pause it"
+                    + " with docker service update --update-failure-action pause");
+        }
+    }
+
+    /** What the swarm target cannot do yet is refused, not approximated. */
+    static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {
+        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN) {
+            throw new IllegalArgumentException("strategy: blueGreen is not supported on swarm yet; use rolling");
+        }
+        if (strategy.kind() == RolloutStrategy.Kind.CANARY) {
+            // Swarm's update policy has no weights; running it as a plain rolling update would hide that.
+            throw new IllegalArgumentException("strategy: canary is not supported on swarm yet; use rolling");
+        }
+        if (spec != null && !spec.hostNetwork()) {
+            throw new IllegalArgumentException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
+                    + "tasks use the host network and bind 127.0.0.1:$PORT");
+        }
+    }
+}
