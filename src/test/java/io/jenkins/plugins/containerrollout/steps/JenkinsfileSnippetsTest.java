@@ -1,0 +1,84 @@
+package io.jenkins.plugins.containerrollout.steps;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Every Jenkinsfile snippet of README.md, docs/ (with docs/example/Jenkinsfile) and the in-Jenkins help parses as
+ * Groovy, calls only our steps and symbols or standard Pipeline steps, and binds through our describables the way
+ * structs binds a running Pipeline's arguments ({@link StructsBinding} says which source each rule comes from). The
+ * cases below prove the check fails on what it must catch.
+ */
+public class JenkinsfileSnippetsTest {
+    private static StructsBinding binding;
+    private static SnippetChecker checker;
+
+    @BeforeClass
+    public static void readOurClasses() throws Exception {
+        binding = StructsBinding.ours();
+        checker = new SnippetChecker(binding);
+    }
+
+    @Test
+    public void everySnippetOfTheDocsAndHelpParsesAndBinds() throws Exception {
+        Pattern ours = Pattern.compile("\\b(" + String.join("|", binding.names()) + ")(\\s*\\(|\\s+\\w+:)");
+        List<Snippets.Snippet> snippets = Snippets.all(Path.of(System.getProperty("project.basedir", ".")),
+                code -> ours.matcher(code).find());
+        List<String> problems = new ArrayList<>();
+        for (Snippets.Snippet snippet : snippets) {
+            problems.addAll(checker.check(snippet.where(), snippet.code()));
+        }
+        assertTrue("snippets found: " + snippets.size(), snippets.size() > 20);
+        assertEquals("snippets that would not run as written:\n" + String.join("\n", problems), List.of(), problems);
+    }
+
+    @Test
+    public void aMisspeltParameterIsCaught() {
+        List<String> problems = checker.check("case", "node { containerDeploy(app: 'web', image: 'web:1', portBase: 21000, replica: 2) }");
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0), problems.get(0).contains("unknown parameter 'replica'"));
+    }
+
+    @Test
+    public void anUnknownSymbolOrStepIsCaught() {
+        assertTrue(checker.check("case", "containerDeploy(app: 'web', image: 'web:1', portBase: 21000, strategy: rollin())")
+                .stream().anyMatch(p -> p.contains("no known implementation of DeployStrategy is using symbol 'rollin'")));
+        assertTrue(checker.check("case", "node { containerDeplo(app: 'web') }")
+                .stream().anyMatch(p -> p.contains("'containerDeplo' is neither")));
+    }
+
+    @Test
+    public void aSymbolOfTheWrongKindIsCaught() {
+        List<String> problems = checker.check("case", "containerDeploy(app: 'web', image: 'web:1', portBase: 21000, strategy: haproxy())");
+        assertTrue(String.join("\n", problems), problems.stream().anyMatch(p -> p.contains("DeployStrategy is using symbol 'haproxy'")));
+    }
+
+    @Test
+    public void aValueOfTheWrongTypeIsCaughtAsStructsWouldRefuseIt() {
+        // DescribableModel.coerce: a String binds to an int only when it parses; a number never binds to a String
+        assertTrue(checker.check("case", "containerDeploy(app: 'web', image: 'web:1', portBase: 'high')").stream()
+                .anyMatch(p -> p.contains("containerDeploy.portBase expects int but was unable to coerce \"high\"")));
+        assertTrue(checker.check("case", "containerDeploy(app: 7, image: 'web:1', portBase: 21000)").stream()
+                .anyMatch(p -> p.contains("containerDeploy.app expects java.lang.String but received java.lang.Integer")));
+        assertEquals(List.of(), checker.check("case", "containerDeploy(app: 'web', image: 'web:1', portBase: '21000')"));
+    }
+
+    @Test
+    public void nestedMapsBindToConcreteDescribables() {
+        assertEquals(List.of(), checker.check("case", "canary(steps: [[weight: 10, pause: 30], [weight: 100]])"));
+        assertTrue(checker.check("case", "canary(steps: [[weight: 10, paws: 30]])").stream()
+                .anyMatch(p -> p.contains("unknown parameter 'paws'")));
+    }
+
+    @Test
+    public void aSnippetThatDoesNotParseIsCaught() {
+        assertTrue(checker.check("case", "containerDeploy(app: 'web'").get(0).contains("does not parse as Groovy"));
+    }
+}
