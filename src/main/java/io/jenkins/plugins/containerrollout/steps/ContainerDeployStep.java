@@ -33,7 +33,7 @@ import org.kohsuke.stapler.verb.POST;
  * <p>Usage:
  * <pre>{@code
  * def d = containerDeploy(app: 'web', image: img.digest, replicas: 4, portBase: 21000, healthPath: '/health',
- *         strategy: rolling(maxSurge: '1', maxUnavailable: '0'))
+ *         strategy: rolling(maxSurge: 1, maxUnavailable: 0))
  * echo "revision ${d.revision} (${d.outcome}), availability floor ${d.availabilityFloor}"
  * }</pre>
  * A {@code FAILED} or {@code PAUSED} outcome fails the step after the record is attached; so does
@@ -200,10 +200,10 @@ public final class ContainerDeployStep extends RolloutStep {
         return cpus;
     }
 
-    /** CPU limit like {@code docker run --cpus}: {@code '0.5'}. */
+    /** CPU limit like {@code docker run --cpus}: {@code 0.5} or {@code '0.5'} (a number binds: {@link StepArguments#numberOrText}). */
     @DataBoundSetter
-    public void setCpus(String cpus) {
-        this.cpus = RolloutForms.blankToNull(cpus);
+    public void setCpus(Object cpus) {
+        this.cpus = StepArguments.numberOrText("cpus", cpus);
     }
 
     public String getRestartPolicy() {

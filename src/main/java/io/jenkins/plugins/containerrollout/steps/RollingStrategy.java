@@ -18,7 +18,7 @@ import org.kohsuke.stapler.verb.POST;
  * A rolling update: new replicas replace old ones in batches, never more than {@code maxSurge} above and never more
  * than {@code maxUnavailable} below the desired count (counts, or percentages with Kubernetes rounding).
  *
- * <p>Usage: {@code strategy: rolling(maxSurge: '1', maxUnavailable: '0', batchDelaySeconds: 5, replacement: 'stopComplete')}
+ * <p>Usage: {@code strategy: rolling(maxSurge: 1, maxUnavailable: 0, batchDelaySeconds: 5, replacement: 'stopComplete')}
  */
 public final class RollingStrategy extends DeployStrategy {
     private String maxSurge = "25%";
@@ -35,20 +35,26 @@ public final class RollingStrategy extends DeployStrategy {
         return maxSurge;
     }
 
-    /** Replicas above the desired count during the update: {@code '1'} or {@code '25%'} (rounded up). */
+    /**
+     * Replicas above the desired count during the update: a count ({@code 1}, or {@code '1'}) or a percentage
+     * ({@code '25%'}, rounded up), as Kubernetes takes it; {@code Object} so that a number binds (see
+     * {@link StepArguments#numberOrText}).
+     */
     @DataBoundSetter
-    public void setMaxSurge(String maxSurge) {
-        this.maxSurge = maxSurge == null || maxSurge.isBlank() ? "25%" : maxSurge.strip();
+    public void setMaxSurge(Object maxSurge) {
+        String text = StepArguments.numberOrText("maxSurge", maxSurge);
+        this.maxSurge = text == null ? "25%" : text;
     }
 
     public String getMaxUnavailable() {
         return maxUnavailable;
     }
 
-    /** Replicas below the desired count that may be unready: {@code '0'} or {@code '25%'} (rounded down). */
+    /** Replicas below the desired count that may be unready: a count ({@code 0}) or a percentage ({@code '25%'}, rounded down). */
     @DataBoundSetter
-    public void setMaxUnavailable(String maxUnavailable) {
-        this.maxUnavailable = maxUnavailable == null || maxUnavailable.isBlank() ? "25%" : maxUnavailable.strip();
+    public void setMaxUnavailable(Object maxUnavailable) {
+        String text = StepArguments.numberOrText("maxUnavailable", maxUnavailable);
+        this.maxUnavailable = text == null ? "25%" : text;
     }
 
     public int getBatchDelaySeconds() {
