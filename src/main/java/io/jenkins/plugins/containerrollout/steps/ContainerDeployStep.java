@@ -6,6 +6,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -32,7 +33,7 @@ import org.kohsuke.stapler.verb.POST;
  *
  * <p>Usage:
  * <pre>{@code
- * def d = containerDeploy(app: 'web', image: img.digest, replicas: 4, portBase: 21000, healthPath: '/health',
+ * def d = containerDeploy(app: 'web', image: img.imageRef, replicas: 4, portBase: 21000, healthPath: '/health',
  *         strategy: rolling(maxSurge: 1, maxUnavailable: 0))
  * echo "revision ${d.revision} (${d.outcome}), availability floor ${d.availabilityFloor}"
  * }</pre>
@@ -69,7 +70,8 @@ public final class ContainerDeployStep extends RolloutStep {
 
     /**
      * @param app      application name: lower-case letters, digits, {@code -} and {@code _}
-     * @param image    the image reference to run (a tag, or {@code repo@sha256:...} from {@code containerBuild})
+     * @param image    the image reference to run: a tag, or {@code repo@sha256:...} ({@code imageRef} from
+     *                 {@code containerBuild}); a bare digest is refused
      * @param portBase replica in slot {@code k} serves on {@code 127.0.0.1:(portBase + k)}
      */
     @DataBoundConstructor
@@ -290,6 +292,7 @@ public final class ContainerDeployStep extends RolloutStep {
      */
     public DeployRequest toRequest(DockerHost host, String buildUrl, String commit) {
         StepArguments.requireApp(app);
+        DeployImage.require("image", image);
         ReplicaSpec spec = new ReplicaSpec(image, env, entrypoint.isEmpty() ? null : entrypoint,
                 command.isEmpty() ? null : command, ResourceLimits.memoryBytes(memory), ResourceLimits.nanoCpus(cpus),
                 restartPolicy, labels, volumes, networkMode, containerPort, stopTimeoutSeconds);

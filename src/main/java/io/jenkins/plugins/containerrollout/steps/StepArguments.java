@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,12 +30,13 @@ final class StepArguments {
         }
     }
 
-    /** @throws IllegalArgumentException when {@code image} is missing or not an image reference */
+    /** @throws IllegalArgumentException when {@code image} is missing, a bare digest or not an image reference */
     static void requireImage(String image) {
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("image: required; give the image reference to deploy, e.g. "
-                    + "'127.0.0.1:5000/web:7' (or the digest containerBuild returned)");
+                    + "'127.0.0.1:5000/web:7' (or the imageRef containerBuild returned)");
         }
+        DeployImage.require("image", image);
         String reference = image.strip();
         int at = reference.indexOf('@');
         String problem = ImageReferences.problem(at < 0 ? reference : reference.substring(0, at));

@@ -78,6 +78,13 @@ public class JenkinsfileSnippetsTest {
     }
 
     @Test
+    public void deployingABuildsBareDigestIsCaught() {
+        assertTrue(checker.check("case", "containerDeploy(app: 'web', image: img.digest, portBase: 21000)").stream()
+                .anyMatch(p -> p.contains("deploy its imageRef")));
+        assertEquals(List.of(), checker.check("case", "containerDeploy(app: 'web', image: img.imageRef, portBase: 21000)"));
+    }
+
+    @Test
     public void aSnippetThatDoesNotParseIsCaught() {
         assertTrue(checker.check("case", "containerDeploy(app: 'web'").get(0).contains("does not parse as Groovy"));
     }

@@ -19,6 +19,7 @@ import org.codehaus.groovy.ast.expr.ListExpression;
 import org.codehaus.groovy.ast.expr.MapEntryExpression;
 import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.PropertyExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.expr.UnaryMinusExpression;
 import org.codehaus.groovy.control.CompilationFailedException;
@@ -90,12 +91,27 @@ final class SnippetChecker {
             return List.of();
         }
         if (binding.isStep(name)) {
-            return binding.bindStep(name, arguments(call));
+            List<String> problems = new ArrayList<>(binding.bindStep(name, arguments(call)));
+            if (imageIsABareDigest(call)) {
+                problems.add(name + ": image: a build's digest is a bare sha256:…, which containerDeploy refuses; "
+                        + "deploy its imageRef (repository@sha256:…)");
+            }
+            return problems;
         }
         if (binding.isSymbol(name)) {
             return binding.bindSymbol(new StructsBinding.SymbolCall(name, arguments(call)));
         }
         return List.of("'" + name + "' is neither a step or symbol of this plugin nor a standard Pipeline step");
+    }
+
+    /** {@code image: img.digest}: the bare digest a build returns, which names no repository (DeployImage). */
+    private static boolean imageIsABareDigest(MethodCallExpression call) {
+        Expression args = call.getArguments();
+        List<Expression> list = args instanceof TupleExpression tuple ? tuple.getExpressions() : List.of(args);
+        return list.stream().filter(MapExpression.class::isInstance)
+                .flatMap(m -> ((MapExpression) m).getMapEntryExpressions().stream())
+                .anyMatch(e -> e.getKeyExpression().getText().equals("image")
+                        && e.getValueExpression() instanceof PropertyExpression p && "digest".equals(p.getPropertyAsString()));
     }
 
     /** Named arguments as a map; a single unnamed one under structs' anonymous key; closures are not arguments. */
