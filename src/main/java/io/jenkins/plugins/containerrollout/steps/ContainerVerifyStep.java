@@ -186,7 +186,9 @@ public final class ContainerVerifyStep extends AppStep {
             VerifyRequest request = step.toRequest(status);
             run.console().line("verifying " + app + " with " + request.checks().size() + " check(s) against "
                     + (request.endpoints().isEmpty() ? "no endpoints" : String.join(", ", request.endpoints())));
-            VerificationResult result = run.onAgent((workspace, console) -> verifier.verify(host, request, console));
+            // smoke tests write their JUnit XML below the workspace, where the agent runs them, for the junit step
+            VerificationResult result = run.onAgent((workspace, console) ->
+                    verifier.verify(host, request.reportsUnder(workspace.toPath()), console));
             run.record(new ReportEntry.Verification(result));
             Map<String, Object> summary = new LinkedHashMap<>(result.toSummaryMap());
             summary.put("endpoints", new ArrayList<>(request.endpoints()));
