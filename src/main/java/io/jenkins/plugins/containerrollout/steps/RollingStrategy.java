@@ -6,7 +6,6 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
-import java.time.Duration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -23,7 +22,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class RollingStrategy extends DeployStrategy {
     private String maxSurge = "25%";
     private String maxUnavailable = "25%";
-    private int batchDelaySeconds;
+    private double batchDelaySeconds;
     private String replacement = RolloutStrategy.Replacement.STOP_STARTED.id();
 
     /** Kubernetes' defaults: 25% surge, 25% unavailable, no pause between batches. */
@@ -57,13 +56,13 @@ public final class RollingStrategy extends DeployStrategy {
         this.maxUnavailable = text == null ? "25%" : text;
     }
 
-    public int getBatchDelaySeconds() {
+    public double getBatchDelaySeconds() {
         return batchDelaySeconds;
     }
 
-    /** Pause between batches. */
+    /** Pause between batches in seconds, fractions allowed ({@code 0.5}). */
     @DataBoundSetter
-    public void setBatchDelaySeconds(int batchDelaySeconds) {
+    public void setBatchDelaySeconds(double batchDelaySeconds) {
         this.batchDelaySeconds = batchDelaySeconds;
     }
 
@@ -83,10 +82,8 @@ public final class RollingStrategy extends DeployStrategy {
 
     @Override
     public RolloutStrategy toStrategy() {
-        if (batchDelaySeconds < 0) {
-            throw new IllegalArgumentException("batchDelaySeconds: must be 0 or more (got " + batchDelaySeconds + ")");
-        }
-        return RolloutStrategy.rolling(maxSurge, maxUnavailable).withBatchDelay(Duration.ofSeconds(batchDelaySeconds))
+        return RolloutStrategy.rolling(maxSurge, maxUnavailable)
+                .withBatchDelay(StepArguments.seconds("batchDelaySeconds", batchDelaySeconds))
                 .withReplacement(RolloutStrategy.Replacement.parse(replacement));
     }
 
@@ -137,9 +134,7 @@ public final class RollingStrategy extends DeployStrategy {
         @POST
         public FormValidation doCheckBatchDelaySeconds(@AncestorInPath Item item, @QueryParameter String value) {
             return RolloutForms.check(item, () -> {
-                if (RolloutForms.integer("batchDelaySeconds", value, 0) < 0) {
-                    throw new IllegalArgumentException("batchDelaySeconds: must be 0 or more");
-                }
+                StepArguments.seconds("batchDelaySeconds", RolloutForms.decimal("batchDelaySeconds", value, 0));
             });
         }
     }

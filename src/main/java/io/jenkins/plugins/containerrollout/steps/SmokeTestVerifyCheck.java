@@ -106,7 +106,7 @@ public final class SmokeTestVerifyCheck extends VerifyCheck {
             throw new IllegalArgumentException("reportsDir: '" + reportsDir + "' must be a folder inside the workspace, "
                     + "e.g. '" + DEFAULT_REPORTS_DIR + "', where the junit step can read it");
         }
-        return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, getTimeoutMillis(), reportsDir);
+        return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, timeoutMillis(), reportsDir);
     }
 
     /**

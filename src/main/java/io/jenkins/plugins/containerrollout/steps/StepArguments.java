@@ -4,6 +4,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,20 @@ final class StepArguments {
         throw new IllegalArgumentException(parameter + ": expects a number or a string, e.g. 1 or '25%', not "
                 + (value instanceof Boolean ? value : value instanceof Iterable<?> ? "a list" : value instanceof Map<?, ?>
                 ? "a map" : "'" + value + "'"));
+    }
+
+    /**
+     * A duration given in seconds, the unit of every duration parameter (fractions allowed, {@code 0.5}), as the core
+     * takes it.
+     *
+     * @throws IllegalArgumentException naming {@code parameter} when it is negative or not a number
+     */
+    static Duration seconds(String parameter, double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(parameter + ": " + seconds + " is not a duration; give seconds, 0 or more, "
+                    + "e.g. 0.5");
+        }
+        return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
     }
 
     /** A Pipeline map as plain strings: a Groovy map may carry GStrings or numbers as values. */
