@@ -40,6 +40,19 @@ public class JenkinsfileSnippetsTest {
     }
 
     @Test
+    public void theProjectsJenkinsfilePublishesFailsafeResultsAndNeverSkipsTheGates() throws Exception {
+        String jenkinsfile = java.nio.file.Files.readString(Path.of(System.getProperty("project.basedir", "."), "Jenkinsfile"));
+        assertEquals(List.of(), checker.check("Jenkinsfile", jenkinsfile));
+        // the CLI-jar integration tests (*IT) report to failsafe-reports; the junit step reads only what it is given
+        assertTrue(jenkinsfile, Pattern.compile("junit testResults: '[^']*target/surefire-reports/\\*\\.xml[^']*"
+                + "target/failsafe-reports/\\*\\.xml").matcher(jenkinsfile).find());
+        // scripts/test skips the packaging gates without ../shared unless CI=true, and Jenkins does not set CI
+        assertTrue(jenkinsfile, Pattern.compile("environment \\{[^}]*\\bCI = 'true'").matcher(jenkinsfile).find());
+        assertTrue(java.nio.file.Files.readString(Path.of(System.getProperty("project.basedir", "."), "scripts", "test"))
+                .contains("elif [ \"${CI:-}\" = true ]; then"));
+    }
+
+    @Test
     public void aMisspeltParameterIsCaught() {
         List<String> problems = checker.check("case", "node { containerDeploy(app: 'web', image: 'web:1', portBase: 21000, replica: 2) }");
         assertEquals(1, problems.size());
