@@ -165,10 +165,13 @@ public final class ContainerBuildStep extends Step {
         return version;
     }
 
-    /** Value of the {@code org.opencontainers.image.version} label. */
+    /**
+     * Value of the {@code org.opencontainers.image.version} label; a number binds too ({@code currentBuild.number}),
+     * see {@link StepArguments#numberOrText}.
+     */
     @DataBoundSetter
-    public void setVersion(String version) {
-        this.version = blankToNull(version);
+    public void setVersion(Object version) {
+        this.version = StepArguments.numberOrText("version", version);
     }
 
     public String getRegistryCredentialsId() {

@@ -78,7 +78,10 @@ final class StepArguments {
         if (value instanceof CharSequence text) {
             return text.toString().isBlank() ? null : text.toString().strip();
         }
-        if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString(); // as written: a Groovy literal keeps its digits, 1.10 stays "1.10"
+        }
+        if (value instanceof Double || value instanceof Float) {
             return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Number) {

@@ -31,7 +31,7 @@ public class NumberArgumentsTest {
     public void aNumberAndItsTextGiveTheSameStrategy() {
         RollingStrategy numbers = new RollingStrategy();
         numbers.setMaxSurge(1);
-        numbers.setMaxUnavailable(new BigDecimal("0.0"));
+        numbers.setMaxUnavailable(new BigDecimal("0"));
         RollingStrategy texts = new RollingStrategy();
         texts.setMaxSurge("1");
         texts.setMaxUnavailable(" 0 ");
@@ -54,6 +54,17 @@ public class NumberArgumentsTest {
         assertEquals("maxUnavailable: expects a number or a string, e.g. 1 or '25%', not true", message);
         message = assertThrows(IllegalArgumentException.class, () -> new RollingStrategy().setMaxSurge(List.of(1))).getMessage();
         assertTrue(message, message.endsWith("not a list"));
+    }
+
+    @Test
+    public void aBuildsVersionTakesTheBuildNumber() throws Exception {
+        assertEquals(List.of(), new SnippetChecker(StructsBinding.ours()).check("case",
+                "containerBuild(tags: ['app:1'], version: 42)"));
+        ContainerBuildStep step = new ContainerBuildStep(List.of("app:1"));
+        step.setVersion(42);
+        assertEquals("42", step.getVersion());
+        step.setVersion(new BigDecimal("1.10"));
+        assertEquals("1.10", step.getVersion());
     }
 
     @Test
