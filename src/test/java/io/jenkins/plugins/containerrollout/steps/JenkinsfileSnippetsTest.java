@@ -53,6 +53,39 @@ public class JenkinsfileSnippetsTest {
     }
 
     @Test
+    public void everyFormFieldAndFieldHelpNamesAParameter() throws Exception {
+        // Stapler binds a form's field to the @DataBoundConstructor parameter or @DataBoundSetter of the same name, as
+        // structs binds a script's argument; help-<field>.html is shown for it. A renamed parameter must rename both.
+        Path views = Path.of(System.getProperty("project.basedir", "."), "src/main/resources/io/jenkins/plugins/containerrollout/steps");
+        Pattern field = Pattern.compile("field=\"(\\w+)\"");
+        List<String> problems = new ArrayList<>();
+        try (var dirs = java.nio.file.Files.list(views)) {
+            for (Path dir : (Iterable<Path>) dirs.filter(java.nio.file.Files::isDirectory)::iterator) {
+                Class<?> type = Class.forName("io.jenkins.plugins.containerrollout.steps." + dir.getFileName(), false,
+                        getClass().getClassLoader());
+                java.util.Set<String> parameters = StructsBinding.parameters(type).keySet();
+                try (var files = java.nio.file.Files.list(dir)) {
+                    for (Path file : (Iterable<Path>) files::iterator) {
+                        String name = file.getFileName().toString();
+                        List<String> fields = new ArrayList<>();
+                        if (name.equals("config.jelly")) {
+                            var m = field.matcher(java.nio.file.Files.readString(file));
+                            while (m.find()) {
+                                fields.add(m.group(1));
+                            }
+                        } else if (name.startsWith("help-")) {
+                            fields.add(name.substring(5, name.length() - 5));
+                        }
+                        fields.stream().filter(f -> !parameters.contains(f))
+                                .forEach(f -> problems.add(dir.getFileName() + "/" + name + ": " + f));
+                    }
+                }
+            }
+        }
+        assertEquals("form fields or help files without a parameter:\n" + String.join("\n", problems), List.of(), problems);
+    }
+
+    @Test
     public void aMisspeltParameterIsCaught() {
         List<String> problems = checker.check("case", "node { containerDeploy(app: 'web', image: 'web:1', portBase: 21000, replica: 2) }");
         assertEquals(1, problems.size());

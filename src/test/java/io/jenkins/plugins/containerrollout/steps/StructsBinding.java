@@ -147,9 +147,12 @@ final class StructsBinding {
     static Map<String, Type> parameters(Class<?> type) {
         Map<String, Type> parameters = new LinkedHashMap<>();
         Constructor<?> constructor = Stream.of(type.getConstructors())
-                .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(type + " has no @DataBoundConstructor"));
-        for (java.lang.reflect.Parameter p : constructor.getParameters()) {
+                .filter(c -> c.isAnnotationPresent(DataBoundConstructor.class)).findFirst().orElse(null);
+        if (constructor == null && !Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalStateException(type + " has no @DataBoundConstructor");
+        }
+        for (java.lang.reflect.Parameter p : constructor == null ? new java.lang.reflect.Parameter[0]
+                : constructor.getParameters()) {
             if (!p.isNamePresent()) {
                 throw new IllegalStateException(type + ": compile with -parameters, structs needs the names");
             }
