@@ -35,6 +35,7 @@ public class JenkinsfileSnippetsTest {
         for (Snippets.Snippet snippet : snippets) {
             problems.addAll(checker.check(snippet.where(), snippet.code()));
         }
+        System.out.println("checked " + snippets.size() + " snippets"); // in the test's -output.txt
         assertTrue("snippets found: " + snippets.size(), snippets.size() > 20);
         assertEquals("snippets that would not run as written:\n" + String.join("\n", problems), List.of(), problems);
     }
