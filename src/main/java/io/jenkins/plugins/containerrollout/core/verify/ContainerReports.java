@@ -49,11 +49,15 @@ final class ContainerReports {
         List<String> files = new ArrayList<>();
         JunitReport report = JunitReport.EMPTY;
         JunitParser parser = new JunitParser();
+        if (writeTo != null) {
+            try {
+                ReportFiles.clear(writeTo); // first: a run that finds no report must not leave the last run's to publish
+            } catch (IOException e) {
+                return new Collected(files, report, "cannot clear " + writeTo + " of earlier reports: " + e.getMessage());
+            }
+        }
         try (InputStream in = docker.copyArchiveFromContainerCmd(containerId, copyFrom).exec();
              TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-            if (writeTo != null) {
-                ReportFiles.clear(writeTo);
-            }
             for (TarArchiveEntry e = tar.getNextEntry(); e != null && files.size() < MAX_FILES; e = tar.getNextEntry()) {
                 String name = e.getName();
                 if (!e.isFile() || !wanted(name, names)) {

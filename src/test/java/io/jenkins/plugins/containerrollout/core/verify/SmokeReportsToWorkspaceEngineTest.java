@@ -70,6 +70,19 @@ public class SmokeReportsToWorkspaceEngineTest {
     }
 
     @Test
+    public void aRunWithoutReportsLeavesNoEarlierReportToPublish() throws Exception {
+        Path dir = workspace.getRoot().toPath().resolve("container-rollout-reports/e2e");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("TEST-stale.xml"), "<testsuite tests='1'/>");
+        SmokeTestCheck check = new SmokeTestCheck("e2e", passing, null, Map.of(), null, "/nowhere", 60_000)
+                .withReportsDir("container-rollout-reports");
+        VerificationResult r = new Verifier(TestBed.host()).verify(VerifyRequest.of(List.of(base), List.of(check),
+                OnFailure.FAIL).reportsUnder(workspace.getRoot().toPath()), line -> { });
+        assertFalse(r.summary(), r.passed());
+        assertFalse(Files.exists(dir.resolve("TEST-stale.xml")));
+    }
+
+    @Test
     public void withoutAReportsDirNothingIsWritten() throws Exception {
         SmokeTestCheck check = new SmokeTestCheck("e2e", passing, null, Map.of(), null, null, 60_000);
         VerificationResult r = new Verifier(TestBed.host()).verify(VerifyRequest.of(List.of(base), List.of(check),
