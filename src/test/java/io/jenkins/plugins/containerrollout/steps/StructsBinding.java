@@ -39,6 +39,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  *       anything else fails with "expects ... but received ..." ({@code coerce});</li>
  *   <li>a single unnamed argument goes to the sole required parameter ({@code ANONYMOUS_KEY}).</li>
  * </ul>
+ * Declarative's check of a step written directly in {@code steps { }} is applied too
+ * (jenkinsci/pipeline-model-definition-plugin, {@code ModelValidatorImpl.validateParameterType}): it refuses an
+ * integer or boolean literal for a {@code String} parameter (as structs does) and a string literal for an {@code int}
+ * one (which structs would parse).
  * One rule is stricter here on purpose: structs only prints "Unknown parameter(s) found" to the console and ignores
  * the argument (unless strict checking is switched on), so a misspelt parameter silently does nothing; here it is a
  * problem.
@@ -231,6 +235,10 @@ final class StructsBinding {
                 Map<String, Object> arguments = (Map<String, Object>) map;
                 bind(erased, erased.getSimpleName(), arguments, problems);
             }
+        } else if (o instanceof String s && erased == int.class) {
+            // structs would parse it, but Declarative refuses it in a steps block before the build runs
+            // (jenkinsci/pipeline-model-definition-plugin, ModelValidatorImpl.validateParameterType)
+            problems.add(context + " expects int; Declarative refuses the string \"" + s + "\": write the number");
         } else if (o instanceof String s && !fromString(erased, s)) {
             problems.add(context + " expects " + type.getTypeName() + " but was unable to coerce \"" + s + "\"");
         } else if (o instanceof List<?> list && erased.isArray()) {
