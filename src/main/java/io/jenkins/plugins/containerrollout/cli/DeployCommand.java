@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -22,7 +23,7 @@ import java.util.Map;
 public final class DeployCommand implements Command {
     private static final Option[] OWN = {
         EngineOptions.APP,
-        Option.value("--image", "IMAGE", "image reference to deploy (a digest from 'build' pins it)").mandatory(),
+        Option.value("--image", "IMAGE", "image to deploy: a tag or REPO@sha256:... (a bare sha256:... is refused)").mandatory(),
         Option.value("--replicas", "N", "replicas to run (default 1)"),
         Option.value("--port-base", "PORT", "replica i listens on 127.0.0.1:PORT+i (PORT is set in its environment)")
                 .mandatory(),
@@ -99,7 +100,8 @@ public final class DeployCommand implements Command {
         Map<String, String> env = o.pairs("--env");
         Map<String, String> labels = o.pairs("--label");
         int containerPort = o.nonNegative("--container-port", 0);
-        ReplicaSpec spec = UsageException.check(() -> ReplicaSpec.of(o.value("--image")).withEnv(env)
+        String image = UsageException.check(() -> DeployImage.require("--image", o.value("--image")));
+        ReplicaSpec spec = UsageException.check(() -> ReplicaSpec.of(image).withEnv(env)
                 .withLabels(labels).withNetwork(o.value("--network"), containerPort).withLimits(memory, nanoCpus).withStopTimeoutSeconds(stopTimeout));
         ProbeSettings probe = RolloutOptions.probe(o, healthPath);
         return UsageException.check(() -> new DeployRequest(host, o.value("--app"), spec, replicas, portBase, strategy,

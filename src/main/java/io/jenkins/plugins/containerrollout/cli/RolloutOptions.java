@@ -23,7 +23,8 @@ final class RolloutOptions {
                 + " replicas stop) or stopComplete (it waits until they have stopped)"),
         Option.value("--min-ready", "SECONDS", "a new replica must stay ready this long to count (default 0)"),
         Option.value("--progress-deadline", "SECONDS", "fail when no replica becomes available for this long (default 600)"),
-        Option.value("--batch-delay", "MILLIS", "rolling: pause between batches (default 0)"),
+        Option.value("--batch-delay-seconds", "SECONDS", "rolling: pause between batches, fractions allowed (default 0)"),
+        Option.value("--batch-delay", "MILLIS", "deprecated: --batch-delay-seconds in milliseconds"),
         Option.value("--failure-ratio", "R", "failed / started new replicas tolerated, 0 to below 1 (default 0)"),
         Option.value("--scale-down-delay", "SECONDS", "blue-green: keep the old colour this long after the switch (default 30)"),
         Option.value("--canary-steps", "W:P,...", "canary: traffic weight % and pause seconds per step (default 10:30,50:30)"),
@@ -35,8 +36,11 @@ final class RolloutOptions {
     };
 
     static final Option[] PROBE = {
-        Option.value("--probe-interval", "MILLIS", "time between readiness probes of a replica (default 1000)"),
-        Option.value("--probe-timeout", "MILLIS", "bound on one probe (default 1000)"),
+        Option.value("--probe-interval-seconds", "SECONDS", "time between readiness probes of a replica, fractions"
+                + " allowed (default 1)"),
+        Option.value("--probe-timeout-seconds", "SECONDS", "bound on one probe, fractions allowed (default 1)"),
+        Option.value("--probe-interval", "MILLIS", "deprecated: --probe-interval-seconds in milliseconds"),
+        Option.value("--probe-timeout", "MILLIS", "deprecated: --probe-timeout-seconds in milliseconds"),
         Option.value("--failure-threshold", "N", "consecutive failed probes that fail a replica (default 3)"),
         Option.value("--startup-timeout", "SECONDS", "time a new replica may take to answer at all (default 60)"),
     };
@@ -58,12 +62,12 @@ final class RolloutOptions {
                 () -> RolloutStrategy.Replacement.parse(o.value("--replacement")));
         int minReady = o.nonNegative("--min-ready", base.minReadySeconds());
         int deadline = o.positiveInt("--progress-deadline", base.progressDeadlineSeconds());
-        long batchDelay = o.nonNegative("--batch-delay", (int) base.batchDelay().toMillis());
+        Duration batchDelay = seconds(o, "--batch-delay-seconds", "--batch-delay", base.batchDelay(), 0);
         double failureRatio = o.decimal("--failure-ratio", base.failureRatio(), 0, 0.999);
         int scaleDownDelay = o.nonNegative("--scale-down-delay", base.scaleDownDelaySeconds());
         CanaryPlan canary = canary(o, base);
         return UsageException.check(() -> new RolloutStrategy(base.kind(), surge, unavailable,
-                Duration.ofMillis(batchDelay), minReady, deadline, failureRatio, base.autoRollback(), scaleDownDelay,
+                batchDelay, minReady, deadline, failureRatio, base.autoRollback(), scaleDownDelay,
                 canary, replacement));
     }
 
@@ -87,14 +91,31 @@ final class RolloutOptions {
                 minSuccess, maxP95, requests, failureLimit));
     }
 
+    /**
+     * A duration given in seconds (every duration option's unit, fractions allowed), or by its older option in
+     * milliseconds, which keeps its unit so that command lines written before still mean the same.
+     */
+    private static Duration seconds(ParsedOptions o, String option, String millisOption, Duration fallback, double min)
+            throws UsageException {
+        if (o.value(millisOption) != null) {
+            if (o.value(option) != null) {
+                throw new UsageException(millisOption + " (milliseconds) and " + option + " set the same; give " + option
+                        + " only");
+            }
+            return Duration.ofMillis(min > 0 ? o.positive(millisOption, 0) : o.nonNegative(millisOption, 0));
+        }
+        double s = o.decimal(option, fallback.toNanos() / 1e9, min, 86_400);
+        return Duration.ofNanos(Math.round(s * 1e9));
+    }
+
     /** The probe timings the options describe, probing {@code path}. */
     static ProbeSettings probe(ParsedOptions o, String path) throws UsageException {
         ProbeSettings d = ProbeSettings.defaults();
-        long interval = o.positive("--probe-interval", d.interval().toMillis());
-        long timeout = o.positive("--probe-timeout", d.timeout().toMillis());
+        Duration interval = seconds(o, "--probe-interval-seconds", "--probe-interval", d.interval(), 0.001);
+        Duration timeout = seconds(o, "--probe-timeout-seconds", "--probe-timeout", d.timeout(), 0.001);
         int failures = o.positiveInt("--failure-threshold", d.failureThreshold());
         long startup = o.positive("--startup-timeout", d.startupTimeout().toSeconds());
-        return UsageException.check(() -> new ProbeSettings(path, Duration.ofMillis(interval), Duration.ofMillis(timeout),
+        return UsageException.check(() -> new ProbeSettings(path, interval, timeout,
                 d.successThreshold(), failures, Duration.ofSeconds(startup)));
     }
 }

@@ -37,7 +37,8 @@ import org.kohsuke.stapler.verb.POST;
  * def img = containerBuild(context: 'app', tags: ['127.0.0.1:5000/app:1.0'], dockerfile: 'app/Dockerfile',
  *         buildArgs: [VERSION: '1.0'], target: 'runtime', labels: [team: 'x'], push: true,
  *         registryCredentialsId: 'registry')
- * echo "${img.imageId} pushed as ${img.digest}"   // also img.digests, img.tags, img.contextBytes, img.durationMillis
+ * containerDeploy(app: 'web', image: img.imageRef, portBase: 21000)   // the pushed repository@sha256:…
+ * // also img.imageId, img.digest (bare), img.digests, img.tags, img.contextBytes, img.durationMillis
  * }</pre>
  */
 public final class ContainerBuildStep extends Step {
@@ -164,10 +165,13 @@ public final class ContainerBuildStep extends Step {
         return version;
     }
 
-    /** Value of the {@code org.opencontainers.image.version} label. */
+    /**
+     * Value of the {@code org.opencontainers.image.version} label; a number binds too ({@code currentBuild.number}),
+     * see {@link StepArguments#numberOrText}.
+     */
     @DataBoundSetter
-    public void setVersion(String version) {
-        this.version = blankToNull(version);
+    public void setVersion(Object version) {
+        this.version = StepArguments.numberOrText("version", version);
     }
 
     public String getRegistryCredentialsId() {

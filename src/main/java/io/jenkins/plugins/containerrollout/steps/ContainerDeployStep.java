@@ -6,6 +6,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -32,8 +33,8 @@ import org.kohsuke.stapler.verb.POST;
  *
  * <p>Usage:
  * <pre>{@code
- * def d = containerDeploy(app: 'web', image: img.digest, replicas: 4, portBase: 21000, healthPath: '/health',
- *         strategy: rolling(maxSurge: '1', maxUnavailable: '0'))
+ * def d = containerDeploy(app: 'web', image: img.imageRef, replicas: 4, portBase: 21000, healthPath: '/health',
+ *         strategy: rolling(maxSurge: 1, maxUnavailable: 0))
  * echo "revision ${d.revision} (${d.outcome}), availability floor ${d.availabilityFloor}"
  * }</pre>
  * A {@code FAILED} or {@code PAUSED} outcome fails the step after the record is attached; so does
@@ -69,7 +70,8 @@ public final class ContainerDeployStep extends RolloutStep {
 
     /**
      * @param app      application name: lower-case letters, digits, {@code -} and {@code _}
-     * @param image    the image reference to run (a tag, or {@code repo@sha256:...} from {@code containerBuild})
+     * @param image    the image reference to run: a tag, or {@code repo@sha256:...} ({@code imageRef} from
+     *                 {@code containerBuild}); a bare digest is refused
      * @param portBase replica in slot {@code k} serves on {@code 127.0.0.1:(portBase + k)}
      */
     @DataBoundConstructor
@@ -200,10 +202,10 @@ public final class ContainerDeployStep extends RolloutStep {
         return cpus;
     }
 
-    /** CPU limit like {@code docker run --cpus}: {@code '0.5'}. */
+    /** CPU limit like {@code docker run --cpus}: {@code 0.5} or {@code '0.5'} (a number binds: {@link StepArguments#numberOrText}). */
     @DataBoundSetter
-    public void setCpus(String cpus) {
-        this.cpus = RolloutForms.blankToNull(cpus);
+    public void setCpus(Object cpus) {
+        this.cpus = StepArguments.numberOrText("cpus", cpus);
     }
 
     public String getRestartPolicy() {
@@ -290,6 +292,7 @@ public final class ContainerDeployStep extends RolloutStep {
      */
     public DeployRequest toRequest(DockerHost host, String buildUrl, String commit) {
         StepArguments.requireApp(app);
+        DeployImage.require("image", image);
         ReplicaSpec spec = new ReplicaSpec(image, env, entrypoint.isEmpty() ? null : entrypoint,
                 command.isEmpty() ? null : command, ResourceLimits.memoryBytes(memory), ResourceLimits.nanoCpus(cpus),
                 restartPolicy, labels, volumes, networkMode, containerPort, stopTimeoutSeconds);

@@ -9,7 +9,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
  * ({@code minReadySeconds}, {@code progressDeadlineSeconds}, {@code autoRollback}, {@code failureRatio}) are the
  * step's own parameters and applied on top.
  *
- * <p>Usage: {@code containerDeploy(app: 'web', image: img, portBase: 21000, strategy: rolling(maxSurge: '1', maxUnavailable: '0'))}
+ * <p>Usage: {@code containerDeploy(app: 'web', image: img, portBase: 21000, strategy: rolling(maxSurge: 1, maxUnavailable: 0))}
  */
 public abstract class DeployStrategy extends AbstractDescribableImpl<DeployStrategy> {
     /**

@@ -52,7 +52,7 @@ public final class ExecVerifyCheck extends VerifyCheck {
 
     @Override
     public Check toCheck(String app, int desiredReplicas) {
-        return new ExecCheck(getName(), labels == null ? appSelector(app) : labels, command, all, getTimeoutMillis());
+        return new ExecCheck(getName(), labels == null ? appSelector(app) : labels, command, all, timeoutMillis());
     }
 
     /**

@@ -56,7 +56,7 @@ public final class HealthVerifyCheck extends VerifyCheck {
     @Override
     public Check toCheck(String app, int desiredReplicas) {
         return new HealthCheck(getName(), labels == null ? appSelector(app) : labels, minReadySeconds,
-                minContainers == 0 ? desiredReplicas : minContainers, getTimeoutMillis());
+                minContainers == 0 ? desiredReplicas : minContainers, timeoutMillis());
     }
 
     /**

@@ -31,7 +31,7 @@ public final class HttpVerifyCheck extends VerifyCheck {
     private String jsonValue;
     private Map<String, String> headers = new LinkedHashMap<>();
     private int retries;
-    private long intervalMillis;
+    private double intervalSeconds;
     private int samples;
     private long maxP95Millis;
 
@@ -110,13 +110,31 @@ public final class HttpVerifyCheck extends VerifyCheck {
         this.retries = retries;
     }
 
-    public long getIntervalMillis() {
-        return intervalMillis;
+    public double getIntervalSeconds() {
+        return intervalSeconds;
     }
 
+    /** Seconds between attempts, fractions allowed; 0 for the default (1). */
+    @DataBoundSetter
+    public void setIntervalSeconds(double intervalSeconds) {
+        this.intervalSeconds = intervalSeconds;
+    }
+
+    /**
+     * The interval in milliseconds, the unit before every duration became seconds: scripts written then still bind.
+     *
+     * @deprecated use {@link #setIntervalSeconds}
+     */
+    @Deprecated
     @DataBoundSetter
     public void setIntervalMillis(long intervalMillis) {
-        this.intervalMillis = intervalMillis;
+        this.intervalSeconds = intervalMillis / 1000.0;
+    }
+
+    /** Always null, so the Snippet Generator never writes the old name (see {@link VerifyCheck#getTimeoutMillis}). @deprecated read {@link #getIntervalSeconds} */
+    @Deprecated
+    public Long getIntervalMillis() {
+        return null;
     }
 
     public int getSamples() {
@@ -140,7 +158,8 @@ public final class HttpVerifyCheck extends VerifyCheck {
     @Override
     public Check toCheck(String app, int desiredReplicas) {
         return new HttpCheck(getName(), method, url, List.of(expect), bodyRegex, jsonPath, jsonValue, headers,
-                getTimeoutMillis(), retries, intervalMillis, samples, maxP95Millis);
+                timeoutMillis(), retries, StepArguments.seconds("intervalSeconds", intervalSeconds).toMillis(), samples,
+                maxP95Millis);
     }
 
     /**

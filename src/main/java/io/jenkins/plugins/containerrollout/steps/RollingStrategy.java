@@ -6,7 +6,6 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
-import java.time.Duration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -18,12 +17,12 @@ import org.kohsuke.stapler.verb.POST;
  * A rolling update: new replicas replace old ones in batches, never more than {@code maxSurge} above and never more
  * than {@code maxUnavailable} below the desired count (counts, or percentages with Kubernetes rounding).
  *
- * <p>Usage: {@code strategy: rolling(maxSurge: '1', maxUnavailable: '0', batchDelaySeconds: 5, replacement: 'stopComplete')}
+ * <p>Usage: {@code strategy: rolling(maxSurge: 1, maxUnavailable: 0, batchDelaySeconds: 5, replacement: 'stopComplete')}
  */
 public final class RollingStrategy extends DeployStrategy {
     private String maxSurge = "25%";
     private String maxUnavailable = "25%";
-    private int batchDelaySeconds;
+    private double batchDelaySeconds;
     private String replacement = RolloutStrategy.Replacement.STOP_STARTED.id();
 
     /** Kubernetes' defaults: 25% surge, 25% unavailable, no pause between batches. */
@@ -35,29 +34,35 @@ public final class RollingStrategy extends DeployStrategy {
         return maxSurge;
     }
 
-    /** Replicas above the desired count during the update: {@code '1'} or {@code '25%'} (rounded up). */
+    /**
+     * Replicas above the desired count during the update: a count ({@code 1}, or {@code '1'}) or a percentage
+     * ({@code '25%'}, rounded up), as Kubernetes takes it; {@code Object} so that a number binds (see
+     * {@link StepArguments#numberOrText}).
+     */
     @DataBoundSetter
-    public void setMaxSurge(String maxSurge) {
-        this.maxSurge = maxSurge == null || maxSurge.isBlank() ? "25%" : maxSurge.strip();
+    public void setMaxSurge(Object maxSurge) {
+        String text = StepArguments.numberOrText("maxSurge", maxSurge);
+        this.maxSurge = text == null ? "25%" : text;
     }
 
     public String getMaxUnavailable() {
         return maxUnavailable;
     }
 
-    /** Replicas below the desired count that may be unready: {@code '0'} or {@code '25%'} (rounded down). */
+    /** Replicas below the desired count that may be unready: a count ({@code 0}) or a percentage ({@code '25%'}, rounded down). */
     @DataBoundSetter
-    public void setMaxUnavailable(String maxUnavailable) {
-        this.maxUnavailable = maxUnavailable == null || maxUnavailable.isBlank() ? "25%" : maxUnavailable.strip();
+    public void setMaxUnavailable(Object maxUnavailable) {
+        String text = StepArguments.numberOrText("maxUnavailable", maxUnavailable);
+        this.maxUnavailable = text == null ? "25%" : text;
     }
 
-    public int getBatchDelaySeconds() {
+    public double getBatchDelaySeconds() {
         return batchDelaySeconds;
     }
 
-    /** Pause between batches. */
+    /** Pause between batches in seconds, fractions allowed ({@code 0.5}). */
     @DataBoundSetter
-    public void setBatchDelaySeconds(int batchDelaySeconds) {
+    public void setBatchDelaySeconds(double batchDelaySeconds) {
         this.batchDelaySeconds = batchDelaySeconds;
     }
 
@@ -77,10 +82,8 @@ public final class RollingStrategy extends DeployStrategy {
 
     @Override
     public RolloutStrategy toStrategy() {
-        if (batchDelaySeconds < 0) {
-            throw new IllegalArgumentException("batchDelaySeconds: must be 0 or more (got " + batchDelaySeconds + ")");
-        }
-        return RolloutStrategy.rolling(maxSurge, maxUnavailable).withBatchDelay(Duration.ofSeconds(batchDelaySeconds))
+        return RolloutStrategy.rolling(maxSurge, maxUnavailable)
+                .withBatchDelay(StepArguments.seconds("batchDelaySeconds", batchDelaySeconds))
                 .withReplacement(RolloutStrategy.Replacement.parse(replacement));
     }
 
@@ -125,9 +128,7 @@ public final class RollingStrategy extends DeployStrategy {
         @POST
         public FormValidation doCheckBatchDelaySeconds(@AncestorInPath Item item, @QueryParameter String value) {
             return RolloutForms.check(item, () -> {
-                if (RolloutForms.integer("batchDelaySeconds", value, 0) < 0) {
-                    throw new IllegalArgumentException("batchDelaySeconds: must be 0 or more");
-                }
+                StepArguments.seconds("batchDelaySeconds", RolloutForms.decimal("batchDelaySeconds", value, 0));
             });
         }
     }

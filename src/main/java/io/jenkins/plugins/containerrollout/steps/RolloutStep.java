@@ -14,8 +14,8 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class RolloutStep extends AppStep {
     private DeployStrategy strategy;
-    private int probeIntervalMillis = 1000;
-    private int probeTimeoutMillis = 1000;
+    private double probeIntervalSeconds = 1;
+    private double probeTimeoutSeconds = 1;
     private int successThreshold = 1;
     private int failureThreshold = 3;
     private int startupTimeoutSeconds = 60;
@@ -30,22 +30,63 @@ public abstract class RolloutStep extends AppStep {
         this.strategy = strategy;
     }
 
-    public int getProbeIntervalMillis() {
-        return probeIntervalMillis;
+    public double getProbeIntervalSeconds() {
+        return probeIntervalSeconds;
     }
 
+    /** Seconds between readiness probes of a replica, fractions allowed ({@code 0.5}); default 1. */
+    @DataBoundSetter
+    public void setProbeIntervalSeconds(double probeIntervalSeconds) {
+        this.probeIntervalSeconds = probeIntervalSeconds;
+    }
+
+    public double getProbeTimeoutSeconds() {
+        return probeTimeoutSeconds;
+    }
+
+    /** Bound on one probe in seconds, fractions allowed; default 1. */
+    @DataBoundSetter
+    public void setProbeTimeoutSeconds(double probeTimeoutSeconds) {
+        this.probeTimeoutSeconds = probeTimeoutSeconds;
+    }
+
+    /**
+     * The interval in milliseconds, the unit before every duration became seconds: scripts written then still bind.
+     *
+     * @deprecated use {@link #setProbeIntervalSeconds}
+     */
+    @Deprecated
     @DataBoundSetter
     public void setProbeIntervalMillis(int probeIntervalMillis) {
-        this.probeIntervalMillis = probeIntervalMillis;
+        this.probeIntervalSeconds = probeIntervalMillis / 1000.0;
     }
 
-    public int getProbeTimeoutMillis() {
-        return probeTimeoutMillis;
+    /**
+     * Always null, so that the Snippet Generator never writes the old name: structs' {@code uninstantiate2} leaves
+     * out a parameter whose value equals a default instance's (jenkinsci/structs-plugin, DescribableModel).
+     *
+     * @deprecated read {@link #getProbeIntervalSeconds}
+     */
+    @Deprecated
+    public Integer getProbeIntervalMillis() {
+        return null;
     }
 
+    /**
+     * The probe timeout in milliseconds, the unit before: scripts written then still bind.
+     *
+     * @deprecated use {@link #setProbeTimeoutSeconds}
+     */
+    @Deprecated
     @DataBoundSetter
     public void setProbeTimeoutMillis(int probeTimeoutMillis) {
-        this.probeTimeoutMillis = probeTimeoutMillis;
+        this.probeTimeoutSeconds = probeTimeoutMillis / 1000.0;
+    }
+
+    /** Always null, as {@link #getProbeIntervalMillis}. @deprecated read {@link #getProbeTimeoutSeconds} */
+    @Deprecated
+    public Integer getProbeTimeoutMillis() {
+        return null;
     }
 
     public int getSuccessThreshold() {
@@ -86,7 +127,8 @@ public abstract class RolloutStep extends AppStep {
 
     /** The probe settings for {@code path} with this step's timings. */
     protected ProbeSettings probe(String path) {
-        return new ProbeSettings(path, Duration.ofMillis(probeIntervalMillis), Duration.ofMillis(probeTimeoutMillis),
+        return new ProbeSettings(path, StepArguments.seconds("probeIntervalSeconds", probeIntervalSeconds),
+                StepArguments.seconds("probeTimeoutSeconds", probeTimeoutSeconds),
                 successThreshold, failureThreshold, Duration.ofSeconds(startupTimeoutSeconds));
     }
 

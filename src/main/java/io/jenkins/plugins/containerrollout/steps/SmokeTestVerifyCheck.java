@@ -20,7 +20,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * A smoke-test container: runs {@code image} with {@code TARGET_URL} (and {@code TARGET_URLS}) pointing at the
  * application, then reads its JUnit XML from {@code reports}. Passes when it exits 0, a report was found and no test
- * failed.
+ * failed. The XML files are also written to the workspace, {@code <reportsDir>/<check name>/}, so the standard
+ * {@code junit} step publishes them to the Test Result page and trend.
  *
  * <p>Usage: {@code smokeTest(image: 'shop-e2e:42', reports: '/reports/*.xml', env: [LANG: 'C'])}
  */
@@ -30,6 +31,10 @@ public final class SmokeTestVerifyCheck extends VerifyCheck {
     private List<String> command = new ArrayList<>();
     private Map<String, String> env = new LinkedHashMap<>();
     private String targetUrl;
+    private String reportsDir = DEFAULT_REPORTS_DIR;
+
+    /** Where in the workspace the XML files go unless {@code reportsDir} says otherwise. */
+    public static final String DEFAULT_REPORTS_DIR = "container-rollout-reports";
 
     /** @param image the test image, present on the engine */
     @DataBoundConstructor
@@ -79,9 +84,29 @@ public final class SmokeTestVerifyCheck extends VerifyCheck {
         this.targetUrl = RolloutForms.blankToNull(targetUrl);
     }
 
+    public String getReportsDir() {
+        return reportsDir;
+    }
+
+    /**
+     * The workspace folder the collected JUnit XML files are written to, one sub-folder per check; default
+     * {@value #DEFAULT_REPORTS_DIR}. Publish them with {@code junit 'container-rollout-reports/**}{@code /*.xml'}.
+     */
+    @DataBoundSetter
+    public void setReportsDir(String reportsDir) {
+        String dir = RolloutForms.blankToNull(reportsDir);
+        this.reportsDir = dir == null ? DEFAULT_REPORTS_DIR : dir;
+    }
+
+    /** @throws IllegalArgumentException when {@code reportsDir} leaves the workspace or the image is missing */
     @Override
     public Check toCheck(String app, int desiredReplicas) {
-        return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, getTimeoutMillis());
+        java.nio.file.Path dir = java.nio.file.Path.of(reportsDir).normalize();
+        if (dir.isAbsolute() || dir.startsWith("..") || dir.toString().isEmpty()) {
+            throw new IllegalArgumentException("reportsDir: '" + reportsDir + "' must be a folder inside the workspace, "
+                    + "e.g. '" + DEFAULT_REPORTS_DIR + "', where the junit step can read it");
+        }
+        return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, timeoutMillis(), reportsDir);
     }
 
     /**
@@ -101,6 +126,16 @@ public final class SmokeTestVerifyCheck extends VerifyCheck {
         @POST
         public FormValidation doCheckImage(@AncestorInPath Item item, @QueryParameter String value) {
             return RolloutForms.check(item, () -> new SmokeTestVerifyCheck(value).toCheck("app", 1));
+        }
+
+        /** A folder outside the workspace. */
+        @POST
+        public FormValidation doCheckReportsDir(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> {
+                SmokeTestVerifyCheck check = new SmokeTestVerifyCheck("image");
+                check.setReportsDir(value);
+                check.toCheck("app", 1);
+            });
         }
 
         /** A relative path, or a glob before the last segment. */

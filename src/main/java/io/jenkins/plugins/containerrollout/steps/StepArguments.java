@@ -1,7 +1,10 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,12 +31,13 @@ final class StepArguments {
         }
     }
 
-    /** @throws IllegalArgumentException when {@code image} is missing or not an image reference */
+    /** @throws IllegalArgumentException when {@code image} is missing, a bare digest or not an image reference */
     static void requireImage(String image) {
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("image: required; give the image reference to deploy, e.g. "
-                    + "'127.0.0.1:5000/web:7' (or the digest containerBuild returned)");
+                    + "'127.0.0.1:5000/web:7' (or the imageRef containerBuild returned)");
         }
+        DeployImage.require("image", image);
         String reference = image.strip();
         int at = reference.indexOf('@');
         String problem = ImageReferences.problem(at < 0 ? reference : reference.substring(0, at));
@@ -54,6 +58,52 @@ final class StepArguments {
         if (port < 1024 || port > 65535) {
             throw new IllegalArgumentException(field + ": " + port + " is not a usable port; use 1024 to 65535");
         }
+    }
+
+    /**
+     * An argument a user may write as a number or as text ({@code maxSurge: 1} or {@code '25%'}, {@code cpus: 0.5}), as
+     * text. Its parameter is declared {@code Object} because structs never turns a number into a {@code String}
+     * (jenkinsci/structs-plugin, {@code DescribableModel.coerce}: a value that is not an instance of the declared type,
+     * a symbol, a map or a string fails with "expects class java.lang.String but received class java.lang.Integer"),
+     * while it passes any value through to an {@code Object} parameter, and so does Stapler for a form's text
+     * ({@code RequestImpl.TypePair.convertJSON}: no converter for {@code Object}, the value as is).
+     *
+     * @return the text, stripped, or null when none was given
+     * @throws IllegalArgumentException naming {@code parameter} when the value is neither a number nor text
+     */
+    static String numberOrText(String parameter, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof CharSequence text) {
+            return text.toString().isBlank() ? null : text.toString().strip();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString(); // as written: a Groovy literal keeps its digits, 1.10 stays "1.10"
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Number) {
+            return value.toString();
+        }
+        throw new IllegalArgumentException(parameter + ": expects a number or a string, e.g. 1 or '25%', not "
+                + (value instanceof Boolean ? value : value instanceof Iterable<?> ? "a list" : value instanceof Map<?, ?>
+                ? "a map" : "'" + value + "'"));
+    }
+
+    /**
+     * A duration given in seconds, the unit of every duration parameter (fractions allowed, {@code 0.5}), as the core
+     * takes it.
+     *
+     * @throws IllegalArgumentException naming {@code parameter} when it is negative or not a number
+     */
+    static Duration seconds(String parameter, double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException(parameter + ": " + seconds + " is not a duration; give seconds, 0 or more, "
+                    + "e.g. 0.5");
+        }
+        return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
     }
 
     /** A Pipeline map as plain strings: a Groovy map may carry GStrings or numbers as values. */

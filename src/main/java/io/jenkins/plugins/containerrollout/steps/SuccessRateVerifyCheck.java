@@ -81,7 +81,7 @@ public final class SuccessRateVerifyCheck extends VerifyCheck {
 
     @Override
     public Check toCheck(String app, int desiredReplicas) {
-        return new SuccessRateCheck(getName(), url, requests, ratePerSecond, minSuccessRatio, maxP95Millis, getTimeoutMillis());
+        return new SuccessRateCheck(getName(), url, requests, ratePerSecond, minSuccessRatio, maxP95Millis, timeoutMillis());
     }
 
     /**

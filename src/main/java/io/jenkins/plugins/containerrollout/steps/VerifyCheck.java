@@ -14,7 +14,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public abstract class VerifyCheck extends AbstractDescribableImpl<VerifyCheck> {
     private String name;
-    private long timeoutMillis;
+    private double timeoutSeconds;
 
     public String getName() {
         return name;
@@ -26,14 +26,41 @@ public abstract class VerifyCheck extends AbstractDescribableImpl<VerifyCheck> {
         this.name = RolloutForms.blankToNull(name);
     }
 
-    public long getTimeoutMillis() {
-        return timeoutMillis;
+    public double getTimeoutSeconds() {
+        return timeoutSeconds;
     }
 
-    /** Bound on the check (each request, each run); 0 for the check's own default. */
+    /** Bound on the check (each request, each run) in seconds, fractions allowed; 0 for the check's own default. */
+    @DataBoundSetter
+    public void setTimeoutSeconds(double timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /**
+     * The bound in milliseconds, the unit before every duration became seconds: scripts written then still bind.
+     *
+     * @deprecated use {@link #setTimeoutSeconds}
+     */
+    @Deprecated
     @DataBoundSetter
     public void setTimeoutMillis(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
+        this.timeoutSeconds = timeoutMillis / 1000.0;
+    }
+
+    /**
+     * Always null, so that the Snippet Generator never writes the old name: structs' {@code uninstantiate2} leaves
+     * out a parameter whose value equals a default instance's (jenkinsci/structs-plugin, DescribableModel).
+     *
+     * @deprecated read {@link #getTimeoutSeconds}
+     */
+    @Deprecated
+    public Long getTimeoutMillis() {
+        return null;
+    }
+
+    /** The bound as the core takes it, in milliseconds; 0 for the check's own default. */
+    protected long timeoutMillis() {
+        return StepArguments.seconds("timeoutSeconds", timeoutSeconds).toMillis();
     }
 
     /**

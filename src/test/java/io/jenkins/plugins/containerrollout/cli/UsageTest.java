@@ -19,6 +19,14 @@ public class UsageTest {
     }
 
     @Test
+    public void aBareDigestAsImageShowsTheRepositoryForm() {
+        String digest = "sha256:" + "a".repeat(64);
+        assertUsage("deploy: --image: '" + digest + "' is a bare digest, which the engine would read as a local image id;"
+                + " give the repository with it, e.g. '127.0.0.1:5000/web@" + digest + "' (containerBuild returns it as"
+                + " imageRef), or a tag", "deploy", "--app", "web", "--image", digest, "--port-base", "34000");
+    }
+
+    @Test
     public void canaryOptionsWithoutCanaryAreAUsageError() {
         assertUsage("deploy: --canary-steps applies to --strategy canary only",
                 "deploy", "--app", "web", "--image", "x:1", "--port-base", "34000", "--canary-steps", "10:5");

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
 import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -14,7 +15,7 @@ public class BuildSummaryTest {
     @Test
     public void holdsExactlyTheDocumentedKeysInOrder() {
         Map<String, Object> summary = BuildSummary.of(new BuildResult("sha256:1", List.of("a:1"), Map.of(), Map.of(), 1, 2));
-        assertEquals(List.of("imageId", "digest", "digests", "tags", "contextBytes", "durationMillis"), List.copyOf(summary.keySet()));
+        assertEquals(List.of("imageRef", "imageId", "digest", "digests", "tags", "contextBytes", "durationMillis"), List.copyOf(summary.keySet()));
     }
 
     @Test
@@ -22,6 +23,21 @@ public class BuildSummaryTest {
         BuildResult result = new BuildResult("sha256:1", List.of("local:1", "r:5000/a:1", "r:5000/a:latest"),
                 Map.of("r:5000/a:latest", "sha256:b", "r:5000/a:1", "sha256:a"), Map.of(), 1, 2);
         assertEquals("sha256:a", BuildSummary.of(result).get("digest"));
+    }
+
+    @Test
+    public void imageRefIsTheFirstPushedRepositoryWithItsDigestReadyToDeploy() {
+        BuildResult result = new BuildResult("sha256:1", List.of("local:1", "r:5000/team/a:1", "r:5000/a:latest"),
+                Map.of("r:5000/a:latest", "sha256:b", "r:5000/team/a:1", "sha256:a"), Map.of(), 1, 2);
+        Object imageRef = BuildSummary.of(result).get("imageRef");
+        assertEquals("r:5000/team/a@sha256:a", imageRef);
+        DeployImage.require("image", (String) imageRef); // what containerDeploy takes
+    }
+
+    @Test
+    public void imageRefIsTheFirstTagWhenNothingWasPushed() {
+        assertEquals("a:1", BuildSummary.of(new BuildResult("sha256:1", List.of("a:1", "b:2"), Map.of(), Map.of(), 1, 2))
+                .get("imageRef"));
     }
 
     @Test

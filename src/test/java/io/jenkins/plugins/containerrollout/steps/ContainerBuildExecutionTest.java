@@ -218,7 +218,7 @@ public class ContainerBuildExecutionTest {
 
         Map<String, Object> summary = harness.run(pushing(), FakeBuildCore.returning(result));
 
-        assertEquals(Map.of("imageId", "sha256:abc", "digest", "sha256:d1", "digests", Map.of("127.0.0.1:5000/app:1.0", "sha256:d1"),
+        assertEquals(Map.of("imageRef", "127.0.0.1:5000/app@sha256:d1", "imageId", "sha256:abc", "digest", "sha256:d1", "digests", Map.of("127.0.0.1:5000/app:1.0", "sha256:d1"),
                 "tags", List.of("127.0.0.1:5000/app:1.0"), "contextBytes", 2048L, "durationMillis", 1500L), summary);
     }
 }

@@ -117,8 +117,26 @@ public class ContainerVerifyExecutionTest extends FakeCoreHarness {
         smoke.setTargetUrl("{endpoint}/shop");
         smoke.setTimeoutMillis(60_000);
         run(step(smoke));
+        // the XML goes below the agent's workspace by default, a folder per check, for the junit step
+        String reportsDir = new java.io.File(tmp.getRoot(), "ws/container-rollout-reports/smokeTest").getPath();
         assertEquals(new SmokeTestCheck(null, "web-e2e:7", List.of("run-tests", "--fast"), Map.of("LANG", "C"),
-                "{endpoint}/shop", "/reports/*.xml", 60_000), core.verified.checks().get(0));
+                "{endpoint}/shop", "/reports/*.xml", 60_000, reportsDir), core.verified.checks().get(0));
+    }
+
+    @Test
+    public void aSmokeTestsReportsDirIsAFolderOfTheWorkspace() throws Exception {
+        SmokeTestVerifyCheck smoke = new SmokeTestVerifyCheck("web-e2e:7");
+        smoke.setName("e2e tests");
+        smoke.setReportsDir("out/smoke");
+        run(step(smoke));
+        assertEquals(new java.io.File(tmp.getRoot(), "ws/out/smoke/e2e_tests").getPath(),
+                ((SmokeTestCheck) core.verified.checks().get(0)).reportsDir());
+        for (String outside : List.of("../elsewhere", "/var/reports", ".")) {
+            smoke.setReportsDir(outside);
+            assertEquals("reportsDir: '" + outside + "' must be a folder inside the workspace, e.g. "
+                    + "'container-rollout-reports', where the junit step can read it",
+                    assertThrows(IllegalArgumentException.class, () -> smoke.toCheck("web", 1)).getMessage());
+        }
     }
 
     @Test

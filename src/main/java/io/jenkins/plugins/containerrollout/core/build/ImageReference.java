@@ -83,4 +83,12 @@ public record ImageReference(String registry, String repository, String tag) {
     public String toString() {
         return name() + ":" + tag;
     }
+
+    /**
+     * The reference that names exactly what was pushed under {@code tag}: its repository and the registry's digest
+     * ({@code 127.0.0.1:5000/web@sha256:…}), ready to deploy.
+     */
+    public static String pinned(String tag, String digest) {
+        return parse(tag).name() + "@" + digest;
+    }
 }

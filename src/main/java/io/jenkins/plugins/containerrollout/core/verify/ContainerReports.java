@@ -8,6 +8,7 @@ import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReportExceptio
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Copies JUnit XML out of a (stopped) container with the archive API and parses each file straight from the tar
- * stream, never writing it to disk. The path is a file, a directory (every {@code *.xml} below it), or a directory
- * and a glob for the file name ({@code /reports/TEST-*.xml}).
+ * stream; with a target directory it first writes each file there (under its path in the archive), so a CI server's
+ * JUnit publisher can read it, and parses the written copy. The path is a file, a directory (every {@code *.xml}
+ * below it), or a directory and a glob for the file name ({@code /reports/TEST-*.xml}).
  */
 final class ContainerReports {
     /** Report files read per container at most: a directory of thousands of XML files is not a test report. */
@@ -35,7 +37,8 @@ final class ContainerReports {
     private ContainerReports() {
     }
 
-    static Collected collect(DockerClient docker, String containerId, String reportPath) {
+    /** @param writeTo where to write the files too, or null; its {@code *.xml} files are deleted first */
+    static Collected collect(DockerClient docker, String containerId, String reportPath, Path writeTo) {
         int slash = reportPath.lastIndexOf('/');
         String last = reportPath.substring(slash + 1);
         boolean glob = last.matches(".*[*?\\[{].*");
@@ -46,6 +49,13 @@ final class ContainerReports {
         List<String> files = new ArrayList<>();
         JunitReport report = JunitReport.EMPTY;
         JunitParser parser = new JunitParser();
+        if (writeTo != null) {
+            try {
+                ReportFiles.clear(writeTo); // first: a run that finds no report must not leave the last run's to publish
+            } catch (IOException e) {
+                return new Collected(files, report, "cannot clear " + writeTo + " of earlier reports: " + e.getMessage());
+            }
+        }
         try (InputStream in = docker.copyArchiveFromContainerCmd(containerId, copyFrom).exec();
              TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
             for (TarArchiveEntry e = tar.getNextEntry(); e != null && files.size() < MAX_FILES; e = tar.getNextEntry()) {
@@ -55,7 +65,14 @@ final class ContainerReports {
                 }
                 String path = parent + "/" + name;
                 files.add(path);
-                report = report.merge(parser.parse(tar, path));
+                if (writeTo == null) {
+                    report = report.merge(parser.parse(tar, path));
+                } else {
+                    Path written = ReportFiles.write(writeTo, name, tar);
+                    try (InputStream copy = Files.newInputStream(written)) {
+                        report = report.merge(parser.parse(copy, path));
+                    }
+                }
             }
         } catch (NotFoundException e) {
             return new Collected(files, report, "no JUnit report at " + reportPath + " in the container: nothing there");

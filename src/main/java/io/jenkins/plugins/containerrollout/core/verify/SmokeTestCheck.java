@@ -24,6 +24,9 @@ import java.util.Map;
  * @param reportPath    where the JUnit XML is: a file, a directory (its {@code *.xml}), or a glob in the last
  *                      segment ({@code /reports/TEST-*.xml}); default {@code /reports}
  * @param timeoutMillis bound on the test run; default 300000
+ * @param reportsDir    a directory on the machine running the check to write the collected XML files into, so that
+ *                      a CI server's own JUnit publisher reads them (Jenkins' {@code junit}); null writes none. Its
+ *                      {@code *.xml} files are deleted first: what is there afterwards is this run's
  */
 public record SmokeTestCheck(
         String name,
@@ -32,7 +35,8 @@ public record SmokeTestCheck(
         Map<String, String> env,
         String targetUrl,
         String reportPath,
-        long timeoutMillis) implements Check {
+        long timeoutMillis,
+        String reportsDir) implements Check {
     private static final long serialVersionUID = 1L;
     public static final String TYPE = "smokeTest";
 
@@ -49,6 +53,18 @@ public record SmokeTestCheck(
         require(!reportPath.substring(0, reportPath.lastIndexOf('/')).matches(".*[*?\\[].*"),
                 where + "reportPath '" + reportPath + "' may use a glob only in its last segment, e.g. /reports/*.xml");
         timeoutMillis = orDefault(timeoutMillis, 300_000, where + "timeoutMillis");
+        reportsDir = blank(reportsDir) ? null : reportsDir;
+    }
+
+    /** A check that writes no report files (the CLI's, and the form the other callers knew). */
+    public SmokeTestCheck(String name, String image, List<String> command, Map<String, String> env, String targetUrl,
+            String reportPath, long timeoutMillis) {
+        this(name, image, command, env, targetUrl, reportPath, timeoutMillis, null);
+    }
+
+    /** This check writing its XML files into {@code dir} (null: none). */
+    public SmokeTestCheck withReportsDir(String dir) {
+        return new SmokeTestCheck(name, image, command, env, targetUrl, reportPath, timeoutMillis, dir);
     }
 
     @Override
@@ -61,6 +77,6 @@ public record SmokeTestCheck(
     public String toString() {
         return "SmokeTestCheck[name=" + name + ", image=" + image + ", command=" + command + ", env="
                 + new java.util.TreeSet<>(env.keySet()) + ", targetUrl=" + targetUrl + ", reportPath=" + reportPath
-                + ", timeoutMillis=" + timeoutMillis + "]";
+                + ", timeoutMillis=" + timeoutMillis + ", reportsDir=" + reportsDir + "]";
     }
 }

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,11 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
                 exit = -1;
             }
             String logTail = logTail(id);
-            ContainerReports.Collected reports = ContainerReports.collect(docker, id, check.reportPath());
+            ContainerReports.Collected reports = ContainerReports.collect(docker, id, check.reportPath(),
+                    check.reportsDir() == null ? null : Path.of(check.reportsDir()));
+            if (check.reportsDir() != null && !reports.files().isEmpty()) {
+                log.line("smokeTest wrote " + reports.files().size() + " report file(s) to " + check.reportsDir());
+            }
             boolean passed = !timedOut && exit == 0 && reports.error().isEmpty() && reports.report().successful();
             String summary = (timedOut ? "killed after " + check.timeoutMillis() + " ms (timeout)" : "exit " + exit + " after "
                     + millis + " ms") + "; " + describe(reports);

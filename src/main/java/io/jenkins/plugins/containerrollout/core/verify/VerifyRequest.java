@@ -5,6 +5,8 @@ import static io.jenkins.plugins.containerrollout.core.verify.Validation.require
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +89,22 @@ public record VerifyRequest(
         } catch (JsonProcessingException e) {
             throw Json.invalid(e);
         }
+    }
+
+    /**
+     * This request with each smoke test's {@code reportsDir} resolved against {@code base} (a Pipeline's workspace on
+     * the agent, where the check runs) with a folder per check, {@code base/reportsDir/<check name>}, so checks never
+     * overwrite each other's files.
+     */
+    public VerifyRequest reportsUnder(Path base) {
+        List<Check> resolved = new ArrayList<>();
+        for (Check c : checks) {
+            resolved.add(c instanceof SmokeTestCheck s && s.reportsDir() != null
+                    ? s.withReportsDir(base.resolve(s.reportsDir()).resolve(s.name().replaceAll("[^A-Za-z0-9_-]", "_"))
+                            .toString())
+                    : c);
+        }
+        return new VerifyRequest(name, endpoints, allowedHosts, resolved, onFailure, failFast);
     }
 
     /** The URLs a template stands for under this request's endpoints (validated at construction). */
