@@ -27,7 +27,12 @@ public class RolloutAction implements RunAction2 {
     /** Where the action lives under the build URL. */
     public static final String URL_NAME = "rollout";
 
-    private List<RolloutSummary> summaries = new ArrayList<>();
+    /** Makes "look for the action, else attach one" atomic across builds without locking any build. */
+    private static final Object ATTACHING = new Object();
+
+    // Replaced (copy on write) under the action's lock, read by XStream in Run.save() without it: volatile publishes
+    // each complete list.
+    private volatile List<RolloutSummary> summaries = new ArrayList<>();
 
     // Re-set in onAttached/onLoad: XStream never writes the owner (a build cannot be serialized into itself).
     private transient Run<?, ?> owner;
@@ -38,16 +43,21 @@ public class RolloutAction implements RunAction2 {
      * the build so the summary is in {@code build.xml} before the step returns.
      */
     public static void record(Run<?, ?> run, ReportEntry entry) throws IOException {
-        RolloutAction action;
-        // Parallel branches may record into the same build at once: one action, entries in arrival order.
-        synchronized (run) {
-            action = run.getAction(RolloutAction.class);
-            if (action == null) {
-                action = new RolloutAction();
-                run.addAction(action); // calls onAttached, which sets the owner and the store
+        // Never under the build's own monitor: Run.save() is synchronized and workflow-job's WorkflowRun.save() writes
+        // build.xml inside synchronized (this), so rewriting the entries file under it would stall every save of the
+        // build for as long as the write takes (RecordLockingTest). The entry is written under the action's lock;
+        // parallel branches recording into one build still get one action, entries in arrival order.
+        RolloutAction action = run.getAction(RolloutAction.class);
+        if (action == null) {
+            synchronized (ATTACHING) { // held only to look and attach, no I/O
+                action = run.getAction(RolloutAction.class);
+                if (action == null) {
+                    action = new RolloutAction();
+                    run.addAction(action); // calls onAttached, which sets the owner and the store
+                }
             }
-            action.add(entry);
         }
+        action.add(entry);
         run.save();
     }
 
@@ -63,8 +73,12 @@ public class RolloutAction implements RunAction2 {
 
     /** Owner and build folder; split from {@link #onLoad} so tests can give a folder without a build. */
     final void attach(Run<?, ?> run, File buildDir) {
+        attach(run, new EntryStore(buildDir));
+    }
+
+    final void attach(Run<?, ?> run, EntryStore entries) {
         this.owner = run;
-        this.store = new EntryStore(buildDir);
+        this.store = entries;
     }
 
     /** Writes the full entry beside build.xml and appends its summary. The caller saves the build. */
