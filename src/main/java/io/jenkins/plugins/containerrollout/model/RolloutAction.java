@@ -58,6 +58,7 @@ public class RolloutAction implements RunAction2 {
             }
         }
         action.add(entry);
+        JobScans.recorded(run);
         run.save();
     }
 

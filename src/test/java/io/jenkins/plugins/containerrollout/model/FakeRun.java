@@ -34,6 +34,7 @@ class FakeRun extends Run {
         this.job = job;
         this.number = number;
         this.dir = dir;
+        this.timestamp = 1_000_000L * number;
     }
 
     @Override
