@@ -7,7 +7,9 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -48,6 +50,21 @@ public class ReportViewTest {
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("Content-Security-Policy"));
         assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    public void theReportUrlServesTheDocumentInASandbox() throws Exception {
+        RolloutAction action = action(Entries.sampleRun());
+        CapturedResponse rsp = new CapturedResponse();
+
+        action.doReport(rsp.proxy());
+
+        assertEquals("text/html;charset=UTF-8", rsp.contentType);
+        String policy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        assertEquals(Map.of("Content-Security-Policy", policy, "X-WebKit-CSP", policy, "X-Content-Security-Policy", policy,
+                "X-Content-Type-Options", "nosniff"), rsp.headers);
+        assertEquals(action.getReportHtml(), rsp.body());
+        assertEquals(rsp.body().getBytes(StandardCharsets.UTF_8).length, rsp.contentLength);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.model;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -124,6 +125,21 @@ public class ViewsTest {
             assertNull(property, getter(Job.class, property));
             assertNotNull(property, getter(JobRolloutAction.class, property));
         }
+    }
+
+    /**
+     * The report is framed from its own URL, never as {@code srcdoc} (whose links resolve against the Jenkins page),
+     * and that URL is a web method Jenkins routes: {@code doReport} (Stapler maps {@code doFoo} to {@code foo}) taking
+     * only a parameter Stapler's {@code Function} binds and core's {@code DoActionFilter} accepts.
+     */
+    @Test
+    public void theReportIsFramedFromItsOwnRoutedUrl() throws Exception {
+        String index = Files.readString(VIEWS.resolve("RolloutAction/index.jelly"));
+        assertFalse("srcdoc", index.contains("srcdoc="));
+        assertTrue(index.contains("<iframe title=\"Delivery report\" sandbox=\"\""
+                + " src=\"${rootURL}/${it.owner.url}${it.urlName}/report\""));
+        Method report = RolloutAction.class.getMethod("doReport", jakarta.servlet.http.HttpServletResponse.class);
+        assertEquals(void.class, report.getReturnType());
     }
 
     /** The public getter Jelly (commons-beanutils) would call for {@code property}, or null. */
