@@ -227,6 +227,7 @@ public final class RolloutSummary implements Serializable {
         return switch (outcome) {
             case "succeeded", "passed", "built" -> "#1a7f37";
             case "rolled back", "paused" -> "#9a6700";
+            case "aborted" -> "#57606a";
             default -> "#cf222e";
         };
     }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,7 @@ public final class ContainerRollbackStep extends RolloutStep {
             RolloutCore deployer = core;
             TrafficRouting routing = step.getRouter();
             DeployTarget.Kind target = step.targetKind();
+            run.whenAborted(new AbortRecord(Operation.ROLLBACK, request.app(), null, "", 0));
             RolloutRecord record = run.onAgent((workspace, console) ->
                     deployer.rollback(target, request, TrafficRouting.open(routing), console));
             return DeploySummary.conclude(run, record, true);

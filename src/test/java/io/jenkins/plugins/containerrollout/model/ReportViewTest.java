@@ -69,6 +69,17 @@ public class ReportViewTest {
     }
 
     @Test
+    public void anAbortedRolloutShowsAsAbortedNotAsAFailedChange() throws Exception {
+        RolloutAction action = action(List.of(Entries.rollout("web", Operation.DEPLOY, Outcome.ABORTED, "i", 0, 1)));
+
+        String html = action.getReportHtml();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/aborted-report.html"), html);
+        assertTrue(html.contains("<span class=\"badge neutral\">aborted</span>"));
+        assertFalse(action.isChangeFailed());
+        assertEquals("#57606a", action.getRollouts().get(0).getBadgeColor());
+    }
+
+    @Test
     public void theBuildPageListsOnlyDeploysAndRollbacks() throws Exception {
         RolloutAction action = action(Entries.sampleRun());
 
