@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutMetrics;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -71,10 +73,17 @@ public class ReportViewTest {
     @Test
     public void anAbortedRolloutShowsAsAbortedNotAsAFailedChange() throws Exception {
         RolloutAction action = action(List.of(Entries.rollout("web", Operation.DEPLOY, Outcome.ABORTED, "i", 0, 1)));
+        RolloutAction unknown = action(List.of(new ReportEntry.Rollout(new RolloutRecord("web", Operation.DEPLOY, 0, 0,
+                0, "i", null, null, 2, "rolling", Map.of(), List.of(), Outcome.ABORTED, "aborted", 0, 1,
+                new RolloutMetrics(List.of(), 0, 0, 0, 1, -1)))));
 
         String html = action.getReportHtml();
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/aborted-report.html"), html);
         assertTrue(html.contains("<span class=\"badge neutral\">aborted</span>"));
+        String withoutRevisions = unknown.getReportHtml();
+        assertTrue(withoutRevisions.contains("revision not known (aborted before the agent reported)"));
+        assertTrue(withoutRevisions.contains("its timeline and metrics stayed there"));
+        assertFalse(withoutRevisions.contains("availability floor"));
+        assertEquals("revision not known", unknown.getRollouts().get(0).getRevisionText());
         assertFalse(action.isChangeFailed());
         assertEquals("#57606a", action.getRollouts().get(0).getBadgeColor());
     }
