@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>Usage: {@code new EntryStore(run.getRootDir()).append(entry); List<ReportEntry> all = store.entries();}
  */
-final class EntryStore {
+class EntryStore {
     /** Folder inside the build directory. */
     static final String FOLDER = "container-rollout";
     static final String FILE = "entries.json";
@@ -64,12 +64,17 @@ final class EntryStore {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
         try {
-            Files.write(temp, ReportEntryJson.write(all));
+            write(temp, ReportEntryJson.write(all));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
         cache = new SoftReference<>(List.copyOf(all));
         return all.size() - 1;
+    }
+
+    /** Writes the new file's bytes; a seam for the test that holds a write to show who waits for it. */
+    void write(Path temp, byte[] bytes) throws IOException {
+        Files.write(temp, bytes);
     }
 }

@@ -4,12 +4,9 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Api;
 import hudson.model.Job;
-import hudson.model.Run;
-import io.jenkins.plugins.containerrollout.core.metrics.BuildFacts;
 import io.jenkins.plugins.containerrollout.core.metrics.JobHistory;
 import io.jenkins.plugins.containerrollout.core.metrics.RolloutFact;
 import io.jenkins.plugins.containerrollout.core.metrics.TrendChart;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;
@@ -18,9 +15,9 @@ import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * The job page's view of rollouts: trend charts (rollout duration, outcomes, tests) and DORA metrics per application
- * over the last {@value #BUILDS} builds. Reads only the summaries in the builds' {@code build.xml}, never the full
- * entries. Not persisted: {@link Factory} creates it for every job. Exported at
- * {@code <job>/rollout-trends/api/json} (DORA per application).
+ * over the last {@value #BUILDS} builds (by number). Reads only the summaries in the builds' {@code build.xml}, never
+ * the full entries, and only when the job changed ({@link JobScans}). Not persisted: {@link Factory} creates it for
+ * every job. Exported at {@code <job>/rollout-trends/api/json} (DORA per application).
  *
  * <p>Usage: {@code new JobRolloutAction(job).getHistory().dora()}
  */
@@ -51,18 +48,13 @@ public final class JobRolloutAction implements Action {
         return "rollout-trends";
     }
 
-    /** Trends and metrics, computed once per page view. */
+    /**
+     * Trends and metrics, computed once per action (Jenkins creates one per page view) from the builds
+     * {@link JobScans} remembers for the job: an unchanged job costs no build read.
+     */
     public JobHistory getHistory() {
         if (history == null) {
-            List<BuildFacts> builds = new ArrayList<>();
-            Run<?, ?> run = job.getLastBuild();
-            for (int i = 0; i < BUILDS && run != null; i++, run = run.getPreviousBuild()) {
-                RolloutAction action = run.getAction(RolloutAction.class);
-                if (action != null) {
-                    builds.add(new BuildFacts(run.getNumber(), run.getTimeInMillis(), facts(action)));
-                }
-            }
-            history = JobHistory.of(builds, System.currentTimeMillis());
+            history = JobHistory.of(JobScans.builds(job), System.currentTimeMillis());
         }
         return history;
     }

@@ -5,8 +5,10 @@ import hudson.model.Run;
 import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
 import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.RunAction2;
@@ -17,17 +19,28 @@ import org.kohsuke.stapler.export.ExportedBean;
  * The rollouts of one build: what the container steps recorded (image builds, deploys, rollbacks, verifications,
  * test results). {@code build.xml} keeps one {@link RolloutSummary} per entry; the full entries live in
  * {@code container-rollout/entries.json} beside it ({@link EntryStore}), read only when the report is opened. Shown
- * as a summary on the build page, as the full report at {@code <build>/rollout/}, and exported at
- * {@code <build>/rollout/api/json}.
+ * as a summary on the build page, as the full report at {@code <build>/rollout/} (framed from
+ * {@code <build>/rollout/report}), and exported at {@code <build>/rollout/api/json}.
  *
  * <p>Usage: {@code RolloutAction.record(build, new ReportEntry.Rollout(record));}
  */
 @ExportedBean
 public class RolloutAction implements RunAction2 {
+    /**
+     * The report's Content-Security-Policy header: a sandbox (no script, an origin of its own, as core's
+     * {@code DirectoryBrowserSupport} gives user content) and the same policy the document carries in its own meta tag.
+     */
+    public static final String REPORT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
     /** Where the action lives under the build URL. */
     public static final String URL_NAME = "rollout";
 
-    private List<RolloutSummary> summaries = new ArrayList<>();
+    /** Makes "look for the action, else attach one" atomic across builds without locking any build. */
+    private static final Object ATTACHING = new Object();
+
+    // Replaced (copy on write) under the action's lock, read by XStream in Run.save() without it: volatile publishes
+    // each complete list.
+    private volatile List<RolloutSummary> summaries = new ArrayList<>();
 
     // Re-set in onAttached/onLoad: XStream never writes the owner (a build cannot be serialized into itself).
     private transient Run<?, ?> owner;
@@ -38,16 +51,22 @@ public class RolloutAction implements RunAction2 {
      * the build so the summary is in {@code build.xml} before the step returns.
      */
     public static void record(Run<?, ?> run, ReportEntry entry) throws IOException {
-        RolloutAction action;
-        // Parallel branches may record into the same build at once: one action, entries in arrival order.
-        synchronized (run) {
-            action = run.getAction(RolloutAction.class);
-            if (action == null) {
-                action = new RolloutAction();
-                run.addAction(action); // calls onAttached, which sets the owner and the store
+        // Never under the build's own monitor: Run.save() is synchronized and workflow-job's WorkflowRun.save() writes
+        // build.xml inside synchronized (this), so rewriting the entries file under it would stall every save of the
+        // build for as long as the write takes (RecordLockingTest). The entry is written under the action's lock;
+        // parallel branches recording into one build still get one action, entries in arrival order.
+        RolloutAction action = run.getAction(RolloutAction.class);
+        if (action == null) {
+            synchronized (ATTACHING) { // held only to look and attach, no I/O
+                action = run.getAction(RolloutAction.class);
+                if (action == null) {
+                    action = new RolloutAction();
+                    run.addAction(action); // calls onAttached, which sets the owner and the store
+                }
             }
-            action.add(entry);
         }
+        action.add(entry);
+        JobScans.recorded(run);
         run.save();
     }
 
@@ -63,8 +82,12 @@ public class RolloutAction implements RunAction2 {
 
     /** Owner and build folder; split from {@link #onLoad} so tests can give a folder without a build. */
     final void attach(Run<?, ?> run, File buildDir) {
+        attach(run, new EntryStore(buildDir));
+    }
+
+    final void attach(Run<?, ?> run, EntryStore entries) {
         this.owner = run;
-        this.store = new EntryStore(buildDir);
+        this.store = entries;
     }
 
     /** Writes the full entry beside build.xml and appends its summary. The caller saves the build. */
@@ -153,12 +176,30 @@ public class RolloutAction implements RunAction2 {
     }
 
     /**
-     * The complete report page, the same document the CLI writes. {@code index.jelly} puts it into a sandboxed
-     * {@code iframe srcdoc} attribute, so Jelly escapes it like any other value and the report keeps its own style
-     * sheet and Content-Security-Policy without touching the Jenkins page.
+     * The complete report page, the same document the CLI writes, with every user-controlled string escaped by our
+     * renderer; {@link #doReport} serves it.
      */
     public String getReportHtml() throws IOException {
         String title = owner == null ? "Delivery report" : owner.getFullDisplayName();
         return HtmlReport.render(DeliveryReport.of(title, entries()));
+    }
+
+    /**
+     * Serves the report alone at {@code <build>/rollout/report}, for the {@code iframe} of {@code index.jelly}. Its own
+     * URL, not an {@code iframe srcdoc}: a srcdoc document resolves links against the page around it, so the report's
+     * table of contents ({@code #e1}...) would navigate the frame to the Jenkins page instead of the heading. Sent with
+     * {@link #REPORT_POLICY} under the three header names core's {@code DirectoryBrowserSupport} uses for user content.
+     * A plain servlet response parameter makes this a web method: Stapler's {@code Function} binds it, and core's
+     * {@code DoActionFilter} routes {@code do*} methods that take one.
+     */
+    public void doReport(HttpServletResponse rsp) throws IOException {
+        byte[] html = getReportHtml().getBytes(StandardCharsets.UTF_8);
+        rsp.setContentType("text/html;charset=UTF-8");
+        for (String header : List.of("Content-Security-Policy", "X-WebKit-CSP", "X-Content-Security-Policy")) {
+            rsp.setHeader(header, REPORT_POLICY);
+        }
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        rsp.setContentLength(html.length);
+        rsp.getOutputStream().write(html);
     }
 }

@@ -211,6 +211,9 @@ public final class RolloutSummary implements Serializable {
 
     /** Revision change as text: {@code r3 → r4}, or "" when not a rollout. */
     public String getRevisionText() {
+        if (isRollout() && toRevision == 0 && RolloutFact.ABORTED.equals(outcome)) {
+            return "revision not known"; // aborted before the agent reported (AbortRecord)
+        }
         return isRollout() ? "r" + fromRevision + " \u2192 r" + toRevision : "";
     }
 
@@ -227,6 +230,7 @@ public final class RolloutSummary implements Serializable {
         return switch (outcome) {
             case "succeeded", "passed", "built" -> "#1a7f37";
             case "rolled back", "paused" -> "#9a6700";
+            case "aborted" -> "#57606a";
             default -> "#cf222e";
         };
     }

@@ -73,8 +73,9 @@ final class Summaries {
         s.image = nullToEmpty(r.image());
         s.digest = nullToEmpty(r.digest());
         // A rollback's own flags say whether the rollback worked; the deploy it undid is marked below.
-        s.failed = r.outcome() != Outcome.SUCCEEDED;
-        s.verified = !rollback && !s.failed;
+        // An aborted rollout is neither: nobody saw what reached traffic (Outcome.ABORTED).
+        s.failed = r.outcome() != Outcome.SUCCEEDED && r.outcome() != Outcome.ABORTED;
+        s.verified = !rollback && r.outcome() == Outcome.SUCCEEDED;
         s.timeToRestoreMillis = -1;
         if (r.metrics() != null) {
             s.availabilityFloor = r.metrics().availabilityFloor();

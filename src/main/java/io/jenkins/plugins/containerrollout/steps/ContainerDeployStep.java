@@ -12,10 +12,12 @@ import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -336,6 +338,8 @@ public final class ContainerDeployStep extends RolloutStep {
             run.console().line("deploying " + request.spec().image() + " as " + request.app() + ": " + request.replicas()
                     + " replica(s) from port " + request.portBase() + ", " + request.strategy().kind().name().toLowerCase()
                     + " on " + host.uri());
+            run.whenAborted(new AbortRecord(Operation.DEPLOY, request.app(), request.spec().image(),
+                    request.strategy().kind().name().toLowerCase(Locale.ROOT), request.replicas()));
             RolloutRecord record = run.onAgent(new AppTasks.Deploy(step.targetKind(), request,
                     TrafficRouting.settings(step.getRouter(), step.getApp()), credentials, core));
             return DeploySummary.conclude(run, record, step.isFailOnRollback());

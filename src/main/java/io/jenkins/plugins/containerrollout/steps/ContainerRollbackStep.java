@@ -8,6 +8,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,7 @@ public final class ContainerRollbackStep extends RolloutStep {
             RollbackRequest request = step.toRequest(host);
             run.console().line("rolling " + request.app() + " back to " + (request.toRevision() == 0 ? "its previous revision"
                     : "revision " + request.toRevision()) + " on " + host.uri());
+            run.whenAborted(new AbortRecord(Operation.ROLLBACK, request.app(), null, "", 0));
             RolloutRecord record = run.onAgent(new AppTasks.Rollback(step.targetKind(), request,
                     TrafficRouting.settings(step.getRouter(), step.getApp()), core));
             return DeploySummary.conclude(run, record, true);

@@ -22,6 +22,8 @@ public abstract class RolloutStepExecution<T> extends SynchronousNonBlockingStep
     private final String functionName;
     // Not kept across a controller restart: a synchronous step is not resumed, only failed.
     private final transient JenkinsServices services;
+    // Set by stop() before the thread running the step is interrupted: whatever the step then throws is an abort.
+    private transient volatile Throwable stopCause;
 
     /** @param functionName the step's name, used in console prefixes and messages */
     protected RolloutStepExecution(StepContext context, String functionName) {
@@ -45,16 +47,31 @@ public abstract class RolloutStepExecution<T> extends SynchronousNonBlockingStep
         StepRun run = new StepRun(functionName, scope, new SecretMasker(), services == null ? JenkinsServices.LIVE : services);
         try {
             return perform(run);
-        } catch (AbortException e) {
-            String masked = run.masker().mask(e.getMessage());
-            throw masked == null || masked.equals(e.getMessage()) ? e : new AbortException(masked);
         } catch (Exception e) {
+            if (e instanceof InterruptedException || stopCause != null) {
+                run.recordAbort(); // the agent never returned its record: keep what was running, as ABORTED
+                throw e;
+            }
+            if (e instanceof AbortException) {
+                String masked = run.masker().mask(e.getMessage());
+                throw masked == null || masked.equals(e.getMessage()) ? e : new AbortException(masked);
+            }
             String message = userMessage(e);
             if (message == null) {
                 throw e;
             }
             throw new AbortException(functionName + ": " + run.masker().mask(firstLine(message)));
         }
+    }
+
+    /**
+     * Notes the abort, then lets {@link SynchronousNonBlockingStepExecution#stop} interrupt the thread running the step
+     * and fail it with {@code cause} (workflow-step-api: {@code task.cancel(true)}, then {@code StepExecution.stop}).
+     */
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        stopCause = cause;
+        super.stop(cause);
     }
 
     /** The step's own work: map its arguments to a core request, run it with {@code run.onAgent(...)}, summarize. */

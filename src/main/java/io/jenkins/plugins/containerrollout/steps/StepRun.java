@@ -22,6 +22,9 @@ public final class StepRun {
     private final SecretMasker masker;
     private final ConsoleSink console;
     private final JenkinsServices services;
+    // What an abort records from now on (set before the agent call, cleared by the record of the outcome).
+    private volatile AbortRecord aborting;
+    private volatile long abortingSinceMillis;
 
     StepRun(String functionName, StepScope scope, SecretMasker masker, JenkinsServices services) {
         this.functionName = functionName;
@@ -132,7 +135,37 @@ public final class StepRun {
      * @throws IOException when the build folder cannot be written
      */
     public void record(ReportEntry entry) throws IOException {
+        aborting = null;
         services.attach(scope.build(), entry);
+    }
+
+    /** From now until the step records its outcome, an abort of the step records {@code what} as ABORTED. */
+    void whenAborted(AbortRecord what) {
+        abortingSinceMillis = System.currentTimeMillis();
+        aborting = what;
+    }
+
+    /**
+     * Records the ABORTED entry of {@link #whenAborted}, if the step set one and recorded nothing since; never
+     * throws (the abort is what the step reports).
+     */
+    void recordAbort() {
+        AbortRecord what = aborting;
+        if (what == null) {
+            return;
+        }
+        // The abort interrupted this thread, and an interrupted thread cannot write a file through NIO (the channel
+        // closes): record with the flag cleared, then restore it.
+        boolean interrupted = Thread.interrupted();
+        try {
+            record(what.entry(functionName, abortingSinceMillis, System.currentTimeMillis()));
+        } catch (IOException | RuntimeException e) {
+            console.line("could not record the abort with the build: " + e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -11,6 +11,10 @@ public abstract class StepExecution implements Serializable {
 
     public abstract boolean start() throws Exception;
 
+    /** The real one calls {@code getContext().onFailure(cause)}; here it does nothing. */
+    public void stop(Throwable cause) throws Exception {
+    }
+
     public StepContext getContext() {
         throw new UnsupportedOperationException("compile-only mirror");
     }

@@ -13,4 +13,10 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
     public final boolean start() throws Exception {
         throw new UnsupportedOperationException("compile-only mirror");
     }
+
+    /** The real one interrupts the thread running {@link #run()}, then fails the step with {@code cause}. */
+    @Override
+    public void stop(Throwable cause) throws Exception {
+        super.stop(cause);
+    }
 }

@@ -6,8 +6,12 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutMetrics;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -48,6 +52,40 @@ public class ReportViewTest {
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("Content-Security-Policy"));
         assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    public void theReportUrlServesTheDocumentInASandbox() throws Exception {
+        RolloutAction action = action(Entries.sampleRun());
+        CapturedResponse rsp = new CapturedResponse();
+
+        action.doReport(rsp.proxy());
+
+        assertEquals("text/html;charset=UTF-8", rsp.contentType);
+        String policy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        assertEquals(Map.of("Content-Security-Policy", policy, "X-WebKit-CSP", policy, "X-Content-Security-Policy", policy,
+                "X-Content-Type-Options", "nosniff"), rsp.headers);
+        String stamp = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"; // the report says when it was rendered
+        assertEquals(action.getReportHtml().replaceAll(stamp, "T"), rsp.body().replaceAll(stamp, "T"));
+        assertEquals(rsp.body().getBytes(StandardCharsets.UTF_8).length, rsp.contentLength);
+    }
+
+    @Test
+    public void anAbortedRolloutShowsAsAbortedNotAsAFailedChange() throws Exception {
+        RolloutAction action = action(List.of(Entries.rollout("web", Operation.DEPLOY, Outcome.ABORTED, "i", 0, 1)));
+        RolloutAction unknown = action(List.of(new ReportEntry.Rollout(new RolloutRecord("web", Operation.DEPLOY, 0, 0,
+                0, "i", null, null, 2, "rolling", Map.of(), List.of(), Outcome.ABORTED, "aborted", 0, 1,
+                new RolloutMetrics(List.of(), 0, 0, 0, 1, -1)))));
+
+        String html = action.getReportHtml();
+        assertTrue(html.contains("<span class=\"badge neutral\">aborted</span>"));
+        String withoutRevisions = unknown.getReportHtml();
+        assertTrue(withoutRevisions.contains("revision not known (aborted before the agent reported)"));
+        assertTrue(withoutRevisions.contains("its timeline and metrics stayed there"));
+        assertFalse(withoutRevisions.contains("availability floor"));
+        assertEquals("revision not known", unknown.getRollouts().get(0).getRevisionText());
+        assertFalse(action.isChangeFailed());
+        assertEquals("#57606a", action.getRollouts().get(0).getBadgeColor());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.build.BuildResult;
 import io.jenkins.plugins.containerrollout.core.build.GitMetadata;
+import io.jenkins.plugins.containerrollout.core.metrics.BuildFacts;
+import io.jenkins.plugins.containerrollout.core.metrics.JobHistory;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
@@ -85,6 +87,24 @@ public class SummariesTest {
         assertEquals("rolled back", s.getOutcome());
         assertTrue(s.isFailed());
         assertFalse(s.isVerified());
+    }
+
+    /** Outcome.ABORTED: nobody saw what reached traffic, so the deploy counts neither way, in the build or in DORA. */
+    @Test
+    public void anAbortedDeployIsNeitherVerifiedNorAFailedChangeNorADeployForDora() {
+        List<RolloutSummary> s = summarize(Entries.rollout("web", Operation.DEPLOY, Outcome.SUCCEEDED, IMAGE, 1_000, 4_000),
+                Entries.rollout("web", Operation.DEPLOY, Outcome.ABORTED, IMAGE, 9_000, 2_000));
+
+        assertEquals("aborted", s.get(1).getBadgeText());
+        assertFalse(s.get(1).isFailed());
+        assertFalse(s.get(1).isVerified());
+        JobHistory history = JobHistory.of(List.of(new BuildFacts(7, 0,
+                s.stream().map(RolloutSummary::toFact).toList())), 100_000);
+        assertEquals("only the succeeded deploy", 1, history.dora().get(0).deploys());
+        assertEquals(0.0, history.dora().get(0).changeFailureRate(), 0.0);
+        assertEquals(1, history.trends().get(0).succeeded());
+        assertEquals(0, history.trends().get(0).failed());
+        assertEquals("its time counts", 6_000, history.trends().get(0).durationMillis());
     }
 
     @Test

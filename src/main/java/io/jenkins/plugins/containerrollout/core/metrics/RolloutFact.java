@@ -8,7 +8,8 @@ package io.jenkins.plugins.containerrollout.core.metrics;
  *
  * @param kind             {@code build}, {@code deploy}, {@code rollback}, {@code verification} or {@code tests}
  * @param app              the application of a deploy, rollback or verification; "" otherwise
- * @param outcome          for rollouts {@code succeeded}, {@code rolled back}, {@code failed} or {@code paused}
+ * @param outcome          for rollouts {@code succeeded}, {@code rolled back}, {@code failed}, {@code paused} or
+ *                         {@code aborted}
  * @param startedAtMillis  start, epoch milliseconds
  * @param durationMillis   wall time
  * @param commitTimeMillis commit time of the deployed sources, 0 when unknown
@@ -21,6 +22,8 @@ public record RolloutFact(String kind, String app, String outcome, long startedA
         long commitTimeMillis, boolean failed, boolean verified, int testsPassed, int testsFailed) {
     public static final String DEPLOY = "deploy";
     public static final String ROLLBACK = "rollback";
+    /** The outcome of a rollout stopped from outside (a build aborted while the step ran). */
+    public static final String ABORTED = "aborted";
 
     public RolloutFact {
         kind = kind == null ? "" : kind;

@@ -12,7 +12,7 @@ final class Badge {
             case SUCCEEDED -> "ok";
             case ROLLED_BACK -> "warn";
             case FAILED -> "bad";
-            case PAUSED -> "neutral";
+            case PAUSED, ABORTED -> "neutral";
         };
         return "<span class=\"badge " + css + "\">" + outcome.name().toLowerCase().replace('_', ' ') + "</span>";
     }

@@ -68,12 +68,12 @@ public record DeliveryReport(String title, long generatedAtMillis, String note, 
 
     /**
      * Whether this run counts as a failed change in the change failure rate (DESIGN §6): a rollout that did not
-     * succeed, a rollback, or a failed verification.
+     * succeed (an aborted one aside: neither success nor failure), a rollback, or a failed verification.
      */
     public boolean changeFailed() {
         for (ReportEntry e : entries) {
             if (e instanceof ReportEntry.Rollout r && (r.record().outcome() != Outcome.SUCCEEDED
-                    || r.record().operation() == Operation.ROLLBACK)
+                    && r.record().outcome() != Outcome.ABORTED || r.record().operation() == Operation.ROLLBACK)
                     || e instanceof ReportEntry.Verification v && !v.result().passed()) {
                 return true;
             }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -79,6 +81,15 @@ public final class Format {
      * ({@code repo@sha256:...}, as the engine reports it) loses its repository part. The full value goes into a
      * {@code title} attribute.
      */
+    /**
+     * A rollout's revision change, {@code 3 → 4}; for a rollout aborted before the agent reported, which the
+     * controller records without revisions (toRevision 0), says they are not known.
+     */
+    static String revisions(RolloutRecord r) {
+        return r.outcome() == Outcome.ABORTED && r.toRevision() == 0 ? "not known (aborted before the agent reported)"
+                : r.fromRevision() + " \u2192 " + r.toRevision();
+    }
+
     static String shortDigest(String digest) {
         if (digest == null) {
             return "";

@@ -90,7 +90,7 @@ public final class HtmlReport {
 
     private static String heading(ReportEntry e) {
         if (e instanceof ReportEntry.Rollout r) {
-            return r.title() + ": revision " + r.record().fromRevision() + " \u2192 " + r.record().toRevision();
+            return r.title() + ": revision " + Format.revisions(r.record());
         }
         String kind = e instanceof ReportEntry.Build ? "Build" : e instanceof ReportEntry.Verification ? "Verification"
                 : "Tests";

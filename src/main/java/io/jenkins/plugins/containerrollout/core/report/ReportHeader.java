@@ -64,7 +64,7 @@ final class ReportHeader {
         Facts facts = Facts.open(out, "facts head");
         int serving = rollout.map(RolloutRecord::servingRevision).orElse(0);
         change.ifPresent(r -> facts.add("app", r.app())
-                .add("revision", r.fromRevision() + " \u2192 " + r.toRevision()
+                .add("revision", Format.revisions(r)
                         + (serving != r.toRevision() ? " (serving " + serving + ")" : ""))
                 .add("image", r.image())
                 .add("digest", Format.shortDigest(digest(r, build)), digest(r, build)));

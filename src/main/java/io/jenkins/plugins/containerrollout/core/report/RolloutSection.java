@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
 import io.jenkins.plugins.containerrollout.core.record.Operation;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import java.util.Map;
@@ -25,7 +26,8 @@ final class RolloutSection {
                 .add("operation", r.operation().name().toLowerCase())
                 .add("strategy", r.strategy())
                 .add("replicas", String.valueOf(r.desiredReplicas()))
-                .add("revisions", r.fromRevision() + " \u2192 " + r.toRevision() + ", serving " + r.servingRevision())
+                .add("revisions", r.toRevision() == 0 ? Format.revisions(r)
+                        : Format.revisions(r) + ", serving " + r.servingRevision())
                 .add("started", Format.instant(r.startedAtMillis()))
                 .add("duration", Format.duration(r.finishedAtMillis() - r.startedAtMillis()))
                 .close();
@@ -41,6 +43,11 @@ final class RolloutSection {
             out.append("</p>");
         }
 
+        if (r.outcome() == Outcome.ABORTED && r.events().isEmpty()) {
+            out.append("<p class=\"note\">The step was aborted before the agent reported: its timeline and metrics"
+                    + " stayed there.</p>");
+            return;
+        }
         TreeSet<Integer> revisions = new TreeSet<>();
         r.events().stream().filter(e -> e.slot() >= 0).forEach(e -> revisions.add(e.revision()));
         RevisionColors colors = new RevisionColors(revisions);
