@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -111,8 +112,8 @@ public class AbortRecordTest extends FakeCoreHarness {
             }
 
             @Override
-            public void markUnstable(Run<?, ?> run) {
-                fake.markUnstable(run);
+            public void markUnstable(Run<?, ?> run, FlowNode node, String why) {
+                fake.markUnstable(run, node, why);
             }
         };
     }
