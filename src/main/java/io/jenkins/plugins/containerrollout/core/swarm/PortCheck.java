@@ -1,11 +1,8 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.deploy.Ports;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 /** Whether the loopback ports an application's new tasks take are free, where this process can tell. */
@@ -36,7 +33,7 @@ final class PortCheck {
     /** A task that exited a moment ago may still be releasing its port: a few seconds' grace before refusing. */
     private static boolean freeWithin(int port, Duration grace) {
         long end = System.nanoTime() + grace.toNanos();
-        while (!free(port)) {
+        while (!Ports.free(port)) {
             if (System.nanoTime() > end) {
                 return false;
             }
@@ -48,16 +45,5 @@ final class PortCheck {
             }
         }
         return true;
-    }
-
-    /** Whether a task could bind {@code 127.0.0.1:port} now (with {@code SO_REUSEADDR}, as servers bind). */
-    static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (IOException inUse) {
-            return false;
-        }
     }
 }

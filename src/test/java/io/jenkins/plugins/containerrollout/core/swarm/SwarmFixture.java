@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.Ports;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -176,7 +177,7 @@ public final class SwarmFixture {
     static int freeWindow(int first, int range, int width) {
         int run = 0;
         for (int port = first; port < first + range; port++) {
-            run = PortCheck.free(port) ? run + 1 : 0;
+            run = Ports.free(port) ? run + 1 : 0;
             if (run == width) {
                 return port - width + 1;
             }
