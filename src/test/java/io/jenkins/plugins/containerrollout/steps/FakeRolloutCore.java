@@ -103,10 +103,11 @@ final class FakeRolloutCore implements RolloutCore {
 
     @Override
     public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
-            ProgressSink progress) {
+            RegistryCredentials credentials, ProgressSink progress) {
         targets.add(target);
         rollbacks.add(request);
         this.router = router;
+        this.credentials = credentials;
         return record(request.app(), Operation.ROLLBACK, rollbackOutcome);
     }
 
