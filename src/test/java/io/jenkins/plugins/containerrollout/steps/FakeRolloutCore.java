@@ -72,7 +72,7 @@ final class FakeRolloutCore implements RolloutCore {
 
     /** The application's state: {@code desired} replicas, the given ports serving. */
     FakeRolloutCore serving(String app, int desired, Integer... ports) {
-        this.status = new AppStatus(app, "COMPLETE", 3, 3, desired, ports.length, List.of(ports), List.of(), null);
+        this.status = new AppStatus(app, "COMPLETE", 3, 3, desired, ports.length, List.of(ports), List.of(), null, null);
         return this;
     }
 
