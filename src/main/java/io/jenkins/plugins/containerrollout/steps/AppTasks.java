@@ -36,13 +36,13 @@ final class AppTasks {
     }
 
     /** Restores a kept revision (see {@link RolloutCore#rollback}). */
-    record Rollback(DeployTarget.Kind target, RollbackRequest request, RouterSettings router, RolloutCore core)
-            implements AgentTask<RolloutRecord> {
+    record Rollback(DeployTarget.Kind target, RollbackRequest request, RouterSettings router,
+            RegistryCredentials credentials, RolloutCore core) implements AgentTask<RolloutRecord> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public RolloutRecord run(File workspace, ProgressSink console) throws Exception {
-            return core.rollback(target, request, TrafficRouting.open(router), console);
+            return core.rollback(target, request, TrafficRouting.open(router), credentials, console);
         }
     }
 

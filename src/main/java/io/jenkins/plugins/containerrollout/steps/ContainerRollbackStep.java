@@ -1,9 +1,12 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -34,6 +37,7 @@ public final class ContainerRollbackStep extends RolloutStep {
 
     private final String app;
     private int toRevision;
+    private String registryCredentialsId;
 
     /** @param app the application to roll back */
     @DataBoundConstructor
@@ -53,6 +57,19 @@ public final class ContainerRollbackStep extends RolloutStep {
     @DataBoundSetter
     public void setToRevision(int toRevision) {
         this.toRevision = toRevision;
+    }
+
+    public String getRegistryCredentialsId() {
+        return registryCredentialsId;
+    }
+
+    /**
+     * Username/password credentials to pull the revision's image back with, when someone removed it from the engine
+     * and it is in a registry that wants a login.
+     */
+    @DataBoundSetter
+    public void setRegistryCredentialsId(String registryCredentialsId) {
+        this.registryCredentialsId = RolloutForms.blankToNull(registryCredentialsId);
     }
 
     /**
@@ -100,9 +117,13 @@ public final class ContainerRollbackStep extends RolloutStep {
             RollbackRequest request = step.toRequest(host);
             run.console().line("rolling " + request.app() + " back to " + (request.toRevision() == 0 ? "its previous revision"
                     : "revision " + request.toRevision()) + " on " + host.uri());
+            // the revision's image is known only on the agent (it is read from the engine there), so there is no registry
+            // URI to select credentials domains with: credentials-plugin's URIRequirementBuilder.fromUri(null) adds no
+            // requirement, and Domain.test of no requirements is true, so the id is found in any domain
+            RegistryCredentials credentials = run.registryCredentials(step.getRegistryCredentialsId(), null);
             run.whenAborted(new AbortRecord(Operation.ROLLBACK, request.app(), null, "", 0));
             RolloutRecord record = run.onAgent(new AppTasks.Rollback(step.targetKind(), request,
-                    TrafficRouting.settings(step.getRouter(), step.getApp()), core));
+                    TrafficRouting.settings(step.getRouter(), step.getApp()), credentials, core));
             return DeploySummary.conclude(run, record, true);
         }
     }
@@ -128,6 +149,17 @@ public final class ContainerRollbackStep extends RolloutStep {
         public List<Descriptor<DeployStrategy>> getStrategyDescriptors() {
             return List.of(new RollingStrategy().getDescriptor(), new RecreateStrategy().getDescriptor(),
                     new BlueGreenStrategy().getDescriptor());
+        }
+
+        /**
+         * Username/password credentials the user may pick: any registry's, as the revision's image (and so its
+         * registry) is read from the engine only when the step runs.
+         */
+        @POST
+        public ListBoxModel doFillRegistryCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String registryCredentialsId) {
+            // no domain requirement, as at run time (StepRun.registryCredentials with no registry URI)
+            return CredentialsForms.list(item, registryCredentialsId, StandardUsernamePasswordCredentials.class, List.of());
         }
 
         /** A negative revision. */

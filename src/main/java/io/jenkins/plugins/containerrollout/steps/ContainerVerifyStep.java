@@ -210,7 +210,7 @@ public final class ContainerVerifyStep extends AppStep {
             RollbackRequest request = RollbackRequest.previous(host, step.getApp());
             run.console().line("rolling " + request.app() + " back to its previous revision: " + result.summary());
             RolloutRecord record = run.onAgent(new AppTasks.Rollback(step.targetKind(), request,
-                    TrafficRouting.settings(step.getRouter(), step.getApp()), core));
+                    TrafficRouting.settings(step.getRouter(), step.getApp()), null, core));
             run.record(new ReportEntry.Rollout(record));
             run.console().line(record.app() + " " + record.outcome().name() + ": " + record.message());
             summary.put("rolledBack", record.outcome() == Outcome.SUCCEEDED);

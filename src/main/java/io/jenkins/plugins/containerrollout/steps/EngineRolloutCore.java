@@ -40,8 +40,12 @@ final class EngineRolloutCore implements RolloutCore {
 
     @Override
     public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
-            ProgressSink progress) throws Exception {
-        try (AppDeployer deployer = deployer(target, request.host(), router, null)) {
+            RegistryCredentials credentials, ProgressSink progress) throws Exception {
+        if (credentials != null && target == DeployTarget.Kind.DOCKER) {
+            // as for deploy: the Docker deployer pulls a removed revision's image back only anonymously
+            RegistryPull.forRollback(request, credentials, progress);
+        }
+        try (AppDeployer deployer = deployer(target, request.host(), router, credentials)) {
             return deployer.rollback(request, progress);
         }
     }

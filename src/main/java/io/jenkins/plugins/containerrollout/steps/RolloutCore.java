@@ -31,9 +31,12 @@ public interface RolloutCore extends Serializable {
     RolloutRecord deploy(DeployTarget.Kind target, DeployRequest request, TrafficRouter router,
             RegistryCredentials credentials, ProgressSink progress) throws Exception;
 
-    /** Restores a kept revision. */
-    RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router, ProgressSink progress)
-            throws Exception;
+    /**
+     * Restores a kept revision; pulls its image first with {@code credentials} when they are given and someone removed
+     * it from the engine.
+     */
+    RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
+            RegistryCredentials credentials, ProgressSink progress) throws Exception;
 
     /** Where the application stands now (its serving ports are the verification's endpoints). */
     AppStatus status(DeployTarget.Kind target, DockerHost host, String app) throws Exception;

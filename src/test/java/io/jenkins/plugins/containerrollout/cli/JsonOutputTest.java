@@ -1,9 +1,12 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.build.BuildResult;
 import io.jenkins.plugins.containerrollout.core.build.GitMetadata;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +15,31 @@ import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
-/** A result is one line of JSON, with times as RFC 3339 text. */
+/** A result is one line of JSON, with times as RFC 3339 text; a status names the app's router ({@code router}). */
 public class JsonOutputTest {
     @Test
     public void writesABuildResultWithItsCommitOnOneLine() throws Exception {
         BuildResult result = new BuildResult("sha256:1", List.of("a:1"), Map.of("a:1", "sha256:2"), Map.of("k", "v"), 10, 20,
                 new GitMetadata("abc", "https://h/r.git", Instant.parse("2026-01-02T03:04:05Z")));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JsonOutput.print(result, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals("{\"imageId\":\"sha256:1\",\"tags\":[\"a:1\"],\"digests\":{\"a:1\":\"sha256:2\"},\"labels\":{\"k\":\"v\"},"
                 + "\"contextBytes\":10,\"durationMillis\":20,\"git\":{\"commit\":\"abc\",\"remoteUrl\":\"https://h/r.git\","
-                + "\"commitTime\":\"2026-01-02T03:04:05Z\"}}\n", bytes.toString(StandardCharsets.UTF_8));
+                + "\"commitTime\":\"2026-01-02T03:04:05Z\"}}\n", json(result));
+    }
+
+    @Test
+    public void writesAStatusWithTheRouterRecordedWithTheAppOrNull() throws Exception {
+        String router = RouterSettings.haproxy("/run/haproxy/admin.sock", "web", 8080).describe();
+        String withRouter = json(new AppStatus("web", "COMPLETE", 1, 1, 1, 1, List.of(21000), List.of(), null, router));
+        String without = json(new AppStatus("web", "COMPLETE", 1, 1, 1, 1, List.of(21000), List.of(), null, null));
+        assertEquals("{\"app\":\"web\",\"phase\":\"COMPLETE\",\"stableRevision\":1,\"targetRevision\":1,"
+                + "\"desiredReplicas\":1,\"readyReplicas\":1,\"servingPorts\":[21000],\"replicas\":[],\"lockOwner\":null,"
+                + "\"router\":\"haproxy at /run/haproxy/admin.sock (backend web, frontend 127.0.0.1:8080)\"}\n", withRouter);
+        assertTrue(without, without.endsWith(",\"lockOwner\":null,\"router\":null}\n"));
+    }
+
+    private static String json(Object result) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonOutput.print(result, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

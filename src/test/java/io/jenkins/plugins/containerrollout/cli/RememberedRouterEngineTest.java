@@ -19,7 +19,7 @@ import org.junit.Test;
  * The router an application was deployed behind is remembered with it in the engine: a later {@code deploy} or
  * {@code rollback} without {@code --router ...} keeps a real HAProxy's frontend on the serving replicas, and refuses
  * (changing nothing) when that router cannot be reached any more. The backend is not named after the app, so the
- * backend is remembered too. Ports 34000-34999.
+ * backend is remembered too; {@code status} names it. Ports 34000-34999.
  */
 public class RememberedRouterEngineTest {
     private final String app = TestBed.unique("cli-rr");
@@ -65,6 +65,19 @@ public class RememberedRouterEngineTest {
                 assertEquals("every request after the deploy: " + second.err(), "2.0", Loopback.version(frontend));
             }
             assertEquals(second.err(), 0, second.exit());
+        }
+    }
+
+    @Test
+    public void statusShowsTheRouterRecordedWithTheApp() throws Exception {
+        try (Haproxy haproxy = Haproxy.start(backend, frontend, 4)) {
+            assertEquals(0, deploy("1.0", "rolling", router(haproxy)).exit());
+
+            JsonNode status = json(CliRun.of(CliApps.env(), "", "status", "--app", app));
+
+            // no --router-frontend-port was given, so the description names no frontend
+            assertEquals(status.toString(), "haproxy at " + haproxy.adminSocket().toAbsolutePath() + " (backend " + backend
+                    + ")", status.get("router").asText());
         }
     }
 

@@ -65,7 +65,7 @@ public class AbortRecordTest extends FakeCoreHarness {
 
         @Override
         public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
-                ProgressSink progress) throws Exception {
+                RegistryCredentials credentials, ProgressSink progress) throws Exception {
             return work();
         }
 

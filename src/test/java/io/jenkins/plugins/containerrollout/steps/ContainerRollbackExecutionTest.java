@@ -5,6 +5,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
+import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -60,6 +61,24 @@ public class ContainerRollbackExecutionTest extends FakeCoreHarness {
         RollbackRequest reached = core.rollbacks.get(0);
         assertEquals(RolloutStrategy.rolling("1", "0"), reached.strategy());
         assertEquals(Duration.ofMillis(250), reached.probe().interval());
+    }
+
+    @Test
+    public void theRegistryCredentialsReachTheCoreLookedUpWithoutARegistry() throws Exception {
+        harness.credentials("registry", "ci", "s3cr3t-Pa55");
+        ContainerRollbackStep step = new ContainerRollbackStep("web");
+        step.setRegistryCredentialsId("registry");
+        RolloutStepRunner.rollback(harness, step, core);
+        // the revision's image (so its registry) is read from the engine on the agent: no URI to pick domains with
+        assertEquals(List.of("registry for null"), harness.jenkins.lookups);
+        assertEquals(new RegistryCredentials("ci", "s3cr3t-Pa55"), core.credentials);
+    }
+
+    @Test
+    public void withoutRegistryCredentialsNoneAreLookedUp() throws Exception {
+        RolloutStepRunner.rollback(harness, new ContainerRollbackStep("web"), core);
+        assertEquals(List.of(), harness.jenkins.lookups);
+        assertEquals(null, core.credentials);
     }
 
     @Test

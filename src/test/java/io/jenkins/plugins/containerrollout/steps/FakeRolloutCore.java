@@ -72,7 +72,7 @@ final class FakeRolloutCore implements RolloutCore {
 
     /** The application's state: {@code desired} replicas, the given ports serving. */
     FakeRolloutCore serving(String app, int desired, Integer... ports) {
-        this.status = new AppStatus(app, "COMPLETE", 3, 3, desired, ports.length, List.of(ports), List.of(), null);
+        this.status = new AppStatus(app, "COMPLETE", 3, 3, desired, ports.length, List.of(ports), List.of(), null, null);
         return this;
     }
 
@@ -103,10 +103,11 @@ final class FakeRolloutCore implements RolloutCore {
 
     @Override
     public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
-            ProgressSink progress) {
+            RegistryCredentials credentials, ProgressSink progress) {
         targets.add(target);
         rollbacks.add(request);
         this.router = router;
+        this.credentials = credentials;
         return record(request.app(), Operation.ROLLBACK, rollbackOutcome);
     }
 

@@ -46,13 +46,7 @@ public class RolloutStepsEngineTest {
     }
 
     private ContainerDeployStep deploy(String image) {
-        ContainerDeployStep step = new ContainerDeployStep(app, image, portBase);
-        step.setHealthPath("/cgi-bin/health");
-        step.setProbeIntervalMillis(200);
-        step.setProbeTimeoutMillis(2000);
-        step.setStartupTimeoutSeconds(20);
-        step.setStopTimeoutSeconds(0);
-        return step;
+        return StepTestBed.quickDeploy(app, image, portBase);
     }
 
     @Test

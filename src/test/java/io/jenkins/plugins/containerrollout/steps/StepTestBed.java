@@ -31,6 +31,17 @@ final class StepTestBed {
         return null;
     }
 
+    /** {@code containerDeploy} of {@code image} with probes and timeouts short enough for a test, no stop grace. */
+    static ContainerDeployStep quickDeploy(String app, String image, int portBase) {
+        ContainerDeployStep step = new ContainerDeployStep(app, image, portBase);
+        step.setHealthPath("/cgi-bin/health");
+        step.setProbeIntervalMillis(200);
+        step.setProbeTimeoutMillis(2000);
+        step.setStartupTimeoutSeconds(20);
+        step.setStopTimeoutSeconds(0);
+        return step;
+    }
+
     /** Removes every container of {@code app} (replicas, records, lock) and the given images. */
     static void removeApp(String app, String... images) {
         TestBed.removeApp(app);

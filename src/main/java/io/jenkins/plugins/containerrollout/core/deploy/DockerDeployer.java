@@ -275,7 +275,8 @@ public final class DockerDeployer implements AppDeployer {
         }
         serving.sort(null);
         return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
-                serving, replicas, RolloutLock.owner(engine, app).orElse(null));
+                serving, replicas, RolloutLock.owner(engine, app).orElse(null),
+                state.router() == null ? null : state.router().describe());
     }
 
     /** Removes every container of {@code app}: replicas, records, state and lock. Its history is gone after this. */

@@ -328,7 +328,7 @@ public final class SwarmDeployer implements AppDeployer {
         SwarmRequests.requireAppName(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
-            return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null);
+            return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null, null);
         }
         JsonNode s = service.get();
         int revision = labels(s).path(AppLabels.REVISION).asInt();
@@ -355,7 +355,7 @@ public final class SwarmDeployer implements AppDeployer {
             default -> "COMPLETE";
         };
         return new AppStatus(app, phase, revision, revision, s.path("Spec").path("Mode").path("Replicated")
-                .path("Replicas").asInt(), serving.size(), serving, replicas, null);
+                .path("Replicas").asInt(), serving.size(), serving, replicas, null, null); // no router on a swarm yet
     }
 
     /** Removes the application's service; its history goes with it. */
