@@ -1,63 +1,56 @@
 package io.jenkins.plugins.containerrollout;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchUnitRunner;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.runner.RunWith;
 
 /**
- * Keeps the engine Jenkins-free: {@code core} and {@code cli} must run in the CLI and on an agent without any
- * Jenkins class, so neither may import one (STYLE.md convention 1).
+ * The package diagram of docs/architecture.md, checked on the compiled main classes (tests excluded). Modelled on
+ * warnings-ng's {@code PackageArchitectureTest}. Every rule is a {@code noClasses()} or a cycle rule, and ArchUnit
+ * fails a rule whose subject matches no class, so a renamed package cannot make a rule pass vacuously.
  */
+@RunWith(ArchUnitRunner.class)
+@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 public class ArchitectureTest {
-    private static final Path MAIN = Path.of(System.getProperty("project.basedir", "."), "src/main/java/io/jenkins/plugins/containerrollout");
-    private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
-    private static final List<String> JENKINS = List.of("hudson.", "jenkins.", "org.kohsuke.", "org.jenkinsci.", "com.cloudbees.");
+    static final String ROOT = "io.jenkins.plugins.containerrollout";
+    private static final String CORE = ROOT + ".core..";
 
-    @Test
-    public void coreAndCliImportNoJenkinsType() throws IOException {
-        List<String> offences = new ArrayList<>();
-        int files = 0;
-        for (String layer : List.of("core", "cli")) {
-            try (Stream<Path> sources = Files.walk(MAIN.resolve(layer))) {
-                for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
-                    files++;
-                    offences.addAll(jenkinsImports(source));
-                }
-            }
-        }
-        assertTrue("no sources were scanned under " + MAIN, files > 0);
-        assertEquals("core and cli must not import Jenkins types", List.of(), offences);
-    }
+    /**
+     * {@code core} and {@code cli} run in the CLI and on an agent without any Jenkins class (STYLE.md convention 1),
+     * so neither may use one.
+     */
+    @ArchTest
+    static final ArchRule CORE_AND_CLI_USE_NO_JENKINS_TYPE = noClasses()
+            .that().resideInAnyPackage(CORE, ROOT + ".cli..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke..", "org.jenkinsci..", "com.cloudbees..")
+            .because("core and cli must run without Jenkins (STYLE.md convention 1)");
 
-    @Test
-    public void detectsAJenkinsImport() throws IOException {
-        Path probe = Files.createTempFile("Probe", ".java");
-        try {
-            Files.writeString(probe, "package x;\nimport java.util.List;\nimport hudson.model.Run;\nclass Probe {}\n");
-            assertEquals(1, jenkinsImports(probe).size());
-        } finally {
-            Files.delete(probe);
-        }
-    }
+    /** Every package is a slice: a cycle between any two means neither can be read, tested or moved alone. */
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES = slices()
+            .matching(ROOT + ".(**)")
+            .should().beFreeOfCycles();
 
-    private static List<String> jenkinsImports(Path source) throws IOException {
-        List<String> found = new ArrayList<>();
-        Matcher m = IMPORT.matcher(Files.readString(source));
-        while (m.find()) {
-            String name = m.group(2);
-            if (JENKINS.stream().anyMatch(name::startsWith)) {
-                found.add(MAIN.relativize(source) + " imports " + name);
-            }
-        }
-        return found;
-    }
+    /** The front-ends call the core, never the other way round. */
+    @ArchTest
+    static final ArchRule CORE_DOES_NOT_USE_FRONT_ENDS = noClasses()
+            .that().resideInAPackage(CORE)
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".cli..", ROOT + ".steps..", ROOT + ".model..")
+            .because("cli, steps and model are front-ends over the core");
+
+    /** Reports and metrics are drawn from records, so they need no deployer, no Swarm and no engine client. */
+    @ArchTest
+    static final ArchRule REPORT_AND_METRICS_USE_RECORDS_ONLY = noClasses()
+            .that().resideInAnyPackage(ROOT + ".core.report..", ROOT + ".core.metrics..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".core.deploy..", ROOT + ".core.swarm..", ROOT + ".core.engine..")
+            .because("a report is rendered from records, also where no engine is reachable");
 }

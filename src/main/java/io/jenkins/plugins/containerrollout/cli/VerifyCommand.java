@@ -1,11 +1,12 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
-import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.core.rollback.VerifyAndRollback;
 import io.jenkins.plugins.containerrollout.core.verify.Check;
 import io.jenkins.plugins.containerrollout.core.verify.ExecCheck;
 import io.jenkins.plugins.containerrollout.core.verify.HealthCheck;
@@ -15,7 +16,6 @@ import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
 import io.jenkins.plugins.containerrollout.core.verify.SuccessRateCheck;
 import io.jenkins.plugins.containerrollout.core.verify.SwarmChecks;
 import io.jenkins.plugins.containerrollout.core.verify.Verifier;
-import io.jenkins.plugins.containerrollout.core.verify.VerifyAndRollback;
 import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import hudson.model.Api;
 import hudson.model.Job;
 import io.jenkins.plugins.containerrollout.core.metrics.JobHistory;
 import io.jenkins.plugins.containerrollout.core.metrics.RolloutFact;
-import io.jenkins.plugins.containerrollout.core.metrics.TrendChart;
+import io.jenkins.plugins.containerrollout.core.report.TrendChart;
 import java.util.Collection;
 import java.util.List;
 import jenkins.model.TransientActionFactory;

@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>Usage: {@code try (Apps apps = new Apps()) { String base = apps.replica(app, true, null); ... }}
  */
-final class Apps implements AutoCloseable {
+public final class Apps implements AutoCloseable {
     static final String APP_LABEL = "io.jenkins.containerrollout.app";
 
     private final List<String> containers = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>Usage: {@code String image = SmokeImages.build(apps, "1.0");} — passes against the app image, "9.9" fails.
  */
-final class SmokeImages {
+public final class SmokeImages {
     private static final String SCRIPT = """
             #!/bin/sh
             sleep "${SMOKE_SLEEP:-0}"
@@ -45,7 +45,7 @@ final class SmokeImages {
     private SmokeImages() {
     }
 
-    static String build(Apps apps, String expectVersion) throws IOException {
+    public static String build(Apps apps, String expectVersion) throws IOException {
         Path dir = Files.createTempDirectory("vfy-smoke");
         Files.copy(TestImages.BUSYBOX, dir.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(dir.resolve("smoke.sh"), SCRIPT);

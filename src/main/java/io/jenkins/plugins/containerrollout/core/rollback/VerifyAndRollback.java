@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containerrollout.core.verify;
+package io.jenkins.plugins.containerrollout.core.rollback;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
@@ -6,6 +6,9 @@ import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
+import io.jenkins.plugins.containerrollout.core.verify.Verifier;
+import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 import java.io.Serializable;
 
 /**

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containerrollout.core.verify;
+package io.jenkins.plugins.containerrollout.core.rollback;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -17,6 +17,14 @@ import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.verify.Apps;
+import io.jenkins.plugins.containerrollout.core.verify.HttpCheck;
+import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
+import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
+import io.jenkins.plugins.containerrollout.core.verify.SmokeImages;
+import io.jenkins.plugins.containerrollout.core.verify.SmokeTestEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.Verifier;
+import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;

@@ -1,6 +1,6 @@
-package io.jenkins.plugins.containerrollout.core.metrics;
+package io.jenkins.plugins.containerrollout.core.report;
 
-import io.jenkins.plugins.containerrollout.core.report.Html;
+import io.jenkins.plugins.containerrollout.core.metrics.BuildTrend;
 import java.util.List;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;

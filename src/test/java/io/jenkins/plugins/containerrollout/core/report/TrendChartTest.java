@@ -1,9 +1,10 @@
-package io.jenkins.plugins.containerrollout.core.metrics;
+package io.jenkins.plugins.containerrollout.core.report;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.metrics.BuildTrend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
