@@ -1,7 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.containerrollout.core.build.BuildException;
+import io.jenkins.plugins.containerrollout.core.image.BuildException;
 import io.jenkins.plugins.containerrollout.core.engine.EngineUnreachableException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.engine.TlsMaterial;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;

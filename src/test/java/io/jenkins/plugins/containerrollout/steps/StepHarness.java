@@ -7,7 +7,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.TlsMaterial;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.ByteArrayInputStream;
