@@ -269,7 +269,7 @@ public final class ContainerBuildStep extends Step {
      *
      * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, BuildCore.IMAGE_BUILDER).start()}
      */
-    static final class Execution extends RolloutStepExecution<Map<String, Object>> {
+    static final class Execution extends ContainerStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
         private final transient ContainerBuildStep step;

@@ -12,7 +12,7 @@ import java.io.Serializable;
 /**
  * One run of a rollout step, as its execution sees it: the resolved context objects and the services every step
  * needs (console, Docker host, registry credentials, running core work on the agent). Handed to
- * {@link RolloutStepExecution#perform}; each step adds only its own mapping on top.
+ * {@link ContainerStepExecution#perform}; each step adds only its own mapping on top.
  *
  * <p>Usage: {@code BuildResult r = run.onAgent(new BuildTask(step.toRequest(run.dockerHost(step.getDockerHost()), creds), core));}
  */

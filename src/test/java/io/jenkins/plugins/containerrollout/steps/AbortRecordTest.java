@@ -119,7 +119,7 @@ public class AbortRecordTest extends FakeCoreHarness {
     }
 
     /** Runs {@code execution} on a thread, aborts it once it is on the agent, and returns what the step threw. */
-    private static Throwable abort(RolloutStepExecution<?> execution, StepHarness harness) throws Exception {
+    private static Throwable abort(ContainerStepExecution<?> execution, StepHarness harness) throws Exception {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread step = new Thread(() -> {
             try {

@@ -13,18 +13,20 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * One step of a canary: send {@code weight} percent of the traffic to the new revision, then wait {@code pause}
- * seconds, analysing the traffic, before the next step. In a script a plain map does: {@code [weight: 10, pause: 30]}.
+ * One step of a canary as the Pipeline writes it (a describable argument of {@code canary(steps:)}, not a Pipeline
+ * step; {@link #toCore()} gives the core's {@code CanaryStep}): send {@code weight} percent of the traffic to the new
+ * revision, then wait {@code pause} seconds, analysing the traffic, before the next step. In a
+ * script a plain map does: {@code [weight: 10, pause: 30]}.
  *
  * <p>Usage: {@code canary(steps: [[weight: 10, pause: 30], [weight: 100]])}
  */
-public final class CanaryStep extends AbstractDescribableImpl<CanaryStep> {
+public final class CanaryWeightStep extends AbstractDescribableImpl<CanaryWeightStep> {
     private final int weight;
     private int pause;
 
     /** @param weight percent of the traffic, 1 to 100 */
     @DataBoundConstructor
-    public CanaryStep(int weight) {
+    public CanaryWeightStep(int weight) {
         this.weight = weight;
     }
 
@@ -58,16 +60,17 @@ public final class CanaryStep extends AbstractDescribableImpl<CanaryStep> {
      */
     @Extension
     @Symbol("canaryStep")
-    public static final class DescriptorImpl extends Descriptor<CanaryStep> {
+    public static final class DescriptorImpl extends Descriptor<CanaryWeightStep> {
         @Override
         public String getDisplayName() {
-            return Messages.get("CanaryStep.displayName");
+            return Messages.get("CanaryWeightStep.displayName");
         }
 
         /** A weight outside 1..100. */
         @POST
         public FormValidation doCheckWeight(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> new CanaryStep(RolloutForms.integer("weight", value, 0)).toCore());
+            return RolloutForms.check(item,
+                    () -> new CanaryWeightStep(RolloutForms.integer("weight", value, 0)).toCore());
         }
     }
 }

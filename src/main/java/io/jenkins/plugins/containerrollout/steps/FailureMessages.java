@@ -7,19 +7,20 @@ import io.jenkins.plugins.containerrollout.core.engine.EngineException;
 import java.io.IOException;
 
 /**
- * Which failures of the deploy and verify cores are the user's to act on, and so become a one-line
- * {@code AbortException} rather than a stack trace: a request the core refuses ({@link IllegalArgumentException}
- * names the parameter and the fix), a rollout already running, an engine that cannot be used.
+ * Maps core failures to the messages users see: which failures of the deploy and verify cores are the user's to act
+ * on, and so become a one-line {@code AbortException} rather than a stack trace: a request the core refuses
+ * ({@link IllegalArgumentException} names the parameter and the fix), a rollout already running, an engine that
+ * cannot be used.
  *
- * <p>Usage: {@code protected String userMessage(Exception e) { return RolloutFailures.userMessage(e, super.userMessage(e)); }}
+ * <p>Usage: {@code protected String userMessage(Exception e) { return FailureMessages.userMessage(e, super.userMessage(e)); }}
  */
-final class RolloutFailures {
-    private RolloutFailures() {
+final class FailureMessages {
+    private FailureMessages() {
     }
 
     /** The message to show for {@code failure}, or {@code fallback} when it is none of ours. */
     static String userMessage(Exception failure, String fallback) {
-        String unreachable = RolloutStepExecution.unreachableEngine(failure);
+        String unreachable = ContainerStepExecution.unreachableEngine(failure);
         if (unreachable != null) {
             return unreachable;
         }

@@ -7,16 +7,17 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * The execution all four rollout steps share. It resolves the context objects (failing with a clear
- * {@link AbortException} when one is missing), gives the step a {@link StepRun} (console with masking, Docker host,
- * credentials, agent calls), and turns the core's user-facing failures into an {@link AbortException} carrying
- * their one-line message, with secrets masked. Runs off the CPS thread; the result must be small and serializable.
+ * The base execution of all four steps ({@code containerBuild}, {@code containerDeploy}, {@code containerVerify},
+ * {@code containerRollback}). It resolves the context objects (failing with a clear {@link AbortException} when one is
+ * missing), gives the step a {@link StepRun} (console with masking, Docker host, credentials, agent calls), and turns
+ * the core's user-facing failures into an {@link AbortException} carrying their one-line message, with secrets masked.
+ * Runs off the CPS thread; the result must be small and serializable.
  *
- * <p>Usage: {@code class Execution extends RolloutStepExecution<Map<String, Object>> { protected Map<String, Object> perform(StepRun run) { ... } }}
+ * <p>Usage: {@code class Execution extends ContainerStepExecution<Map<String, Object>> { protected Map<String, Object> perform(StepRun run) { ... } }}
  *
  * @param <T> what the step returns to the Pipeline script
  */
-public abstract class RolloutStepExecution<T> extends SynchronousNonBlockingStepExecution<T> {
+public abstract class ContainerStepExecution<T> extends SynchronousNonBlockingStepExecution<T> {
     private static final long serialVersionUID = 1L;
 
     private final String functionName;
@@ -26,11 +27,11 @@ public abstract class RolloutStepExecution<T> extends SynchronousNonBlockingStep
     private transient volatile Throwable stopCause;
 
     /** @param functionName the step's name, used in console prefixes and messages */
-    protected RolloutStepExecution(StepContext context, String functionName) {
+    protected ContainerStepExecution(StepContext context, String functionName) {
         this(context, functionName, JenkinsServices.LIVE);
     }
 
-    RolloutStepExecution(StepContext context, String functionName, JenkinsServices services) {
+    ContainerStepExecution(StepContext context, String functionName, JenkinsServices services) {
         super(context);
         this.functionName = functionName;
         this.services = services;
