@@ -1,8 +1,8 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.containerrollout.core.image.BuildException;
 import io.jenkins.plugins.containerrollout.core.engine.EngineUnreachableException;
+import io.jenkins.plugins.containerrollout.core.image.BuildException;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
