@@ -1,8 +1,8 @@
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.ImageBuilder;
 import io.jenkins.plugins.containerrollout.testing.Spread;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
-import io.jenkins.plugins.containerrollout.core.build.ImageReference;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.ImageBuilder;
+import io.jenkins.plugins.containerrollout.core.image.ImageReference;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;

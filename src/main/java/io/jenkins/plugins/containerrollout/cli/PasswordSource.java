@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

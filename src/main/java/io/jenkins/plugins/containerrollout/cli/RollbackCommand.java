@@ -1,11 +1,11 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 
 /**

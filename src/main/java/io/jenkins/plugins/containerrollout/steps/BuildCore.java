@@ -1,9 +1,9 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.BuildException;
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.BuildException;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import java.io.Serializable;
 
 /**

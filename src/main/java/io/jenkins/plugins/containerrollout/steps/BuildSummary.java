@@ -1,7 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.ImageReference;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.ImageReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

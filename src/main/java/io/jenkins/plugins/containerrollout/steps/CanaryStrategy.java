@@ -27,7 +27,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class CanaryStrategy extends DeployStrategy {
     private static final CanaryPlan DEFAULTS = CanaryPlan.defaults();
 
-    private List<CanaryStep> steps = new ArrayList<>();
+    private List<CanaryWeightStep> steps = new ArrayList<>();
     private String analysisPath = DEFAULTS.analysisPath();
     private double minSuccessRatio = DEFAULTS.minSuccessRatio();
     private long maxP95Millis = DEFAULTS.maxP95Millis();
@@ -40,13 +40,13 @@ public final class CanaryStrategy extends DeployStrategy {
     }
 
     /** The steps given, empty for the core's default steps. */
-    public List<CanaryStep> getSteps() {
+    public List<CanaryWeightStep> getSteps() {
         return new ArrayList<>(steps);
     }
 
     /** The traffic steps in order: {@code [[weight: 10, pause: 30], ...]}; weights grow from 1 to 100. */
     @DataBoundSetter
-    public void setSteps(List<CanaryStep> steps) {
+    public void setSteps(List<CanaryWeightStep> steps) {
         this.steps = steps == null ? new ArrayList<>() : new ArrayList<>(steps);
     }
 
@@ -103,7 +103,7 @@ public final class CanaryStrategy extends DeployStrategy {
     /** The core's plan for these settings; its constructor names a wrong one. */
     CanaryPlan toPlan() {
         List<io.jenkins.plugins.containerrollout.core.deploy.CanaryStep> plan = new ArrayList<>();
-        for (CanaryStep step : steps) {
+        for (CanaryWeightStep step : steps) {
             plan.add(step.toCore());
         }
         return new CanaryPlan(plan.isEmpty() ? DEFAULTS.steps() : plan, analysisPath, minSuccessRatio, maxP95Millis,

@@ -5,10 +5,10 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.File;
 import java.time.Duration;
@@ -269,7 +269,7 @@ public final class ContainerBuildStep extends Step {
      *
      * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, BuildCore.IMAGE_BUILDER).start()}
      */
-    static final class Execution extends RolloutStepExecution<Map<String, Object>> {
+    static final class Execution extends ContainerStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
         private final transient ContainerBuildStep step;

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -10,6 +9,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer;
 import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;

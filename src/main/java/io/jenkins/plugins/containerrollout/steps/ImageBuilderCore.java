@@ -1,10 +1,10 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.BuildException;
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
+import io.jenkins.plugins.containerrollout.core.image.BuildException;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.ImageBuilder;
 
 /**
  * {@link BuildCore} backed by the core's {@link ImageBuilder}; the only glue class that names it.

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import io.jenkins.plugins.containerrollout.core.build.ImageReference;
+import io.jenkins.plugins.containerrollout.core.image.ImageReference;
 
 /**
  * Image tags as the glue needs them: a validation message for forms (the grammar itself is the core's

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;

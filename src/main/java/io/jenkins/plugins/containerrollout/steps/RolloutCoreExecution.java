@@ -6,11 +6,11 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 /**
  * The execution of the steps that drive the deploy and verify cores ({@code containerDeploy},
  * {@code containerVerify}, {@code containerRollback}): holds the {@link RolloutCore} and turns the core's
- * user-facing refusals ({@link RolloutFailures}) into one-line aborts.
+ * user-facing refusals ({@link FailureMessages}) into one-line aborts.
  *
  * <p>Usage: {@code static final class Execution extends RolloutCoreExecution { protected Map<String, Object> perform(StepRun run) { ... core.deploy(...) ... } }}
  */
-abstract class RolloutCoreExecution extends RolloutStepExecution<Map<String, Object>> {
+abstract class RolloutCoreExecution extends ContainerStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
 
     /** The core, on the agent; not kept across a restart (a synchronous step is not resumed). */
@@ -23,6 +23,6 @@ abstract class RolloutCoreExecution extends RolloutStepExecution<Map<String, Obj
 
     @Override
     protected String userMessage(Exception failure) {
-        return RolloutFailures.userMessage(failure, super.userMessage(failure));
+        return FailureMessages.userMessage(failure, super.userMessage(failure));
     }
 }

@@ -2,9 +2,9 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.engine.TlsMaterial;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
 import java.io.Serializable;
@@ -12,7 +12,7 @@ import java.io.Serializable;
 /**
  * One run of a rollout step, as its execution sees it: the resolved context objects and the services every step
  * needs (console, Docker host, registry credentials, running core work on the agent). Handed to
- * {@link RolloutStepExecution#perform}; each step adds only its own mapping on top.
+ * {@link ContainerStepExecution#perform}; each step adds only its own mapping on top.
  *
  * <p>Usage: {@code BuildResult r = run.onAgent(new BuildTask(step.toRequest(run.dockerHost(step.getDockerHost()), creds), core));}
  */

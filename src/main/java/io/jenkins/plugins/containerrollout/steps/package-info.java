@@ -3,7 +3,7 @@
  *
  * <p>Each step is one class ({@code ContainerBuildStep}: arguments, the one mapping to its core request, a nested
  * {@code Execution} and {@code DescriptorImpl}). All executions extend {@link
- * io.jenkins.plugins.containerrollout.steps.RolloutStepExecution}, which resolves the context objects
+ * io.jenkins.plugins.containerrollout.steps.ContainerStepExecution}, which resolves the context objects
  * ({@link io.jenkins.plugins.containerrollout.steps.StepScope}), hands the step a
  * {@link io.jenkins.plugins.containerrollout.steps.StepRun} (masked console, Docker host, registry credentials,
  * {@code onAgent} for core work sent with {@code workspace.act}) and turns the core's user-facing failures into

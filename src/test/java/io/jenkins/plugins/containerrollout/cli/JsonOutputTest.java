@@ -3,10 +3,10 @@ package io.jenkins.plugins.containerrollout.cli;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.GitMetadata;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.GitMetadata;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
 import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
 import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;

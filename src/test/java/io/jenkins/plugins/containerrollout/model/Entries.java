@@ -1,7 +1,7 @@
 package io.jenkins.plugins.containerrollout.model;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.GitMetadata;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutMetrics;

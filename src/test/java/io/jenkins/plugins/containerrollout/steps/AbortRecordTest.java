@@ -8,13 +8,13 @@ import static org.junit.Assert.assertTrue;
 import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.engine.TlsMaterial;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -119,7 +119,7 @@ public class AbortRecordTest extends FakeCoreHarness {
     }
 
     /** Runs {@code execution} on a thread, aborts it once it is on the agent, and returns what the step threw. */
-    private static Throwable abort(RolloutStepExecution<?> execution, StepHarness harness) throws Exception {
+    private static Throwable abort(ContainerStepExecution<?> execution, StepHarness harness) throws Exception {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread step = new Thread(() -> {
             try {

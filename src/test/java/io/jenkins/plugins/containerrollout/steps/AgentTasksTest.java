@@ -4,8 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import hudson.AbortException;
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;

@@ -3,8 +3,8 @@ package io.jenkins.plugins.containerrollout.steps;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;

@@ -2,8 +2,8 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import static org.junit.Assert.assertEquals;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;

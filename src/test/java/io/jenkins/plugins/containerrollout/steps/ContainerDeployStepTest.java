@@ -154,9 +154,9 @@ public class ContainerDeployStepTest {
     }
 
     private static CanaryStrategy canarySteps(int... weights) {
-        List<CanaryStep> steps = new java.util.ArrayList<>();
+        List<CanaryWeightStep> steps = new java.util.ArrayList<>();
         for (int w : weights) {
-            CanaryStep s = new CanaryStep(w);
+            CanaryWeightStep s = new CanaryWeightStep(w);
             s.setPause(30);
             steps.add(s);
         }

@@ -132,7 +132,7 @@ public class RoutedStepsEngineTest {
     @Test
     public void aCanaryStepAndItsAnalysisPromoteTheNewRevisionBehindTheFrontend() throws Exception {
         deployBlueGreen("1.0");
-        CanaryStep half = new CanaryStep(50);
+        CanaryWeightStep half = new CanaryWeightStep(50);
         CanaryStrategy canary = new CanaryStrategy();
         canary.setSteps(List.of(half));
         canary.setAnalysisPath("/cgi-bin/health");

@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import static org.junit.Assert.assertEquals;
 
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.Test;

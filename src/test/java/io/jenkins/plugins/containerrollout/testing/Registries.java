@@ -5,8 +5,8 @@ import static org.junit.Assert.assertTrue;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -5,11 +5,11 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.ImageReference;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.engine.EngineException;
+import io.jenkins.plugins.containerrollout.core.image.ImageReference;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import java.util.Map;
 import java.util.TreeMap;
 

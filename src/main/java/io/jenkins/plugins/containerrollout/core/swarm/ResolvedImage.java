@@ -2,8 +2,8 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
-import io.jenkins.plugins.containerrollout.core.build.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,10 +5,10 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import io.jenkins.plugins.containerrollout.core.build.BuildException;
-import io.jenkins.plugins.containerrollout.core.build.BuildRequest;
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
-import io.jenkins.plugins.containerrollout.core.build.ImageBuilder;
+import io.jenkins.plugins.containerrollout.core.image.BuildException;
+import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.ImageBuilder;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.core.report;
 
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.build.BuildResult;
+import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
