@@ -46,11 +46,12 @@ public class ArchitectureTest {
             .resideInAnyPackage(ROOT + ".cli..", ROOT + ".steps..", ROOT + ".model..")
             .because("cli, steps and model are front-ends over the core");
 
-    /** Reports and metrics are drawn from records, so they need no deployer, no Swarm and no engine client. */
+    /** Reports and metrics are drawn from records, so they need no deployer, no router, no Swarm and no engine client. */
     @ArchTest
     static final ArchRule REPORT_AND_METRICS_USE_RECORDS_ONLY = noClasses()
             .that().resideInAnyPackage(ROOT + ".core.report..", ROOT + ".core.metrics..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage(ROOT + ".core.deploy..", ROOT + ".core.swarm..", ROOT + ".core.engine..")
+            .resideInAnyPackage(ROOT + ".core.deploy..", ROOT + ".core.router..", ROOT + ".core.swarm..",
+                    ROOT + ".core.engine..")
             .because("a report is rendered from records, also where no engine is reachable");
 }

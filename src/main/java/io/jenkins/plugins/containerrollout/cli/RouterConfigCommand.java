@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.HaproxyConfig;
+import io.jenkins.plugins.containerrollout.core.router.HaproxyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

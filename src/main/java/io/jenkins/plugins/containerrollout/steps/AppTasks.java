@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
+import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;

@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
-import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
+import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import org.jenkinsci.Symbol;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.model.AbstractDescribableImpl;
-import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
-import io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter;
+import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import java.io.Serializable;
 
 /**

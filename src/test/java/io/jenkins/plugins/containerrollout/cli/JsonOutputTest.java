@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
-import io.jenkins.plugins.containerrollout.core.deploy.RouterSettings;
+import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
 import java.io.ByteArrayOutputStream;

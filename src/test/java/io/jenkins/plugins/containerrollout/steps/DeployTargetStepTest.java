@@ -5,7 +5,7 @@ import static org.junit.Assert.assertThrows;
 
 import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.HaproxyRouter;
+import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *   <li>{@code state} ({@code <app>.state<seq>}, created, never started; the highest {@link #SEQ} wins, older ones are
  *       pruned): {@link #STABLE}, {@link #TARGET}, {@link #PHASE}, {@link #REPLICAS}, {@link #PORT_BASE}, and the router
  *       the application is behind, when it is ({@link #ROUTER}, {@link #ROUTER_SOCKET}, {@link #ROUTER_BACKEND},
- *       {@link #ROUTER_FRONTEND_PORT}: {@link RouterSettings}), so a later command that omits it keeps it in step;</li>
+ *       {@link #ROUTER_FRONTEND_PORT}: {@link io.jenkins.plugins.containerrollout.core.router.RouterSettings}), so a later command
+ *       that omits it keeps it in step;</li>
  *   <li>{@code lock} ({@code <app>.lock}, created, never started): {@link #OWNER}, {@link #CREATED}.</li>
  * </ul>
  *

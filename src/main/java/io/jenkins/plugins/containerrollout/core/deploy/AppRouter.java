@@ -1,6 +1,8 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import java.io.IOException;
 
 /**

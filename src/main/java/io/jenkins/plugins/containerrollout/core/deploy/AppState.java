@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
+
 /**
  * One entry of an application's state log (the highest {@code seq} is current). {@code stable} is the last revision
  * that completed, {@code target} what the latest rollout aimed at; they differ while a rollout progresses, after it

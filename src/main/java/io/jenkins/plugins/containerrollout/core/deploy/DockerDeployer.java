@@ -9,6 +9,7 @@ import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

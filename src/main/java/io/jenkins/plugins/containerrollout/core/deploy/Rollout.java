@@ -6,6 +6,8 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.health.ReadinessGate;
 import io.jenkins.plugins.containerrollout.core.health.ReadinessGate.Verdict;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
+import io.jenkins.plugins.containerrollout.core.router.WeightSplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@
  * <p><b>Ports.</b> Replicas use the host network and bind 127.0.0.1; the replica in slot {@code k} gets
  * {@code PORT=portBase+k}. A new replica takes the lowest slot no running replica holds, so surge replicas land just
  * above the old range and the range never exceeds {@code replicas + maxSurge} ports. The serving set (ports of replicas
- * that passed their health gate) is what a {@link io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter} is
+ * that passed their health gate) is what a {@link io.jenkins.plugins.containerrollout.core.router.TrafficRouter} is
  * told, and what {@link io.jenkins.plugins.containerrollout.core.deploy.AppStatus#servingPorts()} reports.
  *
  * <p><b>Convergence.</b> Every operation (deploy, scale, rollback, automatic rollback, finishing an interrupted
@@ -25,7 +25,7 @@
  *
  * <p><b>Canary.</b> {@link io.jenkins.plugins.containerrollout.core.deploy.Canary} runs the same replicas in smaller
  * moves: a few replicas of the new revision beside the stable ones, router weights
- * ({@link io.jenkins.plugins.containerrollout.core.deploy.TrafficRouter#split}) giving them each step's share, an
+ * ({@link io.jenkins.plugins.containerrollout.core.router.TrafficRouter#split}) giving them each step's share, an
  * analysis of what clients get through the router's frontend during each pause, then promotion (the loop above with
  * all traffic on the new revision) or an abort that takes the canary out of the router before the stable revision is
  * restored.

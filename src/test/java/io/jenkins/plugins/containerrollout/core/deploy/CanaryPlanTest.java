@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
+import io.jenkins.plugins.containerrollout.core.router.WeightSplit;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import java.util.List;
 import java.util.Set;

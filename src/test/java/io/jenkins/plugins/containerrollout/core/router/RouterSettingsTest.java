@@ -1,10 +1,11 @@
-package io.jenkins.plugins.containerrollout.core.deploy;
+package io.jenkins.plugins.containerrollout.core.router;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

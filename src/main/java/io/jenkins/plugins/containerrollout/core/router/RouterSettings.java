@@ -1,5 +1,6 @@
-package io.jenkins.plugins.containerrollout.core.deploy;
+package io.jenkins.plugins.containerrollout.core.router;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,7 +55,7 @@ public record RouterSettings(String kind, String socket, String backend, int fro
     }
 
     /** Writes these settings into a state entry's labels. */
-    void putLabels(Map<String, String> labels) {
+    public void putLabels(Map<String, String> labels) {
         labels.put(AppLabels.ROUTER, kind);
         labels.put(AppLabels.ROUTER_SOCKET, socket);
         labels.put(AppLabels.ROUTER_BACKEND, backend);
@@ -62,7 +63,7 @@ public record RouterSettings(String kind, String socket, String backend, int fro
     }
 
     /** The settings a state entry's labels record, or null when it records no router (or was written before any). */
-    static RouterSettings fromLabels(Map<String, String> labels) {
+    public static RouterSettings fromLabels(Map<String, String> labels) {
         if (labels.get(AppLabels.ROUTER) == null) {
             return null;
         }

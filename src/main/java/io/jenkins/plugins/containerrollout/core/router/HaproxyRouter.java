@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containerrollout.core.deploy;
+package io.jenkins.plugins.containerrollout.core.router;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containerrollout.core.deploy;
+package io.jenkins.plugins.containerrollout.core.router;
 
 import java.util.List;
 import java.util.Map;
@@ -11,11 +11,11 @@ import java.util.TreeMap;
  *
  * <p>Usage: {@code WeightSplit.of(List.of(21000, 21001), List.of(21002), 10)} gives {@code {21000=256, 21001=256, 21002=57}}
  */
-final class WeightSplit {
+public final class WeightSplit {
     private WeightSplit() {
     }
 
-    static Map<Integer, Integer> of(List<Integer> stable, List<Integer> canary, int requested) {
+    public static Map<Integer, Integer> of(List<Integer> stable, List<Integer> canary, int requested) {
         // with one group gone (stable replicas exited, or no canary ready yet) the other takes all the traffic
         int percent = stable.isEmpty() ? 100 : canary.isEmpty() ? 0 : requested;
         double canaryEach = canary.isEmpty() ? 0 : percent / (double) canary.size();
@@ -39,7 +39,7 @@ final class WeightSplit {
     }
 
     /** The share of traffic {@code ports} get under {@code weights}, in percent. */
-    static double percent(Map<Integer, Integer> weights, List<Integer> ports) {
+    public static double percent(Map<Integer, Integer> weights, List<Integer> ports) {
         double total = weights.values().stream().mapToInt(Integer::intValue).sum();
         double part = ports.stream().mapToInt(p -> weights.getOrDefault(p, 0)).sum();
         return total == 0 ? 0 : 100 * part / total;
