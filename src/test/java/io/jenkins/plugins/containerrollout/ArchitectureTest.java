@@ -46,7 +46,25 @@ public class ArchitectureTest {
             .resideInAnyPackage(ROOT + ".cli..", ROOT + ".steps..", ROOT + ".model..")
             .because("cli, steps and model are front-ends over the core");
 
-    /** Reports and metrics are drawn from records, so they need no deployer, no router, no Swarm and no engine client. */
+    /**
+     * The deploy API knows no implementation: the front-ends choose a target once and the rest of their code is the
+     * same for every target (docker-java's {@code -api} vs {@code -core} split).
+     */
+    @ArchTest
+    static final ArchRule DEPLOY_API_USES_NO_TARGET = noClasses()
+            .that().resideInAPackage(ROOT + ".core.deploy")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".core.deploy.docker..", ROOT + ".core.swarm..", ROOT + ".core.router..")
+            .because("core.deploy is the API every target implements");
+
+    /** The two targets sit side by side: Swarm shares the API with the Docker host, not its implementation. */
+    @ArchTest
+    static final ArchRule SWARM_DOES_NOT_USE_DOCKER_HOST_DEPLOYER = noClasses()
+            .that().resideInAPackage(ROOT + ".core.swarm..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".core.deploy.docker..")
+            .because("core.swarm and core.deploy.docker are two implementations of core.deploy");
+
+    /** Reports and metrics are drawn from records: they need no deployer, no router, no Swarm, no engine client. */
     @ArchTest
     static final ArchRule REPORT_AND_METRICS_USE_RECORDS_ONLY = noClasses()
             .that().resideInAnyPackage(ROOT + ".core.report..", ROOT + ".core.metrics..")

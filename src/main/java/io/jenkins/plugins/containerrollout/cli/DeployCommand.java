@@ -2,7 +2,7 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.RegistryPull;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;

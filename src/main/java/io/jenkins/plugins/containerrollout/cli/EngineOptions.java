@@ -3,7 +3,7 @@ package io.jenkins.plugins.containerrollout.cli;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;

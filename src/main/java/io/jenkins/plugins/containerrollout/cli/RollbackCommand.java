@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.RegistryPull;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;

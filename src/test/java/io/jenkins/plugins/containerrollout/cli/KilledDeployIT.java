@@ -6,7 +6,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
-import io.jenkins.plugins.containerrollout.core.deploy.HeldLocks;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.HeldLocks;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.nio.file.Files;
 import java.nio.file.Path;

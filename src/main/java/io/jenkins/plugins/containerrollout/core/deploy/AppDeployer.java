@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What every deployment target does for one application: roll it out, roll it back, and say what it runs. Implemented
- * by {@link DockerDeployer} (containers on one engine) and {@code core.swarm.SwarmDeployer} (a Swarm service), so the
- * CLI and the steps choose the target once and the rest of their code is the same.
+ * by {@code core.deploy.docker.DockerDeployer} (containers on one engine) and {@code core.swarm.SwarmDeployer} (a
+ * Swarm service), so the CLI and the steps choose the target once and the rest of their code is the same.
  *
  * <p>Usage: {@code try (AppDeployer d = new DockerDeployer(host)) { d.deploy(request, System.err::println); }}
  */

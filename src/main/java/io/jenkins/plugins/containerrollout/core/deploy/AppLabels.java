@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
  *   <li>{@code state} ({@code <app>.state<seq>}, created, never started; the highest {@link #SEQ} wins, older ones are
  *       pruned): {@link #STABLE}, {@link #TARGET}, {@link #PHASE}, {@link #REPLICAS}, {@link #PORT_BASE}, and the router
  *       the application is behind, when it is ({@link #ROUTER}, {@link #ROUTER_SOCKET}, {@link #ROUTER_BACKEND},
- *       {@link #ROUTER_FRONTEND_PORT}: {@link io.jenkins.plugins.containerrollout.core.router.RouterSettings}), so a later command
- *       that omits it keeps it in step;</li>
+ *       {@link #ROUTER_FRONTEND_PORT}: {@code RouterSettings}), so a later command that omits it keeps it in step;</li>
  *   <li>{@code lock} ({@code <app>.lock}, created, never started): {@link #OWNER}, {@link #CREATED}.</li>
  * </ul>
  *
@@ -62,19 +61,20 @@ public final class AppLabels {
     /** Application names: lower case, digits, {@code -} and {@code _}; no dot, so container names stay parseable. */
     public static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
-    static String replicaName(String app, int revision, int slot) {
+    // container names of the scheme above; public because the Docker-host deployer (core.deploy.docker) writes them
+    public static String replicaName(String app, int revision, int slot) {
         return app + ".r" + revision + ".s" + slot;
     }
 
-    static String revisionName(String app, int revision) {
+    public static String revisionName(String app, int revision) {
         return app + ".rev" + revision;
     }
 
-    static String stateName(String app, long seq) {
+    public static String stateName(String app, long seq) {
         return app + ".state" + seq;
     }
 
-    static String lockName(String app) {
+    public static String lockName(String app) {
         return app + ".lock";
     }
 }

@@ -18,8 +18,7 @@ import java.util.List;
  * @param servingPorts    loopback ports of the ready replicas, ascending: a router's backend list
  * @param replicas        every replica container, running or kept
  * @param lockOwner       who holds the rollout lock, or null
- * @param router          the router recorded with the application, as
- *                        {@link io.jenkins.plugins.containerrollout.core.router.RouterSettings#describe()} says it, or
+ * @param router          the router recorded with the application, as {@code RouterSettings.describe()} says it, or
  *                        null when it is behind none (a later deploy or rollback without router options uses this one)
  */
 public record AppStatus(String app, String phase, int stableRevision, int targetRevision, int desiredReplicas,

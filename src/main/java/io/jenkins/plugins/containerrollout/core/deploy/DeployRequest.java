@@ -8,7 +8,7 @@ import java.io.Serializable;
  * Everything {@code containerDeploy} needs. Validated when constructed: a bad value throws
  * {@link IllegalArgumentException} naming the parameter and the fix, before anything touches the engine (what only
  * the engine can tell, such as a port already in use or a missing image, is checked by
- * {@link DockerDeployer#deploy} before its first change).
+ * {@code DockerDeployer.deploy} before its first change).
  *
  * <p>Usage: {@code DeployRequest.of(host, "web", "127.0.0.1:5000/web:7", 4, 21000).withStrategy(RolloutStrategy.rolling("1", "0"))}
  *
@@ -104,7 +104,7 @@ public record DeployRequest(
                 newBuildUrl, newCommit);
     }
 
-    static void requireAppName(String app) {
+    public static void requireAppName(String app) {
         if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
             throw new IllegalArgumentException("app: '" + app + "' is not a valid application name; use lower-case "
                     + "letters, digits, '-' and '_' (at most 63), e.g. 'web-shop'");

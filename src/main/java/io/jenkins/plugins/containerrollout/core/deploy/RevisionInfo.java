@@ -3,7 +3,7 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import java.io.Serializable;
 
 /**
- * One kept revision of an application, as {@link DockerDeployer#history} reads it from the engine.
+ * One kept revision of an application, as {@link AppDeployer#history} reads it from the engine.
  *
  * <p>Usage: {@code deployer.history("web").forEach(r -> System.out.println(r.revision() + " " + r.digest()));}
  *

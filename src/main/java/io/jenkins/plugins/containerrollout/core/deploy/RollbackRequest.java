@@ -3,8 +3,6 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Everything {@code containerRollback} needs: which application, and which kept revision to restore. The replica
@@ -44,12 +42,6 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
     /** Back to revision {@code revision}, rolling, default probe timings. */
     public static RollbackRequest to(DockerHost host, String app, int revision) {
         return new RollbackRequest(host, app, revision, RolloutStrategy.rolling(), ProbeSettings.defaults());
-    }
-
-    /** The kept revision this rollback restores when the app is on revision {@code current}, if there is one. */
-    Optional<Revision> target(List<Revision> kept, int current) {
-        return kept.stream().filter(r -> toRevision == 0 ? r.number() < current : r.number() == toRevision)
-                .reduce((earlier, later) -> later);
     }
 
     public RollbackRequest withStrategy(RolloutStrategy newStrategy) {

@@ -87,10 +87,7 @@ public record RolloutStrategy(
         }
     }
 
-    /**
-     * The strategies; {@link #BLUE_GREEN} and {@link #CANARY} need a
-     * {@link io.jenkins.plugins.containerrollout.core.router.TrafficRouter} in front of the replicas.
-     */
+    /** The strategies; {@link #BLUE_GREEN} and {@link #CANARY} need a {@code TrafficRouter} in front of the replicas. */
     public enum Kind {
         RECREATE, ROLLING, BLUE_GREEN, CANARY;
 

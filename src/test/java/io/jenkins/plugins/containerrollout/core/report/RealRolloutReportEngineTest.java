@@ -5,7 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;

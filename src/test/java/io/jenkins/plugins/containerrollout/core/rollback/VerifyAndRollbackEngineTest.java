@@ -9,7 +9,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;

@@ -6,7 +6,7 @@ import static org.junit.Assert.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
-import io.jenkins.plugins.containerrollout.core.deploy.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;

@@ -1,0 +1,193 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.*;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The few engine calls a rollout makes, on one application's containers. Everything is a bounded docker-java call;
+ * nothing here decides anything.
+ */
+final class AppEngine implements AutoCloseable {
+    private final DockerClient docker;
+
+    AppEngine(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** Every container of the application, whatever its role or state. */
+    List<Container> containers(String app) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(APP, app)).exec();
+    }
+
+    List<Container> containers(String app, String role) {
+        return containers(app).stream().filter(c -> role.equals(c.getLabels().get(ROLE))).toList();
+    }
+
+    List<ReplicaRef> replicas(String app) {
+        List<ReplicaRef> out = new ArrayList<>();
+        for (Container c : containers(app, ROLE_REPLICA)) {
+            Map<String, String> l = c.getLabels();
+            out.add(new ReplicaRef(c.getId(), name(c), Integer.parseInt(l.get(REVISION)), Integer.parseInt(l.get(SLOT)),
+                    Integer.parseInt(l.get(PORT)), "running".equals(c.getState()), l.get(SPEC_HASH)));
+        }
+        return out;
+    }
+
+    Optional<InspectImageResponse> image(String ref) {
+        try {
+            return Optional.of(docker.inspectImageCmd(ref).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Pulls {@code ref} (a tag or {@code repo@sha256:...}), bounded; false when the registry said no. */
+    boolean pull(String ref, long timeoutSeconds) throws InterruptedException {
+        try {
+            return docker.pullImageCmd(ref).exec(new PullImageResultCallback())
+                    .awaitCompletion(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    InspectContainerResponse inspect(String id) {
+        return docker.inspectContainerCmd(id).exec();
+    }
+
+    /** Creates (never starts) a container that only carries labels: a revision record, a state entry, the lock. */
+    String createMarker(String name, String imageId, Map<String, String> labels) {
+        return docker.createContainerCmd(imageId).withName(name).withLabels(labels)
+                .withEntrypoint("/rollout-record-never-started").withCmd(List.of())
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+    }
+
+    /** Creates one replica of {@code revision} in {@code slot}, serving on {@code port}; not started. */
+    String createReplica(String app, Revision revision, int slot, int port) {
+        return replicaCommand(app, revision, slot, port).exec().getId();
+    }
+
+    /** The create command for one replica: package-private so tests can check the spec it sends. */
+    CreateContainerCmd replicaCommand(String app, Revision revision, int slot, int port) {
+        ReplicaSpec spec = revision.spec();
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(APP, app);
+        labels.put(ROLE, ROLE_REPLICA);
+        labels.put(REVISION, String.valueOf(revision.number()));
+        labels.put(SLOT, String.valueOf(slot));
+        labels.put(PORT, String.valueOf(port));
+        labels.put(SPEC_HASH, revision.specHash());
+        labels.put(IMAGE_ID, revision.imageId());
+        putIfKnown(labels, DIGEST, revision.digest());
+        putIfKnown(labels, BUILD_URL, revision.buildUrl());
+        putIfKnown(labels, COMMIT, revision.commit());
+        List<String> env = new ArrayList<>();
+        spec.env().forEach((k, v) -> env.add(k + "=" + v));
+        env.add("PORT=" + (spec.hostNetwork() ? port : spec.containerPort()));
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode(spec.networkMode())
+                .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
+                .withBinds(spec.volumes().stream().map(Bind::parse).toList());
+        if (spec.memoryBytes() > 0) {
+            host.withMemory(spec.memoryBytes());
+        }
+        if (spec.nanoCpus() > 0) {
+            host.withNanoCPUs(spec.nanoCpus());
+        }
+        CreateContainerCmd cmd = docker.createContainerCmd(revision.imageId())
+                .withName(AppLabels.replicaName(app, revision.number(), slot))
+                .withLabels(labels).withEnv(env).withStopTimeout(spec.stopTimeoutSeconds());
+        if (!spec.hostNetwork()) {
+            // a bridge replica listens on containerPort inside; only loopback may reach it from the host
+            ExposedPort inside = ExposedPort.tcp(spec.containerPort());
+            Ports ports = new Ports();
+            ports.bind(inside, Ports.Binding.bindIpAndPort("127.0.0.1", port));
+            host.withPortBindings(ports);
+            cmd.withExposedPorts(inside);
+        }
+        if (spec.entrypoint() != null) {
+            cmd.withEntrypoint(spec.entrypoint());
+        }
+        if (spec.command() != null) {
+            cmd.withCmd(spec.command());
+        }
+        return cmd.withHostConfig(host);
+    }
+
+    static void putIfKnown(Map<String, String> labels, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            labels.put(key, value);
+        }
+    }
+
+    void start(String id) {
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            // starting a running container is what we wanted anyway
+        }
+    }
+
+    /**
+     * Stops a container: its stop signal, then SIGKILL after {@code timeoutSeconds}. With no grace period at all that
+     * is SIGKILL at once, which the engine does without first sending the stop signal and timing out on it (the call
+     * still returns only once the container has exited).
+     */
+    void stop(String id, int timeoutSeconds) {
+        try {
+            if (timeoutSeconds == 0) {
+                docker.killContainerCmd(id).exec();
+            } else {
+                docker.stopContainerCmd(id).withTimeout(timeoutSeconds).exec();
+            }
+        } catch (NotModifiedException | NotFoundException alreadyStopped) {
+            // stopping a stopped (or vanished) container is what we wanted anyway
+        } catch (ConflictException notRunning) {
+            // the engine refuses to kill a container that is not running: stopped already, as wanted
+        }
+    }
+
+    void remove(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // removing a removed container is what we wanted anyway
+        }
+    }
+
+    static String name(Container c) {
+        String[] names = c.getNames();
+        return names == null || names.length == 0 ? c.getId() : names[0].replaceFirst("^/", "");
+    }
+
+    @Override
+    public void close() {
+        try {
+            docker.close();
+        } catch (java.io.IOException e) {
+            // closing the transport cannot fail in a way a caller could act on
+        }
+    }
+}

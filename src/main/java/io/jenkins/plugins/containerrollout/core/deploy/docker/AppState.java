@@ -1,0 +1,37 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
+
+/**
+ * One entry of an application's state log (the highest {@code seq} is current). {@code stable} is the last revision
+ * that completed, {@code target} what the latest rollout aimed at; they differ while a rollout progresses, after it
+ * paused or failed, or when it was interrupted. {@code router} is the router the application is behind (null: none),
+ * carried from entry to entry.
+ */
+record AppState(long seq, int stable, int target, String phase, int replicas, int portBase, RouterSettings router) {
+    static final String PROGRESSING = "PROGRESSING";
+    static final String COMPLETE = "COMPLETE";
+    static final String PAUSED = "PAUSED";
+    static final String FAILED = "FAILED";
+
+    AppState next(int newStable, int newTarget, String newPhase, int newReplicas, int newPortBase) {
+        return new AppState(seq + 1, newStable, newTarget, newPhase, newReplicas, newPortBase, router);
+    }
+
+    /** This entry recording {@code newRouter} (null: none) as the router the application is behind. */
+    AppState withRouter(RouterSettings newRouter) {
+        return new AppState(seq, stable, target, phase, replicas, portBase, newRouter);
+    }
+
+    /**
+     * The revision a rollback goes back from: the stable one, or after a paused, failed or interrupted rollout its
+     * target, which that rollout (partly) put in place.
+     */
+    int current() {
+        return COMPLETE.equals(phase) || target == 0 ? stable : target;
+    }
+
+    static AppState none() {
+        return new AppState(0, 0, 0, "NONE", 0, 0, null);
+    }
+}

@@ -1,0 +1,447 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import com.github.dockerjava.api.command.InspectImageResponse;
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.Ports;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Deploys and rolls back applications on one Docker Engine host, keeping every bit of state in the engine (see
+ * {@link AppLabels}), so any later process can read the history or roll back. Rollouts of one application are
+ * serialized by a lock in the engine; a second one is refused with {@link RolloutLockedException}.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * try (DockerDeployer deployer = new DockerDeployer(host)) {
+ *     RolloutRecord r = deployer.deploy(DeployRequest.of(host, "web", "127.0.0.1:5000/web:7", 4, 21000), System.err::println);
+ * }
+ * }</pre>
+ */
+public final class DockerDeployer implements AppDeployer {
+    /** Pulls are bounded like every other engine wait. */
+    private static final long PULL_TIMEOUT_SECONDS = 300;
+
+    private final DockerHost host;
+    private final AppEngine engine;
+    private final EngineState store;
+    private final Duration lockStaleAfter;
+    /** The router given, or {@link TrafficRouter#NONE}: then each command uses the one recorded with its app. */
+    private final TrafficRouter router;
+
+    /**
+     * A deployer without a router (rolling and recreate), whose rollout locks are taken over after an hour (or at
+     * once when their owner process is gone).
+     */
+    public DockerDeployer(DockerHost host) {
+        this(host, TrafficRouter.NONE, Duration.ofHours(1));
+    }
+
+    /**
+     * A deployer that keeps {@code router} pointed at the serving replicas; blue-green needs one. The router is
+     * recorded with each application it deploys or rolls back, so a later deployer without one keeps it in step.
+     */
+    public DockerDeployer(DockerHost host, TrafficRouter router) {
+        this(host, router, Duration.ofHours(1));
+    }
+
+    /**
+     * @param router         the router in front of the replicas, or {@link TrafficRouter#NONE}
+     * @param lockStaleAfter age after which another process's lock on an application is considered abandoned
+     */
+    public DockerDeployer(DockerHost host, TrafficRouter router, Duration lockStaleAfter) {
+        this.host = host;
+        this.router = router;
+        this.engine = new AppEngine(DeployClients.open(host));
+        this.store = new EngineState(engine);
+        this.lockStaleAfter = lockStaleAfter;
+    }
+
+    /**
+     * Rolls {@code request.app()} out to the requested spec and replica count. A spec equal to the current revision's
+     * scales it in place (no new revision, running replicas untouched). On failure the previous revision is restored
+     * when {@code autoRollback} (outcome {@link Outcome#ROLLED_BACK}), else the application is left paused.
+     *
+     * @throws IllegalArgumentException a bad request (nothing was changed on the engine)
+     * @throws RolloutLockedException   another rollout of the application is running
+     * @throws InterruptedException     the thread was interrupted; the next deploy or rollback converges from there
+     */
+    public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
+        return interruptible(() -> doDeploy(request, sink));
+    }
+
+    private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
+        requireSameHost(request.host());
+        TrafficRouter router = AppRouter.choose(request.app(), this.router, store.state(request.app()).router(), sink);
+        AppRouter.requireFor(request.strategy(), router);
+        AppRouter.requireFrontendFor(request.strategy(), request.app(), router);
+        long startedAt = System.currentTimeMillis();
+        String app = request.app();
+        ReplicaSpec spec = request.spec();
+        int n = request.replicas();
+        InspectImageResponse image = resolveImage(spec.image(), sink);
+        String imageId = image.getId();
+        String hash = EngineState.specHash(spec, imageId, request.probe().path());
+        checkPorts(app, request.portBase(), request.strategy().ports(n));
+        Timeline timeline = new Timeline(app, sink);
+        try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
+            EngineState.Snapshot snapshot = store.snapshot(app);
+            AppState state = snapshot.state();
+            List<Revision> kept = snapshot.revisions();
+            Revision target = targetRevision(request, state, kept, image, hash, startedAt);
+            int from = state.stable();
+            Map<Integer, Revision> byNumber = new java.util.HashMap<>(index(kept));
+            byNumber.put(target.number(), target);
+            timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
+                    + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
+            Ending ending;
+            try {
+                Rollout rollout = new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router);
+                // the state says which revision is progressing before any replica changes: an interrupted rollout
+                // converges from there; it is written while the rollout probes what runs
+                rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING,
+                        n, request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot));
+                Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
+                if (request.strategy().kind() == RolloutStrategy.Kind.CANARY && from != 0 && from != target.number()) {
+                    new Canary(rollout, timeline, request.strategy(), router.frontend(app).orElseThrow()).run(goal);
+                } else {
+                    rollout.converge(goal); // a first deploy or a scaling has nothing to compare a canary with
+                }
+                writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
+                boolean keepFrom = from != target.number() && byNumber.containsKey(from);
+                store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
+                rollout.settle(); // the last replaced replicas stopped while the state was written and pruned
+                ending = new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(),
+                        target.number());
+            } catch (RolloutFailure failure) {
+                timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
+                ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline, router);
+            }
+            return record(app, Operation.DEPLOY, from, target, ending.serving(), spec.image(), n, request.strategy(),
+                    timeline, ending.outcome(), ending.message(), startedAt);
+        }
+    }
+
+    /** How a deploy ended, and which revision serves after it. */
+    private record Ending(Outcome outcome, String message, int serving) {
+    }
+
+    /**
+     * The revision a deploy converges on: the stable or in-progress one when the spec is the same (scaling in place,
+     * or finishing an interrupted rollout), else a new revision whose record is written now.
+     */
+    private Revision targetRevision(DeployRequest request, AppState state, List<Revision> revisions,
+            InspectImageResponse image, String hash, long now) {
+        Optional<Revision> same = revisions.stream()
+                .filter(r -> r.specHash().equals(hash) && (r.number() == state.stable() || r.number() == state.target()))
+                .findFirst();
+        if (same.isPresent()) {
+            return same.get();
+        }
+        int number = Math.max(revisions.stream().mapToInt(Revision::number).max().orElse(0),
+                Math.max(state.stable(), state.target())) + 1;
+        ReplicaSpec spec = request.spec();
+        Revision created = new Revision(number, spec, hash, image.getId(), digest(image, spec.image()),
+                request.probe().path(), hasHealthcheck(image), request.buildUrl(), request.commit(), now);
+        store.writeRevision(request.app(), created, spec.image());
+        return created;
+    }
+
+    /** A deploy failed: pause, give up, or restore the revision that was stable before it. */
+    private Ending afterFailure(DeployRequest request, AppState before, Revision target, Map<Integer, Revision> byNumber,
+            String why, Timeline timeline, TrafficRouter router) throws InterruptedException {
+        String app = request.app();
+        int from = before.stable();
+        int n = request.replicas();
+        Revision previous = from == target.number() ? null : byNumber.get(from);
+        if (!request.strategy().autoRollback()) {
+            writeState(app, from, target.number(), AppState.PAUSED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.PAUSED, why + "; paused (autoRollback is off): deploy again or roll back", from);
+        }
+        if (previous == null) {
+            removeReplicasOf(app, target.number());
+            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", from);
+        }
+        timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
+        String restoreFailure = restore(app, previous, before.replicas() > 0 ? before.replicas() : n,
+                before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
+                request.strategy(), timeline, router);
+        if (restoreFailure != null) {
+            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
+                    + restoreFailure, from);
+        }
+        store.collectGarbage(app, 0, request.revisionHistoryLimit(), from);
+        return new Ending(Outcome.ROLLED_BACK, why + "; rolled back to revision " + from, from);
+    }
+
+    /**
+     * Restores a kept revision (the previous one, or {@code toRevision}): same image id, same spec. Kept stopped
+     * replicas of that revision are restarted where their port is free; the rest are re-created from its record.
+     *
+     * @throws IllegalArgumentException no such revision is kept, or its image is gone (nothing was changed)
+     * @throws RolloutLockedException   another rollout of the application is running
+     * @throws InterruptedException     the thread was interrupted
+     */
+    public RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
+        return interruptible(() -> doRollback(request, sink));
+    }
+
+    private RolloutRecord doRollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
+        requireSameHost(request.host());
+        long startedAt = System.currentTimeMillis();
+        String app = request.app();
+        List<Revision> revisions = store.revisions(app);
+        AppState state = store.state(app);
+        TrafficRouter router = AppRouter.choose(app, this.router, state.router(), sink);
+        AppRouter.requireFor(request.strategy(), router);
+        if (revisions.isEmpty()) {
+            throw new IllegalArgumentException("app: '" + app + "' has no recorded revisions on " + host.uri()
+                    + "; deploy it first");
+        }
+        int current = state.current();
+        Revision to = pickRollbackTarget(request, revisions, current);
+        ensureImage(to, sink);
+        Timeline timeline = new Timeline(app, sink);
+        try (RolloutLock lock = RolloutLock.acquire(engine, app, to.imageId(), lockStaleAfter)) {
+            state = store.state(app);
+            int replicas = state.replicas() > 0 ? state.replicas() : 1;
+            int portBase = state.portBase();
+            store.writeState(app, state.next(current, to.number(), AppState.PROGRESSING, replicas, portBase)
+                    .withRouter(AppRouter.recorded(app, router)), to.imageId());
+            timeline.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current + " to revision "
+                    + to.number() + " (" + to.spec().image() + ")");
+            String failure = restore(app, to, replicas, portBase, index(revisions), request.probe(), request.strategy(),
+                    timeline, router);
+            Outcome outcome = failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
+            if (failure == null) {
+                store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
+            } else {
+                writeState(app, current, to.number(), AppState.FAILED, replicas, portBase, to.imageId());
+            }
+            String message = failure == null ? replicas + "/" + replicas + " replicas on revision " + to.number()
+                    : "rollback to revision " + to.number() + " failed: " + failure;
+            return record(app, Operation.ROLLBACK, current, to, failure == null ? to.number() : current,
+                    to.spec().image(), replicas, request.strategy(), timeline, outcome, message, startedAt);
+        }
+    }
+
+    /** Kept revisions of {@code app}, oldest first, read from the engine alone. */
+    public List<RevisionInfo> history(String app) {
+        DeployRequest.requireAppName(app);
+        AppState state = store.state(app);
+        List<ReplicaRef> replicas = engine.replicas(app);
+        List<RevisionInfo> out = new ArrayList<>();
+        for (Revision r : store.revisions(app)) {
+            int running = (int) replicas.stream().filter(x -> x.revision() == r.number() && x.running()).count();
+            int kept = (int) replicas.stream().filter(x -> x.revision() == r.number() && !x.running()).count();
+            out.add(new RevisionInfo(r.number(), r.spec().image(), r.imageId(), r.digest(), r.specHash(), r.buildUrl(),
+                    r.commit(), r.createdMillis(), r.number() == state.stable(), running, kept, r.spec()));
+        }
+        return out;
+    }
+
+    /** Desired and ready replicas of {@code app} now (one probe per running replica), and its last phase. */
+    public AppStatus status(String app) {
+        DeployRequest.requireAppName(app);
+        AppState state = store.state(app);
+        Map<Integer, Revision> revisions = index(store.revisions(app));
+        ReplicaCheck checker = new ReplicaCheck(engine, revisions, ProbeSettings.defaults());
+        List<AppStatus.Replica> replicas = new ArrayList<>();
+        List<Integer> serving = new ArrayList<>();
+        for (ReplicaRef r : engine.replicas(app)) {
+            ReplicaCheck.Check c = r.running() ? checker.check(r) : null;
+            boolean ready = c != null && c.result().ok();
+            if (ready) {
+                serving.add(r.port());
+            }
+            replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), r.running(), ready,
+                    c == null ? "stopped (kept)" : c.result().detail()));
+        }
+        serving.sort(null);
+        return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
+                serving, replicas, RolloutLock.owner(engine, app).orElse(null),
+                state.router() == null ? null : state.router().describe());
+    }
+
+    /** Removes every container of {@code app}: replicas, records, state and lock. Its history is gone after this. */
+    public void remove(String app) {
+        DeployRequest.requireAppName(app);
+        store.removeAll(app);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** A rollout step that may be interrupted. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * docker-java reports an interrupt during an engine call as a {@link CancellationException} (its connection pool
+     * refuses to lease): callers get the {@link InterruptedException} they expect instead.
+     */
+    private static <T> T interruptible(Step<T> step) throws InterruptedException {
+        try {
+            return step.run();
+        } catch (CancellationException e) {
+            Thread.interrupted();
+            InterruptedException interrupted = new InterruptedException("rollout interrupted during an engine call; "
+                    + "the next deploy or rollback converges from where it stopped");
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+    }
+
+    /** Converges on {@code revision}; returns null when it serves again, else why not. */
+    private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
+            ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router)
+            throws InterruptedException {
+        try {
+            Rollout rollout = new Rollout(engine, timeline, app, revisions, probe, strategy, router);
+            rollout.converge(new Rollout.Target(revision, replicas, portBase));
+            writeState(app, revision.number(), revision.number(), AppState.COMPLETE, replicas, portBase,
+                    revision.imageId());
+            rollout.settle(); // the last replaced replicas stopped while the state was written
+            timeline.app(Type.RESTORED, revision.number(), "revision " + revision.number() + " restored");
+            return null;
+        } catch (RolloutFailure f) {
+            timeline.app(Type.PHASE, revision.number(), "restoring revision " + revision.number() + " failed: "
+                    + f.getMessage());
+            return f.getMessage();
+        }
+    }
+
+    private void writeState(String app, int stable, int target, String phase, int replicas, int portBase, String imageId) {
+        store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase), imageId);
+    }
+
+    private void removeReplicasOf(String app, int revision) {
+        for (ReplicaRef r : engine.replicas(app)) {
+            if (r.revision() == revision) {
+                engine.remove(r.id());
+            }
+        }
+    }
+
+    private Revision pickRollbackTarget(RollbackRequest request, List<Revision> revisions, int current) {
+        String kept = revisions.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
+        return Revision.rollbackTarget(request, revisions, current).orElseThrow(() -> new IllegalArgumentException(
+                request.toRevision() == 0 ? "toRevision: app '" + request.app() + "' keeps no revision before the "
+                        + "current one (" + current + "); kept revisions: " + kept
+                : "toRevision: revision " + request.toRevision() + " of app '" + request.app() + "' is not kept; "
+                        + "kept revisions: " + kept));
+    }
+
+    /** A rollback needs the revision's exact image: by id, else pulled back by its digest. */
+    private void ensureImage(Revision revision, ProgressSink sink) throws InterruptedException {
+        if (engine.image(revision.imageId()).isPresent()) {
+            return;
+        }
+        if (revision.digest() != null) {
+            sink.line("pulling " + revision.digest() + " for revision " + revision.number());
+            engine.pull(revision.digest(), PULL_TIMEOUT_SECONDS);
+            if (engine.image(revision.imageId()).isPresent()) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("toRevision: the image of revision " + revision.number() + " ("
+                + revision.imageId() + ") is no longer on the engine" + (revision.digest() == null ? ""
+                : " and " + revision.digest() + " could not be pulled") + "; push it again or pick another revision");
+    }
+
+    private InspectImageResponse resolveImage(String ref, ProgressSink sink) throws InterruptedException {
+        Optional<InspectImageResponse> image = engine.image(ref);
+        if (image.isEmpty() && pullable(ref)) {
+            sink.line("pulling " + ref);
+            engine.pull(ref, PULL_TIMEOUT_SECONDS);
+            image = engine.image(ref);
+        }
+        return image.orElseThrow(() -> new IllegalArgumentException("image: '" + ref + "' is not on the engine at "
+                + host.uri() + "; build it there (containerBuild) or push it to a registry and give its full reference"));
+    }
+
+    /** Only references naming a registry are pulled: a bare name would go to Docker Hub, unreachable from here. */
+    private static boolean pullable(String ref) {
+        String first = ref.split("/", 2)[0];
+        return ref.contains("/") && (first.contains(".") || first.contains(":") || first.equals("localhost"));
+    }
+
+    private static String digest(InspectImageResponse image, String ref) {
+        List<String> digests = image.getRepoDigests() == null ? List.of() : image.getRepoDigests();
+        String repo = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref.replaceFirst(":[^:/]+$", "");
+        return digests.stream().filter(d -> d.startsWith(repo + "@")).findFirst()
+                .orElse(digests.isEmpty() ? null : digests.get(0));
+    }
+
+    private static boolean hasHealthcheck(InspectImageResponse image) {
+        var hc = image.getConfig() == null ? null : image.getConfig().getHealthcheck();
+        return hc != null && hc.getTest() != null && !hc.getTest().isEmpty() && !"NONE".equals(hc.getTest().get(0));
+    }
+
+    /** Every port the rollout may use must be free, or served by this app's own running replicas. */
+    private void checkPorts(String app, int portBase, int span) {
+        Set<Integer> ours = new HashSet<>();
+        engine.replicas(app).stream().filter(ReplicaRef::running).forEach(r -> ours.add(r.port()));
+        for (int slot = 0; slot < span; slot++) {
+            int port = portBase + slot;
+            if (!ours.contains(port) && !Ports.free(port)) {
+                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ") is already in use "
+                        + "by another process; app '" + app + "' needs " + span + " free loopback ports from portBase "
+                        + portBase + " (replicas + maxSurge, and as many again for replicas still stopping in a rolling update "
+                        + "with replacement stopStarted): pick another portBase or free that port");
+            }
+        }
+    }
+
+    private void requireSameHost(DockerHost requested) {
+        if (!host.equals(requested)) {
+            throw new IllegalArgumentException("host: the request names " + requested.uri() + " but this deployer talks to "
+                    + host.uri() + "; run the deploy against one engine (dockerHost, --docker-host)");
+        }
+    }
+
+    private static Map<Integer, Revision> index(List<Revision> revisions) {
+        return revisions.stream().collect(Collectors.toMap(Revision::number, Function.identity()));
+    }
+
+    private static RolloutRecord record(String app, Operation op, int from, Revision to, int serving, String image,
+            int desired, RolloutStrategy strategy, Timeline timeline, Outcome outcome, String message, long startedAt) {
+        long finishedAt = System.currentTimeMillis();
+        var events = timeline.events();
+        return new RolloutRecord(app, op, from, to.number(), serving, image, to.imageId(), to.digest(), desired,
+                strategy.kind().name().toLowerCase(), strategy.describe(desired), events, outcome, message, startedAt,
+                finishedAt, MetricsCalculator.compute(events, desired, to.number(), op, startedAt, finishedAt),
+                to.commit(), to.buildUrl());
+    }
+}

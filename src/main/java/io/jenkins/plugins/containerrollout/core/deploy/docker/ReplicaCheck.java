@@ -1,0 +1,76 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.jenkins.plugins.containerrollout.core.health.HttpProbe;
+import io.jenkins.plugins.containerrollout.core.health.ProbeResult;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One readiness check of one replica: is the container running, and then either the engine's HEALTHCHECK status (when
+ * its revision's image has one) or the HTTP probe on the revision's health path. Safe to call from several threads at
+ * once (a rollout probes its replicas concurrently).
+ */
+final class ReplicaCheck {
+    /** A probe result, and whether it is final (the container exited or the engine called it unhealthy). */
+    record Check(ProbeResult result, boolean fatal) {
+    }
+
+    private final AppEngine engine;
+    private final Map<Integer, Revision> revisions;
+    private final ProbeSettings probe;
+    private final Map<String, HttpProbe> httpProbes = new ConcurrentHashMap<>();
+
+    ReplicaCheck(AppEngine engine, Map<Integer, Revision> revisions, ProbeSettings probe) {
+        this.engine = engine;
+        this.revisions = revisions;
+        this.probe = probe;
+    }
+
+    /**
+     * As {@link #check(ReplicaRef)}, when a container listing taken just before said whether the replica runs: a
+     * running replica probed over HTTP needs no inspect of its own (one listing serves every replica of a round).
+     */
+    Check check(ReplicaRef replica, boolean listedRunning) {
+        Revision rev = revisions.get(replica.revision());
+        if (!listedRunning || rev != null && rev.engineHealth()) {
+            return check(replica); // the exit code, or the engine's health status, needs the inspect
+        }
+        return new Check(http(rev).get(replica.port()), false);
+    }
+
+    Check check(ReplicaRef replica) {
+        InspectContainerResponse.ContainerState state;
+        try {
+            state = engine.inspect(replica.id()).getState();
+        } catch (NotFoundException gone) {
+            return fatal("container vanished");
+        }
+        if (!Boolean.TRUE.equals(state.getRunning())) {
+            return fatal("exited with code " + state.getExitCodeLong());
+        }
+        Revision rev = revisions.get(replica.revision());
+        if (rev != null && rev.engineHealth()) {
+            HealthState health = state.getHealth();
+            String status = health == null || health.getStatus() == null ? "starting" : health.getStatus();
+            return switch (status) {
+                case "healthy" -> new Check(ProbeResult.ready("HEALTHCHECK healthy"), false);
+                case "unhealthy" -> fatal("HEALTHCHECK unhealthy");
+                default -> new Check(ProbeResult.noAnswer("HEALTHCHECK " + status), false);
+            };
+        }
+        return new Check(http(rev).get(replica.port()), false);
+    }
+
+    private HttpProbe http(Revision rev) {
+        String path = rev == null ? probe.path() : rev.healthPath();
+        return httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p)));
+    }
+
+    private static Check fatal(String why) {
+        return new Check(ProbeResult.notReady(why), true);
+    }
+}

@@ -1,0 +1,39 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects a rollout's events and tells the progress sink about each, one line per event. */
+final class Timeline {
+    private final String app;
+    private final ProgressSink sink;
+    private final List<TimelineEvent> events = new ArrayList<>();
+
+    Timeline(String app, ProgressSink sink) {
+        this.app = app;
+        this.sink = sink;
+    }
+
+    synchronized void replica(Type type, ReplicaRef r, String detail) {
+        events.add(new TimelineEvent(System.currentTimeMillis(), type, r.revision(), r.slot(), r.port(), detail));
+        sink.line(app + ": " + type.name().toLowerCase() + " " + r.name() + " on 127.0.0.1:" + r.port()
+                + (detail.isEmpty() ? "" : " (" + detail + ")"));
+    }
+
+    synchronized void app(Type type, int revision, String detail) {
+        events.add(TimelineEvent.app(System.currentTimeMillis(), type, revision, detail));
+        sink.line(app + ": " + detail);
+    }
+
+    /** A progress line that is not an event. */
+    void line(String text) {
+        sink.line(app + ": " + text);
+    }
+
+    synchronized List<TimelineEvent> events() {
+        return List.copyOf(events);
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import org.junit.After;
+
+/** One unique application per test on the real engine, with a deployer, and everything of it removed afterwards. */
+abstract class EngineTestBase {
+    protected final DockerHost host = TestBed.host();
+    protected final String app = TestBed.unique("dep");
+    protected final DockerDeployer deployer = new DockerDeployer(host);
+
+    /** The app completed on {@code revision}: {@code replicas} ready, and every serving port answers {@code version}. */
+    protected void assertServes(int revision, int replicas, String version) {
+        AppStatus status = deployer.status(app);
+        assertEquals("COMPLETE", status.phase());
+        assertEquals(revision, status.stableRevision());
+        assertEquals(replicas, status.readyReplicas());
+        for (int port : status.servingPorts()) {
+            assertEquals("port " + port, version, DeployFixture.version(port));
+        }
+    }
+
+    @After
+    public void removeApp() {
+        DeployFixture.cleanup(app);
+        deployer.close();
+    }
+}
