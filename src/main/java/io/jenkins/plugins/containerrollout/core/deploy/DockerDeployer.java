@@ -4,7 +4,6 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
-import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -426,11 +425,8 @@ public final class DockerDeployer implements AppDeployer {
 
     private static RolloutRecord record(String app, Operation op, int from, Revision to, int serving, String image,
             int desired, RolloutStrategy strategy, Timeline timeline, Outcome outcome, String message, long startedAt) {
-        long finishedAt = System.currentTimeMillis();
-        var events = timeline.events();
-        return new RolloutRecord(app, op, from, to.number(), serving, image, to.imageId(), to.digest(), desired,
-                strategy.kind().name().toLowerCase(), strategy.describe(desired), events, outcome, message, startedAt,
-                finishedAt, MetricsCalculator.compute(events, desired, to.number(), op, startedAt, finishedAt),
-                to.commit(), to.buildUrl());
+        var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
+        return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, Map.of(), timeline.events(),
+                outcome, message, startedAt);
     }
 }

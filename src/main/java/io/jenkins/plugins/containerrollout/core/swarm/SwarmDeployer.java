@@ -7,6 +7,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
@@ -14,7 +15,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -415,16 +415,14 @@ public final class SwarmDeployer implements AppDeployer {
     private static RolloutRecord record(String app, Operation op, int from, SwarmRevision to, int serving,
             String image, int desired, RolloutStrategy strategy, JsonNode spec, TaskEvents events, Outcome outcome,
             String message, long startedAt) {
-        long finishedAt = System.currentTimeMillis();
-        var timeline = events.events();
-        Map<String, String> settings = new LinkedHashMap<>(strategy.describe(desired));
+        Map<String, String> settings = new LinkedHashMap<>();
         JsonNode u = spec.path("UpdateConfig");
         settings.put("swarm.order", u.path("Order").asText());
         settings.put("swarm.parallelism", u.path("Parallelism").asText());
         settings.put("swarm.failureAction", u.path("FailureAction").asText());
         settings.put("swarm.monitor", Duration.ofNanos(u.path("Monitor").asLong()).toMillis() + " ms");
-        return new RolloutRecord(app, op, from, to.number(), serving, image, to.imageId(), to.digest(), desired,
-                strategy.kind().name().toLowerCase(), settings, timeline, outcome, message, startedAt, finishedAt,
-                MetricsCalculator.compute(timeline, desired, to.number(), op, startedAt, finishedAt));
+        var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
+        return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, settings, events.events(), outcome,
+                message, startedAt);
     }
 }
