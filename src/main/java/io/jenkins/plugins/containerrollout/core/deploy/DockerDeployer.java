@@ -242,7 +242,7 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Kept revisions of {@code app}, oldest first, read from the engine alone. */
     public List<RevisionInfo> history(String app) {
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         AppState state = store.state(app);
         List<ReplicaRef> replicas = engine.replicas(app);
         List<RevisionInfo> out = new ArrayList<>();
@@ -257,7 +257,7 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Desired and ready replicas of {@code app} now (one probe per running replica), and its last phase. */
     public AppStatus status(String app) {
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         AppState state = store.state(app);
         Map<Integer, Revision> revisions = index(store.revisions(app));
         ReplicaCheck checker = new ReplicaCheck(engine, revisions, ProbeSettings.defaults());
@@ -280,7 +280,7 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Removes every container of {@code app}: replicas, records, state and lock. Its history is gone after this. */
     public void remove(String app) {
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         store.removeAll(app);
     }
 

@@ -26,7 +26,7 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
         if (host == null) {
             throw new IllegalArgumentException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
         }
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         if (toRevision < 0) {
             throw new IllegalArgumentException("toRevision: " + toRevision + " is not a revision; use 0 (previous) or "
                     + "a revision number from the history");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
@@ -302,7 +303,7 @@ public final class SwarmDeployer implements AppDeployer {
      * service labels alone.
      */
     public List<RevisionInfo> history(String app) {
-        SwarmRequests.requireAppName(app);
+        AppName.check(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return List.of();
@@ -325,7 +326,7 @@ public final class SwarmDeployer implements AppDeployer {
      * running only once it passed), its update state as a phase, and the ports of the ready tasks.
      */
     public AppStatus status(String app) {
-        SwarmRequests.requireAppName(app);
+        AppName.check(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null, null);
@@ -360,7 +361,7 @@ public final class SwarmDeployer implements AppDeployer {
 
     /** Removes the application's service; its history goes with it. */
     public void remove(String app) {
-        SwarmRequests.requireAppName(app);
+        AppName.check(app);
         api.removeService(app);
     }
 

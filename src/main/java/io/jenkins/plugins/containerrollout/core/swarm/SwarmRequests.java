@@ -29,14 +29,6 @@ final class SwarmRequests {
                         + (kept.isEmpty() ? "none" : kept) + ")"));
     }
 
-    /** Names come from the same pattern a Docker-host application follows. */
-    static void requireAppName(String app) {
-        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
-            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name (pattern "
-                    + AppLabels.APP_NAME.pattern() + "), e.g. 'web-shop'");
-        }
-    }
-
     /** A service of that name that we did not deploy is left alone. */
     static void requireOurs(String app, JsonNode service) {
         JsonNode labels = service.path("Spec").path("Labels");
