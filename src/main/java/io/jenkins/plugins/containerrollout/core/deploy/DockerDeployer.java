@@ -214,7 +214,7 @@ public final class DockerDeployer implements AppDeployer {
                     + "; deploy it first");
         }
         int current = state.current();
-        Revision to = pickRollbackTarget(request, revisions, current);
+        Revision to = request.pick(revisions, Revision::number, current);
         ensureImage(to, sink);
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, to.imageId(), lockStaleAfter)) {
@@ -340,15 +340,6 @@ public final class DockerDeployer implements AppDeployer {
                 engine.remove(r.id());
             }
         }
-    }
-
-    private Revision pickRollbackTarget(RollbackRequest request, List<Revision> revisions, int current) {
-        String kept = revisions.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
-        return request.target(revisions, current).orElseThrow(() -> new IllegalArgumentException(
-                request.toRevision() == 0 ? "toRevision: app '" + request.app() + "' keeps no revision before the "
-                        + "current one (" + current + "); kept revisions: " + kept
-                : "toRevision: revision " + request.toRevision() + " of app '" + request.app() + "' is not kept; "
-                        + "kept revisions: " + kept));
     }
 
     /** A rollback needs the revision's exact image: by id, else pulled back by its digest. */

@@ -3,8 +3,11 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.io.Serializable;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * Everything {@code containerRollback} needs: which application, and which kept revision to restore. The replica
@@ -46,10 +49,31 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
         return new RollbackRequest(host, app, revision, RolloutStrategy.rolling(), ProbeSettings.defaults());
     }
 
-    /** The kept revision this rollback restores when the app is on revision {@code current}, if there is one. */
-    Optional<Revision> target(List<Revision> kept, int current) {
-        return kept.stream().filter(r -> toRevision == 0 ? r.number() < current : r.number() == toRevision)
-                .reduce((earlier, later) -> later);
+    /**
+     * The kept revision this rollback restores when the app is on revision {@code current}, if there is one:
+     * {@code toRevision}, or the newest kept before {@code current} when it is 0. One rule for every engine, whatever
+     * type its revisions have; usage: {@code request.target(kept, Revision::number, current)}.
+     *
+     * @param kept   the app's kept revisions, in any order
+     * @param number a revision's number
+     */
+    public <R> Optional<R> target(List<R> kept, ToIntFunction<R> number, int current) {
+        return kept.stream().filter(r -> toRevision == 0 ? number.applyAsInt(r) < current
+                : number.applyAsInt(r) == toRevision).max(Comparator.comparingInt(number));
+    }
+
+    /**
+     * {@link #target}, or a refusal naming {@code toRevision}, the current revision and the kept ones.
+     *
+     * @throws IllegalArgumentException when no kept revision fits
+     */
+    public <R> R pick(List<R> kept, ToIntFunction<R> number, int current) {
+        String numbers = kept.stream().mapToInt(number).sorted().mapToObj(String::valueOf)
+                .collect(Collectors.joining(", "));
+        String facts = "(current: " + current + "; kept revisions: " + (numbers.isEmpty() ? "none" : numbers) + ")";
+        return target(kept, number, current).orElseThrow(() -> new IllegalArgumentException(toRevision == 0
+                ? "toRevision: app '" + app + "' keeps no revision before the current one " + facts
+                : "toRevision: revision " + toRevision + " of app '" + app + "' is not kept " + facts));
     }
 
     public RollbackRequest withStrategy(RolloutStrategy newStrategy) {

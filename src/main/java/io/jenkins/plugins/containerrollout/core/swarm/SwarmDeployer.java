@@ -240,7 +240,7 @@ public final class SwarmDeployer implements AppDeployer {
         SwarmRequests.requireIdle(app, service);
         SwarmRevision current = currentRevision(service);
         List<SwarmRevision> history = history(service);
-        SwarmRevision to = SwarmRequests.pick(request, history, current.number());
+        SwarmRevision to = request.pick(history, SwarmRevision::number, current.number());
         int n = service.path("Spec").path("Mode").path("Replicated").path("Replicas").asInt(1);
         int base = labels(service).path(AppLabels.PORT_BASE).asInt();
         JsonNode previous = service.path("PreviousSpec");
