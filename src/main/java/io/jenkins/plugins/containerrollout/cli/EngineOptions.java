@@ -1,7 +1,7 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
-import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
@@ -138,11 +138,7 @@ final class EngineOptions {
     /** The application name, checked before the engine is asked anything about it. */
     static String app(ParsedOptions o) throws UsageException {
         String app = o.value("--app");
-        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
-            throw new UsageException("--app: '" + app + "' is not a valid application name; use lower-case letters,"
-                    + " digits, '-' and '_' (at most 63), e.g. 'web-shop'");
-        }
-        return app;
+        return UsageException.check(() -> AppName.check(app));
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import java.math.BigDecimal;
@@ -25,10 +25,7 @@ final class StepArguments {
         if (app == null || app.isBlank()) {
             throw new IllegalArgumentException("app: required; name the application, e.g. app: 'web'");
         }
-        if (!AppLabels.APP_NAME.matcher(app).matches()) {
-            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name; use lower-case "
-                    + "letters, digits, '-' and '_' (at most 63), e.g. 'web-shop'");
-        }
+        AppName.check(app);
     }
 
     /** @throws IllegalArgumentException when {@code image} is missing, a bare digest or not an image reference */

@@ -93,7 +93,8 @@ public class RolloutCommandsEngineTest {
 
         assertEquals(1, rollback.exit());
         assertEquals("", rollback.out());
-        assertEquals("container-rollout rollback: toRevision: revision 7 of app '" + app + "' is not kept; kept revisions: 1\n",
+        assertEquals("container-rollout rollback: toRevision: revision 7 of app '" + app + "' is not kept"
+                + " (current: 1; kept revisions: 1)\n",
                 rollback.err());
     }
 

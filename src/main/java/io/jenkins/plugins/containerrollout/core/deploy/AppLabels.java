@@ -1,7 +1,5 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
-import java.util.regex.Pattern;
-
 /**
  * The label scheme that holds an application's whole state in the engine. Every container we create carries
  * {@link #APP} and {@link #ROLE}; the rest depends on the role:
@@ -57,9 +55,6 @@ public final class AppLabels {
     public static final String ROLE_REVISION = "revision";
     public static final String ROLE_STATE = "state";
     public static final String ROLE_LOCK = "lock";
-
-    /** Application names: lower case, digits, {@code -} and {@code _}; no dot, so container names stay parseable. */
-    public static final Pattern APP_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     // container names of the scheme above; public because the Docker-host deployer (core.deploy.docker) writes them
     public static String replicaName(String app, int revision, int slot) {

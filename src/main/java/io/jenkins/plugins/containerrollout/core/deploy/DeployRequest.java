@@ -13,7 +13,7 @@ import java.io.Serializable;
  * <p>Usage: {@code DeployRequest.of(host, "web", "127.0.0.1:5000/web:7", 4, 21000).withStrategy(RolloutStrategy.rolling("1", "0"))}
  *
  * @param host                 the engine to deploy to
- * @param app                  application name ({@link AppLabels#APP_NAME})
+ * @param app                  application name ({@link AppName})
  * @param spec                 what each replica runs
  * @param replicas             desired replicas, at least 1
  * @param portBase             replica in slot {@code k} serves on {@code 127.0.0.1:(portBase + k)}; a rollout uses slots
@@ -43,7 +43,7 @@ public record DeployRequest(
         if (host == null) {
             throw new IllegalArgumentException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
         }
-        requireAppName(app);
+        AppName.check(app);
         if (spec == null) {
             throw new IllegalArgumentException("image: required; give the image reference to deploy");
         }
@@ -104,10 +104,4 @@ public record DeployRequest(
                 newBuildUrl, newCommit);
     }
 
-    public static void requireAppName(String app) {
-        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
-            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name; use lower-case "
-                    + "letters, digits, '-' and '_' (at most 63), e.g. 'web-shop'");
-        }
-    }
 }

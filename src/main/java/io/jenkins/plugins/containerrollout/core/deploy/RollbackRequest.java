@@ -3,6 +3,11 @@ package io.jenkins.plugins.containerrollout.core.deploy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.io.Serializable;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * Everything {@code containerRollback} needs: which application, and which kept revision to restore. The replica
@@ -24,7 +29,7 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
         if (host == null) {
             throw new IllegalArgumentException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
         }
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         if (toRevision < 0) {
             throw new IllegalArgumentException("toRevision: " + toRevision + " is not a revision; use 0 (previous) or "
                     + "a revision number from the history");
@@ -42,6 +47,33 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
     /** Back to revision {@code revision}, rolling, default probe timings. */
     public static RollbackRequest to(DockerHost host, String app, int revision) {
         return new RollbackRequest(host, app, revision, RolloutStrategy.rolling(), ProbeSettings.defaults());
+    }
+
+    /**
+     * The kept revision this rollback restores when the app is on revision {@code current}, if there is one:
+     * {@code toRevision}, or the newest kept before {@code current} when it is 0. One rule for every engine, whatever
+     * type its revisions have; usage: {@code request.target(kept, Revision::number, current)}.
+     *
+     * @param kept   the app's kept revisions, in any order
+     * @param number a revision's number
+     */
+    public <R> Optional<R> target(List<R> kept, ToIntFunction<R> number, int current) {
+        return kept.stream().filter(r -> toRevision == 0 ? number.applyAsInt(r) < current
+                : number.applyAsInt(r) == toRevision).max(Comparator.comparingInt(number));
+    }
+
+    /**
+     * {@link #target}, or a refusal naming {@code toRevision}, the current revision and the kept ones.
+     *
+     * @throws IllegalArgumentException when no kept revision fits
+     */
+    public <R> R pick(List<R> kept, ToIntFunction<R> number, int current) {
+        String numbers = kept.stream().mapToInt(number).sorted().mapToObj(String::valueOf)
+                .collect(Collectors.joining(", "));
+        String facts = "(current: " + current + "; kept revisions: " + (numbers.isEmpty() ? "none" : numbers) + ")";
+        return target(kept, number, current).orElseThrow(() -> new IllegalArgumentException(toRevision == 0
+                ? "toRevision: app '" + app + "' keeps no revision before the current one " + facts
+                : "toRevision: revision " + toRevision + " of app '" + app + "' is not kept " + facts));
     }
 
     public RollbackRequest withStrategy(RolloutStrategy newStrategy) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
@@ -14,7 +16,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -239,7 +240,7 @@ public final class SwarmDeployer implements AppDeployer {
         SwarmRequests.requireIdle(app, service);
         SwarmRevision current = currentRevision(service);
         List<SwarmRevision> history = history(service);
-        SwarmRevision to = SwarmRequests.pick(request, history, current.number());
+        SwarmRevision to = request.pick(history, SwarmRevision::number, current.number());
         int n = service.path("Spec").path("Mode").path("Replicated").path("Replicas").asInt(1);
         int base = labels(service).path(AppLabels.PORT_BASE).asInt();
         JsonNode previous = service.path("PreviousSpec");
@@ -302,7 +303,7 @@ public final class SwarmDeployer implements AppDeployer {
      * service labels alone.
      */
     public List<RevisionInfo> history(String app) {
-        SwarmRequests.requireAppName(app);
+        AppName.check(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return List.of();
@@ -325,7 +326,7 @@ public final class SwarmDeployer implements AppDeployer {
      * running only once it passed), its update state as a phase, and the ports of the ready tasks.
      */
     public AppStatus status(String app) {
-        SwarmRequests.requireAppName(app);
+        AppName.check(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
             return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null, null);
@@ -360,7 +361,7 @@ public final class SwarmDeployer implements AppDeployer {
 
     /** Removes the application's service; its history goes with it. */
     public void remove(String app) {
-        SwarmRequests.requireAppName(app);
+        AppName.check(app);
         api.removeService(app);
     }
 
@@ -415,16 +416,14 @@ public final class SwarmDeployer implements AppDeployer {
     private static RolloutRecord record(String app, Operation op, int from, SwarmRevision to, int serving,
             String image, int desired, RolloutStrategy strategy, JsonNode spec, TaskEvents events, Outcome outcome,
             String message, long startedAt) {
-        long finishedAt = System.currentTimeMillis();
-        var timeline = events.events();
-        Map<String, String> settings = new LinkedHashMap<>(strategy.describe(desired));
+        Map<String, String> settings = new LinkedHashMap<>();
         JsonNode u = spec.path("UpdateConfig");
         settings.put("swarm.order", u.path("Order").asText());
         settings.put("swarm.parallelism", u.path("Parallelism").asText());
         settings.put("swarm.failureAction", u.path("FailureAction").asText());
         settings.put("swarm.monitor", Duration.ofNanos(u.path("Monitor").asLong()).toMillis() + " ms");
-        return new RolloutRecord(app, op, from, to.number(), serving, image, to.imageId(), to.digest(), desired,
-                strategy.kind().name().toLowerCase(), settings, timeline, outcome, message, startedAt, finishedAt,
-                MetricsCalculator.compute(timeline, desired, to.number(), op, startedAt, finishedAt));
+        var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
+        return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, settings, events.events(), outcome,
+                message, startedAt);
     }
 }

@@ -3,38 +3,12 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
-import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /** The checks a Swarm request passes before anything changes, each refusing with the parameter to fix. */
 final class SwarmRequests {
     private SwarmRequests() {
-    }
-
-    /** The kept revision a rollback goes to: {@code toRevision}, or the newest before the current one when 0. */
-    static SwarmRevision pick(RollbackRequest request, List<SwarmRevision> history, int current) {
-        String kept = history.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
-        if (request.toRevision() == 0) {
-            return history.stream().filter(r -> r.number() < current).reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalArgumentException("toRevision: app '" + request.app()
-                            + "' keeps no revision before the current one (" + current + "); kept revisions: "
-                            + (kept.isEmpty() ? "none" : kept)));
-        }
-        return history.stream().filter(r -> r.number() == request.toRevision()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("toRevision: revision " + request.toRevision()
-                        + " of app '" + request.app() + "' is not kept (current: " + current + "; kept revisions: "
-                        + (kept.isEmpty() ? "none" : kept) + ")"));
-    }
-
-    /** Names come from the same pattern a Docker-host application follows. */
-    static void requireAppName(String app) {
-        if (app == null || !AppLabels.APP_NAME.matcher(app).matches()) {
-            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name (pattern "
-                    + AppLabels.APP_NAME.pattern() + "), e.g. 'web-shop'");
-        }
     }
 
     /** A service of that name that we did not deploy is left alone. */

@@ -3,10 +3,12 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.Ports;
+import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
@@ -14,7 +16,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
-import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -226,7 +227,7 @@ public final class DockerDeployer implements AppDeployer {
                     + "; deploy it first");
         }
         int current = state.current();
-        Revision to = pickRollbackTarget(request, revisions, current);
+        Revision to = request.pick(revisions, Revision::number, current);
         ensureImage(to, sink);
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, to.imageId(), lockStaleAfter)) {
@@ -254,7 +255,7 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Kept revisions of {@code app}, oldest first, read from the engine alone. */
     public List<RevisionInfo> history(String app) {
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         AppState state = store.state(app);
         List<ReplicaRef> replicas = engine.replicas(app);
         List<RevisionInfo> out = new ArrayList<>();
@@ -269,7 +270,7 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Desired and ready replicas of {@code app} now (one probe per running replica), and its last phase. */
     public AppStatus status(String app) {
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         AppState state = store.state(app);
         Map<Integer, Revision> revisions = index(store.revisions(app));
         ReplicaCheck checker = new ReplicaCheck(engine, revisions, ProbeSettings.defaults());
@@ -292,7 +293,7 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Removes every container of {@code app}: replicas, records, state and lock. Its history is gone after this. */
     public void remove(String app) {
-        DeployRequest.requireAppName(app);
+        AppName.check(app);
         store.removeAll(app);
     }
 
@@ -352,15 +353,6 @@ public final class DockerDeployer implements AppDeployer {
                 engine.remove(r.id());
             }
         }
-    }
-
-    private Revision pickRollbackTarget(RollbackRequest request, List<Revision> revisions, int current) {
-        String kept = revisions.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining(", "));
-        return Revision.rollbackTarget(request, revisions, current).orElseThrow(() -> new IllegalArgumentException(
-                request.toRevision() == 0 ? "toRevision: app '" + request.app() + "' keeps no revision before the "
-                        + "current one (" + current + "); kept revisions: " + kept
-                : "toRevision: revision " + request.toRevision() + " of app '" + request.app() + "' is not kept; "
-                        + "kept revisions: " + kept));
     }
 
     /** A rollback needs the revision's exact image: by id, else pulled back by its digest. */
@@ -437,11 +429,8 @@ public final class DockerDeployer implements AppDeployer {
 
     private static RolloutRecord record(String app, Operation op, int from, Revision to, int serving, String image,
             int desired, RolloutStrategy strategy, Timeline timeline, Outcome outcome, String message, long startedAt) {
-        long finishedAt = System.currentTimeMillis();
-        var events = timeline.events();
-        return new RolloutRecord(app, op, from, to.number(), serving, image, to.imageId(), to.digest(), desired,
-                strategy.kind().name().toLowerCase(), strategy.describe(desired), events, outcome, message, startedAt,
-                finishedAt, MetricsCalculator.compute(events, desired, to.number(), op, startedAt, finishedAt),
-                to.commit(), to.buildUrl());
+        var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
+        return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, Map.of(), timeline.events(),
+                outcome, message, startedAt);
     }
 }

@@ -58,7 +58,7 @@ public final class RegistryPull {
         DockerClient docker = DockerClientFactory.DEFAULT.create(request.host());
         try {
             EngineState store = new EngineState(new AppEngine(docker));
-            Optional<Revision> to = Revision.rollbackTarget(request, store.revisions(request.app()),
+            Optional<Revision> to = request.target(store.revisions(request.app()), Revision::number,
                     store.state(request.app()).current());
             if (to.isPresent() && to.get().digest() != null && !present(docker, to.get().imageId())) {
                 pull(docker, to.get().digest(), credentials, progress);
