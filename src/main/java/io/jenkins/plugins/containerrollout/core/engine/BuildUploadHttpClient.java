@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * docker-java's HttpClient 5 transport, with one request sent our own way: the build context of {@code POST /build}
  * to a unix:// engine. HttpClient 5 writes a streamed request body 4 KiB at a time, one chunk and a socket write or two
- * each; a 100 MB context then costs some 50 000 writes, and the engine as many wake-ups. Measured, that is ~0.1 s more
- * per 100 MB than the docker CLI, whose chunks are 32 KiB (docs/benchmarks.md). Here the context goes out in 64 KiB
+ * each; a 100 MB context then costs some 50 000 writes, and the engine as many wake-ups, where the docker CLI sends
+ * 32 KiB chunks (the build bench in docs/benchmarks.md compares the two end to end). Here the context goes out in 64 KiB
  * chunks with gathering writes, on a connection of its own. The response goes back to docker-java as it came, which
  * decodes the build stream and the engine's errors as always. Every other request goes through the delegate.
  *
