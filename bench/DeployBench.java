@@ -3,6 +3,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
@@ -71,11 +72,11 @@ public class DeployBench {
                 image(root, tag + ":bad", "bad", false));
         DockerHost host = DockerHost.resolve(null, System.getenv());
         DockerClient docker = DockerClientFactory.DEFAULT.create(host);
-        RolloutStrategy rolling = RolloutStrategy.rolling(String.valueOf(parallelism), "0");
+        RolloutStrategy.Rolling rolling = RolloutStrategy.rolling(String.valueOf(parallelism), "0");
         List<Long> floors = new ArrayList<>(), batches = new ArrayList<>(), ours = new ArrayList<>(),
                 oursComplete = new ArrayList<>(), mttrs = new ArrayList<>(), restores = new ArrayList<>(),
                 graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>();
-        RolloutStrategy complete = rolling.withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
+        RolloutStrategy complete = rolling.withReplacement(Replacement.STOP_COMPLETE);
         try (DockerDeployer deployer = new DockerDeployer(host)) {
             oneRolling(deployer, host, tag, images, rolling, 0); // warm the JVM as a long-running agent is warm
             List<Measurement> measurements = List.of(

@@ -72,4 +72,35 @@ public class ArchitectureTest {
             .resideInAnyPackage(ROOT + ".core.deploy..", ROOT + ".core.router..", ROOT + ".core.swarm..",
                     ROOT + ".core.engine..")
             .because("a report is rendered from records, also where no engine is reachable");
+
+    /**
+     * The engine client's types (and its exceptions) stay in the packages that talk to the engine; everything else
+     * sees project types, so a change of client, or of its exception hierarchy, touches those packages only.
+     */
+    @ArchTest
+    static final ArchRule ENGINE_CLIENT_ONLY_IN_ENGINE_PACKAGES = noClasses()
+            .that().resideOutsideOfPackages(ROOT + ".core.engine..", ROOT + ".core.deploy.docker..",
+                    ROOT + ".core.swarm..", ROOT + ".core.image..", ROOT + ".core.verify..")
+            .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+            .because("docker-java is the engine client; only the engine packages use it");
+
+    /**
+     * The rollout loop and its pure plans reach the engine only through {@code ReplicaEngine}, in project types: the
+     * engine client's exceptions stop at {@code AppEngine}, and the plans are tested without an engine.
+     */
+    @ArchTest
+    static final ArchRule ROLLOUT_LOOP_SEES_NO_ENGINE_CLIENT = noClasses()
+            .that().haveNameMatching(ROOT.replace(".", "\\.") + "\\.core\\.deploy\\.docker\\.(Rollout|ReplicaSet|Canary"
+                    + "|ReplicaCheck|BatchPlan|SlotPlan|TrafficPlan|Background|Tracked|ProgressDeadline|ReplicaEngine"
+                    + "|ReplicaState|DeployerResources)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+            .because("Rollout, ReplicaSet, Canary and the plans decide; AppEngine talks to the engine");
+
+    /** The front-ends open a target through {@code core.targets} and then hold the deploy API only. */
+    @ArchTest
+    static final ArchRule FRONT_ENDS_OPEN_TARGETS_THROUGH_DEPLOYERS = noClasses()
+            .that().resideInAnyPackage(ROOT + ".cli..", ROOT + ".steps..", ROOT + ".model..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(ROOT + ".core.deploy.docker..", ROOT + ".core.swarm..")
+            .because("Deployers.open is the one place that chooses a target");
 }

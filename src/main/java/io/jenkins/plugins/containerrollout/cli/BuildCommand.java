@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.image.BuildRequest;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.image.ImageBuilder;
@@ -93,7 +94,7 @@ public final class BuildCommand implements Command {
         for (String tag : tags) {
             try {
                 ImageReference.parse(tag);
-            } catch (IllegalArgumentException e) {
+            } catch (RequestException e) {
                 throw new UsageException(e.getMessage());
             }
         }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.docker.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -70,11 +69,6 @@ public final class DeployCommand implements Command {
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         DeployRequest request = request(o, terminal);
         RegistryCredentials login = PasswordSource.credentials(o, terminal);
-        if (login != null && !EngineOptions.swarm(o)) {
-            // the Docker deployer pulls anonymously: a private image is pulled first, with the login (a swarm manager
-            // gets the login with the service and hands it to its nodes)
-            RegistryPull.ifMissing(request.host(), request.spec().image(), login, terminal.err()::println);
-        }
         return EngineOptions.rollout(o, request.host(), request.strategy(), login,
                 deployer -> deployer.deploy(request, terminal.err()::println));
     }

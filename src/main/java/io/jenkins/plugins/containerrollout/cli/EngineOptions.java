@@ -1,16 +1,17 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
 import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
-import io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer;
+import io.jenkins.plugins.containerrollout.core.targets.Deployers;
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,28 +49,23 @@ final class EngineOptions {
         return DockerHost.resolve(o.value("--docker-host"), terminal.env());
     }
 
-    /** A deployer for the host; an address the client factory refuses is a usage error naming --docker-host. */
-    static DockerDeployer deployer(DockerHost host, TrafficRouter router) throws UsageException {
-        return UsageException.check(() -> new DockerDeployer(host, router));
-    }
-
     /**
-     * The deployer of the {@code --target}: {@link DockerDeployer} with the options' router, or {@link SwarmDeployer}
-     * on the engine as manager (which has no router: the router options are a usage error there).
+     * The deployer of the {@code --target} ({@link Deployers#open}) with the options' router; a swarm has no router
+     * yet, so the router options are a usage error there. An address the client factory refuses is a usage error
+     * naming --docker-host.
      */
     static AppDeployer deployer(ParsedOptions o, DockerHost host) throws UsageException {
         return deployer(o, host, null);
     }
 
-    /** As {@link #deployer(ParsedOptions, DockerHost)}, a Swarm manager's services pulling with {@code login}. */
+    /** As {@link #deployer(ParsedOptions, DockerHost)}, pulling private images with {@code login}. */
     static AppDeployer deployer(ParsedOptions o, DockerHost host, RegistryCredentials login) throws UsageException {
-        if (!swarm(o)) {
-            return deployer(host, router(o));
-        }
-        if (o.value("--router") != null) {
+        boolean swarm = swarm(o);
+        if (swarm && o.value("--router") != null) {
             throw new UsageException("--router: a router is not supported with --target swarm yet; drop --router");
         }
-        return UsageException.check(() -> new SwarmDeployer(host, login));
+        TrafficRouter router = swarm ? TrafficRouter.NONE : router(o);
+        return UsageException.check(() -> Deployers.open(swarm ? Target.SWARM : Target.DOCKER, host, router, login));
     }
 
     /** True for {@code --target swarm}; anything but docker or swarm is a usage error. */
@@ -90,7 +86,7 @@ final class EngineOptions {
      * policy and would otherwise run as a plain rolling update.
      */
     static void requireTargetSupports(ParsedOptions o, RolloutStrategy strategy) throws UsageException {
-        if (swarm(o) && strategy.kind() == RolloutStrategy.Kind.CANARY) {
+        if (swarm(o) && strategy instanceof RolloutStrategy.Canary) {
             throw new UsageException("--strategy: canary is not supported on swarm yet; use rolling");
         }
     }
@@ -108,7 +104,7 @@ final class EngineOptions {
     static RolloutRecord moved(ParsedOptions o, Move move) throws UsageException, InterruptedException {
         try {
             return move.run();
-        } catch (IllegalArgumentException e) {
+        } catch (RequestException e) {
             if (!swarm(o)) {
                 throw e;
             }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.docker.RegistryPull;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -47,11 +46,6 @@ public final class RollbackCommand implements Command {
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         RollbackRequest request = request(o, terminal);
         RegistryCredentials login = PasswordSource.credentials(o, terminal);
-        if (login != null && !EngineOptions.swarm(o)) {
-            // the Docker deployer pulls a removed revision's image back by digest only anonymously: a private one is
-            // pulled first, with the login
-            RegistryPull.forRollback(request, login, terminal.err()::println);
-        }
         return EngineOptions.rollout(o, request.host(), request.strategy(), login,
                 deployer -> deployer.rollback(request, terminal.err()::println));
     }

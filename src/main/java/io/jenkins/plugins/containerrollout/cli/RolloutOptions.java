@@ -1,6 +1,8 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
+import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutGates;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.time.Duration;
@@ -52,35 +54,48 @@ final class RolloutOptions {
     static RolloutStrategy strategy(ParsedOptions o) throws UsageException {
         RolloutStrategy base = UsageException.check(() -> RolloutStrategy.named(
                 o.value("--strategy") == null ? "rolling" : o.value("--strategy")));
-        String surge = o.value("--max-surge") == null ? base.maxSurge() : o.value("--max-surge");
-        String unavailable = o.value("--max-unavailable") == null ? base.maxUnavailable() : o.value("--max-unavailable");
-        if (base.kind() != RolloutStrategy.Kind.ROLLING && (o.flag("--max-surge") || o.flag("--max-unavailable")
-                || o.flag("--replacement"))) {
-            throw new UsageException("--max-surge/--max-unavailable/--replacement apply to --strategy rolling only");
+        only(o, base instanceof RolloutStrategy.Rolling, "rolling", "--max-surge", "--max-unavailable", "--replacement",
+                "--batch-delay-seconds", "--batch-delay");
+        only(o, base instanceof RolloutStrategy.BlueGreen, "blueGreen", "--scale-down-delay");
+        only(o, base instanceof RolloutStrategy.Canary, "canary", "--canary-steps", "--analysis-path",
+                "--analysis-requests", "--analysis-min-success", "--analysis-max-p95", "--failure-limit");
+        RolloutGates d = base.gates();
+        int minReady = o.nonNegative("--min-ready", d.minReadySeconds());
+        int deadline = o.positiveInt("--progress-deadline", d.progressDeadlineSeconds());
+        double failureRatio = o.decimal("--failure-ratio", d.failureRatio(), 0, 0.999);
+        RolloutGates gates = UsageException.check(() -> new RolloutGates(minReady, deadline, failureRatio,
+                d.autoRollback()));
+        if (base instanceof RolloutStrategy.Rolling r) {
+            String surge = o.value("--max-surge") == null ? r.maxSurge() : o.value("--max-surge");
+            String unavailable = o.value("--max-unavailable") == null ? r.maxUnavailable() : o.value("--max-unavailable");
+            Replacement replacement = UsageException.check(() -> Replacement.parse(o.value("--replacement")));
+            Duration batchDelay = seconds(o, "--batch-delay-seconds", "--batch-delay", r.batchDelay(), 0);
+            return UsageException.check(() -> new RolloutStrategy.Rolling(surge, unavailable, batchDelay, replacement,
+                    gates));
         }
-        RolloutStrategy.Replacement replacement = UsageException.check(
-                () -> RolloutStrategy.Replacement.parse(o.value("--replacement")));
-        int minReady = o.nonNegative("--min-ready", base.minReadySeconds());
-        int deadline = o.positiveInt("--progress-deadline", base.progressDeadlineSeconds());
-        Duration batchDelay = seconds(o, "--batch-delay-seconds", "--batch-delay", base.batchDelay(), 0);
-        double failureRatio = o.decimal("--failure-ratio", base.failureRatio(), 0, 0.999);
-        int scaleDownDelay = o.nonNegative("--scale-down-delay", base.scaleDownDelaySeconds());
-        CanaryPlan canary = canary(o, base);
-        return UsageException.check(() -> new RolloutStrategy(base.kind(), surge, unavailable,
-                batchDelay, minReady, deadline, failureRatio, base.autoRollback(), scaleDownDelay,
-                canary, replacement));
+        if (base instanceof RolloutStrategy.BlueGreen b) {
+            int scaleDownDelay = o.nonNegative("--scale-down-delay", b.scaleDownDelaySeconds());
+            return UsageException.check(() -> new RolloutStrategy.BlueGreen(scaleDownDelay, gates));
+        }
+        if (base instanceof RolloutStrategy.Canary c) {
+            CanaryPlan plan = canary(o, c.plan());
+            return new RolloutStrategy.Canary(plan, gates);
+        }
+        return base.withGates(gates);
     }
 
-    /** The canary plan the options describe; canary options without {@code --strategy canary} are a usage error. */
-    private static CanaryPlan canary(ParsedOptions o, RolloutStrategy base) throws UsageException {
-        boolean canary = base.kind() == RolloutStrategy.Kind.CANARY;
-        for (String option : List.of("--canary-steps", "--analysis-path", "--analysis-requests",
-                "--analysis-min-success", "--analysis-max-p95", "--failure-limit")) {
-            if (!canary && o.value(option) != null) {
-                throw new UsageException(option + " applies to --strategy canary only");
+    /** Options of one strategy given with another are a usage error, not silently ignored. */
+    private static void only(ParsedOptions o, boolean applies, String strategy, String... options)
+            throws UsageException {
+        for (String option : options) {
+            if (!applies && (o.value(option) != null || o.flag(option))) {
+                throw new UsageException(option + " applies to --strategy " + strategy + " only");
             }
         }
-        CanaryPlan d = base.canary();
+    }
+
+    /** The canary plan the options describe, from the defaults {@code d}. */
+    private static CanaryPlan canary(ParsedOptions o, CanaryPlan d) throws UsageException {
         String steps = o.value("--canary-steps");
         String path = o.value("--analysis-path") == null ? d.analysisPath() : o.value("--analysis-path");
         int requests = o.positiveInt("--analysis-requests", d.analysisRequests());

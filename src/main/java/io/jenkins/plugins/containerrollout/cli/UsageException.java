@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -30,13 +31,13 @@ public class UsageException extends Exception {
     }
 
     /**
-     * Builds a core request (or any value that validates itself), turning its {@link IllegalArgumentException} into
+     * Builds a core request (or any value that validates itself), turning its {@link RequestException} into
      * a usage error: the core's message already names the parameter and the fix.
      */
     public static <T> T check(Supplier<T> build) throws UsageException {
         try {
             return build.get();
-        } catch (IllegalArgumentException e) {
+        } catch (RequestException e) {
             throw new UsageException(optionNamed(e.getMessage()));
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -44,7 +45,7 @@ public abstract class AppStep extends Step {
     }
 
     /** The deployer the agent uses for this step. */
-    DeployTarget.Kind targetKind() {
+    Target targetKind() {
         return DeployTarget.kindOf(target);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
@@ -25,7 +26,7 @@ final class AppTasks {
     }
 
     /** Deploys {@code request} (see {@link RolloutCore#deploy}). */
-    record Deploy(DeployTarget.Kind target, DeployRequest request, RouterSettings router, RegistryCredentials credentials,
+    record Deploy(Target target, DeployRequest request, RouterSettings router, RegistryCredentials credentials,
             RolloutCore core) implements AgentTask<RolloutRecord> {
         private static final long serialVersionUID = 1L;
 
@@ -36,7 +37,7 @@ final class AppTasks {
     }
 
     /** Restores a kept revision (see {@link RolloutCore#rollback}). */
-    record Rollback(DeployTarget.Kind target, RollbackRequest request, RouterSettings router,
+    record Rollback(Target target, RollbackRequest request, RouterSettings router,
             RegistryCredentials credentials, RolloutCore core) implements AgentTask<RolloutRecord> {
         private static final long serialVersionUID = 1L;
 
@@ -47,7 +48,7 @@ final class AppTasks {
     }
 
     /** Reads where {@code app} stands (see {@link RolloutCore#status}). */
-    record Status(DeployTarget.Kind target, DockerHost host, String app, RolloutCore core) implements AgentTask<AppStatus> {
+    record Status(Target target, DockerHost host, String app, RolloutCore core) implements AgentTask<AppStatus> {
         private static final long serialVersionUID = 1L;
 
         @Override

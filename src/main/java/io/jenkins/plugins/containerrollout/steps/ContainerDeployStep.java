@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -301,7 +302,7 @@ public final class ContainerDeployStep extends RolloutStep {
         RolloutStrategy rollout = rolloutStrategy()
                 .withMinReadySeconds(minReadySeconds).withProgressDeadlineSeconds(progressDeadlineSeconds)
                 .withFailureRatio(failureRatio).withAutoRollback(autoRollback);
-        requireRouterFor(rollout.kind());
+        requireRouterFor(rollout);
         return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe(healthPath), revisionHistoryLimit,
                 buildUrl, commit);
     }
@@ -336,10 +337,10 @@ public final class ContainerDeployStep extends RolloutStep {
             RegistryCredentials credentials = step.getImage() == null ? null
                     : run.registryCredentials(step.getRegistryCredentialsId(), ImageReferences.registryUri(step.getImage()));
             run.console().line("deploying " + request.spec().image() + " as " + request.app() + ": " + request.replicas()
-                    + " replica(s) from port " + request.portBase() + ", " + request.strategy().kind().name().toLowerCase()
+                    + " replica(s) from port " + request.portBase() + ", " + request.strategy().name()
                     + " on " + host.uri());
             run.whenAborted(new AbortRecord(Operation.DEPLOY, request.app(), request.spec().image(),
-                    request.strategy().kind().name().toLowerCase(Locale.ROOT), request.replicas()));
+                    request.strategy().name(), request.replicas()));
             RolloutRecord record = run.onAgent(new AppTasks.Deploy(step.targetKind(), request,
                     TrafficRouting.settings(step.getRouter(), step.getApp()), credentials, core));
             return DeploySummary.conclude(run, record, step.isFailOnRollback());
@@ -418,7 +419,7 @@ public final class ContainerDeployStep extends RolloutStep {
         public FormValidation doCheckRevisionHistoryLimit(@AncestorInPath Item item, @QueryParameter String value) {
             return RolloutForms.check(item, () -> {
                 if (RolloutForms.integer("revisionHistoryLimit", value, 10) < 0) {
-                    throw new IllegalArgumentException("revisionHistoryLimit: must be 0 or more; the default is 10");
+                    throw new RequestException("revisionHistoryLimit: must be 0 or more; the default is 10");
                 }
             });
         }

@@ -7,6 +7,7 @@ import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
@@ -80,11 +81,11 @@ public final class ContainerRollbackStep extends RolloutStep {
     public RollbackRequest toRequest(DockerHost host) {
         StepArguments.requireApp(app);
         RolloutStrategy rollout = rolloutStrategy();
-        if (rollout.kind() == RolloutStrategy.Kind.CANARY) {
-            throw new IllegalArgumentException("strategy: a rollback restores a revision that already ran, so it does not "
+        if (rollout instanceof RolloutStrategy.Canary) {
+            throw new RequestException("strategy: a rollback restores a revision that already ran, so it does not "
                     + "analyse it as a canary; use rolling(), recreate() or blueGreen()");
         }
-        requireRouterFor(rollout.kind());
+        requireRouterFor(rollout);
         // the health path is the one recorded with the revision; only the timings are the step's
         return RollbackRequest.to(host, app, toRevision).withStrategy(rollout)
                 .withProbe(probe(ProbeSettings.defaults().path()));
@@ -167,7 +168,7 @@ public final class ContainerRollbackStep extends RolloutStep {
         public FormValidation doCheckToRevision(@AncestorInPath Item item, @QueryParameter String value) {
             return RolloutForms.check(item, () -> {
                 if (RolloutForms.integer("toRevision", value, 0) < 0) {
-                    throw new IllegalArgumentException("toRevision: use 0 (the previous revision) or a revision number from the history");
+                    throw new RequestException("toRevision: use 0 (the previous revision) or a revision number from the history");
                 }
             });
         }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.model.Item;
@@ -126,8 +128,8 @@ public final class ContainerVerifyStep extends AppStep {
     public OnFailure onFailureAction() {
         try {
             return OnFailure.parse(onFailure);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("onFailure: '" + onFailure + "' is not one of 'fail', 'unstable', 'rollback'", e);
+        } catch (RequestException e) {
+            throw new RequestException("onFailure: '" + onFailure + "' is not one of 'fail', 'unstable', 'rollback'", e);
         }
     }
 
@@ -147,9 +149,9 @@ public final class ContainerVerifyStep extends AppStep {
         StepArguments.requireApp(app);
         onFailureAction();
         if (checks.isEmpty()) {
-            throw new IllegalArgumentException("checks: give at least one check, e.g. checks: [http(url: '{endpoint}/health')]");
+            throw new RequestException("checks: give at least one check, e.g. checks: [http(url: '{endpoint}/health')]");
         }
-        if (targetKind() == DeployTarget.Kind.SWARM) {
+        if (targetKind() == Target.SWARM) {
             VerifyRequests.requireSwarmSupports(app, checks);
         }
     }

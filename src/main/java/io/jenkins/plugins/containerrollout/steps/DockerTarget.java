@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import org.jenkinsci.Symbol;
@@ -18,8 +19,8 @@ public final class DockerTarget extends DeployTarget {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.DOCKER;
+    public Target kind() {
+        return Target.DOCKER;
     }
 
     /**

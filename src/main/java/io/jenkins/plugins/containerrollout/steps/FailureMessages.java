@@ -1,16 +1,15 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import com.github.dockerjava.api.exception.DockerClientException;
-import com.github.dockerjava.api.exception.DockerException;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.engine.EngineException;
-import java.io.IOException;
+import io.jenkins.plugins.containerrollout.core.engine.EngineFailures;
 
 /**
  * Maps core failures to the messages users see: which failures of the deploy and verify cores are the user's to act
  * on, and so become a one-line {@code AbortException} rather than a stack trace: a request the core refuses
- * ({@link IllegalArgumentException} names the parameter and the fix), a rollout already running, an engine that
- * cannot be used.
+ * ({@link RequestException} names the parameter and the fix), a rollout already running, an engine that cannot be
+ * used. Anything else (a bug, a corrupt label in the engine) keeps its stack trace: it is not the user's to fix.
  *
  * <p>Usage: {@code protected String userMessage(Exception e) { return FailureMessages.userMessage(e, super.userMessage(e)); }}
  */
@@ -24,12 +23,11 @@ final class FailureMessages {
         if (unreachable != null) {
             return unreachable;
         }
-        if (failure instanceof IllegalArgumentException || failure instanceof RolloutLockedException
+        if (failure instanceof RequestException || failure instanceof RolloutLockedException
                 || failure instanceof EngineException) {
             return message(failure);
         }
-        if (failure instanceof DockerException || failure instanceof DockerClientException
-                || (failure instanceof RuntimeException && failure.getCause() instanceof IOException)) {
+        if (EngineFailures.fromEngine(failure)) {
             return "the Docker engine failed: " + message(failure);
         }
         return fallback;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class FixedChoices {
     /** {@code rolling(replacement: ...)}: every policy of the core. */
     static List<Choice> replacement() {
         List<Choice> choices = new ArrayList<>();
-        for (RolloutStrategy.Replacement policy : RolloutStrategy.Replacement.values()) {
+        for (Replacement policy : Replacement.values()) {
             choices.add(new Choice(Messages.get("RollingStrategy.replacement." + policy.id()), policy.id()));
         }
         return choices;

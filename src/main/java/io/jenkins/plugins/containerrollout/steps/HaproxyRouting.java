@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.Extension;
 import hudson.model.Descriptor;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -61,10 +62,10 @@ public final class HaproxyRouting extends TrafficRouting {
     public RouterSettings settings(String app) {
         String problem = problem(socket);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new RequestException(problem);
         }
         if (frontendPort < 0 || frontendPort > 65535) {
-            throw new IllegalArgumentException("frontendPort: " + frontendPort + " is not a port; use 1 to 65535, or 0 when unknown");
+            throw new RequestException("frontendPort: " + frontendPort + " is not a port; use 1 to 65535, or 0 when unknown");
         }
         return RouterSettings.haproxy(socket.strip(), app, frontendPort);
     }
@@ -88,7 +89,7 @@ public final class HaproxyRouting extends TrafficRouting {
             return RolloutForms.check(item, () -> {
                 String problem = problem(value);
                 if (problem != null) {
-                    throw new IllegalArgumentException(problem);
+                    throw new RequestException(problem);
                 }
             });
         }

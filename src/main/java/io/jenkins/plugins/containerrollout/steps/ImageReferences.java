@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.image.ImageReference;
 
 /**
@@ -23,7 +24,7 @@ public final class ImageReferences {
         try {
             ImageReference.parse(tag);
             return null;
-        } catch (IllegalArgumentException e) {
+        } catch (RequestException e) {
             return e.getMessage();
         }
     }
@@ -32,7 +33,7 @@ public final class ImageReferences {
     public static String registry(String tag) {
         try {
             return ImageReference.parse(tag).registry();
-        } catch (IllegalArgumentException e) {
+        } catch (RequestException e) {
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -27,7 +28,7 @@ final class ResourceLimits {
         }
         Matcher m = MEMORY.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("memory: '" + text.strip() + "' is not a size; use e.g. '256m', '1g' or '512k'");
+            throw new RequestException("memory: '" + text.strip() + "' is not a size; use e.g. '256m', '1g' or '512k'");
         }
         int shift = switch (m.group(2)) {
             case "k" -> 10;
@@ -38,7 +39,7 @@ final class ResourceLimits {
         long bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << shift)).longValue();
         if (bytes > 0 && bytes < (6L << 20)) {
             // the engine refuses limits below 6 MiB; say so before it does
-            throw new IllegalArgumentException("memory: '" + text.strip() + "' is below the engine's minimum of 6m");
+            throw new RequestException("memory: '" + text.strip() + "' is below the engine's minimum of 6m");
         }
         return bytes;
     }
@@ -58,7 +59,7 @@ final class ResourceLimits {
             }
             return cpus.movePointRight(9).longValue();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("cpus: '" + text.strip() + "' is not a number of CPUs; use e.g. '0.5' or '2'", e);
+            throw new RequestException("cpus: '" + text.strip() + "' is not a number of CPUs; use e.g. '0.5' or '2'", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
@@ -23,7 +24,7 @@ public final class RollingStrategy extends DeployStrategy {
     private String maxSurge = "25%";
     private String maxUnavailable = "25%";
     private double batchDelaySeconds;
-    private String replacement = RolloutStrategy.Replacement.STOP_STARTED.id();
+    private String replacement = Replacement.STOP_STARTED.id();
 
     /** Kubernetes' defaults: 25% surge, 25% unavailable, no pause between batches. */
     @DataBoundConstructor
@@ -76,7 +77,7 @@ public final class RollingStrategy extends DeployStrategy {
      */
     @DataBoundSetter
     public void setReplacement(String replacement) {
-        this.replacement = replacement == null || replacement.isBlank() ? RolloutStrategy.Replacement.STOP_STARTED.id()
+        this.replacement = replacement == null || replacement.isBlank() ? Replacement.STOP_STARTED.id()
                 : replacement.strip();
     }
 
@@ -84,7 +85,7 @@ public final class RollingStrategy extends DeployStrategy {
     public RolloutStrategy toStrategy() {
         return RolloutStrategy.rolling(maxSurge, maxUnavailable)
                 .withBatchDelay(StepArguments.seconds("batchDelaySeconds", batchDelaySeconds))
-                .withReplacement(RolloutStrategy.Replacement.parse(replacement));
+                .withReplacement(Replacement.parse(replacement));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -17,7 +18,7 @@ import java.io.Serializable;
  * The glue talks to the deploy and verify cores only through this, so tests substitute a fake that returns canned
  * records; {@link #ENGINE} is the real thing.
  *
- * <p>Usage: {@code RolloutRecord r = RolloutCore.ENGINE.deploy(DeployTarget.Kind.DOCKER, request, TrafficRouter.NONE, null, console);}
+ * <p>Usage: {@code RolloutRecord r = RolloutCore.ENGINE.deploy(Target.DOCKER, request, TrafficRouter.NONE, null, console);}
  */
 public interface RolloutCore extends Serializable {
     /** The real core: {@code DockerDeployer} (or {@code SwarmDeployer}) and {@code Verifier} on the request's engine. */
@@ -28,18 +29,18 @@ public interface RolloutCore extends Serializable {
      *
      * @throws IllegalArgumentException a request only the engine can refuse (image missing, port taken)
      */
-    RolloutRecord deploy(DeployTarget.Kind target, DeployRequest request, TrafficRouter router,
+    RolloutRecord deploy(Target target, DeployRequest request, TrafficRouter router,
             RegistryCredentials credentials, ProgressSink progress) throws Exception;
 
     /**
      * Restores a kept revision; pulls its image first with {@code credentials} when they are given and someone removed
      * it from the engine.
      */
-    RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
+    RolloutRecord rollback(Target target, RollbackRequest request, TrafficRouter router,
             RegistryCredentials credentials, ProgressSink progress) throws Exception;
 
     /** Where the application stands now (its serving ports are the verification's endpoints). */
-    AppStatus status(DeployTarget.Kind target, DockerHost host, String app) throws Exception;
+    AppStatus status(Target target, DockerHost host, String app) throws Exception;
 
     /** Runs the checks. */
     VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) throws Exception;

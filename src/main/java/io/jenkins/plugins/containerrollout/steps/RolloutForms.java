@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 
@@ -14,7 +15,7 @@ final class RolloutForms {
     private RolloutForms() {
     }
 
-    /** A validation that throws {@link IllegalArgumentException} naming the problem. */
+    /** A validation that throws {@link RequestException} naming the problem. */
     @FunctionalInterface
     interface Validation {
         void run();
@@ -25,7 +26,7 @@ final class RolloutForms {
         try {
             validation.run();
             return null;
-        } catch (IllegalArgumentException e) {
+        } catch (RequestException e) {
             return e.getMessage();
         }
     }
@@ -51,7 +52,7 @@ final class RolloutForms {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text.strip() + "' is not a whole number", e);
+            throw new RequestException(field + ": '" + text.strip() + "' is not a whole number", e);
         }
     }
 
@@ -63,7 +64,7 @@ final class RolloutForms {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text.strip() + "' is not a number", e);
+            throw new RequestException(field + ": '" + text.strip() + "' is not a number", e);
         }
     }
 

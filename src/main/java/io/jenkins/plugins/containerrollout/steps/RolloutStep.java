@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * alike besides engine and router: the strategy and the probe timings of the health gate. Each subclass maps them
  * with its own arguments to its core request.
  *
- * <p>Usage: {@code RolloutStrategy s = rolloutStrategy(); requireRouterFor(s.kind()); ProbeSettings p = probe("/health");}
+ * <p>Usage: {@code RolloutStrategy s = rolloutStrategy(); requireRouterFor(s); ProbeSettings p = probe("/health");}
  */
 public abstract class RolloutStep extends AppStep {
     private DeployStrategy strategy;
@@ -137,15 +138,15 @@ public abstract class RolloutStep extends AppStep {
      *
      * @throws IllegalArgumentException naming {@code router} and the fix
      */
-    protected void requireRouterFor(RolloutStrategy.Kind kind) {
+    protected void requireRouterFor(RolloutStrategy strategy) {
         TrafficRouting router = getRouter();
         boolean none = router == null || router instanceof DirectRouting;
-        if (kind == RolloutStrategy.Kind.BLUE_GREEN && none) {
-            throw new IllegalArgumentException("router: blueGreen switches traffic between colours, so it needs a router "
+        if (strategy instanceof RolloutStrategy.BlueGreen && none) {
+            throw new RequestException("router: blueGreen switches traffic between colours, so it needs a router "
                     + "in front of the replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
         }
-        if (kind == RolloutStrategy.Kind.CANARY && (none || (router instanceof HaproxyRouting h && h.getFrontendPort() == 0))) {
-            throw new IllegalArgumentException("router: canary splits traffic by weight and analyses it at the router's "
+        if (strategy instanceof RolloutStrategy.Canary && (none || (router instanceof HaproxyRouting h && h.getFrontendPort() == 0))) {
+            throw new RequestException("router: canary splits traffic by weight and analyses it at the router's "
                     + "frontend; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "', frontendPort: PORT)");
         }
     }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.verify.Check;
 import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class SmokeTestVerifyCheck extends VerifyCheck {
     public Check toCheck(String app, int desiredReplicas) {
         java.nio.file.Path dir = java.nio.file.Path.of(reportsDir).normalize();
         if (dir.isAbsolute() || dir.startsWith("..") || dir.toString().isEmpty()) {
-            throw new IllegalArgumentException("reportsDir: '" + reportsDir + "' must be a folder inside the workspace, "
+            throw new RequestException("reportsDir: '" + reportsDir + "' must be a folder inside the workspace, "
                     + "e.g. '" + DEFAULT_REPORTS_DIR + "', where the junit step can read it");
         }
         return new SmokeTestCheck(getName(), image, command, env, targetUrl, reports, timeoutMillis(), reportsDir);

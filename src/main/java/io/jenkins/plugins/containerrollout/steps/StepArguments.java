@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -23,7 +24,7 @@ final class StepArguments {
     /** @throws IllegalArgumentException when {@code app} is missing or not a valid application name */
     static void requireApp(String app) {
         if (app == null || app.isBlank()) {
-            throw new IllegalArgumentException("app: required; name the application, e.g. app: 'web'");
+            throw new RequestException("app: required; name the application, e.g. app: 'web'");
         }
         AppName.check(app);
     }
@@ -31,7 +32,7 @@ final class StepArguments {
     /** @throws IllegalArgumentException when {@code image} is missing, a bare digest or not an image reference */
     static void requireImage(String image) {
         if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException("image: required; give the image reference to deploy, e.g. "
+            throw new RequestException("image: required; give the image reference to deploy, e.g. "
                     + "'127.0.0.1:5000/web:7' (or the imageRef containerBuild returned)");
         }
         DeployImage.require("image", image);
@@ -39,21 +40,21 @@ final class StepArguments {
         int at = reference.indexOf('@');
         String problem = ImageReferences.problem(at < 0 ? reference : reference.substring(0, at));
         if (problem != null) {
-            throw new IllegalArgumentException("image: " + problem);
+            throw new RequestException("image: " + problem);
         }
     }
 
     /** @throws IllegalArgumentException when {@code replicas} is out of range */
     static void requireReplicas(int replicas) {
         if (replicas < 1 || replicas > DeployRequest.MAX_REPLICAS) {
-            throw new IllegalArgumentException("replicas: " + replicas + " is out of range; use 1 to " + DeployRequest.MAX_REPLICAS);
+            throw new RequestException("replicas: " + replicas + " is out of range; use 1 to " + DeployRequest.MAX_REPLICAS);
         }
     }
 
     /** @throws IllegalArgumentException when {@code port} is not an unprivileged port */
     static void requirePort(String field, int port) {
         if (port < 1024 || port > 65535) {
-            throw new IllegalArgumentException(field + ": " + port + " is not a usable port; use 1024 to 65535");
+            throw new RequestException(field + ": " + port + " is not a usable port; use 1024 to 65535");
         }
     }
 
@@ -84,7 +85,7 @@ final class StepArguments {
         if (value instanceof Number) {
             return value.toString();
         }
-        throw new IllegalArgumentException(parameter + ": expects a number or a string, e.g. 1 or '25%', not "
+        throw new RequestException(parameter + ": expects a number or a string, e.g. 1 or '25%', not "
                 + (value instanceof Boolean ? value : value instanceof Iterable<?> ? "a list" : value instanceof Map<?, ?>
                 ? "a map" : "'" + value + "'"));
     }
@@ -97,7 +98,7 @@ final class StepArguments {
      */
     static Duration seconds(String parameter, double seconds) {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException(parameter + ": " + seconds + " is not a duration; give seconds, 0 or more, "
+            throw new RequestException(parameter + ": " + seconds + " is not a duration; give seconds, 0 or more, "
                     + "e.g. 0.5");
         }
         return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));

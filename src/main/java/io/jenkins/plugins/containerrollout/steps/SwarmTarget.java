@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import org.jenkinsci.Symbol;
@@ -17,8 +18,8 @@ public final class SwarmTarget extends DeployTarget {
     }
 
     @Override
-    public Kind kind() {
-        return Kind.SWARM;
+    public Target kind() {
+        return Target.SWARM;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.verify.Check;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
@@ -39,16 +40,16 @@ final class VerifyRequests {
         List<Check> mapped = new ArrayList<>();
         for (VerifyCheck check : checks) {
             if (check == null) {
-                throw new IllegalArgumentException("checks: contains an empty entry; remove it");
+                throw new RequestException("checks: contains an empty entry; remove it");
             }
             mapped.add(check.toCheck(app, status.desiredReplicas()));
         }
         List<String> targets = endpoints.isEmpty() ? endpoints(status) : endpoints;
         try {
             return new VerifyRequest(app, targets, allowedHosts, mapped, onFailure, failFast);
-        } catch (IllegalArgumentException e) {
+        } catch (RequestException e) {
             if (targets.isEmpty() && e.getMessage() != null && e.getMessage().contains("no endpoints")) {
-                throw new IllegalArgumentException(e.getMessage() + " (app '" + app + "' has no ready replicas: "
+                throw new RequestException(e.getMessage() + " (app '" + app + "' has no ready replicas: "
                         + status.readyReplicas() + "/" + status.desiredReplicas() + ", phase " + status.phase() + ")", e);
             }
             throw e;
@@ -65,7 +66,7 @@ final class VerifyRequests {
         List<Check> mapped = checks.stream().map(c -> c == null ? null : c.toCheck(app, 1)).toList();
         SwarmChecks.firstUnsupported(mapped).ifPresent(i -> {
             Check c = mapped.get(i);
-            throw new IllegalArgumentException(SwarmChecks.refusal("checks[" + i + "] (" + c.type() + " '" + c.name()
+            throw new RequestException(SwarmChecks.refusal("checks[" + i + "] (" + c.type() + " '" + c.name()
                     + "')", "target: swarm()", "http(url: '{endpoint}/health')"));
         });
     }

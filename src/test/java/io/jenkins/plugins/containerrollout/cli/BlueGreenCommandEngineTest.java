@@ -36,7 +36,7 @@ public class BlueGreenCommandEngineTest {
 
             assertEquals(second.err(), 0, second.exit());
             JsonNode record = json(second);
-            assertEquals("blue_green", record.get("strategy").asText());
+            assertEquals("the DSL's own name", "blueGreen", record.get("strategy").asText());
             assertEquals("SUCCEEDED", record.get("outcome").asText());
             for (int i = 0; i < 4; i++) {
                 assertEquals("every request after the switch", "2.0", Loopback.version(frontend));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
@@ -24,7 +25,7 @@ public class DurationOptionsTest {
     public void newOptionsTakeSecondsWithFractions() throws Exception {
         ParsedOptions o = parse("--batch-delay-seconds", "1.5", "--probe-interval-seconds", "0.2",
                 "--probe-timeout-seconds", "2");
-        assertEquals(Duration.ofMillis(1500), RolloutOptions.strategy(o).batchDelay());
+        assertEquals(Duration.ofMillis(1500), ((RolloutStrategy.Rolling) RolloutOptions.strategy(o)).batchDelay());
         ProbeSettings probe = RolloutOptions.probe(o, "/");
         assertEquals(Duration.ofMillis(200), probe.interval());
         assertEquals(Duration.ofSeconds(2), probe.timeout());
@@ -33,7 +34,7 @@ public class DurationOptionsTest {
     @Test
     public void theOldOptionsKeepTheirMilliseconds() throws Exception {
         ParsedOptions o = parse("--batch-delay", "1500", "--probe-interval", "200", "--probe-timeout", "2000");
-        assertEquals(Duration.ofMillis(1500), RolloutOptions.strategy(o).batchDelay());
+        assertEquals(Duration.ofMillis(1500), ((RolloutStrategy.Rolling) RolloutOptions.strategy(o)).batchDelay());
         assertEquals(Duration.ofMillis(200), RolloutOptions.probe(o, "/").interval());
         assertEquals(Duration.ofSeconds(2), RolloutOptions.probe(o, "/").timeout());
     }

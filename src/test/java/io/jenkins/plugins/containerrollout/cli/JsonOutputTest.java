@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.cli;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
@@ -29,8 +30,8 @@ public class JsonOutputTest {
     @Test
     public void writesAStatusWithTheRouterRecordedWithTheAppOrNull() throws Exception {
         String router = RouterSettings.haproxy("/run/haproxy/admin.sock", "web", 8080).describe();
-        String withRouter = json(new AppStatus("web", "COMPLETE", 1, 1, 1, 1, List.of(21000), List.of(), null, router));
-        String without = json(new AppStatus("web", "COMPLETE", 1, 1, 1, 1, List.of(21000), List.of(), null, null));
+        String withRouter = json(new AppStatus("web", AppPhase.COMPLETE, 1, 1, 1, 1, List.of(21000), List.of(), null, router));
+        String without = json(new AppStatus("web", AppPhase.COMPLETE, 1, 1, 1, 1, List.of(21000), List.of(), null, null));
         assertEquals("{\"app\":\"web\",\"phase\":\"COMPLETE\",\"stableRevision\":1,\"targetRevision\":1,"
                 + "\"desiredReplicas\":1,\"readyReplicas\":1,\"servingPorts\":[21000],\"replicas\":[],\"lockOwner\":null,"
                 + "\"router\":\"haproxy at /run/haproxy/admin.sock (backend web, frontend 127.0.0.1:8080)\"}\n", withRouter);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -53,7 +54,7 @@ public class AbortRecordTest extends FakeCoreHarness {
         }
 
         @Override
-        public RolloutRecord deploy(DeployTarget.Kind target, DeployRequest request, TrafficRouter router,
+        public RolloutRecord deploy(Target target, DeployRequest request, TrafficRouter router,
                 RegistryCredentials credentials, ProgressSink progress) throws Exception {
             try {
                 return work();
@@ -64,13 +65,13 @@ public class AbortRecordTest extends FakeCoreHarness {
         }
 
         @Override
-        public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
+        public RolloutRecord rollback(Target target, RollbackRequest request, TrafficRouter router,
                 RegistryCredentials credentials, ProgressSink progress) throws Exception {
             return work();
         }
 
         @Override
-        public AppStatus status(DeployTarget.Kind target, DockerHost host, String app) {
+        public AppStatus status(Target target, DockerHost host, String app) {
             throw new UnsupportedOperationException();
         }
 

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import hudson.AbortException;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
@@ -122,9 +123,16 @@ public class ContainerDeployExecutionTest extends FakeCoreHarness {
 
     @Test
     public void aRequestTheEngineRefusesAbortsWithItsMessage() throws Exception {
-        RolloutCore refusing = core.deployThrows(new IllegalArgumentException("portBase: port 21000 (slot 0) is already in use by another process"));
+        RolloutCore refusing = core.deployThrows(new RequestException("portBase: port 21000 (slot 0) is already in use by another process"));
         AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.deploy(harness, step(), refusing));
         assertEquals("containerDeploy: portBase: port 21000 (slot 0) is already in use by another process", e.getMessage());
+    }
+
+    /** A corrupt label in the engine is not the user's to fix: it keeps its type and stack trace (docs/architecture.md). */
+    @Test
+    public void aFailureThatIsNotARequestErrorIsNotDressedAsOne() throws Exception {
+        RolloutCore corrupt = core.deployThrows(new NumberFormatException("For input string: \"x\""));
+        assertThrows(NumberFormatException.class, () -> RolloutStepRunner.deploy(harness, step(), corrupt));
     }
 
     @Test

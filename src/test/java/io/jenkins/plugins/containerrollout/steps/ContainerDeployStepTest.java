@@ -8,6 +8,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutGates;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
@@ -74,8 +76,8 @@ public class ContainerDeployStepTest {
                 List.of("exec httpd -f"), 256L << 20, 500_000_000L, "on-failure:3", Map.of("team", "shop"),
                 List.of("/srv/data:/data:ro"), "shop-net", 8080, 5);
         RolloutStrategy strategy = RolloutStrategy.rolling("1", "0").withBatchDelay(Duration.ofSeconds(2))
-                .withMinReadySeconds(3).withProgressDeadlineSeconds(120).withFailureRatio(0.25).withAutoRollback(false)
-                .withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
+                .withReplacement(Replacement.STOP_COMPLETE)
+                .withGates(new RolloutGates(3, 120, 0.25, false));
         ProbeSettings probe = new ProbeSettings("/health", Duration.ofMillis(200), Duration.ofMillis(500), 2, 4,
                 Duration.ofSeconds(30));
         assertEquals(new DeployRequest(HOST, "web", spec, 4, 21000, strategy, probe, 3, "http://jenkins/job/shop/7/", "abc123"),
@@ -101,7 +103,7 @@ public class ContainerDeployStepTest {
 
     @Test
     public void blueGreenDefaultsToThirtySecondsOfOldColour() {
-        assertEquals(30, new BlueGreenStrategy().toStrategy().scaleDownDelaySeconds());
+        assertEquals(30, ((RolloutStrategy.BlueGreen) new BlueGreenStrategy().toStrategy()).scaleDownDelaySeconds());
     }
 
     @Test

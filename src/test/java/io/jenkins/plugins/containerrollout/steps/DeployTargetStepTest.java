@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
@@ -23,14 +24,14 @@ public class DeployTargetStepTest extends FakeCoreHarness {
     public void deployWithoutATargetUsesTheDockerDeployer() throws Exception {
         RolloutStepRunner.deploy(harness, deploy(null), core);
 
-        assertEquals(List.of(DeployTarget.Kind.DOCKER), core.targets);
+        assertEquals(List.of(Target.DOCKER), core.targets);
     }
 
     @Test
     public void deployWithTheSwarmTargetUsesTheSwarmDeployer() throws Exception {
         RolloutStepRunner.deploy(harness, deploy(new SwarmTarget()), core);
 
-        assertEquals(List.of(DeployTarget.Kind.SWARM), core.targets);
+        assertEquals(List.of(Target.SWARM), core.targets);
     }
 
     @Test
@@ -40,7 +41,7 @@ public class DeployTargetStepTest extends FakeCoreHarness {
 
         RolloutStepRunner.rollback(harness, step, core);
 
-        assertEquals(List.of(DeployTarget.Kind.SWARM), core.targets);
+        assertEquals(List.of(Target.SWARM), core.targets);
     }
 
     @Test
@@ -52,14 +53,14 @@ public class DeployTargetStepTest extends FakeCoreHarness {
 
         assertThrows(AbortException.class, () -> RolloutStepRunner.verify(harness, step, core));
 
-        assertEquals(List.of(DeployTarget.Kind.SWARM, DeployTarget.Kind.SWARM), core.targets);
+        assertEquals(List.of(Target.SWARM, Target.SWARM), core.targets);
     }
 
     @Test
     public void theExplicitDockerTargetUsesTheDockerDeployer() throws Exception {
         RolloutStepRunner.deploy(harness, deploy(new DockerTarget()), core);
 
-        assertEquals(List.of(DeployTarget.Kind.DOCKER), core.targets);
+        assertEquals(List.of(Target.DOCKER), core.targets);
     }
 
     @Test
@@ -68,9 +69,9 @@ public class DeployTargetStepTest extends FakeCoreHarness {
         DeployRequest request = DeployRequest.of(nowhere, "web", "127.0.0.1:5000/web:4", 1, 21000);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RolloutCore.ENGINE.deploy(
-                DeployTarget.Kind.SWARM, request, new HaproxyRouter(Path.of("/nonexistent.sock"), 0), null, line -> { }));
+                Target.SWARM, request, new HaproxyRouter(Path.of("/nonexistent.sock"), 0), null, line -> { }));
 
-        assertEquals("router: a router is not supported with target: swarm() yet; use router: direct() or leave it out",
-                e.getMessage());
+        assertEquals("router: a router is not supported with the swarm target yet; leave the router out (router: "
+                + "direct() in a Pipeline, no --router on the command line)", e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
@@ -45,7 +46,7 @@ public class DurationUnitsTest {
         DeployRequest request = step.toRequest(HOST, null, null);
         assertEquals(Duration.ofMillis(500), request.probe().interval());
         assertEquals(Duration.ofSeconds(2), request.probe().timeout());
-        assertEquals(Duration.ofMillis(1500), request.strategy().batchDelay());
+        assertEquals(Duration.ofMillis(1500), ((RolloutStrategy.Rolling) request.strategy()).batchDelay());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -37,7 +39,7 @@ final class FakeRolloutCore implements RolloutCore {
     transient DockerHost verifiedOn;
     transient int statusCalls;
     /** The target of every deploy, rollback and status call, in order. */
-    transient final List<DeployTarget.Kind> targets = new ArrayList<>();
+    transient final List<Target> targets = new ArrayList<>();
     private transient Outcome deployOutcome = Outcome.SUCCEEDED;
     private transient Outcome rollbackOutcome = Outcome.SUCCEEDED;
     private transient boolean verificationPasses = true;
@@ -72,7 +74,7 @@ final class FakeRolloutCore implements RolloutCore {
 
     /** The application's state: {@code desired} replicas, the given ports serving. */
     FakeRolloutCore serving(String app, int desired, Integer... ports) {
-        this.status = new AppStatus(app, "COMPLETE", 3, 3, desired, ports.length, List.of(ports), List.of(), null, null);
+        this.status = new AppStatus(app, AppPhase.COMPLETE, 3, 3, desired, ports.length, List.of(ports), List.of(), null, null);
         return this;
     }
 
@@ -88,7 +90,7 @@ final class FakeRolloutCore implements RolloutCore {
     }
 
     @Override
-    public RolloutRecord deploy(DeployTarget.Kind target, DeployRequest request, TrafficRouter router,
+    public RolloutRecord deploy(Target target, DeployRequest request, TrafficRouter router,
             RegistryCredentials credentials, ProgressSink progress) {
         if (deployFailure != null) {
             throw deployFailure;
@@ -102,7 +104,7 @@ final class FakeRolloutCore implements RolloutCore {
     }
 
     @Override
-    public RolloutRecord rollback(DeployTarget.Kind target, RollbackRequest request, TrafficRouter router,
+    public RolloutRecord rollback(Target target, RollbackRequest request, TrafficRouter router,
             RegistryCredentials credentials, ProgressSink progress) {
         targets.add(target);
         rollbacks.add(request);
@@ -112,7 +114,7 @@ final class FakeRolloutCore implements RolloutCore {
     }
 
     @Override
-    public AppStatus status(DeployTarget.Kind target, DockerHost host, String app) {
+    public AppStatus status(Target target, DockerHost host, String app) {
         targets.add(target);
         statusCalls++;
         return status;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -120,8 +122,8 @@ public class RoutedStepsEngineTest {
 
         assertTrue(e.getMessage(), e.getMessage().contains("router: haproxy(socket: '" + socket + "', frontendPort: "
                 + frontendPort + ")"));
-        AppStatus status = RolloutCore.ENGINE.status(DeployTarget.Kind.DOCKER, TestBed.host(), app);
-        assertEquals(List.of("COMPLETE", 2), List.of(status.phase(), status.stableRevision()));
+        AppStatus status = RolloutCore.ENGINE.status(Target.DOCKER, TestBed.host(), app);
+        assertEquals(List.of(AppPhase.COMPLETE, 2), List.of(status.phase(), status.stableRevision()));
         List<AppStatus.Replica> running = status.replicas().stream().filter(AppStatus.Replica::running).toList();
         assertEquals("the replica of revision 2 runs, none of revision 1: " + status.replicas(), List.of(2),
                 running.stream().map(AppStatus.Replica::revision).toList());

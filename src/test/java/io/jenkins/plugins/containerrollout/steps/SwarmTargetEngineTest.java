@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import static org.junit.Assert.assertEquals;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
@@ -40,13 +41,13 @@ public class SwarmTargetEngineTest {
                 .withStopTimeoutSeconds(1), 1, base, RolloutStrategy.rolling("1", "0").withProgressDeadlineSeconds(60),
                 probe, 10, null, null);
 
-        RolloutRecord record = RolloutCore.ENGINE.deploy(DeployTarget.Kind.SWARM, request, TrafficRouter.NONE, null,
+        RolloutRecord record = RolloutCore.ENGINE.deploy(Target.SWARM, request, TrafficRouter.NONE, null,
                 System.out::println);
 
         assertEquals(record.message(), Outcome.SUCCEEDED, record.outcome());
         assertEquals("a swarm service, not containers", app, SwarmFixture.swarmCli(swarm, "service", "ls", "--format",
                 "{{.Name}}", "--filter", "name=" + app).trim());
-        AppStatus status = RolloutCore.ENGINE.status(DeployTarget.Kind.SWARM, swarm, app);
+        AppStatus status = RolloutCore.ENGINE.status(Target.SWARM, swarm, app);
         assertEquals(status.toString(), 1, status.servingPorts().size());
         assertEquals("1.0", Loopback.version(status.servingPorts().get(0)));
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
@@ -49,7 +50,7 @@ public class SwarmVerifyChecksTest extends FakeCoreHarness {
     public void httpOnSwarmProbesTheServingTasks() throws Exception {
         RolloutStepRunner.verify(harness, onSwarm(new HttpVerifyCheck("{endpoint}/version")), core);
 
-        assertEquals(List.of(DeployTarget.Kind.SWARM), core.targets);
+        assertEquals(List.of(Target.SWARM), core.targets);
         assertEquals(List.of("http://127.0.0.1:21000", "http://127.0.0.1:21001"), core.verified.endpoints());
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -64,7 +65,7 @@ public class SymbolNamesTest {
 
         assertNull(step.getTarget());
         assertEquals(control.getTarget(), step.getTarget());
-        assertEquals(DeployTarget.Kind.DOCKER, step.targetKind());
+        assertEquals(Target.DOCKER, step.targetKind());
     }
 
     /** Every symbol value of the plugin, with the class that carries it. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.util.regex.Pattern;
 
 /**
@@ -24,10 +25,10 @@ public final class AppName {
      */
     public static String check(String app) {
         if (app == null || app.isBlank()) {
-            throw new IllegalArgumentException("app: required; name the application, e.g. 'web-shop'");
+            throw new RequestException("app: required; name the application, e.g. 'web-shop'");
         }
         if (!PATTERN.matcher(app).matches()) {
-            throw new IllegalArgumentException("app: '" + app + "' is not a valid application name; use lower-case "
+            throw new RequestException("app: '" + app + "' is not a valid application name; use lower-case "
                     + "letters, digits, '-' and '_' (at most 63), e.g. 'web-shop'");
         }
         return app;

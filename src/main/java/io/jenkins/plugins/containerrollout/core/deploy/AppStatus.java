@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Usage: {@code AppStatus s = deployer.status("web"); s.readyReplicas() + "/" + s.desiredReplicas()}
  *
  * @param app             application name
- * @param phase           {@code NONE} (never deployed), {@code PROGRESSING}, {@code COMPLETE}, {@code PAUSED}, {@code FAILED}
+ * @param phase           where the last rollout stands
  * @param stableRevision  the last revision that completed (0 when none)
  * @param targetRevision  the revision the last rollout aimed at
  * @param desiredReplicas replicas asked for
@@ -21,7 +21,7 @@ import java.util.List;
  * @param router          the router recorded with the application, as {@code RouterSettings.describe()} says it, or
  *                        null when it is behind none (a later deploy or rollback without router options uses this one)
  */
-public record AppStatus(String app, String phase, int stableRevision, int targetRevision, int desiredReplicas,
+public record AppStatus(String app, AppPhase phase, int stableRevision, int targetRevision, int desiredReplicas,
         int readyReplicas, List<Integer> servingPorts, List<Replica> replicas, String lockOwner, String router)
         implements Serializable {
 

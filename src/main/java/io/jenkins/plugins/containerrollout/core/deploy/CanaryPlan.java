@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,32 +32,32 @@ public record CanaryPlan(
 
     public CanaryPlan {
         if (steps == null || steps.isEmpty()) {
-            throw new IllegalArgumentException("steps: at least one canary step is needed, e.g. '10:30,50:30' "
+            throw new RequestException("steps: at least one canary step is needed, e.g. '10:30,50:30' "
                     + "(weight %:pause seconds)");
         }
         steps = List.copyOf(steps);
         for (int i = 1; i < steps.size(); i++) {
             if (steps.get(i).weight() <= steps.get(i - 1).weight()) {
-                throw new IllegalArgumentException("steps: weights must increase step by step (got "
+                throw new RequestException("steps: weights must increase step by step (got "
                         + steps.get(i - 1).weight() + " then " + steps.get(i).weight() + ")");
             }
         }
         if (analysisPath == null || !analysisPath.startsWith("/")) {
-            throw new IllegalArgumentException("analysisPath: '" + analysisPath + "' must start with '/', e.g. '/'");
+            throw new RequestException("analysisPath: '" + analysisPath + "' must start with '/', e.g. '/'");
         }
         if (!(minSuccessRatio > 0 && minSuccessRatio <= 1)) {
-            throw new IllegalArgumentException("minSuccessRatio: must be in (0, 1] (got " + minSuccessRatio
+            throw new RequestException("minSuccessRatio: must be in (0, 1] (got " + minSuccessRatio
                     + "); e.g. 0.99");
         }
         if (maxP95Millis < 0) {
-            throw new IllegalArgumentException("maxP95Millis: must be 0 (no limit) or more (got " + maxP95Millis + ")");
+            throw new RequestException("maxP95Millis: must be 0 (no limit) or more (got " + maxP95Millis + ")");
         }
         if (analysisRequests < 1 || analysisRequests > 100_000) {
-            throw new IllegalArgumentException("analysisRequests: " + analysisRequests + " is out of range; use 1 to "
+            throw new RequestException("analysisRequests: " + analysisRequests + " is out of range; use 1 to "
                     + "100000");
         }
         if (failureLimit < 1) {
-            throw new IllegalArgumentException("failureLimit: must be at least 1 (got " + failureLimit
+            throw new RequestException("failureLimit: must be at least 1 (got " + failureLimit
                     + "); 1 aborts on the first failed analysis");
         }
     }
@@ -90,7 +91,7 @@ public record CanaryPlan(
      */
     public static List<CanaryStep> parseSteps(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("steps: empty; give weight:pause pairs, e.g. '10:30,50:30'");
+            throw new RequestException("steps: empty; give weight:pause pairs, e.g. '10:30,50:30'");
         }
         List<CanaryStep> out = new ArrayList<>();
         for (String part : text.split(",")) {
@@ -99,11 +100,11 @@ public record CanaryPlan(
                 out.add(new CanaryStep(Integer.parseInt(wp[0].trim().replace("%", "")),
                         wp.length > 1 ? Integer.parseInt(wp[1].trim().replace("s", "")) : 0));
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new IllegalArgumentException("steps: '" + part.trim() + "' is not weight:pause; use e.g. "
+                throw new RequestException("steps: '" + part.trim() + "' is not weight:pause; use e.g. "
                         + "'10:30,50:30' (percent:seconds)", e);
             }
             if (wp.length > 2) {
-                throw new IllegalArgumentException("steps: '" + part.trim() + "' is not weight:pause; use e.g. "
+                throw new RequestException("steps: '" + part.trim() + "' is not weight:pause; use e.g. "
                         + "'10:30,50:30' (percent:seconds)");
             }
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.Serializable;
 
 /**
@@ -14,11 +15,11 @@ import java.io.Serializable;
 public record CanaryStep(int weight, int pauseSeconds) implements Serializable {
     public CanaryStep {
         if (weight < 1 || weight > 100) {
-            throw new IllegalArgumentException("steps: weight " + weight + " is out of range; use 1 to 100 (percent of "
+            throw new RequestException("steps: weight " + weight + " is out of range; use 1 to 100 (percent of "
                     + "traffic for the new revision)");
         }
         if (pauseSeconds < 0) {
-            throw new IllegalArgumentException("steps: pause " + pauseSeconds + " s must be 0 or more");
+            throw new RequestException("steps: pause " + pauseSeconds + " s must be 0 or more");
         }
     }
 }

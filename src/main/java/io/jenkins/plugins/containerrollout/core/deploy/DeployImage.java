@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.util.regex.Pattern;
 
 /**
@@ -25,7 +26,7 @@ public final class DeployImage {
      */
     public static String require(String parameter, String image) {
         if (image != null && BARE_DIGEST.matcher(image.strip()).matches()) {
-            throw new IllegalArgumentException(parameter + ": '" + image.strip() + "' is a bare digest, which the engine "
+            throw new RequestException(parameter + ": '" + image.strip() + "' is a bare digest, which the engine "
                     + "would read as a local image id; give the repository with it, e.g. '127.0.0.1:5000/web@"
                     + image.strip() + "' (containerBuild returns it as imageRef), or a tag");
         }

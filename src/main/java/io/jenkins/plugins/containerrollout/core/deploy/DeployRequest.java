@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.io.Serializable;
@@ -41,30 +42,30 @@ public record DeployRequest(
 
     public DeployRequest {
         if (host == null) {
-            throw new IllegalArgumentException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
+            throw new RequestException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
         }
         AppName.check(app);
         if (spec == null) {
-            throw new IllegalArgumentException("image: required; give the image reference to deploy");
+            throw new RequestException("image: required; give the image reference to deploy");
         }
         if (replicas < 1 || replicas > MAX_REPLICAS) {
-            throw new IllegalArgumentException("replicas: " + replicas + " is out of range; use 1 to " + MAX_REPLICAS);
+            throw new RequestException("replicas: " + replicas + " is out of range; use 1 to " + MAX_REPLICAS);
         }
         if (strategy == null) {
-            throw new IllegalArgumentException("strategy: required; use 'rolling' or 'recreate'");
+            throw new RequestException("strategy: required; use 'rolling' or 'recreate'");
         }
         int span = strategy.ports(replicas);
         if (portBase < 1024 || portBase + span - 1 > 65535) {
             String why = span > replicas + strategy.surge(replicas) ? "replicas + maxSurge + maxSurge still stopping"
                     : "replicas + maxSurge";
-            throw new IllegalArgumentException("portBase: " + portBase + " leaves no room for " + span
+            throw new RequestException("portBase: " + portBase + " leaves no room for " + span
                     + " replica ports (" + why + "); use a value from 1024 to " + (65536 - span));
         }
         if (probe == null) {
-            throw new IllegalArgumentException("healthPath: required; give the path the readiness probe requests, e.g. /health");
+            throw new RequestException("healthPath: required; give the path the readiness probe requests, e.g. /health");
         }
         if (revisionHistoryLimit < 0) {
-            throw new IllegalArgumentException("revisionHistoryLimit: must be 0 or more (got " + revisionHistoryLimit
+            throw new RequestException("revisionHistoryLimit: must be 0 or more (got " + revisionHistoryLimit
                     + "); the default is 10");
         }
     }

@@ -47,7 +47,7 @@ public final class RecordBuilder {
         Map<String, String> settings = new LinkedHashMap<>(strategy.describe(desired));
         settings.putAll(engineSettings);
         return new RolloutRecord(app, op, from, to.number(), serving, to.image(), to.imageId(), to.digest(), desired,
-                strategy.kind().name().toLowerCase(), settings, events, outcome, message, startedAt, finishedAt,
+                strategy.name(), settings, events, outcome, message, startedAt, finishedAt,
                 MetricsCalculator.compute(events, desired, to.number(), op, startedAt, finishedAt), to.commit(),
                 to.buildUrl());
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record ReplicaSpec(
 
     public ReplicaSpec {
         if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException("image: required; give the image reference to deploy, e.g. "
+            throw new RequestException("image: required; give the image reference to deploy, e.g. "
                     + "'127.0.0.1:5000/web:7' (or the digest containerBuild returned)");
         }
         env = env == null ? Map.of() : Map.copyOf(env);
@@ -51,21 +52,21 @@ public record ReplicaSpec(
         restartPolicy = restartPolicy == null || restartPolicy.isBlank() ? "no" : restartPolicy;
         networkMode = networkMode == null || networkMode.isBlank() ? "host" : networkMode;
         if (memoryBytes < 0 || nanoCpus < 0) {
-            throw new IllegalArgumentException("memory/cpus: limits must not be negative (0 means no limit)");
+            throw new RequestException("memory/cpus: limits must not be negative (0 means no limit)");
         }
         if (containerPort < 0 || containerPort > 65535) {
-            throw new IllegalArgumentException("containerPort: " + containerPort + " is not a port (1-65535, or 0)");
+            throw new RequestException("containerPort: " + containerPort + " is not a port (1-65535, or 0)");
         }
         if (!isHostNetwork(networkMode) && containerPort == 0) {
-            throw new IllegalArgumentException("containerPort: required with network '" + networkMode
+            throw new RequestException("containerPort: required with network '" + networkMode
                     + "': the port the app listens on inside the container, published on 127.0.0.1");
         }
         if (stopTimeoutSeconds < 0) {
-            throw new IllegalArgumentException("stopTimeoutSeconds: must be 0 or more (got " + stopTimeoutSeconds + ")");
+            throw new RequestException("stopTimeoutSeconds: must be 0 or more (got " + stopTimeoutSeconds + ")");
         }
         for (String key : env.keySet()) {
             if (key.equals("PORT")) {
-                throw new IllegalArgumentException("env: PORT is set by the deployer (portBase + slot); remove it");
+                throw new RequestException("env: PORT is set by the deployer (portBase + slot); remove it");
             }
         }
     }

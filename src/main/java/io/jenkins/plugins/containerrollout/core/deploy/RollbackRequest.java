@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.io.Serializable;
@@ -27,15 +28,15 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
 
     public RollbackRequest {
         if (host == null) {
-            throw new IllegalArgumentException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
+            throw new RequestException("host: required; give the engine address (dockerHost, --docker-host) or set DOCKER_HOST");
         }
         AppName.check(app);
         if (toRevision < 0) {
-            throw new IllegalArgumentException("toRevision: " + toRevision + " is not a revision; use 0 (previous) or "
+            throw new RequestException("toRevision: " + toRevision + " is not a revision; use 0 (previous) or "
                     + "a revision number from the history");
         }
         if (strategy == null || probe == null) {
-            throw new IllegalArgumentException("strategy: required, and the readiness probe (healthPath); the defaults are rolling and /");
+            throw new RequestException("strategy: required, and the readiness probe (healthPath); the defaults are rolling and /");
         }
     }
 
@@ -71,7 +72,7 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
         String numbers = kept.stream().mapToInt(number).sorted().mapToObj(String::valueOf)
                 .collect(Collectors.joining(", "));
         String facts = "(current: " + current + "; kept revisions: " + (numbers.isEmpty() ? "none" : numbers) + ")";
-        return target(kept, number, current).orElseThrow(() -> new IllegalArgumentException(toRevision == 0
+        return target(kept, number, current).orElseThrow(() -> new RequestException(toRevision == 0
                 ? "toRevision: app '" + app + "' keeps no revision before the current one " + facts
                 : "toRevision: revision " + toRevision + " of app '" + app + "' is not kept " + facts));
     }

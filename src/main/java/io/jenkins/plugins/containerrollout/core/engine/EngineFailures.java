@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.engine;
 
+import com.github.dockerjava.api.exception.DockerClientException;
+import com.github.dockerjava.api.exception.DockerException;
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -20,6 +22,16 @@ import javax.net.ssl.SSLException;
  */
 public final class EngineFailures {
     private EngineFailures() {
+    }
+
+    /**
+     * Whether {@code failure} came from the engine or the way to it: an error the engine answered, or the engine
+     * client failing to talk to it. Front-ends show those as "the Docker engine failed: ..." without knowing the
+     * client's exception types, which stay in the engine packages.
+     */
+    public static boolean fromEngine(Throwable failure) {
+        return failure instanceof DockerException || failure instanceof DockerClientException
+                || (failure instanceof RuntimeException && failure.getCause() instanceof java.io.IOException);
     }
 
     /**

@@ -17,9 +17,17 @@ public final class HttpProbe {
     private final HttpClient http;
 
     public HttpProbe(ProbeSettings settings) {
+        this(settings, HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /**
+     * A probe over a client the caller owns and shares (a deployer probes every health path with one); the request
+     * timeout bounds connecting too. The client must not follow redirects: a 3xx is an answer.
+     */
+    public HttpProbe(ProbeSettings settings, HttpClient http) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
     }
 
     /** Probes one port; never throws except for an interrupt, which it restores before returning. */

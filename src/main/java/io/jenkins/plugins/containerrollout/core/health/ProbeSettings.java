@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.health;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.Serializable;
 import java.time.Duration;
 
@@ -21,13 +22,13 @@ public record ProbeSettings(String path, Duration interval, Duration timeout, in
 
     public ProbeSettings {
         if (path == null || !path.startsWith("/")) {
-            throw new IllegalArgumentException("healthPath: '" + path + "' must start with '/', e.g. '/health'");
+            throw new RequestException("healthPath: '" + path + "' must start with '/', e.g. '/health'");
         }
         requirePositive("probe interval", interval);
         requirePositive("probe timeout", timeout);
         requirePositive("probe startupTimeout", startupTimeout);
         if (successThreshold < 1 || failureThreshold < 1) {
-            throw new IllegalArgumentException("probe thresholds: successThreshold and failureThreshold must be at "
+            throw new RequestException("probe thresholds: successThreshold and failureThreshold must be at "
                     + "least 1 (got " + successThreshold + ", " + failureThreshold + ")");
         }
     }
@@ -55,7 +56,7 @@ public record ProbeSettings(String path, Duration interval, Duration timeout, in
 
     private static void requirePositive(String name, Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + ": must be a positive duration (got " + d + ")");
+            throw new RequestException(name + ": must be a positive duration (got " + d + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.image;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
@@ -61,13 +62,13 @@ public final class ContextArchive {
      */
     public ContextArchive(Path contextDir, String dockerfile, DockerIgnore ignore) {
         if (contextDir == null || !Files.isDirectory(contextDir)) {
-            throw new IllegalArgumentException("context directory not found: " + contextDir);
+            throw new RequestException("context directory not found: " + contextDir);
         }
         try {
             this.context = contextDir.toRealPath();
             Path given = locateDockerfile(context, dockerfile);
             if (!Files.isRegularFile(given)) {
-                throw new IllegalArgumentException("Dockerfile not found: " + given);
+                throw new RequestException("Dockerfile not found: " + given);
             }
             this.dockerfile = given.toRealPath();
             String rel = relative(context, this.dockerfile);
@@ -77,7 +78,7 @@ public final class ContextArchive {
             rules = rules.keeping(DOCKERIGNORE);
             this.ignore = dockerfileOutside ? rules : rules.keeping(rel);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read build context " + contextDir + ": " + e, e);
+            throw new RequestException("cannot read build context " + contextDir + ": " + e, e);
         }
     }
 

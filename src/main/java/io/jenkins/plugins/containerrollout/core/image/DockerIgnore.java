@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.image;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class DockerIgnore {
             try {
                 patterns.add(IgnorePattern.of(pattern));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(".dockerignore line " + (n + 1) + ": invalid pattern \""
+                throw new RequestException(".dockerignore line " + (n + 1) + ": invalid pattern \""
                         + trimSpace(line) + "\": " + e.getMessage(), e);
             }
         }

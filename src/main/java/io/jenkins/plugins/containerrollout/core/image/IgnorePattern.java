@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.image;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ final class IgnorePattern {
         boolean exception = p.charAt(0) == '!';
         if (exception) {
             if (p.length() == 1) {
-                throw new IllegalArgumentException("illegal exclusion pattern \"!\"");
+                throw new RequestException("illegal exclusion pattern \"!\"");
             }
             p = p.substring(1);
         }
@@ -87,7 +88,7 @@ final class IgnorePattern {
             char c = p.charAt(i);
             if (c == '\\') {
                 if (i + 1 >= p.length()) {
-                    throw new IllegalArgumentException("trailing backslash");
+                    throw new RequestException("trailing backslash");
                 }
                 i += 1 + Character.charCount(p.codePointAt(i + 1));
             } else if (c == '[') {
@@ -164,7 +165,7 @@ final class IgnorePattern {
      */
     private static String escape(int c) {
         if (c >= 128) {
-            throw new IllegalArgumentException("unsupported escape \\" + new String(Character.toChars(c)));
+            throw new RequestException("unsupported escape \\" + new String(Character.toChars(c)));
         }
         if (!Character.isLetterOrDigit(c)) {
             StringBuilder sb = new StringBuilder();
@@ -188,7 +189,7 @@ final class IgnorePattern {
             case 'n': return "\\x{a}";
             case 'r': return "\\x{d}";
             case 'v': return "\\x{b}";
-            default: throw new IllegalArgumentException("unsupported escape \\" + (char) c);
+            default: throw new RequestException("unsupported escape \\" + (char) c);
         }
     }
 
@@ -229,7 +230,7 @@ final class IgnorePattern {
                     hi = member(p, lo[1] + 1);
                 }
                 if (hi[0] < lo[0]) {
-                    throw new IllegalArgumentException("character class range out of order");
+                    throw new RequestException("character class range out of order");
                 }
                 ranges.add(new int[] {lo[0], hi[0]});
                 i = hi[1];
@@ -239,18 +240,18 @@ final class IgnorePattern {
         /** Returns {code point, index after it}; a member must be followed by more pattern (the closing bracket). */
         private static int[] member(String p, int i) {
             if (i >= p.length() || p.charAt(i) == '-' || p.charAt(i) == ']') {
-                throw new IllegalArgumentException("malformed character class");
+                throw new RequestException("malformed character class");
             }
             if (p.charAt(i) == '\\') {
                 i++;
                 if (i >= p.length()) {
-                    throw new IllegalArgumentException("malformed character class");
+                    throw new RequestException("malformed character class");
                 }
             }
             int c = p.codePointAt(i);
             i += Character.charCount(c);
             if (i >= p.length()) {
-                throw new IllegalArgumentException("unterminated character class");
+                throw new RequestException("unterminated character class");
             }
             return new int[] {c, i};
         }

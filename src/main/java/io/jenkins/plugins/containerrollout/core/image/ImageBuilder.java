@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.AuthConfigurations;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -276,7 +277,7 @@ public final class ImageBuilder {
         for (String tag : tags) {
             try {
                 refs.add(ImageReference.parse(tag));
-            } catch (IllegalArgumentException e) {
+            } catch (RequestException e) {
                 throw new BuildException(e.getMessage(), e);
             }
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.image;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.util.regex.Pattern;
 
 /**
@@ -28,11 +29,11 @@ public record ImageReference(String registry, String repository, String tag) {
      */
     public static ImageReference parse(String reference) {
         if (reference == null || reference.isBlank()) {
-            throw new IllegalArgumentException("empty image tag");
+            throw new RequestException("empty image tag");
         }
         String bad = "invalid image tag \"" + reference + "\": ";
         if (reference.contains("@")) {
-            throw new IllegalArgumentException(bad + "a digest (@...) cannot be used as a tag");
+            throw new RequestException(bad + "a digest (@...) cannot be used as a tag");
         }
         String name = reference;
         String tag = "latest";
@@ -42,7 +43,7 @@ public record ImageReference(String registry, String repository, String tag) {
             name = reference.substring(0, colon);
             tag = reference.substring(colon + 1);
             if (!TAG.matcher(tag).matches()) {
-                throw new IllegalArgumentException(bad + "the tag \"" + tag + "\" must be 1-128 letters, digits, '_', '.'"
+                throw new RequestException(bad + "the tag \"" + tag + "\" must be 1-128 letters, digits, '_', '.'"
                         + " or '-', not starting with '.' or '-'");
             }
         }
@@ -55,16 +56,16 @@ public record ImageReference(String registry, String repository, String tag) {
                 registry = head;
                 path = name.substring(first + 1);
                 if (!DOMAIN.matcher(registry).matches()) {
-                    throw new IllegalArgumentException(bad + "\"" + registry + "\" is not a registry host[:port]");
+                    throw new RequestException(bad + "\"" + registry + "\" is not a registry host[:port]");
                 }
             }
         }
         if (!PATH.matcher(path).matches()) {
-            throw new IllegalArgumentException(bad + "the repository \"" + path + "\" must be lower-case letters, digits"
+            throw new RequestException(bad + "the repository \"" + path + "\" must be lower-case letters, digits"
                     + " and separators (. _ __ -), in components separated by '/'");
         }
         if (name.length() > MAX_NAME) {
-            throw new IllegalArgumentException(bad + "the name is longer than " + MAX_NAME + " characters");
+            throw new RequestException(bad + "the name is longer than " + MAX_NAME + " characters");
         }
         return new ImageReference(registry, path, tag);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.record;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.Serializable;
 
 /**
@@ -45,7 +46,7 @@ public record TimelineEvent(long atMillis, Type type, int revision, int slot, in
 
     public TimelineEvent {
         if (type == null) {
-            throw new IllegalArgumentException("type: required");
+            throw new RequestException("type: required");
         }
         detail = detail == null ? "" : detail;
     }

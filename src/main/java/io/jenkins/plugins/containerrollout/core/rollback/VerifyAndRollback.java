@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.rollback;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
@@ -55,7 +56,7 @@ public final class VerifyAndRollback {
         try {
             RolloutRecord record = deployer.rollback(rollback, sink);
             return new Result(verification, record, record.outcome() == Outcome.SUCCEEDED ? null : record.message());
-        } catch (IllegalArgumentException | RolloutLockedException e) {
+        } catch (RequestException | RolloutLockedException e) {
             sink.line("rollback of " + rollback.app() + " refused: " + e.getMessage());
             return new Result(verification, null, e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.router;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -82,7 +83,7 @@ public final class HaproxyRouter implements TrafficRouter {
         String backend = backendOf(app);
         for (Map.Entry<Integer, Integer> e : weights.entrySet()) {
             if (e.getValue() < 0 || e.getValue() > MAX_WEIGHT) {
-                throw new IllegalArgumentException("weight: " + e.getValue() + " for port " + e.getKey()
+                throw new RequestException("weight: " + e.getValue() + " for port " + e.getKey()
                         + " is out of range; HAProxy takes 0 to " + MAX_WEIGHT);
             }
         }

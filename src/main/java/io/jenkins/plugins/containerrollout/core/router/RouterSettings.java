@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.router;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public record RouterSettings(String kind, String socket, String backend, int fro
 
     public RouterSettings {
         if (!HAPROXY.equals(kind) || socket == null || socket.isBlank() || backend == null || backend.isBlank()) {
-            throw new IllegalArgumentException("router: a recorded router is haproxy with a socket and a backend, not "
+            throw new RequestException("router: a recorded router is haproxy with a socket and a backend, not "
                     + kind + " " + socket + " " + backend);
         }
     }

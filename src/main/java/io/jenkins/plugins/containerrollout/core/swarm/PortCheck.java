@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.Ports;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import java.time.Duration;
@@ -23,7 +24,7 @@ final class PortCheck {
         for (int slot = fromSlot + 1; slot <= replicas; slot++) {
             int port = ServiceSpecs.port(portBase, bank, slot);
             if (!freeWithin(port, Duration.ofSeconds(3))) {
-                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ", bank " + bank
+                throw new RequestException("portBase: port " + port + " (slot " + slot + ", bank " + bank
                         + ") is already in use; app '" + app + "' needs ports " + portBase + " to "
                         + ServiceSpecs.lastPort(portBase, replicas) + " (two per task): pick another portBase or free it");
             }

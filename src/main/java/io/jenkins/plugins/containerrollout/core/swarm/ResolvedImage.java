@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
@@ -36,7 +37,7 @@ record ResolvedImage(String pinned, String id, String digest, List<String> argv,
             api.pull(ref, auth, registry);
             image = api.image(ref);
         }
-        JsonNode i = image.orElseThrow(() -> new IllegalArgumentException("image: '" + ref + "' is not on the swarm "
+        JsonNode i = image.orElseThrow(() -> new RequestException("image: '" + ref + "' is not on the swarm "
                 + "manager and cannot be pulled; push it to a registry every node reaches and give its full reference"));
         String repo = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref.replaceFirst(":[^:/]+$", "");
         String digest = null;
@@ -59,7 +60,7 @@ record ResolvedImage(String pinned, String id, String digest, List<String> argv,
             config.path("Cmd").forEach(e -> argv.add(e.asText()));
         }
         if (argv.isEmpty()) {
-            throw new IllegalArgumentException("image: '" + ref + "' names no entrypoint or command; give the spec an "
+            throw new RequestException("image: '" + ref + "' names no entrypoint or command; give the spec an "
                     + "entrypoint or command");
         }
         List<String> platforms = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -54,7 +55,7 @@ final class ServiceSpecs {
         taskTemplate(spec.putObject("TaskTemplate"), app, rev, portBase, bank, probe);
         spec.putObject("Mode").putObject("Replicated").put("Replicas", replicas);
         Duration monitor = monitor(rev, probe);
-        policy(spec.putObject("UpdateConfig"), strategy, replicas, monitor, strategy.autoRollback() ? "rollback" : "pause");
+        policy(spec.putObject("UpdateConfig"), strategy, replicas, monitor, strategy.gates().autoRollback() ? "rollback" : "pause");
         policy(spec.putObject("RollbackConfig"), strategy, replicas, monitor, "pause");
         return spec;
     }
@@ -123,7 +124,7 @@ final class ServiceSpecs {
      */
     private static void healthcheck(ObjectNode h, String path, ProbeSettings probe) {
         if (!path.matches("/[^\"$`\\\\\\s]*")) {
-            throw new IllegalArgumentException("healthPath: '" + path + "' cannot go into the task's HEALTHCHECK; use "
+            throw new RequestException("healthPath: '" + path + "' cannot go into the task's HEALTHCHECK; use "
                     + "a path without quotes, '$', backticks, backslashes or spaces");
         }
         h.putArray("Test").add("CMD-SHELL").add("wget -q -O /dev/null \"http://127.0.0.1:$PORT" + path + "\" || exit 1");
@@ -141,15 +142,16 @@ final class ServiceSpecs {
      */
     private static void policy(ObjectNode p, RolloutStrategy strategy, int replicas, Duration monitor,
             String failureAction) {
-        boolean recreate = strategy.kind() == RolloutStrategy.Kind.RECREATE;
+        boolean recreate = strategy instanceof RolloutStrategy.Recreate;
         int surge = strategy.surge(replicas);
         boolean startFirst = !recreate && surge > 0;
         int parallelism = recreate ? replicas : startFirst ? surge : strategy.unavailable(replicas);
         p.put("Parallelism", Math.max(1, parallelism));
-        p.put("Delay", strategy.batchDelay().plusSeconds(strategy.minReadySeconds()).toNanos());
+        Duration batchDelay = strategy instanceof RolloutStrategy.Rolling r ? r.batchDelay() : Duration.ZERO;
+        p.put("Delay", batchDelay.plusSeconds(strategy.gates().minReadySeconds()).toNanos());
         p.put("FailureAction", failureAction);
         p.put("Monitor", monitor.toNanos());
-        p.put("MaxFailureRatio", strategy.failureRatio());
+        p.put("MaxFailureRatio", strategy.gates().failureRatio());
         p.put("Order", startFirst ? "start-first" : "stop-first");
     }
 
@@ -163,7 +165,7 @@ final class ServiceSpecs {
         for (String v : volumes) {
             String[] parts = v.split(":");
             if (parts.length < 2 || parts.length > 3) {
-                throw new IllegalArgumentException("volumes: '" + v + "' is not SOURCE:TARGET[:ro]");
+                throw new RequestException("volumes: '" + v + "' is not SOURCE:TARGET[:ro]");
             }
             ObjectNode m = mounts.addObject();
             m.put("Type", parts[0].startsWith("/") ? "bind" : "volume");

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
+
 /**
  * Refuses, before anything changes, an image the Swarm target cannot probe: one with no HEALTHCHECK of its own and no
  * {@code /bin/sh}. A task's readiness can only be told on its node, so for such an image the task runs our HEALTHCHECK
@@ -15,7 +17,7 @@ final class ShellCheck {
 
     static void require(SwarmApi api, String imageId, String ref) {
         if (!api.imageHasPath(imageId, SHELL)) {
-            throw new IllegalArgumentException(message(ref));
+            throw new RequestException(message(ref));
         }
     }
 

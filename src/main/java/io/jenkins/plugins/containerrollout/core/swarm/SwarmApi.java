@@ -9,6 +9,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -45,7 +46,7 @@ final class SwarmApi implements AutoCloseable {
         try {
             this.client = DockerClientFactory.DEFAULT.create(host);
         } catch (EngineException e) {
-            throw new IllegalArgumentException("host: " + e.getMessage(), e);
+            throw new RequestException("host: " + e.getMessage(), e);
         }
         this.http = ((DockerClientImpl) client).getHttpClient();
     }
@@ -133,12 +134,12 @@ final class SwarmApi implements AutoCloseable {
         try (DockerHttpClient.Response r = execute(request)) {
             String body = new String(r.getBody().readAllBytes(), StandardCharsets.UTF_8);
             if (r.getStatusCode() != 200) {
-                throw new IllegalArgumentException("image: pulling " + ref + " onto the swarm manager failed: "
+                throw new RequestException("image: pulling " + ref + " onto the swarm manager failed: "
                         + message(body));
             }
             for (String line : body.split("\n")) {
                 if (line.contains("\"error\"")) {
-                    throw new IllegalArgumentException("image: pulling " + ref + " onto the swarm manager failed: "
+                    throw new RequestException("image: pulling " + ref + " onto the swarm manager failed: "
                             + message(line));
                 }
             }

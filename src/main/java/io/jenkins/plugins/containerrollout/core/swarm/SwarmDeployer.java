@@ -2,10 +2,12 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppName;
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
@@ -72,7 +74,7 @@ public final class SwarmDeployer implements AppDeployer {
         String app = request.app();
         int n = request.replicas();
         if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
-            throw new IllegalArgumentException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
+            throw new RequestException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
                     + " ports (two per replica on a swarm); use a value up to " + (65536 - 2 * n));
         }
         JsonNode swarmInfo = requireManager();
@@ -128,7 +130,7 @@ public final class SwarmDeployer implements AppDeployer {
         }
         // Swarm runs an update (and reports its state) only when the task template changed
         String expected = service.isPresent() && !sameSpec ? "completed" : null;
-        Duration deadline = Duration.ofSeconds(request.strategy().progressDeadlineSeconds());
+        Duration deadline = Duration.ofSeconds(request.strategy().gates().progressDeadlineSeconds());
         UpdateFollower.Result r = follower.follow(target.number(), n, expected, sentAt, deadline);
         Outcome outcome;
         String message;
@@ -183,13 +185,13 @@ public final class SwarmDeployer implements AppDeployer {
             events.app(Type.PHASE, target.number(), "removed service " + app + ": no earlier revision to go back to");
             return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", 0);
         }
-        if (!strategy.autoRollback()) {
+        if (!strategy.gates().autoRollback()) {
             return new Ending(Outcome.PAUSED, why + "; left as it is (autoRollback is off)", from);
         }
         rollBackUnlessSwarmDid(app, from);
         // since the update was sent: Swarm's own rollback keeps the update's start time, ours starts now
         UpdateFollower.Result back = follower.follow(from, n, "rollback_completed", sentAt,
-                Duration.ofSeconds(strategy.progressDeadlineSeconds()));
+                Duration.ofSeconds(strategy.gates().progressDeadlineSeconds()));
         if (back.end() != UpdateFollower.End.CONVERGED) {
             return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
                     + back.message(), back.revision());
@@ -234,7 +236,7 @@ public final class SwarmDeployer implements AppDeployer {
         requireManager();
         long startedAt = System.currentTimeMillis();
         String app = request.app();
-        JsonNode service = api.service(app).orElseThrow(() -> new IllegalArgumentException("app: '" + app
+        JsonNode service = api.service(app).orElseThrow(() -> new RequestException("app: '" + app
                 + "' has no service on the swarm at " + host.uri() + "; deploy it first"));
         SwarmRequests.requireOurs(app, service);
         SwarmRequests.requireIdle(app, service);
@@ -254,7 +256,7 @@ public final class SwarmDeployer implements AppDeployer {
         events.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current.number()
                 + " to revision " + to.number() + " (" + to.spec().image() + ")"
                 + (serverSide ? " with swarm's rollback" : " as an update"));
-        Duration deadline = Duration.ofSeconds(request.strategy().progressDeadlineSeconds());
+        Duration deadline = Duration.ofSeconds(request.strategy().gates().progressDeadlineSeconds());
         long sentAt = System.currentTimeMillis();
         JsonNode sent;
         UpdateFollower.Result r;
@@ -329,7 +331,7 @@ public final class SwarmDeployer implements AppDeployer {
         AppName.check(app);
         Optional<JsonNode> service = api.service(app);
         if (service.isEmpty()) {
-            return new AppStatus(app, "NONE", 0, 0, 0, 0, List.of(), List.of(), null, null);
+            return new AppStatus(app, AppPhase.NONE, 0, 0, 0, 0, List.of(), List.of(), null, null);
         }
         JsonNode s = service.get();
         int revision = labels(s).path(AppLabels.REVISION).asInt();
@@ -350,10 +352,10 @@ public final class SwarmDeployer implements AppDeployer {
         }
         serving.sort(null);
         String state = s.path("UpdateStatus").path("State").asText("");
-        String phase = switch (state) {
-            case "updating", "rollback_started" -> "PROGRESSING";
-            case "paused", "rollback_paused" -> "PAUSED";
-            default -> "COMPLETE";
+        AppPhase phase = switch (state) {
+            case "updating", "rollback_started" -> AppPhase.PROGRESSING;
+            case "paused", "rollback_paused" -> AppPhase.PAUSED;
+            default -> AppPhase.COMPLETE;
         };
         return new AppStatus(app, phase, revision, revision, s.path("Spec").path("Mode").path("Replicated")
                 .path("Replicas").asInt(), serving.size(), serving, replicas, null, null); // no router on a swarm yet
@@ -400,7 +402,7 @@ public final class SwarmDeployer implements AppDeployer {
     private JsonNode requireManager() {
         JsonNode swarm = api.info().path("Swarm");
         if (!"active".equals(swarm.path("LocalNodeState").asText()) || !swarm.path("ControlAvailable").asBoolean()) {
-            throw new IllegalArgumentException("host: the engine at " + host.uri() + " is not a swarm manager (swarm "
+            throw new RequestException("host: the engine at " + host.uri() + " is not a swarm manager (swarm "
                     + swarm.path("LocalNodeState").asText("inactive") + "); point DOCKER_HOST at a manager node");
         }
         return swarm;
@@ -408,7 +410,7 @@ public final class SwarmDeployer implements AppDeployer {
 
     private void requireSameHost(DockerHost requested) {
         if (!host.equals(requested)) {
-            throw new IllegalArgumentException("host: the request names " + requested.uri() + " but this deployer talks "
+            throw new RequestException("host: the request names " + requested.uri() + " but this deployer talks "
                     + "to " + host.uri() + "; create a SwarmDeployer for that host");
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 
 /** The checks a Swarm request passes before anything changes, each refusing with the parameter to fix. */
@@ -15,7 +16,7 @@ final class SwarmRequests {
     static void requireOurs(String app, JsonNode service) {
         JsonNode labels = service.path("Spec").path("Labels");
         if (!app.equals(labels.path(AppLabels.APP).asText(null)) || !labels.has(SwarmLabels.RECORD)) {
-            throw new IllegalArgumentException("app: a service named '" + app + "' exists but was not deployed by "
+            throw new RequestException("app: a service named '" + app + "' exists but was not deployed by "
                     + "container-rollout (no " + SwarmLabels.RECORD + " label); pick another app name or remove it");
         }
     }
@@ -32,15 +33,15 @@ final class SwarmRequests {
 
     /** What the swarm target cannot do yet is refused, not approximated. */
     static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {
-        if (strategy.kind() == RolloutStrategy.Kind.BLUE_GREEN) {
-            throw new IllegalArgumentException("strategy: blueGreen is not supported on swarm yet; use rolling");
+        if (strategy instanceof RolloutStrategy.BlueGreen) {
+            throw new RequestException("strategy: blueGreen is not supported on swarm yet; use rolling");
         }
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY) {
+        if (strategy instanceof RolloutStrategy.Canary) {
             // Swarm's update policy has no weights; running it as a plain rolling update would hide that.
-            throw new IllegalArgumentException("strategy: canary is not supported on swarm yet; use rolling");
+            throw new RequestException("strategy: canary is not supported on swarm yet; use rolling");
         }
         if (spec != null && !spec.hostNetwork()) {
-            throw new IllegalArgumentException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
+            throw new RequestException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
                     + "tasks use the host network and bind 127.0.0.1:$PORT");
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.verify;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -23,18 +24,18 @@ final class Json {
     /** Turns a mapping failure into a one-line message naming where in the input it happened. */
     static IllegalArgumentException invalid(JsonProcessingException e) {
         if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException iae) {
-            return new IllegalArgumentException(where(e) + iae.getMessage(), iae);
+            return new RequestException(where(e) + iae.getMessage(), iae);
         }
         if (e instanceof InvalidTypeIdException t) {
             String given = t.getTypeId();
-            return new IllegalArgumentException(where(e) + (given == null ? "type is missing" : "unknown check type '" + given + "'")
+            return new RequestException(where(e) + (given == null ? "type is missing" : "unknown check type '" + given + "'")
                     + "; use one of " + Check.TYPES, e);
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            return new IllegalArgumentException(where(e) + "unknown parameter '" + u.getPropertyName() + "'; known: "
+            return new RequestException(where(e) + "unknown parameter '" + u.getPropertyName() + "'; known: "
                     + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")), e);
         }
-        return new IllegalArgumentException(where(e) + e.getOriginalMessage(), e);
+        return new RequestException(where(e) + e.getOriginalMessage(), e);
     }
 
     /** {@code "checks[1]: "} from Jackson's path, or "" at the top level. */

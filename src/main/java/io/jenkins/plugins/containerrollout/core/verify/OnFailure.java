@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.verify;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public enum OnFailure {
             return FAIL;
         }
         return Arrays.stream(values()).filter(v -> v.name().equalsIgnoreCase(value.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("onFailure '" + value
+                .orElseThrow(() -> new RequestException("onFailure '" + value
                         + "' is not one of rollback, fail, unstable"));
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.verify;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -46,7 +47,7 @@ final class Targets {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(what + " '" + url + "' is not a URL (" + e.getReason()
+            throw new RequestException(what + " '" + url + "' is not a URL (" + e.getReason()
                     + "); write it as http://127.0.0.1:PORT/path", e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

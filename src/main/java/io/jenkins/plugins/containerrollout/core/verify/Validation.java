@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.verify;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -10,7 +11,7 @@ final class Validation {
 
     static void require(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new RequestException(message);
         }
     }
 
@@ -36,7 +37,7 @@ final class Validation {
         try {
             return Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(what + " '" + pattern + "' is not a valid regular expression ("
+            throw new RequestException(what + " '" + pattern + "' is not a valid regular expression ("
                     + e.getDescription() + " near index " + e.getIndex() + "); fix it (Java regex syntax)", e);
         }
     }

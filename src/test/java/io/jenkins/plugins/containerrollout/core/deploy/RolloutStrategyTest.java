@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import org.junit.Test;
 
 /** Kubernetes' rounding of maxSurge / maxUnavailable, and the errors for settings that cannot work. */
@@ -35,11 +36,11 @@ public class RolloutStrategyTest {
 
     @Test
     public void stopStartedRollingKeepsRoomForAsManyStoppingReplicasAsItSurges() {
-        RolloutStrategy started = RolloutStrategy.rolling("2", "0");
-        assertEquals(RolloutStrategy.Replacement.STOP_STARTED, started.replacement());
+        RolloutStrategy.Rolling started = RolloutStrategy.rolling("2", "0");
+        assertEquals(Replacement.STOP_STARTED, started.replacement());
         assertEquals(false, started.waitsForStops(10));
         assertEquals("10 replicas + 2 surge + 2 still stopping", 14, started.ports(10));
-        RolloutStrategy complete = started.withReplacement(RolloutStrategy.Replacement.STOP_COMPLETE);
+        RolloutStrategy complete = started.withReplacement(Replacement.STOP_COMPLETE);
         assertEquals(true, complete.waitsForStops(10));
         assertEquals(12, complete.ports(10));
         assertEquals("stopComplete", complete.describe(10).get("replacement"));
@@ -55,10 +56,10 @@ public class RolloutStrategyTest {
 
     @Test
     public void replacementPolicyIsParsedByItsNameAndAnUnknownOneIsRefusedWithTheChoices() {
-        assertEquals(RolloutStrategy.Replacement.STOP_COMPLETE, RolloutStrategy.Replacement.parse("stopComplete"));
-        assertEquals(RolloutStrategy.Replacement.STOP_STARTED, RolloutStrategy.Replacement.parse(" "));
+        assertEquals(Replacement.STOP_COMPLETE, Replacement.parse("stopComplete"));
+        assertEquals(Replacement.STOP_STARTED, Replacement.parse(" "));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RolloutStrategy.Replacement.parse("eventually"));
+                () -> Replacement.parse("eventually"));
         assertTrue(e.getMessage(), e.getMessage().startsWith("replacement: unknown 'eventually'; use 'stopStarted'"));
     }
 
@@ -72,6 +73,30 @@ public class RolloutStrategyTest {
     public void blueGreenSurgesAWholeColourAndNeverGoesBelowDesired() {
         assertEquals(4, RolloutStrategy.blueGreen().surge(4));
         assertEquals(0, RolloutStrategy.blueGreen().unavailable(4));
+    }
+
+    @Test
+    public void eachStrategyRecordsOnlyItsOwnSettingsAsAPersonWritesThem() {
+        var rolling = RolloutStrategy.rolling("25%", "1").withBatchDelay(java.time.Duration.ofMillis(1500)).describe(4);
+        assertEquals("25% (1)", rolling.get("maxSurge"));
+        assertEquals("1", rolling.get("maxUnavailable"));
+        assertEquals("1.5", rolling.get("batchDelaySeconds"));
+        assertEquals("600", rolling.get("progressDeadlineSeconds"));
+        var blueGreen = RolloutStrategy.blueGreen().withScaleDownDelaySeconds(5).describe(4);
+        assertEquals("5", blueGreen.get("scaleDownDelaySeconds"));
+        assertTrue(blueGreen.toString(), !blueGreen.containsKey("maxSurge") && !blueGreen.containsKey("batchDelaySeconds"));
+        assertTrue(RolloutStrategy.recreate().describe(4).keySet().toString(),
+                RolloutStrategy.recreate().describe(4).keySet().stream().noneMatch(k -> k.startsWith("max")));
+    }
+
+    @Test
+    public void sharedGatesKeepTheStrategysOwnSettings() {
+        RolloutStrategy s = RolloutStrategy.blueGreen().withScaleDownDelaySeconds(7).withProgressDeadlineSeconds(60)
+                .withAutoRollback(false);
+        assertEquals(7, ((RolloutStrategy.BlueGreen) s).scaleDownDelaySeconds());
+        assertEquals(new RolloutGates(0, 60, 0.0, false), s.gates());
+        assertTrue(assertThrows(RequestException.class, () -> s.withProgressDeadlineSeconds(0)).getMessage()
+                .startsWith("progressDeadlineSeconds: must be at least 1"));
     }
 
     @Test
@@ -90,12 +115,13 @@ public class RolloutStrategyTest {
 
     @Test
     public void strategyNamesAreParsedWithAHelpfulError() {
-        assertEquals(RolloutStrategy.Kind.RECREATE, RolloutStrategy.named("Recreate").kind());
-        assertEquals(RolloutStrategy.Kind.ROLLING, RolloutStrategy.named("rolling").kind());
-        assertEquals(RolloutStrategy.Kind.BLUE_GREEN, RolloutStrategy.named("blueGreen").kind());
+        assertTrue(RolloutStrategy.named("Recreate") instanceof RolloutStrategy.Recreate);
+        assertTrue(RolloutStrategy.named("rolling") instanceof RolloutStrategy.Rolling);
+        assertTrue(RolloutStrategy.named("blueGreen") instanceof RolloutStrategy.BlueGreen);
+        assertEquals("blueGreen", RolloutStrategy.named("blue-green").name());
         assertEquals("strategy: unknown 'bogus'; use 'rolling', 'recreate', 'blueGreen' or 'canary'",
                 assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("bogus")).getMessage());
-        assertEquals(RolloutStrategy.Kind.CANARY, RolloutStrategy.named("canary").kind());
+        assertTrue(RolloutStrategy.named("canary") instanceof RolloutStrategy.Canary);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> RolloutStrategy.named("canary-ish"))
                 .getMessage().startsWith("strategy: unknown 'canary-ish'"));
     }

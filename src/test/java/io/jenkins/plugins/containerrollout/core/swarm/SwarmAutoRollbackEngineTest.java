@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
@@ -48,7 +49,7 @@ public class SwarmAutoRollbackEngineTest extends SwarmTestBase {
 
         assertEquals(r.message(), Outcome.PAUSED, r.outcome());
         assertTrue(r.message(), r.message().contains("update paused"));
-        assertEquals("PAUSED", swarm.status(app).phase());
+        assertEquals(AppPhase.PAUSED, swarm.status(app).phase());
     }
 
     @Test
@@ -66,7 +67,7 @@ public class SwarmAutoRollbackEngineTest extends SwarmTestBase {
                 SwarmFixture.request(host, app, images.v1(), 2, portBase())
                         .withStrategy(RolloutStrategy.named("canary")), SwarmFixture.SINK));
         assertEquals("strategy: canary is not supported on swarm yet; use rolling", e.getMessage());
-        assertEquals("NONE", swarm.status(app).phase());
+        assertEquals(AppPhase.NONE, swarm.status(app).phase());
     }
 
     @Test
@@ -75,7 +76,7 @@ public class SwarmAutoRollbackEngineTest extends SwarmTestBase {
                 SwarmFixture.request(host, app, images.v1(), 2, portBase()).withStrategy(RolloutStrategy.blueGreen()),
                 SwarmFixture.SINK));
         assertEquals("strategy: blueGreen is not supported on swarm yet; use rolling", e.getMessage());
-        assertEquals("NONE", swarm.status(app).phase());
+        assertEquals(AppPhase.NONE, swarm.status(app).phase());
     }
 
     @Test
@@ -86,7 +87,7 @@ public class SwarmAutoRollbackEngineTest extends SwarmTestBase {
             assertTrue(e.getMessage(), e.getMessage().startsWith("portBase: port " + (portBase() + 2) + " (slot 2, bank 0)"
                     + " is already in use"));
         }
-        assertEquals("NONE", swarm.status(app).phase());
+        assertEquals(AppPhase.NONE, swarm.status(app).phase());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
@@ -43,7 +44,7 @@ public class SwarmPermanentFailureEngineTest extends SwarmTestBase {
         assertEquals(r.message(), Outcome.FAILED, r.outcome());
         assertTrue(r.message(), r.message().contains(ENGINE_ERROR));
         assertTrue("ended after " + took + " ms", took < AT_ONCE_MILLIS);
-        assertEquals("a service that never served is removed", "NONE", swarm.status(app).phase());
+        assertEquals("a service that never served is removed", AppPhase.NONE, swarm.status(app).phase());
     }
 
     @Test
@@ -67,6 +68,6 @@ public class SwarmPermanentFailureEngineTest extends SwarmTestBase {
                 SwarmFixture.request(host, app, image, 2, portBase()), SwarmFixture.SINK));
         assertEquals(ShellCheck.message(image), e.getMessage());
         assertTrue(e.getMessage(), e.getMessage().startsWith("image: '" + image + "' has no HEALTHCHECK and no /bin/sh"));
-        assertEquals("NONE", swarm.status(app).phase());
+        assertEquals(AppPhase.NONE, swarm.status(app).phase());
     }
 }

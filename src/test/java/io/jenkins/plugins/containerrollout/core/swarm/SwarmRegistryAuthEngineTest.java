@@ -7,6 +7,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -60,7 +61,7 @@ public class SwarmRegistryAuthEngineTest extends SwarmTestBase {
             assertTrue(e.getMessage(), e.getMessage().startsWith("image: pulling " + image
                     + " onto the swarm manager failed: "));
             assertFalse("no password in " + e.getMessage(), e.getMessage().contains(TestBed.authPassword()));
-            assertEquals("NONE", swarm.status(app).phase());
+            assertEquals(AppPhase.NONE, swarm.status(app).phase());
         }
     }
 

@@ -4,12 +4,14 @@ import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.*;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -18,6 +20,9 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.RequestException;
+import io.jenkins.plugins.containerrollout.core.image.ImageReference;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * The few engine calls a rollout makes, on one application's containers. Everything is a bounded docker-java call;
  * nothing here decides anything.
  */
-final class AppEngine implements AutoCloseable {
+final class AppEngine implements ReplicaEngine, AutoCloseable {
     private final DockerClient docker;
 
     AppEngine(DockerClient docker) {
@@ -45,7 +50,8 @@ final class AppEngine implements AutoCloseable {
         return containers(app).stream().filter(c -> role.equals(c.getLabels().get(ROLE))).toList();
     }
 
-    List<ReplicaRef> replicas(String app) {
+    @Override
+    public List<ReplicaRef> replicas(String app) {
         List<ReplicaRef> out = new ArrayList<>();
         for (Container c : containers(app, ROLE_REPLICA)) {
             Map<String, String> l = c.getLabels();
@@ -73,6 +79,37 @@ final class AppEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Pulls {@code ref} with a registry login, bounded.
+     *
+     * @throws RequestException naming {@code image} when the registry refuses or the pull does not finish in time
+     */
+    void pull(String ref, RegistryCredentials credentials, long timeoutSeconds) throws InterruptedException {
+        AuthConfig auth = new AuthConfig().withUsername(credentials.username()).withPassword(credentials.password())
+                .withRegistryAddress(registry(ref));
+        boolean done;
+        try {
+            done = docker.pullImageCmd(ref).withAuthConfig(auth).exec(new PullImageResultCallback())
+                    .awaitCompletion(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            throw new RequestException("image: pulling '" + ref + "' as " + credentials.username() + " failed: "
+                    + String.valueOf(e.getMessage()).strip().replaceAll("\\s+", " ") + "; check the registry credentials",
+                    e);
+        }
+        if (!done) {
+            throw new RequestException("image: pulling '" + ref + "' took longer than " + timeoutSeconds + " s");
+        }
+    }
+
+    /** The registry a reference names; a digest reference is named by its repository. */
+    private static String registry(String ref) {
+        try {
+            return ImageReference.parse(ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref).registry();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     InspectContainerResponse inspect(String id) {
         return docker.inspectContainerCmd(id).exec();
     }
@@ -84,9 +121,29 @@ final class AppEngine implements AutoCloseable {
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
     }
 
-    /** Creates one replica of {@code revision} in {@code slot}, serving on {@code port}; not started. */
-    String createReplica(String app, Revision revision, int slot, int port) {
-        return replicaCommand(app, revision, slot, port).exec().getId();
+    @Override
+    public String createReplica(String app, Revision revision, int slot, int port) {
+        try {
+            return replicaCommand(app, revision, slot, port).exec().getId();
+        } catch (ConflictException leftover) {
+            // a container of that name survived a crash in an unexpected state: it is ours, replace it
+            remove(AppLabels.replicaName(app, revision.number(), slot));
+            return replicaCommand(app, revision, slot, port).exec().getId();
+        }
+    }
+
+    @Override
+    public Optional<ReplicaState> state(String id) {
+        InspectContainerResponse.ContainerState s;
+        try {
+            s = inspect(id).getState();
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
+        HealthState health = s.getHealth();
+        return Optional.of(new ReplicaState(Boolean.TRUE.equals(s.getRunning()),
+                s.getExitCodeLong() == null ? 0 : s.getExitCodeLong(), Boolean.TRUE.equals(s.getOOMKilled()),
+                s.getError(), health == null ? null : health.getStatus() == null ? "starting" : health.getStatus()));
     }
 
     /** The create command for one replica: package-private so tests can check the spec it sends. */
@@ -142,7 +199,8 @@ final class AppEngine implements AutoCloseable {
         }
     }
 
-    void start(String id) {
+    @Override
+    public void start(String id) {
         try {
             docker.startContainerCmd(id).exec();
         } catch (NotModifiedException alreadyRunning) {
@@ -155,7 +213,8 @@ final class AppEngine implements AutoCloseable {
      * is SIGKILL at once, which the engine does without first sending the stop signal and timing out on it (the call
      * still returns only once the container has exited).
      */
-    void stop(String id, int timeoutSeconds) {
+    @Override
+    public void stop(String id, int timeoutSeconds) {
         try {
             if (timeoutSeconds == 0) {
                 docker.killContainerCmd(id).exec();
@@ -169,7 +228,8 @@ final class AppEngine implements AutoCloseable {
         }
     }
 
-    void remove(String id) {
+    @Override
+    public void remove(String id) {
         try {
             docker.removeContainerCmd(id).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {

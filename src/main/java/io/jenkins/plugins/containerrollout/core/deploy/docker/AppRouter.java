@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
@@ -38,7 +39,7 @@ final class AppRouter {
             reopened.routed(app); // the backend is there and answers
         } catch (IOException e) {
             String why = e.getMessage() == null ? "no reply" : e.getMessage();
-            throw new IllegalArgumentException("router: app '" + app + "' was deployed behind " + recorded.describe()
+            throw new RequestException("router: app '" + app + "' was deployed behind " + recorded.describe()
                     + ", as recorded with the app, and that router does not answer (" + why + "); nothing was "
                     + "changed. Start that HAProxy again, or give the router the app is behind now: "
                     + recorded.options() + " (command line), " + recorded.stepParameter() + " (step)");
@@ -53,9 +54,8 @@ final class AppRouter {
      * and the CLI, so the refusal names the step parameter and the option.
      */
     static void requireFor(RolloutStrategy strategy, TrafficRouter router) {
-        RolloutStrategy.Kind kind = strategy.kind();
-        if ((kind == RolloutStrategy.Kind.BLUE_GREEN || kind == RolloutStrategy.Kind.CANARY) && router == TrafficRouter.NONE) {
-            throw new IllegalArgumentException("strategy: " + (kind == RolloutStrategy.Kind.CANARY ? "canary splits traffic"
+        if (strategy.movesTraffic() && router == TrafficRouter.NONE) {
+            throw new RequestException("strategy: " + (strategy instanceof RolloutStrategy.Canary ? "canary splits traffic"
                     + " by weight" : "blueGreen switches traffic") + ", so it needs a router in front of the replicas; give"
                     + " the router parameter (router: haproxy(socket: '/run/haproxy/admin.sock')) or, on the command line,"
                     + " --router haproxy --router-socket PATH; or use 'rolling'");
@@ -64,8 +64,8 @@ final class AppRouter {
 
     /** Canary analysis measures what clients get, so it needs the router's frontend. */
     static void requireFrontendFor(RolloutStrategy strategy, String app, TrafficRouter router) {
-        if (strategy.kind() == RolloutStrategy.Kind.CANARY && router.frontend(app).isEmpty()) {
-            throw new IllegalArgumentException("strategy: canary analyses the traffic through the router's frontend, and"
+        if (strategy instanceof RolloutStrategy.Canary && router.frontend(app).isEmpty()) {
+            throw new RequestException("strategy: canary analyses the traffic through the router's frontend, and"
                     + " the router has no frontend port; give haproxy's frontendPort (--router-frontend-port PORT)");
         }
     }

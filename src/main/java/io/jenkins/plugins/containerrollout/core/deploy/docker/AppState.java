@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 
 /**
@@ -8,13 +9,9 @@ import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
  * paused or failed, or when it was interrupted. {@code router} is the router the application is behind (null: none),
  * carried from entry to entry.
  */
-record AppState(long seq, int stable, int target, String phase, int replicas, int portBase, RouterSettings router) {
-    static final String PROGRESSING = "PROGRESSING";
-    static final String COMPLETE = "COMPLETE";
-    static final String PAUSED = "PAUSED";
-    static final String FAILED = "FAILED";
+record AppState(long seq, int stable, int target, AppPhase phase, int replicas, int portBase, RouterSettings router) {
 
-    AppState next(int newStable, int newTarget, String newPhase, int newReplicas, int newPortBase) {
+    AppState next(int newStable, int newTarget, AppPhase newPhase, int newReplicas, int newPortBase) {
         return new AppState(seq + 1, newStable, newTarget, newPhase, newReplicas, newPortBase, router);
     }
 
@@ -28,10 +25,10 @@ record AppState(long seq, int stable, int target, String phase, int replicas, in
      * target, which that rollout (partly) put in place.
      */
     int current() {
-        return COMPLETE.equals(phase) || target == 0 ? stable : target;
+        return phase == AppPhase.COMPLETE || target == 0 ? stable : target;
     }
 
     static AppState none() {
-        return new AppState(0, 0, 0, "NONE", 0, 0, null);
+        return new AppState(0, 0, 0, AppPhase.NONE, 0, 0, null);
     }
 }

@@ -30,11 +30,11 @@ final class Canary {
     private final URI analysisUrl;
     private final TrafficAnalysis analysis = new TrafficAnalysis();
 
-    Canary(Rollout rollout, Timeline timeline, RolloutStrategy strategy, URI frontend) {
+    Canary(Rollout rollout, Timeline timeline, RolloutStrategy.Canary strategy, URI frontend) {
         this.rollout = rollout;
         this.timeline = timeline;
-        this.plan = strategy.canary();
-        this.autoRollback = strategy.autoRollback();
+        this.plan = strategy.plan();
+        this.autoRollback = strategy.gates().autoRollback();
         this.analysisUrl = frontend.resolve(plan.analysisPath());
     }
 

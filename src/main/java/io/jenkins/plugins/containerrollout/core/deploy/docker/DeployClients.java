@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.engine.EngineException;
@@ -18,7 +19,7 @@ final class DeployClients {
         try {
             return DockerClientFactory.DEFAULT.create(host);
         } catch (EngineException e) {
-            throw new IllegalArgumentException("host: " + e.getMessage(), e);
+            throw new RequestException("host: " + e.getMessage(), e);
         }
     }
 }

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppName;
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -15,6 +17,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
@@ -45,12 +48,12 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class DockerDeployer implements AppDeployer {
-    /** Pulls are bounded like every other engine wait. */
-    private static final long PULL_TIMEOUT_SECONDS = 300;
-
     private final DockerHost host;
     private final AppEngine engine;
+    /** The executor, probe client and clock every rollout of this deployer borrows; closed with it. */
+    private final DeployerResources resources;
     private final EngineState store;
+    private final EngineImages images;
     private final Duration lockStaleAfter;
     /** The router given, or {@link TrafficRouter#NONE}: then each command uses the one recorded with its app. */
     private final TrafficRouter router;
@@ -76,10 +79,24 @@ public final class DockerDeployer implements AppDeployer {
      * @param lockStaleAfter age after which another process's lock on an application is considered abandoned
      */
     public DockerDeployer(DockerHost host, TrafficRouter router, Duration lockStaleAfter) {
+        this(host, router, null, lockStaleAfter);
+    }
+
+    /**
+     * A deployer that pulls private images with {@code credentials} (null: anonymously), as the Swarm one does.
+     */
+    public DockerDeployer(DockerHost host, TrafficRouter router, RegistryCredentials credentials) {
+        this(host, router, credentials, Duration.ofHours(1));
+    }
+
+    private DockerDeployer(DockerHost host, TrafficRouter router, RegistryCredentials credentials,
+            Duration lockStaleAfter) {
         this.host = host;
         this.router = router;
         this.engine = new AppEngine(DeployClients.open(host));
+        this.resources = DeployerResources.over(engine);
         this.store = new EngineState(engine);
+        this.images = new EngineImages(engine, host, credentials);
         this.lockStaleAfter = lockStaleAfter;
     }
 
@@ -105,7 +122,7 @@ public final class DockerDeployer implements AppDeployer {
         String app = request.app();
         ReplicaSpec spec = request.spec();
         int n = request.replicas();
-        InspectImageResponse image = resolveImage(spec.image(), sink);
+        InspectImageResponse image = images.resolve(spec.image(), sink);
         String imageId = image.getId();
         String hash = EngineState.specHash(spec, imageId, request.probe().path());
         checkPorts(app, request.portBase(), request.strategy().ports(n));
@@ -119,21 +136,21 @@ public final class DockerDeployer implements AppDeployer {
             Map<Integer, Revision> byNumber = new java.util.HashMap<>(index(kept));
             byNumber.put(target.number(), target);
             timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
-                    + ") from revision " + from + ": " + n + " replicas, " + request.strategy().kind().name().toLowerCase());
+                    + ") from revision " + from + ": " + n + " replicas, " + request.strategy().name());
             Ending ending;
             try {
-                Rollout rollout = new Rollout(engine, timeline, app, byNumber, request.probe(), request.strategy(), router);
+                Rollout rollout = new Rollout(resources, timeline, app, byNumber, request.probe(), request.strategy(), router);
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
                 // converges from there; it is written while the rollout probes what runs
-                rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppState.PROGRESSING,
+                rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppPhase.PROGRESSING,
                         n, request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot));
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
-                if (request.strategy().kind() == RolloutStrategy.Kind.CANARY && from != 0 && from != target.number()) {
-                    new Canary(rollout, timeline, request.strategy(), router.frontend(app).orElseThrow()).run(goal);
+                if (request.strategy() instanceof RolloutStrategy.Canary canary && from != 0 && from != target.number()) {
+                    new Canary(rollout, timeline, canary, router.frontend(app).orElseThrow()).run(goal);
                 } else {
                     rollout.converge(goal); // a first deploy or a scaling has nothing to compare a canary with
                 }
-                writeState(app, target.number(), target.number(), AppState.COMPLETE, n, request.portBase(), imageId);
+                writeState(app, target.number(), target.number(), AppPhase.COMPLETE, n, request.portBase(), imageId);
                 boolean keepFrom = from != target.number() && byNumber.containsKey(from);
                 store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
                 rollout.settle(); // the last replaced replicas stopped while the state was written and pruned
@@ -167,8 +184,8 @@ public final class DockerDeployer implements AppDeployer {
         int number = Math.max(revisions.stream().mapToInt(Revision::number).max().orElse(0),
                 Math.max(state.stable(), state.target())) + 1;
         ReplicaSpec spec = request.spec();
-        Revision created = new Revision(number, spec, hash, image.getId(), digest(image, spec.image()),
-                request.probe().path(), hasHealthcheck(image), request.buildUrl(), request.commit(), now);
+        Revision created = new Revision(number, spec, hash, image.getId(), EngineImages.digest(image, spec.image()),
+                request.probe().path(), EngineImages.hasHealthcheck(image), request.buildUrl(), request.commit(), now);
         store.writeRevision(request.app(), created, spec.image());
         return created;
     }
@@ -180,13 +197,13 @@ public final class DockerDeployer implements AppDeployer {
         int from = before.stable();
         int n = request.replicas();
         Revision previous = from == target.number() ? null : byNumber.get(from);
-        if (!request.strategy().autoRollback()) {
-            writeState(app, from, target.number(), AppState.PAUSED, n, request.portBase(), target.imageId());
+        if (!request.strategy().gates().autoRollback()) {
+            writeState(app, from, target.number(), AppPhase.PAUSED, n, request.portBase(), target.imageId());
             return new Ending(Outcome.PAUSED, why + "; paused (autoRollback is off): deploy again or roll back", from);
         }
         if (previous == null) {
             removeReplicasOf(app, target.number());
-            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase(), target.imageId());
             return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", from);
         }
         timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
@@ -194,7 +211,7 @@ public final class DockerDeployer implements AppDeployer {
                 before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
                 request.strategy(), timeline, router);
         if (restoreFailure != null) {
-            writeState(app, from, target.number(), AppState.FAILED, n, request.portBase(), target.imageId());
+            writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase(), target.imageId());
             return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
                     + restoreFailure, from);
         }
@@ -223,18 +240,18 @@ public final class DockerDeployer implements AppDeployer {
         TrafficRouter router = AppRouter.choose(app, this.router, state.router(), sink);
         AppRouter.requireFor(request.strategy(), router);
         if (revisions.isEmpty()) {
-            throw new IllegalArgumentException("app: '" + app + "' has no recorded revisions on " + host.uri()
+            throw new RequestException("app: '" + app + "' has no recorded revisions on " + host.uri()
                     + "; deploy it first");
         }
         int current = state.current();
         Revision to = request.pick(revisions, Revision::number, current);
-        ensureImage(to, sink);
+        images.ensure(to, sink);
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, to.imageId(), lockStaleAfter)) {
             state = store.state(app);
             int replicas = state.replicas() > 0 ? state.replicas() : 1;
             int portBase = state.portBase();
-            store.writeState(app, state.next(current, to.number(), AppState.PROGRESSING, replicas, portBase)
+            store.writeState(app, state.next(current, to.number(), AppPhase.PROGRESSING, replicas, portBase)
                     .withRouter(AppRouter.recorded(app, router)), to.imageId());
             timeline.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current + " to revision "
                     + to.number() + " (" + to.spec().image() + ")");
@@ -244,7 +261,7 @@ public final class DockerDeployer implements AppDeployer {
             if (failure == null) {
                 store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
             } else {
-                writeState(app, current, to.number(), AppState.FAILED, replicas, portBase, to.imageId());
+                writeState(app, current, to.number(), AppPhase.FAILED, replicas, portBase, to.imageId());
             }
             String message = failure == null ? replicas + "/" + replicas + " replicas on revision " + to.number()
                     : "rollback to revision " + to.number() + " failed: " + failure;
@@ -273,7 +290,7 @@ public final class DockerDeployer implements AppDeployer {
         AppName.check(app);
         AppState state = store.state(app);
         Map<Integer, Revision> revisions = index(store.revisions(app));
-        ReplicaCheck checker = new ReplicaCheck(engine, revisions, ProbeSettings.defaults());
+        ReplicaCheck checker = new ReplicaCheck(engine, resources.http(), revisions, ProbeSettings.defaults());
         List<AppStatus.Replica> replicas = new ArrayList<>();
         List<Integer> serving = new ArrayList<>();
         for (ReplicaRef r : engine.replicas(app)) {
@@ -299,6 +316,7 @@ public final class DockerDeployer implements AppDeployer {
 
     @Override
     public void close() {
+        resources.close();
         engine.close();
     }
 
@@ -329,9 +347,9 @@ public final class DockerDeployer implements AppDeployer {
             ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router)
             throws InterruptedException {
         try {
-            Rollout rollout = new Rollout(engine, timeline, app, revisions, probe, strategy, router);
+            Rollout rollout = new Rollout(resources, timeline, app, revisions, probe, strategy, router);
             rollout.converge(new Rollout.Target(revision, replicas, portBase));
-            writeState(app, revision.number(), revision.number(), AppState.COMPLETE, replicas, portBase,
+            writeState(app, revision.number(), revision.number(), AppPhase.COMPLETE, replicas, portBase,
                     revision.imageId());
             rollout.settle(); // the last replaced replicas stopped while the state was written
             timeline.app(Type.RESTORED, revision.number(), "revision " + revision.number() + " restored");
@@ -343,7 +361,7 @@ public final class DockerDeployer implements AppDeployer {
         }
     }
 
-    private void writeState(String app, int stable, int target, String phase, int replicas, int portBase, String imageId) {
+    private void writeState(String app, int stable, int target, AppPhase phase, int replicas, int portBase, String imageId) {
         store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase), imageId);
     }
 
@@ -355,52 +373,6 @@ public final class DockerDeployer implements AppDeployer {
         }
     }
 
-    /** A rollback needs the revision's exact image: by id, else pulled back by its digest. */
-    private void ensureImage(Revision revision, ProgressSink sink) throws InterruptedException {
-        if (engine.image(revision.imageId()).isPresent()) {
-            return;
-        }
-        if (revision.digest() != null) {
-            sink.line("pulling " + revision.digest() + " for revision " + revision.number());
-            engine.pull(revision.digest(), PULL_TIMEOUT_SECONDS);
-            if (engine.image(revision.imageId()).isPresent()) {
-                return;
-            }
-        }
-        throw new IllegalArgumentException("toRevision: the image of revision " + revision.number() + " ("
-                + revision.imageId() + ") is no longer on the engine" + (revision.digest() == null ? ""
-                : " and " + revision.digest() + " could not be pulled") + "; push it again or pick another revision");
-    }
-
-    private InspectImageResponse resolveImage(String ref, ProgressSink sink) throws InterruptedException {
-        Optional<InspectImageResponse> image = engine.image(ref);
-        if (image.isEmpty() && pullable(ref)) {
-            sink.line("pulling " + ref);
-            engine.pull(ref, PULL_TIMEOUT_SECONDS);
-            image = engine.image(ref);
-        }
-        return image.orElseThrow(() -> new IllegalArgumentException("image: '" + ref + "' is not on the engine at "
-                + host.uri() + "; build it there (containerBuild) or push it to a registry and give its full reference"));
-    }
-
-    /** Only references naming a registry are pulled: a bare name would go to Docker Hub, unreachable from here. */
-    private static boolean pullable(String ref) {
-        String first = ref.split("/", 2)[0];
-        return ref.contains("/") && (first.contains(".") || first.contains(":") || first.equals("localhost"));
-    }
-
-    private static String digest(InspectImageResponse image, String ref) {
-        List<String> digests = image.getRepoDigests() == null ? List.of() : image.getRepoDigests();
-        String repo = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref.replaceFirst(":[^:/]+$", "");
-        return digests.stream().filter(d -> d.startsWith(repo + "@")).findFirst()
-                .orElse(digests.isEmpty() ? null : digests.get(0));
-    }
-
-    private static boolean hasHealthcheck(InspectImageResponse image) {
-        var hc = image.getConfig() == null ? null : image.getConfig().getHealthcheck();
-        return hc != null && hc.getTest() != null && !hc.getTest().isEmpty() && !"NONE".equals(hc.getTest().get(0));
-    }
-
     /** Every port the rollout may use must be free, or served by this app's own running replicas. */
     private void checkPorts(String app, int portBase, int span) {
         Set<Integer> ours = new HashSet<>();
@@ -408,7 +380,7 @@ public final class DockerDeployer implements AppDeployer {
         for (int slot = 0; slot < span; slot++) {
             int port = portBase + slot;
             if (!ours.contains(port) && !Ports.free(port)) {
-                throw new IllegalArgumentException("portBase: port " + port + " (slot " + slot + ") is already in use "
+                throw new RequestException("portBase: port " + port + " (slot " + slot + ") is already in use "
                         + "by another process; app '" + app + "' needs " + span + " free loopback ports from portBase "
                         + portBase + " (replicas + maxSurge, and as many again for replicas still stopping in a rolling update "
                         + "with replacement stopStarted): pick another portBase or free that port");
@@ -418,7 +390,7 @@ public final class DockerDeployer implements AppDeployer {
 
     private void requireSameHost(DockerHost requested) {
         if (!host.equals(requested)) {
-            throw new IllegalArgumentException("host: the request names " + requested.uri() + " but this deployer talks to "
+            throw new RequestException("host: the request names " + requested.uri() + " but this deployer talks to "
                     + host.uri() + "; run the deploy against one engine (dockerHost, --docker-host)");
         }
     }

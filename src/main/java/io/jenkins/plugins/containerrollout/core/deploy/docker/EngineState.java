@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,7 @@ final class EngineState {
         l.put(SEQ, String.valueOf(next.seq()));
         l.put(STABLE, String.valueOf(next.stable()));
         l.put(TARGET, String.valueOf(next.target()));
-        l.put(PHASE, next.phase());
+        l.put(PHASE, next.phase().name());
         l.put(REPLICAS, String.valueOf(next.replicas()));
         l.put(PORT_BASE, String.valueOf(next.portBase()));
         l.put(CREATED, String.valueOf(System.currentTimeMillis()));
@@ -201,7 +202,7 @@ final class EngineState {
 
     private static AppState state(Map<String, String> l) {
         return new AppState(Long.parseLong(l.get(SEQ)), Integer.parseInt(l.get(STABLE)), Integer.parseInt(l.get(TARGET)),
-                l.get(PHASE), Integer.parseInt(l.get(REPLICAS)), Integer.parseInt(l.get(PORT_BASE)),
+                AppPhase.ofLabel(l.get(PHASE)), Integer.parseInt(l.get(REPLICAS)), Integer.parseInt(l.get(PORT_BASE)),
                 RouterSettings.fromLabels(l));
     }
 

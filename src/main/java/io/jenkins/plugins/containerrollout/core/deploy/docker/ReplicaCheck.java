@@ -1,11 +1,9 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
-import com.github.dockerjava.api.command.HealthState;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import io.jenkins.plugins.containerrollout.core.health.HttpProbe;
 import io.jenkins.plugins.containerrollout.core.health.ProbeResult;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,13 +17,15 @@ final class ReplicaCheck {
     record Check(ProbeResult result, boolean fatal) {
     }
 
-    private final AppEngine engine;
+    private final ReplicaEngine engine;
+    private final HttpClient http;
     private final Map<Integer, Revision> revisions;
     private final ProbeSettings probe;
     private final Map<String, HttpProbe> httpProbes = new ConcurrentHashMap<>();
 
-    ReplicaCheck(AppEngine engine, Map<Integer, Revision> revisions, ProbeSettings probe) {
+    ReplicaCheck(ReplicaEngine engine, HttpClient http, Map<Integer, Revision> revisions, ProbeSettings probe) {
         this.engine = engine;
+        this.http = http;
         this.revisions = revisions;
         this.probe = probe;
     }
@@ -39,35 +39,32 @@ final class ReplicaCheck {
         if (!listedRunning || rev != null && rev.engineHealth()) {
             return check(replica); // the exit code, or the engine's health status, needs the inspect
         }
-        return new Check(http(rev).get(replica.port()), false);
+        return new Check(probeFor(rev).get(replica.port()), false);
     }
 
     Check check(ReplicaRef replica) {
-        InspectContainerResponse.ContainerState state;
-        try {
-            state = engine.inspect(replica.id()).getState();
-        } catch (NotFoundException gone) {
+        ReplicaState state = engine.state(replica.id()).orElse(null);
+        if (state == null) {
             return fatal("container vanished");
         }
-        if (!Boolean.TRUE.equals(state.getRunning())) {
-            return fatal("exited with code " + state.getExitCodeLong());
+        if (!state.running()) {
+            return fatal(state.exitReason());
         }
         Revision rev = revisions.get(replica.revision());
         if (rev != null && rev.engineHealth()) {
-            HealthState health = state.getHealth();
-            String status = health == null || health.getStatus() == null ? "starting" : health.getStatus();
+            String status = state.health() == null ? "starting" : state.health();
             return switch (status) {
                 case "healthy" -> new Check(ProbeResult.ready("HEALTHCHECK healthy"), false);
                 case "unhealthy" -> fatal("HEALTHCHECK unhealthy");
                 default -> new Check(ProbeResult.noAnswer("HEALTHCHECK " + status), false);
             };
         }
-        return new Check(http(rev).get(replica.port()), false);
+        return new Check(probeFor(rev).get(replica.port()), false);
     }
 
-    private HttpProbe http(Revision rev) {
+    private HttpProbe probeFor(Revision rev) {
         String path = rev == null ? probe.path() : rev.healthPath();
-        return httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p)));
+        return httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p), http));
     }
 
     private static Check fatal(String why) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.verify.junit;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ public final class JunitParser {
     /** @param maxFailures how many failing cases to keep in detail (at least 0) */
     public JunitParser(int maxFailures) {
         if (maxFailures < 0) {
-            throw new IllegalArgumentException("maxFailures must be 0 or more, was " + maxFailures);
+            throw new RequestException("maxFailures must be 0 or more, was " + maxFailures);
         }
         this.maxFailures = maxFailures;
     }

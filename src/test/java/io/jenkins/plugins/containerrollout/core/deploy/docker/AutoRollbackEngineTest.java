@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
@@ -71,7 +72,7 @@ public class AutoRollbackEngineTest extends EngineTestBase {
 
         assertEquals(record.message(), Outcome.PAUSED, record.outcome());
         AppStatus status = deployer.status(app);
-        assertEquals("PAUSED", status.phase());
+        assertEquals(AppPhase.PAUSED, status.phase());
         assertEquals(1, status.stableRevision());
         assertEquals(2, status.targetRevision());
         assertEquals("revision 1 still serves both replicas", 2, status.readyReplicas());
@@ -91,7 +92,7 @@ public class AutoRollbackEngineTest extends EngineTestBase {
 
         assertEquals(record.message(), Outcome.FAILED, record.outcome());
         AppStatus status = deployer.status(app);
-        assertEquals("FAILED", status.phase());
+        assertEquals(AppPhase.FAILED, status.phase());
         assertEquals(0, status.replicas().stream().filter(AppStatus.Replica::running).count());
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import static org.junit.Assert.assertEquals;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
@@ -16,7 +17,7 @@ abstract class EngineTestBase {
     /** The app completed on {@code revision}: {@code replicas} ready, and every serving port answers {@code version}. */
     protected void assertServes(int revision, int replicas, String version) {
         AppStatus status = deployer.status(app);
-        assertEquals("COMPLETE", status.phase());
+        assertEquals(AppPhase.COMPLETE, status.phase());
         assertEquals(revision, status.stableRevision());
         assertEquals(replicas, status.readyReplicas());
         for (int port : status.servingPorts()) {

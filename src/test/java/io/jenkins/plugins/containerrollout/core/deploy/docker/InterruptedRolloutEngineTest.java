@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
@@ -52,7 +53,7 @@ public class InterruptedRolloutEngineTest extends EngineTestBase {
         assertTrue("the deploy ended with an InterruptedException: " + thrown.get(),
                 thrown.get() instanceof InterruptedException);
         AppStatus mid = deployer.status(app);
-        assertEquals("PROGRESSING", mid.phase());
+        assertEquals(AppPhase.PROGRESSING, mid.phase());
         assertNull("the lock was released", mid.lockOwner());
         assertTrue("a mix of revisions runs: " + mid.replicas(), mid.replicas().stream()
                 .filter(AppStatus.Replica::running).map(AppStatus.Replica::revision).distinct().count() == 2);
@@ -62,7 +63,7 @@ public class InterruptedRolloutEngineTest extends EngineTestBase {
         assertEquals(next.message(), Outcome.SUCCEEDED, next.outcome());
         assertEquals("the interrupted revision is re-used", 2, next.toRevision());
         AppStatus end = deployer.status(app);
-        assertEquals("COMPLETE", end.phase());
+        assertEquals(AppPhase.COMPLETE, end.phase());
         assertEquals(3, end.readyReplicas());
         assertTrue(end.replicas().stream().filter(AppStatus.Replica::running).allMatch(r -> r.revision() == 2));
         assertEquals(2, deployer.history(app).size());

@@ -10,6 +10,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import io.jenkins.plugins.containerrollout.testing.Registries;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
@@ -42,8 +43,10 @@ public class RollbackImageGoneEngineTest extends EngineTestBase {
         assertTrue(anonymous.getMessage(), anonymous.getMessage().contains("could not be pulled"));
         assertServes(2, 2, "2");
 
-        RegistryPull.forRollback(rollback(), Registries.login(), System.out::println);
-        RolloutRecord restored = deployer.rollback(rollback(), System.out::println);
+        RolloutRecord restored;
+        try (DockerDeployer withLogin = new DockerDeployer(host, TrafficRouter.NONE, Registries.login())) {
+            restored = withLogin.rollback(rollback(), System.out::println);
+        }
 
         assertEquals(restored.message(), Outcome.SUCCEEDED, restored.outcome());
         assertEquals("the exact image of revision 1", imageId, restored.imageId());
@@ -54,10 +57,11 @@ public class RollbackImageGoneEngineTest extends EngineTestBase {
     public void anImageThatIsNowhereIsRefusedAndNothingChanges() throws Exception {
         v1 = TestImages.uniqueApp(Files.createTempDirectory("gone"), app + "-local:1", "1.0"); // never pushed
         String imageId = deployV1ThenV2AndRemoveV1();
-        RegistryPull.forRollback(rollback(), Registries.login(), System.out::println); // no digest: nothing to pull
-
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> deployer.rollback(rollback(), ProgressSink.NONE));
+        IllegalArgumentException refused;
+        try (DockerDeployer withLogin = new DockerDeployer(host, TrafficRouter.NONE, Registries.login())) {
+            // no digest: even with the login there is nothing to pull
+            refused = assertThrows(IllegalArgumentException.class, () -> withLogin.rollback(rollback(), ProgressSink.NONE));
+        }
 
         assertEquals("toRevision: the image of revision 1 (" + imageId + ") is no longer on the engine; push it again "
                 + "or pick another revision", refused.getMessage());

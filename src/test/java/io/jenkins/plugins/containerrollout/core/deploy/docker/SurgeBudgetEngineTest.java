@@ -5,7 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
-import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy.Replacement;
+import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;

@@ -1,0 +1,46 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a deployer owns and lends to each of its rollouts: the engine, one bounded executor for the calls that run
+ * beside a rollout, one HTTP client for every health probe, and the clock. Made once per deployer and closed with
+ * it, so no thread outlives the deployer.
+ *
+ * @param engine   the replica calls to the engine
+ * @param executor bounded: at most {@link #THREADS} calls at once, the rest queue (threads end when idle)
+ * @param http     shared by the probes of every health path
+ * @param clock    what deadlines and readiness read
+ */
+record DeployerResources(ReplicaEngine engine, ExecutorService executor, HttpClient http, Clock clock)
+        implements AutoCloseable {
+    /**
+     * Concurrent calls beside one deployer's rollouts: a batch's probes plus the stops still running (a stop can take
+     * a replica's whole stop timeout) fit with room to spare; more would only queue up in the engine.
+     */
+    static final int THREADS = 32;
+
+    /** Resources over {@code engine} with a new bounded executor, a new HTTP client and the system clock. */
+    static DeployerResources over(ReplicaEngine engine) {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 10, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "rollout-engine-call");
+                    t.setDaemon(true); // a deployer a caller forgot to close must not keep a CLI process alive
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        return new DeployerResources(engine, executor, http, Clock.systemUTC());
+    }
+
+    /** Stops the executor: calls still queued are dropped, running ones interrupted. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

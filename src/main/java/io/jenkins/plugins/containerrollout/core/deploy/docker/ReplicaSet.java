@@ -1,0 +1,310 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.health.ProbeResult;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.health.ReadinessGate;
+import io.jenkins.plugins.containerrollout.core.health.ReadinessGate.Verdict;
+import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Future;
+
+/**
+ * The replicas one rollout watches, and the engine calls that change them: the old ones (other revisions) and the
+ * fresh ones (the target revision) that run, the kept containers of the target, starting a batch in chosen slots,
+ * probing pending replicas through their health gates, and taking replicas out (in one router change, then stopped).
+ * It decides nothing about how many: {@link BatchPlan} does, and {@link Rollout} carries the plan out through here.
+ */
+final class ReplicaSet {
+    /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
+    static final long DRAIN_MILLIS = 300;
+
+    /** Tells the router where traffic goes now; returns whether that changed. */
+    @FunctionalInterface
+    interface Routing {
+        boolean reroute();
+    }
+
+    final List<Tracked> old = new ArrayList<>();
+    final List<Tracked> fresh = new ArrayList<>();
+    final Map<Integer, ReplicaRef> kept = new TreeMap<>();
+    private final ReplicaEngine engine;
+    private final Background background;
+    private final Timeline timeline;
+    private final String app;
+    private final Map<Integer, Revision> revisions;
+    private final ProbeSettings probe;
+    private final int minReadySeconds;
+    private final ReplicaCheck checker;
+    private final DeployerResources resources;
+    /** Ids of containers created ahead of their batch: their CREATED event is logged already. */
+    private final Set<String> createdAhead = new HashSet<>();
+    int started;
+    int failed;
+
+    ReplicaSet(DeployerResources resources, Background background, Timeline timeline, String app,
+            Map<Integer, Revision> revisions, ProbeSettings probe, int minReadySeconds) {
+        this.resources = resources;
+        this.engine = resources.engine();
+        this.background = background;
+        this.timeline = timeline;
+        this.app = app;
+        this.revisions = revisions;
+        this.probe = probe;
+        this.minReadySeconds = minReadySeconds;
+        this.checker = new ReplicaCheck(engine, resources.http(), revisions, probe);
+    }
+
+    /** Sorts what runs into old and fresh replicas; a replica that answers a first probe is serving already. */
+    void look(Revision rev) throws InterruptedException {
+        long now = resources.clock().millis();
+        List<Tracked> running = new ArrayList<>();
+        Set<String> runningIds = new HashSet<>();
+        for (ReplicaRef r : engine.replicas(app)) {
+            if (r.running()) {
+                running.add(new Tracked(r, gate(now)));
+                runningIds.add(r.id());
+            } else if (current(r, rev)) {
+                kept.put(r.slot(), r);
+            }
+        }
+        Map<Tracked, ProbeResult> first = probeAll(running, runningIds);
+        Rollout.checkInterrupt();
+        for (Tracked t : running) {
+            ProbeResult result = first.get(t);
+            if (result.ok()) {
+                t.available = true;
+                t.lastOk = true;
+                timeline.replica(Type.SERVING, t.ref, result.detail());
+            }
+            (current(t.ref, rev) ? fresh : old).add(t);
+        }
+    }
+
+    private static boolean current(ReplicaRef r, Revision rev) {
+        return r.revision() == rev.number() && rev.specHash().equals(r.specHash());
+    }
+
+    /** Starts one replica of {@code rev} in each of {@code slots}: created (or kept ones re-used) at once, then started at once. */
+    void start(Revision rev, int portBase, List<Integer> slots, Map<Integer, ReplicaRef> keptOnes, StopWait stops)
+            throws InterruptedException {
+        Map<Integer, ReplicaRef> batch = new ConcurrentSkipListMap<>();
+        background.each(slots, slot -> batch.put(slot, prepare(rev, slot, portBase + slot, keptOnes.get(slot))));
+        stops.await(slots.stream().map(slot -> portBase + slot).toList());
+        background.each(List.copyOf(batch.values()), ref -> engine.start(ref.id()));
+        long now = resources.clock().millis(); // the startup timeout counts from the start
+        for (ReplicaRef ref : batch.values()) {
+            fresh.add(new Tracked(ref, gate(now)));
+            started++;
+            timeline.replica(Type.STARTED, ref, "");
+        }
+    }
+
+    /** What a batch waits for before its replicas start: the stops holding its ports, or every stop. */
+    @FunctionalInterface
+    interface StopWait {
+        void await(List<Integer> ports) throws InterruptedException;
+    }
+
+    /** The container for a new replica in {@code slot}: the kept one of this revision, or a new one. */
+    private ReplicaRef prepare(Revision rev, int slot, int port, ReplicaRef keptOne) {
+        String id = keptOne != null ? keptOne.id() : engine.createReplica(app, rev, slot, port);
+        ReplicaRef ref = new ReplicaRef(id, AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, port,
+                true, rev.specHash());
+        if (keptOne == null || !createdAhead.contains(keptOne.id())) {
+            timeline.replica(Type.CREATED, keptOne != null ? keptOne : ref, keptOne != null ? "kept container re-used"
+                    : rev.imageId());
+        }
+        return ref;
+    }
+
+    /** Creates, beside the rollout, the containers of the next batch in {@code slots}; not started. */
+    void createAhead(Revision rev, int portBase, List<Integer> slots) {
+        slots.forEach(slot -> background.create(slot, () -> {
+            ReplicaRef ref = new ReplicaRef(engine.createReplica(app, rev, slot, portBase + slot),
+                    AppLabels.replicaName(app, rev.number(), slot), rev.number(), slot, portBase + slot, false,
+                    rev.specHash());
+            timeline.replica(Type.CREATED, ref, rev.imageId() + ", ahead of its batch");
+            return ref;
+        }));
+    }
+
+    /** Whether a kept container of the target is not one created ahead (a rollback's): those come first. */
+    boolean keptFromEarlier() {
+        return kept.values().stream().anyMatch(r -> !createdAhead.contains(r.id()));
+    }
+
+    /** Waits for the creations ahead of a batch; what they created becomes kept containers of the target. */
+    void awaitCreated() throws InterruptedException {
+        background.awaitCreated().forEach((slot, ref) -> {
+            createdAhead.add(ref.id());
+            kept.put(slot, ref);
+        });
+    }
+
+    /**
+     * Probes every pending fresh replica once: one listing, taken while the probes run, tells a failed probe of an
+     * exited replica (whose exit code an inspect then reads) from one of a replica not answering yet.
+     *
+     * @return the ids the listing saw running
+     */
+    Set<String> probePending(Routing routing, ProgressDeadline deadline, double failureRatio)
+            throws RolloutFailure, InterruptedException {
+        List<Tracked> pending = fresh.stream().filter(t -> !t.available).toList();
+        Future<Set<String>> listing = background.submit(this::runningIds);
+        Map<Tracked, ProbeResult> results = probeAll(pending, null);
+        Set<String> running = Background.await(listing);
+        for (Tracked t : pending) {
+            if (!results.get(t).ok() && !running.contains(t.ref.id())) {
+                results.put(t, check(t, false));
+            }
+        }
+        Rollout.checkInterrupt();
+        for (Tracked t : pending) {
+            ProbeResult result = results.get(t);
+            if (!result.ok() && (result.answered() || t.lastOk)) {
+                timeline.replica(Type.PROBE, t.ref, result.detail());
+            }
+            t.lastOk = result.ok();
+            Verdict v = t.gate.verdict() == Verdict.PENDING ? t.gate.observe(result, resources.clock().millis())
+                    : t.gate.verdict();
+            if (v == Verdict.AVAILABLE) {
+                t.available = true;
+                deadline.progressed();
+                timeline.replica(Type.READY, t.ref, result.detail());
+                routing.reroute();
+            } else if (v == Verdict.FAILED) {
+                failed(t, routing, failureRatio);
+            }
+        }
+        return running;
+    }
+
+    /** Replicas counted available that stopped running are no longer available (and, if fresh, have failed). */
+    void watchServing(Set<String> running, Routing routing, double failureRatio) throws RolloutFailure {
+        for (Tracked t : List.copyOf(old)) {
+            if (!running.contains(t.ref.id())) {
+                old.remove(t);
+                timeline.replica(Type.FAILED, t.ref, "exited");
+                routing.reroute();
+            }
+        }
+        for (Tracked t : List.copyOf(fresh)) {
+            if (t.available && !running.contains(t.ref.id())) {
+                t.gate.fail("exited after it was ready");
+                failed(t, routing, failureRatio);
+            }
+        }
+    }
+
+    private Set<String> runningIds() {
+        Set<String> running = new HashSet<>();
+        for (ReplicaRef r : engine.replicas(app)) {
+            if (r.running()) {
+                running.add(r.id());
+            }
+        }
+        return running;
+    }
+
+    private void failed(Tracked t, Routing routing, double failureRatio) throws RolloutFailure {
+        failed++;
+        fresh.remove(t);
+        timeline.replica(Type.FAILED, t.ref, t.gate.reason());
+        routing.reroute();
+        engine.remove(t.ref.id());
+        if (failed > failureRatio * started) {
+            throw new RolloutFailure("replica " + t.ref.name() + " failed its health gate (" + t.gate.reason() + "); "
+                    + failed + " of " + started + " new replicas failed, more than failureRatio " + failureRatio
+                    + " allows");
+        }
+    }
+
+    /** What becomes of retired replicas. */
+    enum Retire {
+        /** Surplus fresh replicas: stopped and removed. */
+        REMOVE,
+        /** Old replicas that count for nothing: stopped and kept for a fast rollback. */
+        KEEP,
+        /** Replaced old replicas: stopped beside the rollout and kept; {@link Background#awaitAllStops} waits. */
+        KEEP_IN_BACKGROUND
+    }
+
+    /**
+     * Takes {@code victims} out of traffic in one change, waiting for the requests already sent to them when
+     * {@code drains} (a router sends them), then stops them as {@code how} says.
+     */
+    void retire(List<Tracked> victims, Routing routing, boolean drains, Retire how) throws InterruptedException {
+        if (victims.isEmpty()) {
+            return;
+        }
+        boolean serving = false;
+        for (Tracked t : victims) {
+            old.remove(t);
+            fresh.remove(t);
+            serving |= t.available;
+            t.available = false;
+        }
+        if (serving && routing.reroute() && drains) {
+            Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replicas stop
+        }
+        if (how == Retire.KEEP_IN_BACKGROUND) {
+            for (Tracked t : victims) {
+                int timeout = stopTimeout(t.ref.revision());
+                background.stop(t.ref.port(), () -> {
+                    engine.stop(t.ref.id(), timeout);
+                    timeline.replica(Type.STOPPED, t.ref, "replaced");
+                });
+            }
+            return;
+        }
+        background.each(victims, t -> engine.stop(t.ref.id(), stopTimeout(t.ref.revision())));
+        for (Tracked t : victims) {
+            timeline.replica(Type.STOPPED, t.ref, how == Retire.REMOVE ? "surplus" : "replaced");
+            if (how == Retire.REMOVE) {
+                engine.remove(t.ref.id());
+            }
+        }
+    }
+
+    /** Stops every fresh replica (an aborted canary); they get no traffic by then. */
+    void stopFresh(String why) {
+        for (Tracked t : List.copyOf(fresh)) {
+            fresh.remove(t);
+            t.available = false;
+            engine.stop(t.ref.id(), stopTimeout(t.ref.revision()));
+            timeline.replica(Type.STOPPED, t.ref, why);
+        }
+    }
+
+    private Map<Tracked, ProbeResult> probeAll(List<Tracked> replicas, Set<String> running)
+            throws InterruptedException {
+        Map<Tracked, ProbeResult> results = new ConcurrentHashMap<>();
+        background.each(replicas, t -> results.put(t, check(t, running == null || running.contains(t.ref.id()))));
+        return results;
+    }
+
+    private ProbeResult check(Tracked t, boolean listedRunning) {
+        ReplicaCheck.Check c = checker.check(t.ref, listedRunning);
+        if (c.fatal()) {
+            t.gate.fail(c.result().detail());
+        }
+        return c.result();
+    }
+
+    private ReadinessGate gate(long startedAt) {
+        return new ReadinessGate(probe, minReadySeconds * 1000L, startedAt);
+    }
+
+    private int stopTimeout(int revision) {
+        Revision rev = revisions.get(revision);
+        return rev == null ? 10 : rev.spec().stopTimeoutSeconds();
+    }
+}
