@@ -2,7 +2,7 @@ import io.jenkins.plugins.containerrollout.core.metrics.BuildFacts;
 import io.jenkins.plugins.containerrollout.core.metrics.DoraMetrics;
 import io.jenkins.plugins.containerrollout.core.metrics.JobHistory;
 import io.jenkins.plugins.containerrollout.core.metrics.RolloutFact;
-import io.jenkins.plugins.containerrollout.core.metrics.TrendChart;
+import io.jenkins.plugins.containerrollout.core.report.TrendChart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
