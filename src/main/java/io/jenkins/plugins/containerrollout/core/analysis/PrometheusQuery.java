@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code 30s}) and {@code {{servers}}} (the canary's router server names as a regex alternation, {@code s3|s4}) are
  * filled in by {@link #render}.
  *
- * <p>Usage: {@code OptionalDouble v = new PrometheusQuery(URI.create("http://127.0.0.1:9090"), Duration.ofSeconds(5)).value(q);}
+ * <p>Usage: {@code OptionalDouble v = new PrometheusQuery("http://127.0.0.1:9090", Duration.ofSeconds(5)).value(q);}
  */
 public final class PrometheusQuery {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,14 +42,24 @@ public final class PrometheusQuery {
      * @param url     the Prometheus server ({@code http://127.0.0.1:9090}, or with a path prefix it is served under)
      * @param timeout how long one query may take, connection included
      */
-    public PrometheusQuery(URI url, Duration timeout) {
-        if (url == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+    public PrometheusQuery(String url, Duration timeout) {
+        this.url = checkedUrl(url);
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    private static URI checkedUrl(String url) {
+        URI uri;
+        try {
+            uri = url == null ? null : new URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new IllegalArgumentException("url: '" + url + "' is not an http(s) URL of a Prometheus server; give one "
                     + "such as http://127.0.0.1:9090");
         }
-        this.url = url;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        return uri;
     }
 
     /** The API endpoint queries go to. */
