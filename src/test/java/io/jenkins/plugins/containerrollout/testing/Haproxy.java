@@ -4,8 +4,6 @@ import io.jenkins.plugins.containerrollout.core.router.HaproxyConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A private HAProxy (Debian's {@code /usr/sbin/haproxy}) run in the foreground with the configuration
@@ -90,10 +88,6 @@ public final class Haproxy implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
+        Cleanup.stopDaemon(process, dir, 5);
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A private Prometheus (Debian's {@code /usr/bin/prometheus}, installed by {@code scripts/testbed up}) on
@@ -78,10 +77,6 @@ public final class Prometheus implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
+        Cleanup.stopDaemon(process, dir, 10);
     }
 }

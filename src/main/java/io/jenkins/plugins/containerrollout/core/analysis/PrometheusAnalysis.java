@@ -32,7 +32,8 @@ public final class PrometheusAnalysis {
         String reason;
         if (value.isEmpty()) {
             verdict = AnalysisVerdict.INCONCLUSIVE;
-            reason = "the query matched no series (or its value was NaN): no traffic yet, or a label that matches nothing";
+            reason = "the query matched no series (or its value was NaN): no traffic yet, or a label that matches "
+                    + "nothing";
         } else {
             double v = value.getAsDouble();
             String shown = TrafficThresholds.number(v);

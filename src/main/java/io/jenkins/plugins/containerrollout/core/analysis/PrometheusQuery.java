@@ -55,9 +55,10 @@ public final class PrometheusQuery {
         } catch (java.net.URISyntaxException e) {
             uri = null;
         }
-        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("url: '" + url + "' is not an http(s) URL of a Prometheus server; give one "
-                    + "such as http://127.0.0.1:9090");
+        boolean http = uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        if (!http || uri.getHost() == null) {
+            throw new IllegalArgumentException("url: '" + url + "' is not an http(s) URL of a Prometheus server; give "
+                    + "one such as http://127.0.0.1:9090");
         }
         return uri;
     }
@@ -131,7 +132,8 @@ public final class PrometheusQuery {
         }
         if (!"success".equals(json.path("status").asText()) || status / 100 != 2) {
             throw new PrometheusException("Prometheus at " + url + " refused the query '" + query + "' (HTTP " + status
-                    + ", " + json.path("errorType").asText("error") + "): " + json.path("error").asText("no reason given"));
+                    + ", " + json.path("errorType").asText("error") + "): "
+                    + json.path("error").asText("no reason given"));
         }
         JsonNode data = json.path("data");
         JsonNode result = data.path("result");

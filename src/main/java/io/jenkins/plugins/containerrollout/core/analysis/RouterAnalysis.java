@@ -33,15 +33,15 @@ public final class RouterAnalysis {
     }
 
     /** Judges the canary's and the stable revision's traffic of one window, from {@code source}. */
-    public static WindowResult judge(AnalysisSource source, Traffic canary, Traffic stable, TrafficThresholds thresholds,
-            long fromMillis, long toMillis) {
+    public static WindowResult judge(AnalysisSource source, Traffic canary, Traffic stable,
+            TrafficThresholds thresholds, long fromMillis, long toMillis) {
         String reason;
         AnalysisVerdict verdict;
         if (canary.requests() < thresholds.minRequests()) {
             verdict = AnalysisVerdict.INCONCLUSIVE;
             reason = "canary got " + canary.requests() + " requests in the "
-                    + String.format(Locale.ROOT, "%.1f", (toMillis - fromMillis) / 1000.0) + " s window, fewer than minRequests "
-                    + thresholds.minRequests();
+                    + String.format(Locale.ROOT, "%.1f", (toMillis - fromMillis) / 1000.0)
+                    + " s window, fewer than minRequests " + thresholds.minRequests();
         } else {
             List<String> missed = missed(canary, stable, thresholds);
             verdict = missed.isEmpty() ? AnalysisVerdict.PASS : AnalysisVerdict.FAIL;
@@ -66,7 +66,8 @@ public final class RouterAnalysis {
         double points = pointsBelowStable(canary, stable);
         if (t.maxPointsWorseThanStable() >= 0 && points > t.maxPointsWorseThanStable()) {
             missed.add("canary success ratio " + TrafficThresholds.ratio(ratio) + " is "
-                    + TrafficThresholds.number(points) + " points below stable's " + TrafficThresholds.ratio(stable.successRatio())
+                    + TrafficThresholds.number(points) + " points below stable's "
+                    + TrafficThresholds.ratio(stable.successRatio())
                     + ", more than maxPointsWorseThanStable " + TrafficThresholds.number(t.maxPointsWorseThanStable()));
         }
         return missed;
@@ -75,12 +76,14 @@ public final class RouterAnalysis {
     /** Percentage points the canary's success ratio lies below stable's; NaN without stable traffic. */
     private static double pointsBelowStable(Traffic canary, Traffic stable) {
         double points = 100 * (stable.successRatio() - canary.successRatio());
-        return Double.isNaN(points) ? points : Math.round(points * 100) / 100.0; // 0.1 + 0.2 style noise must not fail a threshold of exactly that
+        // rounded: floating-point noise (0.1 + 0.2) must not fail a threshold the measurement meets exactly
+        return Double.isNaN(points) ? points : Math.round(points * 100) / 100.0;
     }
 
     private static String failures(Traffic t) {
         return t.failures() + " failures in " + t.requests() + " requests: " + t.http5xx() + " 5xx, " + t.httpOther()
-                + " invalid, " + t.connectionErrors() + " connection errors, " + t.responseErrors() + " response errors";
+                + " invalid, " + t.connectionErrors() + " connection errors, " + t.responseErrors()
+                + " response errors";
     }
 
     private static String measured(Traffic canary, Traffic stable, TrafficThresholds t) {

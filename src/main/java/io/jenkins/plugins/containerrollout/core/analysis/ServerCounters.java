@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * One router server's cumulative counters at one moment, as a router reports them (HAProxy's {@code show stat} line of
- * a server: {@code req_tot}, {@code hrsp_1xx}..{@code hrsp_other}, {@code econ}, {@code wredis}, {@code eresp}, {@code rtime},
- * {@code ttime}, {@code rtime_max}, {@code ttime_max}). Counts only grow while the router runs; the averages are the
+ * a server: {@code req_tot}, {@code hrsp_1xx}..{@code hrsp_other}, {@code econ}, {@code wredis}, {@code eresp},
+ * {@code rtime}, {@code ttime}, {@code rtime_max}, {@code ttime_max}). Counts only grow while the router runs; the averages are the
  * router's own moving averages (HAProxy: over the server's last 1024 requests), not totals.
  *
  * <p>Usage: {@code Traffic t = TrafficWindow.between(before, after).port(21002);}

@@ -35,7 +35,8 @@ public record TrafficThresholds(double minSuccessRatio, long maxResponseMillis, 
         }
         if (Double.isNaN(maxPointsWorseThanStable) || maxPointsWorseThanStable > 100) {
             throw new IllegalArgumentException("maxPointsWorseThanStable: " + maxPointsWorseThanStable
-                    + " is out of range; give percentage points from 0 to 100, or -1 to skip the comparison with stable");
+                    + " is out of range; give percentage points from 0 to 100, or -1 to skip the comparison with "
+                    + "stable");
         }
         if (minRequests < 1) {
             throw new IllegalArgumentException("minRequests: " + minRequests

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * would lend its earlier replica's requests to the new one. Counters that went down (the router restarted) count from
  * zero.
  *
- * <p>Usage: {@code Map<String, Traffic> t = TrafficWindow.between(before, after).byRevision(Map.of(21000, "3", 21002, "4"));}
+ * <p>Usage:
+ * {@code Map<String, Traffic> t = TrafficWindow.between(before, after).byRevision(Map.of(21000, "3", 21002, "4"));}
  *
  * @param fromMillis   when the earlier snapshot was taken
  * @param toMillis     when the later snapshot was taken

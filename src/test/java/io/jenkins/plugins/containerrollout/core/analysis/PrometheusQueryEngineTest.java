@@ -6,6 +6,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
+import io.jenkins.plugins.containerrollout.testing.Cleanup;
 import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import io.jenkins.plugins.containerrollout.testing.Load;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
@@ -68,16 +69,8 @@ public class PrometheusQueryEngineTest {
     }
 
     @AfterClass
-    public static void stop() throws InterruptedException {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-        if (haproxy != null) {
-            haproxy.close();
-        }
-        if (replicas != null) {
-            replicas.close();
-        }
+    public static void stop() throws Exception {
+        Cleanup.closeAll(prometheus, haproxy, replicas);
     }
 
     private static String query(String template, String servers) {

@@ -11,6 +11,7 @@ import io.jenkins.plugins.containerrollout.core.analysis.Traffic;
 import io.jenkins.plugins.containerrollout.core.analysis.TrafficThresholds;
 import io.jenkins.plugins.containerrollout.core.analysis.TrafficWindow;
 import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
+import io.jenkins.plugins.containerrollout.testing.Cleanup;
 import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import io.jenkins.plugins.containerrollout.testing.Load;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
@@ -52,13 +53,8 @@ public class HaproxyCountersEngineTest {
     }
 
     @AfterClass
-    public static void stop() throws InterruptedException {
-        if (haproxy != null) {
-            haproxy.close();
-        }
-        if (replicas != null) {
-            replicas.close();
-        }
+    public static void stop() throws Exception {
+        Cleanup.closeAll(haproxy, replicas);
     }
 
     @Before
