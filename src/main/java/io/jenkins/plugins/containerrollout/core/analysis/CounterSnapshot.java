@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.analysis;
 
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,6 +17,14 @@ public record CounterSnapshot(long takenAtMillis, List<ServerCounters> servers) 
 
     public CounterSnapshot {
         servers = List.copyOf(servers);
+    }
+
+    /**
+     * The names of the servers pointing at {@code ports} (a revision's replicas), in the router's order: joined with
+     * {@code |}, the {@code {{servers}}} of a Prometheus query over HAProxy's exporter.
+     */
+    public List<String> serversAt(Collection<Integer> ports) {
+        return servers.stream().filter(s -> ports.contains(s.port())).map(ServerCounters::server).toList();
     }
 
     /** The counters, stamped with the current time. */

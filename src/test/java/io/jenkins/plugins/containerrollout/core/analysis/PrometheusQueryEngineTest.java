@@ -50,10 +50,9 @@ public class PrometheusQueryEngineTest {
         haproxy = Haproxy.startWithMetrics(APP, base + 4, 4, base + 5);
         HaproxyRouter router = new HaproxyRouter(haproxy.adminSocket(), haproxy.frontendPort());
         router.route(APP, List.of(base, base + 1));
-        for (ServerCounters s : router.counters(APP)) {
-            brokenServer = s.port() == base + 1 ? s.server() : brokenServer;
-            healthyServer = s.port() == base ? s.server() : healthyServer;
-        }
+        CounterSnapshot slots = CounterSnapshot.now(router.counters(APP));
+        brokenServer = String.join("|", slots.serversAt(List.of(base + 1)));
+        healthyServer = String.join("|", slots.serversAt(List.of(base)));
         prometheus = Prometheus.start(base + 6, List.of("127.0.0.1:" + (base + 5)));
         client = new PrometheusQuery(prometheus.url(), Duration.ofSeconds(5));
         // ~4 s of traffic, so several 1 s scrapes see the counters grow

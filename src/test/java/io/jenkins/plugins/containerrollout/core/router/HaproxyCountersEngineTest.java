@@ -155,5 +155,7 @@ public class HaproxyCountersEngineTest {
         assertEquals(List.of("s1", "s2", "s3", "s4", "s5", "s6"), servers.stream().map(ServerCounters::server).toList());
         assertTrue(servers.toString(), servers.stream().map(ServerCounters::port).toList()
                 .containsAll(List.of(base, base + 1, base + 2)));
+        assertEquals(1, CounterSnapshot.now(servers).serversAt(canary).size());
+        assertEquals(2, CounterSnapshot.now(servers).serversAt(stable).size());
     }
 }
