@@ -46,6 +46,7 @@ public class HaproxyCountersEngineTest {
         replicas.start(base, true);
         replicas.start(base + 1, true);
         replicas.start(base + 2, false);
+        replicas.startSlow(base + 3);
         stable = List.of(base, base + 1);
         canary = List.of(base + 2);
         haproxy = Haproxy.start(APP, base + 4, 6);
@@ -117,6 +118,25 @@ public class HaproxyCountersEngineTest {
         assertEquals(got.get(500).longValue(), result.canaryFailures());
         assertEquals(got.get(200).longValue(), result.stableRequests());
         assertEquals(0, result.stableFailures());
+    }
+
+    /** The slow replica answers after a second: HAProxy's {@code rtime} shows it, and a latency threshold fails it. */
+    @Test
+    public void aSlowCanaryFailsMaxResponseMillis() throws Exception {
+        router.route(APP, List.of(base, base + 3));
+        CounterSnapshot before = CounterSnapshot.now(router.counters(APP));
+        Map<Integer, Integer> got = Load.send(haproxy.frontendPort(), "/", 4, 4, 0);
+        TrafficWindow window = TrafficWindow.between(before, CounterSnapshot.now(router.counters(APP)));
+
+        WindowResult result = RouterAnalysis.judge(window, List.of(base + 3), List.of(base),
+                new TrafficThresholds(0.95, 500, -1, 4));
+
+        assertEquals("every request answered 200: " + got, Map.of(200, 16), got);
+        assertEquals(result.reason(), AnalysisVerdict.FAIL, result.verdict());
+        assertTrue(result.reason(), result.canaryAvgResponseMillis() >= 1000);
+        assertTrue(result.reason(), result.stableAvgResponseMillis() < 500);
+        assertTrue(result.reason(), result.reason().matches("canary average response time \\d+ ms is above "
+                + "maxResponseMillis 500"));
     }
 
     @Test
