@@ -141,6 +141,7 @@ public final class HaproxyRouter implements TrafficRouter {
      * The cumulative counters of every server slot of {@code app}'s backend ({@code show stat}, servers only), idle
      * slots included; two of them taken apart make an analysis window ({@code TrafficWindow.between}).
      */
+    @Override
     public List<ServerCounters> counters(String app) throws IOException {
         String backend = backendOf(app);
         // "show stat <name>" would pick the frontend of the same name; all servers (type 4), filtered here, do not
