@@ -4,8 +4,6 @@ import io.jenkins.plugins.containerrollout.core.router.HaproxyConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A private HAProxy (Debian's {@code /usr/sbin/haproxy}) run in the foreground with the configuration
@@ -27,7 +25,7 @@ public final class Haproxy implements AutoCloseable {
 
     /** Starts HAProxy with a backend named {@code backend} and waits (at most 10 s) for its admin socket. */
     public static Haproxy start(String backend, int frontendPort, int slots) throws IOException, InterruptedException {
-        return start(backend, frontendPort, slots, false);
+        return start(backend, frontendPort, slots, false, 0);
     }
 
     /**
@@ -37,14 +35,23 @@ public final class Haproxy implements AutoCloseable {
      */
     public static Haproxy startWithoutRetries(String backend, int frontendPort, int slots)
             throws IOException, InterruptedException {
-        return start(backend, frontendPort, slots, true);
+        return start(backend, frontendPort, slots, true, 0);
     }
 
-    private static Haproxy start(String backend, int frontendPort, int slots, boolean noRetries)
+    /**
+     * Like {@link #start(String, int, int)}, plus HAProxy's Prometheus exporter on
+     * {@code http://127.0.0.1:metricsPort/metrics} ({@link HaproxyConfig#render(Path, String, int, int, int)}).
+     */
+    public static Haproxy startWithMetrics(String backend, int frontendPort, int slots, int metricsPort)
+            throws IOException, InterruptedException {
+        return start(backend, frontendPort, slots, false, metricsPort);
+    }
+
+    private static Haproxy start(String backend, int frontendPort, int slots, boolean noRetries, int metricsPort)
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("haproxy");
         Path cfg = dir.resolve("haproxy.cfg");
-        String config = HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots);
+        String config = HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots, metricsPort);
         if (noRetries) {
             String rendered = config;
             config = config.replaceAll("(?m)^\\s*retries \\d+$", "    retries 0").replaceAll("(?m)^\\s*option redispatch\\n", "");
@@ -81,10 +88,6 @@ public final class Haproxy implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        TestBed.run(List.of("rm", "-rf", dir.toString()), Path.of("/"));
+        Cleanup.stopDaemon(process, dir, 5);
     }
 }

@@ -19,6 +19,15 @@ public final class HaproxyConfig {
      * @param slots        server slots: at least twice the replicas, so blue-green can run both colours
      */
     public static String render(Path adminSocket, String app, int frontendPort, int slots) {
+        return render(adminSocket, app, frontendPort, slots, 0);
+    }
+
+    /**
+     * Like {@link #render(Path, String, int, int)}, plus, when {@code metricsPort} is above 0, a loopback frontend
+     * serving HAProxy's built-in Prometheus exporter at {@code http://127.0.0.1:metricsPort/metrics} (per-server
+     * {@code haproxy_server_*} metrics, for a Prometheus that canary analysis queries).
+     */
+    public static String render(Path adminSocket, String app, int frontendPort, int slots, int metricsPort) {
         return String.join("\n",
                 "global",
                 "    stats socket " + adminSocket + " mode 600 level admin",
@@ -36,6 +45,19 @@ public final class HaproxyConfig {
                 "backend " + app,
                 "    balance roundrobin",
                 "    server-template s 1-" + slots + " 127.0.0.1:1 disabled",
+                metricsPort > 0 ? metricsFrontend(metricsPort) : "");
+    }
+
+    /**
+     * A frontend serving the Prometheus exporter on {@code 127.0.0.1:port/metrics}, for an existing configuration
+     * (HAProxy 2.0+ built with it; Debian's is: {@code haproxy -vv} lists {@code prometheus-exporter}).
+     */
+    public static String metricsFrontend(int port) {
+        return String.join("\n",
+                "frontend Prometheus.metrics", // a name no application can have (AppName: lower case, no dots)
+                "    bind 127.0.0.1:" + port,
+                "    http-request use-service prometheus-exporter if { path /metrics }",
+                "    http-request return status 404",
                 "");
     }
 }

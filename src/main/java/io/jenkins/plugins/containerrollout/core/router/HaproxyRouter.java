@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.router;
 
 import io.jenkins.plugins.containerrollout.core.RequestException;
+import io.jenkins.plugins.containerrollout.core.analysis.ServerCounters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -135,6 +136,23 @@ public final class HaproxyRouter implements TrafficRouter {
         Map<Integer, Integer> out = new TreeMap<>();
         slots(backendOf(app)).stream().filter(Slot::ready).forEach(s -> out.put(s.port(), s.weight()));
         return out;
+    }
+
+    /**
+     * The cumulative counters of every server slot of {@code app}'s backend ({@code show stat}, servers only), idle
+     * slots included; two of them taken apart make an analysis window ({@code TrafficWindow.between}).
+     */
+    @Override
+    public List<ServerCounters> counters(String app) throws IOException {
+        String backend = backendOf(app);
+        // "show stat <name>" would pick the frontend of the same name; all servers (type 4), filtered here, do not
+        String reply = send("show stat -1 4 -1");
+        List<ServerCounters> servers = StatCsv.servers(reply, backend);
+        if (servers.isEmpty()) {
+            throw new IOException("haproxy at " + adminSocket + " reports no servers of backend '" + backend + "': "
+                    + reply.lines().limit(3).toList());
+        }
+        return servers;
     }
 
     /** Parses {@code show servers state <backend>}: op state 2 (running) and no forced maintenance means routed. */

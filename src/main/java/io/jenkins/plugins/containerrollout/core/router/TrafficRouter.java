@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.router;
 
+import io.jenkins.plugins.containerrollout.core.analysis.ServerCounters;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -56,6 +57,16 @@ public interface TrafficRouter {
      */
     default Optional<RouterSettings> settings(String app) {
         return Optional.empty();
+    }
+
+    /**
+     * The cumulative traffic counters of every server the router has for {@code app} (each pointing at a replica
+     * port, or idle), for canary analysis of real traffic ({@code TrafficWindow.between} two of them). Routers that
+     * keep no such counters refuse.
+     */
+    default List<ServerCounters> counters(String app) throws IOException {
+        throw new IOException("this router keeps no per-server traffic counters; use the haproxy router for router "
+                + "analysis, or choose analysis: synthetic or prometheus");
     }
 
     /** The largest weight one port can get (HAProxy's per-server limit). */
