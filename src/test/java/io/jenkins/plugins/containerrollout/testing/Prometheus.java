@@ -13,8 +13,10 @@ import java.util.List;
 /**
  * A private Prometheus (Debian's {@code /usr/bin/prometheus}, installed by {@code scripts/testbed up}) on
  * {@code 127.0.0.1:port}, scraping the given loopback targets every second, its storage in a temporary directory.
- * Each test class starts its own: its targets are its own HAProxy, the 1 s scrape interval gives a rate within
- * seconds, and it starts in a fraction of a second, so no test depends on a shared one's state. Stopped, and its
+ * Each test class starts its own: its targets are its own HAProxy and the 1 s scrape interval gives a rate within
+ * seconds, so no test depends on a shared one's state. It answers within a fraction of a second, but scrapes only
+ * about 5 s later (Prometheus hands discovered targets to the scrapers at most every 5 s): {@link #start} waits for
+ * the first scrape of every target, so traffic sent afterwards is seen from its start. Stopped, and its
  * directory removed, by {@link #close()}.
  *
  * <p>Usage: {@code try (Prometheus p = Prometheus.start(41006, List.of("127.0.0.1:41005"))) { p.url() ... }}
@@ -32,7 +34,10 @@ public final class Prometheus implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Prometheus scraping {@code targets} ({@code host:port}, path /metrics) and waits (20 s at most) until ready. */
+    /**
+     * Starts Prometheus scraping {@code targets} ({@code host:port}, path /metrics) and waits (20 s at most) until it
+     * has scraped each of them once.
+     */
     public static Prometheus start(int port, List<String> targets) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: run scripts/testbed up (it installs Debian's prometheus)");
@@ -55,9 +60,10 @@ public final class Prometheus implements AutoCloseable {
         long until = System.currentTimeMillis() + 20_000;
         while (process.isAlive() && System.currentTimeMillis() < until) {
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(prometheus.url() + "/-/ready"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(prometheus.url()
+                        + "/api/v1/query?query=count(up)")).timeout(Duration.ofSeconds(1)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"" + targets.size() + "\"]")) {
                     return prometheus;
                 }
             } catch (IOException notYet) {
@@ -67,7 +73,8 @@ public final class Prometheus implements AutoCloseable {
         }
         String log = Files.readString(dir.resolve("prometheus.log"));
         prometheus.close();
-        throw new IllegalStateException("prometheus did not become ready on 127.0.0.1:" + port + ": " + log);
+        throw new IllegalStateException("prometheus on 127.0.0.1:" + port + " did not scrape " + targets + " within 20 s: "
+                + log);
     }
 
     /** {@code http://127.0.0.1:port}. */

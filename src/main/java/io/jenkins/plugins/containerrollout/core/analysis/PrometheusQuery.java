@@ -35,6 +35,8 @@ public final class PrometheusQuery {
     private static final int SHOWN = 200;
 
     private final URI url;
+    /** The url as messages show it: without any user:password part. */
+    private final String shown;
     private final Duration timeout;
     private final HttpClient http;
 
@@ -44,6 +46,8 @@ public final class PrometheusQuery {
      */
     public PrometheusQuery(String url, Duration timeout) {
         this.url = checkedUrl(url);
+        this.shown = this.url.getRawUserInfo() == null ? this.url.toString()
+                : this.url.toString().replace(this.url.getRawUserInfo() + "@", "");
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -57,7 +61,7 @@ public final class PrometheusQuery {
         }
         boolean http = uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
         if (!http || uri.getHost() == null) {
-            throw new IllegalArgumentException("url: '" + url + "' is not an http(s) URL of a Prometheus server; give "
+            throw new IllegalArgumentException("url: '" + String.valueOf(url).replaceAll("//[^/@]*@", "//") + "' is not an http(s) URL of a Prometheus server; give "
                     + "one such as http://127.0.0.1:9090");
         }
         return uri;
@@ -106,13 +110,13 @@ public final class PrometheusQuery {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new PrometheusException("Prometheus at " + url + " did not answer the query '" + query + "' within "
+            throw new PrometheusException("Prometheus at " + shown + " did not answer the query '" + query + "' within "
                     + timeout.toMillis() + " ms; check that the url points at a running Prometheus");
         } catch (ConnectException e) {
-            throw new PrometheusException("Prometheus at " + url + " does not answer (connection refused or "
+            throw new PrometheusException("Prometheus at " + shown + " does not answer (connection refused or "
                     + "unreachable); check the url and that Prometheus is running");
         } catch (IOException e) {
-            throw new PrometheusException("Prometheus at " + url + " could not be asked the query '" + query + "': "
+            throw new PrometheusException("Prometheus at " + shown + " could not be asked the query '" + query + "': "
                     + (e.getMessage() == null ? "the connection failed" : e.getMessage()));
         }
         return parse(query, response.statusCode(), response.body());
@@ -126,12 +130,12 @@ public final class PrometheusQuery {
             json = null;
         }
         if (json == null || !json.isObject() || !json.has("status")) {
-            throw new PrometheusException("Prometheus at " + url + " answered the query '" + query + "' with HTTP "
+            throw new PrometheusException("Prometheus at " + shown + " answered the query '" + query + "' with HTTP "
                     + status + " and no Prometheus API answer: '" + shown(body) + "'; check that the url is the "
                     + "Prometheus server (without /api/v1)");
         }
         if (!"success".equals(json.path("status").asText()) || status / 100 != 2) {
-            throw new PrometheusException("Prometheus at " + url + " refused the query '" + query + "' (HTTP " + status
+            throw new PrometheusException("Prometheus at " + shown + " refused the query '" + query + "' (HTTP " + status
                     + ", " + json.path("errorType").asText("error") + "): "
                     + json.path("error").asText("no reason given"));
         }
@@ -145,13 +149,13 @@ public final class PrometheusQuery {
                     return OptionalDouble.empty();
                 }
                 if (result.size() > 1) {
-                    throw new PrometheusException("Prometheus at " + url + " returned " + result.size()
+                    throw new PrometheusException("Prometheus at " + shown + " returned " + result.size()
                             + " series for the query '" + query + "'; it must give one value: aggregate it, "
                             + "e.g. sum(...) or max(...)");
                 }
                 return number(query, result.get(0).path("value"));
             default:
-                throw new PrometheusException("Prometheus at " + url + " returned a " + data.path("resultType").asText()
+                throw new PrometheusException("Prometheus at " + shown + " returned a " + data.path("resultType").asText()
                         + " for the query '" + query + "'; it must give one value: a range selector [..] needs "
                         + "rate(...) or another function around it");
         }
@@ -163,7 +167,7 @@ public final class PrometheusQuery {
             double v = Double.parseDouble(sample.path(1).asText());
             return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
         } catch (NumberFormatException e) {
-            throw new PrometheusException("Prometheus at " + url + " answered the query '" + query
+            throw new PrometheusException("Prometheus at " + shown + " answered the query '" + query
                     + "' with a sample that is not a number: " + shown(sample.toString()));
         }
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.analysis;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -68,5 +69,8 @@ public class PrometheusAnalysisTest {
                 () -> new PrometheusQuery("127.0.0.1:9090", Duration.ofSeconds(1))).getMessage();
 
         assertTrue(message, message.startsWith("url: '127.0.0.1:9090' is not an http(s) URL"));
+        assertFalse(assertThrows(IllegalArgumentException.class,
+                () -> new PrometheusQuery("ftp://reader:s3cret@127.0.0.1:9090", Duration.ofSeconds(1))).getMessage()
+                .contains("s3cret"));
     }
 }

@@ -78,6 +78,17 @@ public class PrometheusQueryEngineTest {
     }
 
     @Test
+    public void credentialsInTheUrlNeverReachAMessage() {
+        String down = "http://reader:s3cret@127.0.0.1:" + (base + 7);
+
+        String message = assertThrows(PrometheusException.class,
+                () -> new PrometheusQuery(down, Duration.ofSeconds(2)).value("up")).getMessage();
+
+        assertTrue(message, message.startsWith("Prometheus at http://127.0.0.1:" + (base + 7) + " does not answer"));
+        assertFalse(message, message.contains("s3cret"));
+    }
+
+    @Test
     public void theBrokenCanarysErrorRatioFailsAMaxValueTheHealthyOnePasses() throws Exception {
         String canary = query(ERROR_RATIO, brokenServer);
         String stable = query(ERROR_RATIO, healthyServer);
