@@ -142,23 +142,22 @@ final class ShortSyntax {
     }
 
     private static String protocol(String p, String where) {
-        if (p == null) {
-            return "tcp";
-        }
-        if (!p.equals("tcp") && !p.equals("udp")) {
-            throw new ComposeException(where, "has protocol '" + p + "'; use tcp or udp");
-        }
-        return p;
+        return oneOf(p, where, "protocol", "tcp", "udp");
     }
 
     private static String mode(String m, String where) {
-        if (m == null) {
-            return "ingress";
+        return oneOf(m, where, "mode", "ingress", "host");
+    }
+
+    /** {@code value} when it is one of {@code options}; null means the first option. */
+    private static String oneOf(String value, String where, String what, String... options) {
+        if (value == null) {
+            return options[0];
         }
-        if (!m.equals("ingress") && !m.equals("host")) {
-            throw new ComposeException(where, "is '" + m + "'; use ingress or host");
+        if (!java.util.List.of(options).contains(value)) {
+            throw new ComposeException(where, "has " + what + " '" + value + "'; use " + String.join(" or ", options));
         }
-        return m;
+        return value;
     }
 
     private static String blankToNull(String s) {

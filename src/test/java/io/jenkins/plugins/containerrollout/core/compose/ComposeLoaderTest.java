@@ -42,6 +42,8 @@ public class ComposeLoaderTest {
                 + "start with NONE, CMD or CMD-SHELL"},
         {"image: a\nhealthcheck: {interval: 10}", "compose: compose.yaml: services.web.healthcheck.interval '10' is not "
                 + "a duration"},
+        {"image: a\nhealthcheck: {disable: true, test: [CMD, \"true\"]}", "compose: compose.yaml: services.web."
+                + "healthcheck sets both disable and test; keep one"},
         {"image: a\nrestart: sometimes", "compose: compose.yaml: services.web.restart is 'sometimes'; use no, always, "
                 + "on-failure[:N] or unless-stopped"},
         {"image: a\ndepends_on: {db: {condition: service_ready}}", "compose: compose.yaml: services.web.depends_on.db."
@@ -149,6 +151,17 @@ public class ComposeLoaderTest {
         ComposeException bad = assertThrows(ComposeException.class, () -> parse("services: {web: {image: a}}", "Shop!", Map.of()));
         assertTrue(bad.getMessage(), bad.getMessage().startsWith("compose: compose.yaml: project: 'Shop!' is not a "
                 + "valid project name"));
+    }
+
+    @Test
+    public void anOptionalEnvFileMayBeMissingAndAMissingComposeFileIsAClearError() throws IOException {
+        ComposeService web = parse("services: {web: {image: a, env_file: [{path: none.env, required: false}]}}", "shop",
+                Map.of()).service("web");
+        assertEquals(Map.of(), web.environment());
+        ComposeException e = assertThrows(ComposeException.class, () -> ComposeLoader.load(
+                tmp.getRoot().toPath().resolve("nope.yaml"), "shop", Map.of(), Map.of()));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("compose: '" + tmp.getRoot().toPath().resolve("nope.yaml")
+                + "' cannot be read"));
     }
 
     @Test

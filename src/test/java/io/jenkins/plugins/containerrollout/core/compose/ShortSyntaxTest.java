@@ -36,6 +36,7 @@ public class ShortSyntaxTest {
         {"1:2:3:4", "'1:2:3:4' is not a port mapping"},
         {"80/sctp", "has protocol 'sctp'; use tcp or udp"},
         {Map.of("published", 80), ".target is required"},
+        {Map.of("target", 80, "mode", "global"), "has mode 'global'; use ingress or host"},
         {Map.of("target", 80, "app_protocol", "http"), ".app_protocol is not supported by containerDeploy(compose:)"},
     };
 
