@@ -60,10 +60,12 @@ public final class DotEnv {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length()) {
                 char e = s.charAt(++i);
+                // an escaped '$' stays literal through the interpolation that follows
                 b.append(switch (e) {
-                    case 'n' -> '\n';
-                    case 't' -> '\t';
-                    default -> e;
+                    case 'n' -> "\n";
+                    case 't' -> "\t";
+                    case '$' -> "$$";
+                    default -> String.valueOf(e);
                 });
             } else {
                 b.append(c);

@@ -69,9 +69,10 @@ final class Values {
         for (String key : m.keySet()) {
             if (!allowed.contains(key) && !key.startsWith("x-")) {
                 String hint = hints.getOrDefault(key, "remove it");
+                String supported = allowed.isEmpty() ? "no settings are supported here"
+                        : "supported here: " + String.join(", ", new TreeSet<>(allowed));
                 throw new ComposeException(where + "." + key, "is not supported by containerDeploy(compose:) / "
-                        + "deploy --compose; " + hint + " (supported here: " + String.join(", ", new TreeSet<>(allowed))
-                        + "; docs/compose.md lists them)");
+                        + "deploy --compose; " + hint + " (" + supported + "; docs/compose.md lists them)");
             }
         }
     }

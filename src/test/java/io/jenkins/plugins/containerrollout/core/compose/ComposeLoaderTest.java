@@ -55,7 +55,7 @@ public class ComposeLoaderTest {
         {"image: a\nnetworks: [back]", "compose: compose.yaml: services.web.networks names network 'back', which the "
                 + "top-level networks: does not declare"},
         {"image: a\nnetworks: {default: {aliases: [w]}}", "compose: compose.yaml: services.web.networks.default.aliases "
-                + "is not supported"},
+                + "is not supported by containerDeploy(compose:) / deploy --compose; remove it (no settings are supported here;"},
         {"image: a\nenv_file: missing.env", "compose: compose.yaml: services.web.env_file names 'missing.env', which "
                 + "does not exist next to the compose file"},
         {"image: a\nx-rollout: {strategy: yolo}", "compose: compose.yaml: services.web.x-rollout.strategy is 'yolo'; "
