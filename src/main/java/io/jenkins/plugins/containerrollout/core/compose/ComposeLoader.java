@@ -63,7 +63,8 @@ public final class ComposeLoader {
             return read(yaml, fileName, dir, project, images == null ? Map.of() : images,
                     environment == null ? Map.of() : environment);
         } catch (ComposeException e) {
-            throw e.inFile(fileName);
+            int line = e.where().isEmpty() ? 0 : YamlLines.of(yaml, settings(fileName)).lineOf(e.where());
+            throw e.inFile(line > 0 ? fileName + ":" + line : fileName);
         }
     }
 
@@ -105,14 +106,17 @@ public final class ComposeLoader {
     }
 
     private static Object parseYaml(String yaml, String fileName) {
-        // the YAML 1.2 core schema (not the JSON one) resolves merge keys, so fragments work as in Compose
-        LoadSettings settings = LoadSettings.builder().setLabel(fileName).setSchema(new CoreSchema())
-                .setAllowDuplicateKeys(false).setMaxAliasesForCollections(100).build();
         try {
-            return new Load(settings).loadFromString(yaml);
+            return new Load(settings(fileName)).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new ComposeException("", "is not valid YAML: " + e.getMessage());
         }
+    }
+
+    private static LoadSettings settings(String fileName) {
+        // the YAML 1.2 core schema (not the JSON one) resolves merge keys, so fragments work as in Compose
+        return LoadSettings.builder().setLabel(fileName).setSchema(new CoreSchema()).setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(100).build();
     }
 
     private static Map<String, String> dotEnv(Path dir, Function<String, String> environment) {
