@@ -49,23 +49,13 @@ final class YamlLines {
             return;
         }
         if (node instanceof MappingNode map) {
-            Node merged = null;
+            // with the core schema the composer has already replaced a merge key by the fragment's own tuples
             for (NodeTuple t : map.getValue()) {
-                if (!(t.getKeyNode() instanceof ScalarNode key)) {
-                    continue;
+                if (t.getKeyNode() instanceof ScalarNode key) {
+                    String path = at.isEmpty() ? key.getValue() : at + "." + key.getValue();
+                    lines.putIfAbsent(path, key.getStartMark().map(m -> m.getLine() + 1).orElse(0));
+                    walk(t.getValueNode(), path, depth + 1);
                 }
-                if (key.getValue().equals("<<")) {
-                    merged = t.getValueNode();
-                    continue;
-                }
-                String path = at.isEmpty() ? key.getValue() : at + "." + key.getValue();
-                lines.putIfAbsent(path, key.getStartMark().map(m -> m.getLine() + 1).orElse(0));
-                walk(t.getValueNode(), path, depth + 1);
-            }
-            if (merged instanceof SequenceNode fragments) {
-                fragments.getValue().forEach(f -> walk(f, at, depth + 1));
-            } else if (merged != null) {
-                walk(merged, at, depth + 1);
             }
         } else if (node instanceof SequenceNode seq) {
             for (int i = 0; i < seq.getValue().size(); i++) {
