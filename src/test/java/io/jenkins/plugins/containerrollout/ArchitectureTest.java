@@ -103,4 +103,15 @@ public class ArchitectureTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage(ROOT + ".core.deploy.docker..", ROOT + ".core.swarm..")
             .because("Deployers.open is the one place that chooses a target");
+
+    /**
+     * {@code core.analysis} (traffic windows, verdicts, the Prometheus query) stands alone: the deploy API, the
+     * deployers, the router, the record and the front-ends all use its types without a dependency back.
+     */
+    @ArchTest
+    static final ArchRule ANALYSIS_STANDS_ALONE = noClasses()
+            .that().resideInAPackage(ROOT + ".core.analysis")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.fasterxml.jackson..",
+                    ROOT + ".core.analysis", ROOT + ".core")
+            .because("every part of the project may use analysis results without a cycle");
 }

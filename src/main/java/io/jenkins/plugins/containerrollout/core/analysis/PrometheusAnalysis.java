@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.analysis;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.util.OptionalDouble;
 
 /**
@@ -22,7 +23,7 @@ public final class PrometheusAnalysis {
     public static WindowResult judge(String query, OptionalDouble value, Double minValue, Double maxValue,
             long fromMillis, long toMillis) {
         if (minValue == null && maxValue == null) {
-            throw new IllegalArgumentException("maxValue: give maxValue (e.g. an error rate's ceiling) or minValue "
+            throw new RequestException("maxValue: give maxValue (e.g. an error rate's ceiling) or minValue "
                     + "(e.g. a success ratio's floor) for the query '" + query + "'");
         }
         String thresholds = (minValue == null ? "" : "value >= " + TrafficThresholds.number(minValue))

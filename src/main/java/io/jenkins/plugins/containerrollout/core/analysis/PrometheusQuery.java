@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.analysis;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class PrometheusQuery {
         }
         boolean http = uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
         if (!http || uri.getHost() == null) {
-            throw new IllegalArgumentException("url: '" + String.valueOf(url).replaceAll("//[^/@]*@", "//") + "' is not an http(s) URL of a Prometheus server; give "
+            throw new RequestException("url: '" + String.valueOf(url).replaceAll("//[^/@]*@", "//") + "' is not an http(s) URL of a Prometheus server; give "
                     + "one such as http://127.0.0.1:9090");
         }
         return uri;
@@ -79,7 +80,7 @@ public final class PrometheusQuery {
      */
     public static String render(String template, Map<String, String> values) {
         if (template == null || template.isBlank()) {
-            throw new IllegalArgumentException("query: empty; give a PromQL expression with one value, such as "
+            throw new RequestException("query: empty; give a PromQL expression with one value, such as "
                     + "sum(rate(http_requests_total{app=\"{{app}}\",code=~\"5..\"}[{{window}}]))");
         }
         Matcher m = PLACEHOLDER.matcher(template);
@@ -87,7 +88,7 @@ public final class PrometheusQuery {
         while (m.find()) {
             String value = values.get(m.group(1));
             if (value == null) {
-                throw new IllegalArgumentException("query: unknown placeholder {{" + m.group(1) + "}} in '" + template
+                throw new RequestException("query: unknown placeholder {{" + m.group(1) + "}} in '" + template
                         + "'; known: " + values.keySet().stream().sorted().map(k -> "{{" + k + "}}").toList());
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.analysis;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,20 +27,20 @@ public record TrafficThresholds(double minSuccessRatio, long maxResponseMillis, 
 
     public TrafficThresholds {
         if (!(minSuccessRatio >= 0 && minSuccessRatio <= 1)) {
-            throw new IllegalArgumentException("minSuccessRatio: " + minSuccessRatio
+            throw new RequestException("minSuccessRatio: " + minSuccessRatio
                     + " is out of range; give a ratio from 0 to 1 (0.95 means 95 % of the canary's requests succeed)");
         }
         if (maxResponseMillis < 0) {
-            throw new IllegalArgumentException("maxResponseMillis: " + maxResponseMillis
+            throw new RequestException("maxResponseMillis: " + maxResponseMillis
                     + " is negative; give milliseconds, or 0 to leave latency unchecked");
         }
         if (Double.isNaN(maxPointsWorseThanStable) || maxPointsWorseThanStable > 100) {
-            throw new IllegalArgumentException("maxPointsWorseThanStable: " + maxPointsWorseThanStable
+            throw new RequestException("maxPointsWorseThanStable: " + maxPointsWorseThanStable
                     + " is out of range; give percentage points from 0 to 100, or -1 to skip the comparison with "
                     + "stable");
         }
         if (minRequests < 1) {
-            throw new IllegalArgumentException("minRequests: " + minRequests
+            throw new RequestException("minRequests: " + minRequests
                     + " is too small; give at least 1 (a window without canary requests cannot pass)");
         }
     }

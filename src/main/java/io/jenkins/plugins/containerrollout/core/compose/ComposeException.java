@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.compose;
 
+import io.jenkins.plugins.containerrollout.core.RequestException;
+
 /**
  * A Compose file that cannot be deployed as it is: the message names the file, the place in it ({@code
  * services.web.ports[1]}), what is wrong and the fix. An {@link IllegalArgumentException}, so the CLI and the steps
@@ -7,7 +9,7 @@ package io.jenkins.plugins.containerrollout.core.compose;
  *
  * <p>Usage: {@code throw new ComposeException("services.web.privileged", "is not supported; remove it")}
  */
-public class ComposeException extends IllegalArgumentException {
+public class ComposeException extends RequestException {
     private static final long serialVersionUID = 1L;
 
     private final String where;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The canary part of a {@link RolloutStrategy}: the weight steps, and the analysis that must pass at each step. The
- * analysis sends {@code analysisRequests} requests to {@code analysisPath} through the router's frontend (so it sees
- * the mix of stable and canary answers clients see) and passes when the success ratio reaches
- * {@code minSuccessRatio} and p95 latency stays within {@code maxP95Millis}. A failed analysis is repeated at the
- * same weight; the {@code failureLimit}-th failure aborts the rollout.
+ * The canary part of a {@link RolloutStrategy}: the weight steps, and the analysis that must pass at each step
+ * ({@link CanaryAnalysis}: by default the router's counters of the canary's own share of real traffic). The canary's
+ * answers must reach {@code minSuccessRatio}; a synthetic analysis sends {@code analysisRequests} requests to
+ * {@code analysisPath} on the canary's replicas and also holds their p95 latency to {@code maxP95Millis}. A failed
+ * analysis is repeated at the same weight; the {@code failureLimit}-th failure aborts the rollout.
  *
  * <p>Usage: {@code CanaryPlan.defaults().withSteps(CanaryPlan.parseSteps("10:30,50:30")).withAnalysis(0.99, 500, 100)}
  *
@@ -21,6 +21,7 @@ import java.util.Map;
  * @param maxP95Millis     p95 latency an analysis tolerates; 0 means no latency limit
  * @param analysisRequests requests per analysis, at least 1
  * @param failureLimit     failed analyses that abort the rollout, at least 1
+ * @param analysis         how each step is judged; never null (default: the router's counters)
  */
 public record CanaryPlan(
         List<CanaryStep> steps,
@@ -28,9 +29,11 @@ public record CanaryPlan(
         double minSuccessRatio,
         long maxP95Millis,
         int analysisRequests,
-        int failureLimit) implements Serializable {
+        int failureLimit,
+        CanaryAnalysis analysis) implements Serializable {
 
     public CanaryPlan {
+        analysis = analysis == null ? CanaryAnalysis.Router.defaults() : analysis;
         if (steps == null || steps.isEmpty()) {
             throw new RequestException("steps: at least one canary step is needed, e.g. '10:30,50:30' "
                     + "(weight %:pause seconds)");
@@ -62,27 +65,43 @@ public record CanaryPlan(
         }
     }
 
-    /** Steps 10 % and 50 %, 30 s each; 100 requests to {@code /} per analysis, 99 % success, p95 500 ms, abort on the first failure. */
+    /** With the default analysis (the router's counters). */
+    public CanaryPlan(List<CanaryStep> steps, String analysisPath, double minSuccessRatio, long maxP95Millis,
+            int analysisRequests, int failureLimit) {
+        this(steps, analysisPath, minSuccessRatio, maxP95Millis, analysisRequests, failureLimit, null);
+    }
+
+    /**
+     * Steps 10 % and 50 %, 30 s each, judged by the router's counters; 99 % success; synthetic analyses send 100
+     * requests to {@code /} with p95 within 500 ms; abort on the first failure.
+     */
     public static CanaryPlan defaults() {
         return new CanaryPlan(List.of(new CanaryStep(10, 30), new CanaryStep(50, 30)), "/", 0.99, 500, 100, 1);
     }
 
     public CanaryPlan withSteps(List<CanaryStep> newSteps) {
-        return new CanaryPlan(newSteps, analysisPath, minSuccessRatio, maxP95Millis, analysisRequests, failureLimit);
+        return new CanaryPlan(newSteps, analysisPath, minSuccessRatio, maxP95Millis, analysisRequests, failureLimit,
+                analysis);
     }
 
     public CanaryPlan withAnalysisPath(String path) {
-        return new CanaryPlan(steps, path, minSuccessRatio, maxP95Millis, analysisRequests, failureLimit);
+        return new CanaryPlan(steps, path, minSuccessRatio, maxP95Millis, analysisRequests, failureLimit, analysis);
     }
 
     /** The thresholds and size of each analysis. */
     public CanaryPlan withAnalysis(double newMinSuccessRatio, long newMaxP95Millis, int newAnalysisRequests) {
         return new CanaryPlan(steps, analysisPath, newMinSuccessRatio, newMaxP95Millis, newAnalysisRequests,
-                failureLimit);
+                failureLimit, analysis);
+    }
+
+    /** How each step is judged. */
+    public CanaryPlan withAnalysis(CanaryAnalysis newAnalysis) {
+        return new CanaryPlan(steps, analysisPath, minSuccessRatio, maxP95Millis, analysisRequests, failureLimit,
+                newAnalysis);
     }
 
     public CanaryPlan withFailureLimit(int limit) {
-        return new CanaryPlan(steps, analysisPath, minSuccessRatio, maxP95Millis, analysisRequests, limit);
+        return new CanaryPlan(steps, analysisPath, minSuccessRatio, maxP95Millis, analysisRequests, limit, analysis);
     }
 
     /**
@@ -128,6 +147,7 @@ public record CanaryPlan(
         }
         into.put("steps", s.toString());
         into.put("canaryReplicas", String.valueOf(canaryReplicas(desired)));
+        into.put("analysis", analysis.describe());
         into.put("analysisPath", analysisPath);
         into.put("minSuccessRatio", String.valueOf(minSuccessRatio));
         into.put("maxP95Millis", String.valueOf(maxP95Millis));

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.record;
 
+import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import java.util.Map;
  * @param metrics          run state, availability floor, scale rate, rollback rate, duration, time to restore
  * @param commit           the source commit of the target revision ({@code GIT_COMMIT} when it was deployed), or null
  * @param buildUrl         the URL of the build that deployed the target revision, or null
+ * @param analysis         a canary's analysis windows, in order: source, the canary's and the stable revision's
+ *                         traffic, the query and its value, the verdict and its thresholds (empty for other strategies
+ *                         and for records written before they were kept)
  */
 public record RolloutRecord(
         String app,
@@ -50,11 +54,22 @@ public record RolloutRecord(
         long finishedAtMillis,
         RolloutMetrics metrics,
         String commit,
-        String buildUrl) implements Serializable {
+        String buildUrl,
+        List<WindowResult> analysis) implements Serializable {
 
     public RolloutRecord {
         settings = Map.copyOf(settings);
         events = List.copyOf(events);
+        analysis = analysis == null ? List.of() : List.copyOf(analysis);
+    }
+
+    /** A record without analysis windows (every strategy but canary). */
+    public RolloutRecord(String app, Operation operation, int fromRevision, int toRevision, int servingRevision,
+            String image, String imageId, String digest, int desiredReplicas, String strategy, Map<String, String> settings,
+            List<TimelineEvent> events, Outcome outcome, String message, long startedAtMillis, long finishedAtMillis,
+            RolloutMetrics metrics, String commit, String buildUrl) {
+        this(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest, desiredReplicas, strategy,
+                settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics, commit, buildUrl, null);
     }
 
     /** A record whose target's commit and build are not known (records written before they were kept, tests). */
@@ -66,11 +81,18 @@ public record RolloutRecord(
                 settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics, null, null);
     }
 
+    /** This record with a canary's analysis windows; usage: {@code r.withAnalysis(timeline.analyses())}. */
+    public RolloutRecord withAnalysis(List<WindowResult> windows) {
+        return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
+                desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
+                commit, buildUrl, windows);
+    }
+
     /** This record with the target revision's commit and deploying build; usage: {@code r.withTarget(commit, url)}. */
     public RolloutRecord withTarget(String newCommit, String newBuildUrl) {
         return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
                 desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
-                newCommit, newBuildUrl);
+                newCommit, newBuildUrl, analysis);
     }
 
     /** Events of one type, in order; handy for reports and tests. */

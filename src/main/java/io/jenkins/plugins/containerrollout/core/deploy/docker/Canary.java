@@ -1,41 +1,42 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
+import io.jenkins.plugins.containerrollout.core.deploy.CanaryAnalysis;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryStep;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
-import io.jenkins.plugins.containerrollout.core.verify.TrafficAnalysis;
-import io.jenkins.plugins.containerrollout.core.verify.TrafficReport;
-import java.net.URI;
+import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * The canary phase of a deploy: starts {@link CanaryPlan#canaryReplicas} replicas of the new revision beside the
- * stable ones (no traffic yet), then for each step gives them the step's weight and analyses the traffic clients get
- * through the router's frontend during the pause. A failed analysis is repeated at the same weight; the plan's
- * {@code failureLimit}-th failure aborts: the canary's weight goes to 0 and (with {@code autoRollback}) its replicas
- * stop, then the deployer restores the stable revision. After the last step the new revision is promoted: scaled to
- * full size, given 100 % of the traffic, and the stable revision is stopped (kept for a rollback).
+ * stable ones (no traffic yet), then for each step gives them the step's weight and judges the canary's own traffic
+ * during the pause ({@link CanaryWindows}: the router's counters by default, synthetic requests to the canary's
+ * replicas, or a Prometheus query). A failed window is repeated at the same weight; the plan's {@code failureLimit}-th
+ * failure aborts: the canary's weight goes to 0 and (with {@code autoRollback}) its replicas stop, then the deployer
+ * restores the stable revision. An inconclusive window (too little traffic, no series) extends the pause up to the
+ * plan's bound, then falls back to synthetic requests or counts as a failure. After the last step the new revision is
+ * promoted: scaled to full size, given 100 % of the traffic, and the stable revision is stopped (kept for a rollback).
  *
- * <p>Usage: {@code new Canary(rollout, timeline, strategy, URI.create("http://127.0.0.1:8080/")).run(target)}
+ * <p>Usage: {@code new Canary(rollout, timeline, strategy, "web", router, clock).run(target)}
  */
 final class Canary {
-    /** Bound on one analysis request when the plan sets no latency limit. */
-    private static final long DEFAULT_TIMEOUT_MILLIS = 5000;
-
     private final Rollout rollout;
     private final Timeline timeline;
     private final CanaryPlan plan;
     private final boolean autoRollback;
-    private final URI analysisUrl;
-    private final TrafficAnalysis analysis = new TrafficAnalysis();
+    private final CanaryWindows windows;
 
-    Canary(Rollout rollout, Timeline timeline, RolloutStrategy.Canary strategy, URI frontend) {
+    Canary(Rollout rollout, Timeline timeline, RolloutStrategy.Canary strategy, String app, TrafficRouter router,
+            Clock clock) {
         this.rollout = rollout;
         this.timeline = timeline;
         this.plan = strategy.plan();
         this.autoRollback = strategy.gates().autoRollback();
-        this.analysisUrl = frontend.resolve(plan.analysisPath());
+        this.windows = new CanaryWindows(app, plan, router, clock);
     }
 
     void run(Rollout.Target target) throws RolloutFailure, InterruptedException {
@@ -44,7 +45,7 @@ final class Canary {
         int canaries = plan.canaryReplicas(n);
         try {
             timeline.app(Type.PHASE, rev.number(), "canary: starting " + canaries + " replica(s) of revision "
-                    + rev.number() + " beside the stable ones");
+                    + rev.number() + " beside the stable ones; analysis: " + plan.analysis().describe());
             rollout.holdTarget();
             rollout.grow(new Rollout.Target(rev, canaries, target.portBase()));
             int failures = 0;
@@ -64,36 +65,69 @@ final class Canary {
     }
 
     /**
-     * Analyses one step until an analysis passes (then waits out the rest of the pause).
+     * Judges one step, window after window, until one passes.
      *
-     * @return failed analyses so far
-     * @throws RolloutFailure the failure limit is reached
+     * @return failed windows so far
+     * @throws RolloutFailure the failure limit is reached, or the analysis source cannot be read
      */
     private int analyseStep(CanaryStep step, int revision, int failures) throws RolloutFailure, InterruptedException {
         int failed = failures;
+        int extensions = 0;
+        CanaryAnalysis analysis = plan.analysis();
+        long pauseMillis = step.pauseSeconds() * 1000L;
+        CanaryWindows.Ports ports = new CanaryWindows.Ports() {
+            @Override
+            public List<Integer> canary() {
+                return rollout.targetPorts();
+            }
+
+            @Override
+            public List<Integer> stable() {
+                return rollout.otherPorts();
+            }
+        };
         while (true) {
-            long started = System.currentTimeMillis();
-            TrafficReport report = analysis.run(List.of(analysisUrl), plan.analysisRequests(),
-                    plan.analysisRequests() / (double) Math.max(1, step.pauseSeconds()),
-                    plan.maxP95Millis() > 0 ? Math.max(1000, 4 * plan.maxP95Millis()) : DEFAULT_TIMEOUT_MILLIS);
-            boolean ok = report.passes(plan.minSuccessRatio(), plan.maxP95Millis());
-            failed += ok ? 0 : 1;
-            String verdict = "canary analysis at " + step.weight() + " % of " + analysisUrl + ": " + report.describe()
-                    + ", outcomes " + report.outcomes() + (ok ? ": passed" : ": failed (" + failed + " of failureLimit "
-                    + plan.failureLimit() + "; needs success ratio >= " + plan.minSuccessRatio()
-                    + (plan.maxP95Millis() > 0 ? " and p95 <= " + plan.maxP95Millis() + " ms)" : ")"));
-            timeline.app(Type.PROBE, revision, verdict);
-            if (ok) {
-                long rest = step.pauseSeconds() * 1000L - (System.currentTimeMillis() - started);
-                if (rest > 0) {
-                    Thread.sleep(rest);
+            WindowResult w = windows.judge(analysis, revision, pauseMillis, ports);
+            if (w.verdict() == AnalysisVerdict.INCONCLUSIVE) {
+                CanaryAnalysis.Inconclusive rule = inconclusive(analysis);
+                if (extensions < rule.extraPauses()) {
+                    extensions++;
+                    record(step, revision, w, "; pause extended (" + extensions + " of " + rule.extraPauses() + ")");
+                    continue;
                 }
+                if (!rule.failsWhenInconclusive()) {
+                    record(step, revision, w, "; falling back to synthetic requests to the canary's replicas");
+                    w = windows.synthetic(pauseMillis, ports);
+                }
+            }
+            boolean ok = w.verdict() == AnalysisVerdict.PASS;
+            failed += ok ? 0 : 1;
+            String line = record(step, revision, w, ok ? "" : "; " + failed + " of failureLimit "
+                    + plan.failureLimit());
+            if (ok) {
                 return failed;
             }
             if (failed >= plan.failureLimit()) {
-                throw new RolloutFailure(verdict);
+                throw new RolloutFailure(line);
             }
         }
+    }
+
+    private static CanaryAnalysis.Inconclusive inconclusive(CanaryAnalysis analysis) {
+        if (analysis instanceof CanaryAnalysis.Router r) {
+            return r.inconclusive();
+        }
+        if (analysis instanceof CanaryAnalysis.Prometheus p) {
+            return p.inconclusive();
+        }
+        return new CanaryAnalysis.Inconclusive(0, "fail"); // a synthetic window always has its own requests
+    }
+
+    /** Puts the window into the record (with its timeline line); returns the line. */
+    private String record(CanaryStep step, int revision, WindowResult w, String then) {
+        String line = CanaryWindows.describe(step.weight(), revision, w) + then;
+        timeline.analysis(w, revision, line);
+        return line;
     }
 
     /** Takes the canary out of the traffic at once; with autoRollback its replicas stop too. */

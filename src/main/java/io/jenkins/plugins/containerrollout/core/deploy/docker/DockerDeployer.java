@@ -146,7 +146,7 @@ public final class DockerDeployer implements AppDeployer {
                         n, request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot));
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
                 if (request.strategy() instanceof RolloutStrategy.Canary canary && from != 0 && from != target.number()) {
-                    new Canary(rollout, timeline, canary, router.frontend(app).orElseThrow()).run(goal);
+                    new Canary(rollout, timeline, canary, app, router, resources.clock()).run(goal);
                 } else {
                     rollout.converge(goal); // a first deploy or a scaling has nothing to compare a canary with
                 }
@@ -403,6 +403,7 @@ public final class DockerDeployer implements AppDeployer {
             int desired, RolloutStrategy strategy, Timeline timeline, Outcome outcome, String message, long startedAt) {
         var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
         return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, Map.of(), timeline.events(),
-                outcome, message, startedAt);
+                outcome, message, startedAt)
+                .withAnalysis(timeline.analyses());
     }
 }

@@ -158,6 +158,16 @@ final class Rollout {
         });
     }
 
+    /** Ports of the target revision's available replicas (a canary's), ascending. */
+    List<Integer> targetPorts() {
+        return Tracked.ports(replicas.fresh).stream().sorted().toList();
+    }
+
+    /** Ports of the other revisions' available replicas (the stable one's during a canary), ascending. */
+    List<Integer> otherPorts() {
+        return Tracked.ports(replicas.old).stream().sorted().toList();
+    }
+
     /** Stops every replica of the target revision (an aborted canary); they get no traffic by then. */
     void stopTarget(String why) {
         replicas.stopFresh(why);

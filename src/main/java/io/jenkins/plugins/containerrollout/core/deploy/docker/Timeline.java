@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ final class Timeline {
     private final String app;
     private final ProgressSink sink;
     private final List<TimelineEvent> events = new ArrayList<>();
+    private final List<WindowResult> analyses = new ArrayList<>();
 
     Timeline(String app, ProgressSink sink) {
         this.app = app;
@@ -26,6 +28,16 @@ final class Timeline {
     synchronized void app(Type type, int revision, String detail) {
         events.add(TimelineEvent.app(System.currentTimeMillis(), type, revision, detail));
         sink.line(app + ": " + detail);
+    }
+
+    /** A canary analysis window: kept for the record as measured, and told as a PROBE event of the app. */
+    synchronized void analysis(WindowResult window, int revision, String detail) {
+        analyses.add(window);
+        app(Type.PROBE, revision, detail);
+    }
+
+    synchronized List<WindowResult> analyses() {
+        return List.copyOf(analyses);
     }
 
     /** A progress line that is not an event. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.deploy.CanaryAnalysis;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -56,11 +57,22 @@ final class CanaryFixture {
         return DeployFixture.portBase(app, span, 35000, 36999);
     }
 
-    /** {@code replicas} replicas of {@code image}, canary with {@code steps} and the analysis thresholds given. */
+    /**
+     * {@code replicas} replicas of {@code image}, canary with {@code steps} and the analysis thresholds given, judged
+     * by synthetic requests to the canary's replicas (these tests' clients ask only {@code /version}, which a broken
+     * canary answers well: real traffic would not show the break, see {@code RouterAnalysisEngineTest}).
+     */
     static DeployRequest request(DockerHost host, String app, String image, int base, String steps,
             double minSuccessRatio, long maxP95Millis, int analysisRequests) {
+        return request(host, app, image, base, steps, minSuccessRatio, maxP95Millis, analysisRequests,
+                new CanaryAnalysis.Synthetic());
+    }
+
+    /** As above, judged by {@code analysis}. */
+    static DeployRequest request(DockerHost host, String app, String image, int base, String steps,
+            double minSuccessRatio, long maxP95Millis, int analysisRequests, CanaryAnalysis analysis) {
         CanaryPlan plan = CanaryPlan.defaults().withSteps(CanaryPlan.parseSteps(steps))
-                .withAnalysis(minSuccessRatio, maxP95Millis, analysisRequests);
+                .withAnalysis(minSuccessRatio, maxP95Millis, analysisRequests).withAnalysis(analysis);
         return new DeployRequest(host, app, DeployFixture.spec(image), 2, base,
                 RolloutStrategy.canary(plan).withProgressDeadlineSeconds(30), DeployFixture.probe(), 10, null, null);
     }
