@@ -3,17 +3,13 @@ package io.jenkins.plugins.containerrollout.model;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
 import io.jenkins.plugins.containerrollout.core.report.SampleCanaryReport;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.After;
@@ -38,22 +34,9 @@ public class FailedCanaryBrowserTest {
 
     @Before
     public void serveTheReport() throws Exception {
-        if ("true".equals(System.getenv("CI"))) {
-            assertTrue("Debian chromium is not installed (scripts/testbed up installs it)",
-                    Files.isExecutable(DevTools.CHROMIUM));
-        }
-        assumeTrue("Debian chromium is not installed", Files.isExecutable(DevTools.CHROMIUM));
-        byte[] body = HtmlReport.render(SampleCanaryReport.create()).getBytes(StandardCharsets.UTF_8);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/report", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
-            exchange.getResponseHeaders().set("Content-Security-Policy", RolloutAction.REPORT_POLICY);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
+        DevTools.assumeChromium();
+        server = DevTools.serve("/report", Map.of("Content-Type", "text/html;charset=UTF-8", "Content-Security-Policy",
+                RolloutAction.REPORT_POLICY), HtmlReport.render(SampleCanaryReport.create()).getBytes(StandardCharsets.UTF_8));
     }
 
     @After

@@ -80,8 +80,7 @@ public final class SampleCanaryReport {
     }
 
     private static RolloutRecord firstDeploy(long start) {
-        SampleTimeline tl = new SampleTimeline(start, PORTS);
-        tl.at(0, Type.PHASE, 1, -1, "deploying revision 1 (" + image(1) + ") from revision 0: 3 replicas, rolling");
+        SampleTimeline tl = begin(start, 0, 1, "rolling");
         String ports = "";
         for (int slot = 0; slot < 3; slot++) {
             long at = 100 + 1_500L * slot;
@@ -89,13 +88,11 @@ public final class SampleCanaryReport {
             ports += (slot == 0 ? "" : ", ") + (PORTS + slot);
             tl.traffic(at + 910, 1, "serving ports [" + ports + "]");
         }
-        tl.at(4_200, Type.PHASE, 1, -1, "3/3 replicas on revision 1");
-        return record(tl, Operation.DEPLOY, 0, 1, 1, "rolling", 4_300, Outcome.SUCCEEDED, "3/3 replicas on revision 1");
+        return converged(tl, 0, 1, "rolling", 4_200);
     }
 
     private static RolloutRecord blueGreen(long start) {
-        SampleTimeline tl = new SampleTimeline(start, PORTS);
-        tl.at(0, Type.PHASE, 2, -1, "deploying revision 2 (" + image(2) + ") from revision 1: 3 replicas, blue_green");
+        SampleTimeline tl = begin(start, 1, 2, "blue_green");
         for (int slot = 0; slot < 3; slot++) {
             tl.at(10 + slot, Type.SERVING, 1, slot, "HTTP 200 in 3 ms");
             tl.start(100 + 50L * slot, 2, 3 + slot, "sha256:222222222222")
@@ -105,13 +102,11 @@ public final class SampleCanaryReport {
         for (int slot = 0; slot < 3; slot++) {
             tl.at(2_400 + slot, Type.STOPPED, 1, slot, "replaced");
         }
-        tl.at(2_500, Type.PHASE, 2, -1, "3/3 replicas on revision 2");
-        return record(tl, Operation.DEPLOY, 1, 2, 2, "blue_green", 2_600, Outcome.SUCCEEDED, "3/3 replicas on revision 2");
+        return converged(tl, 1, 2, "blue_green", 2_500);
     }
 
     private static RolloutRecord canary(long start) {
-        SampleTimeline tl = new SampleTimeline(start, PORTS);
-        tl.at(0, Type.PHASE, 3, -1, "deploying revision 3 (" + image(3) + ") from revision 2: 3 replicas, canary");
+        SampleTimeline tl = begin(start, 2, 3, "canary");
         for (int slot = 3; slot < 6; slot++) {
             tl.at(10 + slot, Type.SERVING, 2, slot, "HTTP 200 in 3 ms");
         }
@@ -131,6 +126,19 @@ public final class SampleCanaryReport {
         tl.at(23_023, Type.RESTORED, 2, -1, "revision 2 restored");
         return record(tl, Operation.DEPLOY, 2, 3, 2, "canary", 23_100, Outcome.ROLLED_BACK,
                 ANALYSIS + "; rolled back to revision 2");
+    }
+
+    /** A timeline that starts as the deployer's does: "deploying revision 2 (image) from revision 1: ...". */
+    private static SampleTimeline begin(long start, int from, int to, String strategy) {
+        return new SampleTimeline(start, PORTS).at(0, Type.PHASE, to, -1, "deploying revision " + to + " (" + image(to)
+                + ") from revision " + from + ": 3 replicas, " + strategy);
+    }
+
+    /** The record of a deploy whose replicas all converged on {@code to} at {@code at}. */
+    private static RolloutRecord converged(SampleTimeline tl, int from, int to, String strategy, long at) {
+        String done = "3/3 replicas on revision " + to;
+        tl.at(at, Type.PHASE, to, -1, done);
+        return record(tl, Operation.DEPLOY, from, to, to, strategy, at + 100, Outcome.SUCCEEDED, done);
     }
 
     private static RolloutRecord record(SampleTimeline tl, Operation op, int from, int to, int serving, String strategy,

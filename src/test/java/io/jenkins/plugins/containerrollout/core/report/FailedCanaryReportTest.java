@@ -27,6 +27,20 @@ public class FailedCanaryReportTest {
         return between(PAGE, "aria-labelledby=\"e" + i + "\">", "</section>");
     }
 
+    /** Fails naming the first of {@code parts} that {@code html} lacks. */
+    private static void has(String html, String... parts) {
+        for (String part : parts) {
+            assertTrue("missing " + part + " in " + html, html.contains(part));
+        }
+    }
+
+    /** Fails naming the first of {@code parts} that {@code html} contains. */
+    private static void hasNo(String html, String... parts) {
+        for (String part : parts) {
+            assertFalse("unexpected " + part + " in " + html, html.contains(part));
+        }
+    }
+
     private static List<String> all(String html, String regex) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile(regex).matcher(html);
@@ -80,33 +94,28 @@ public class FailedCanaryReportTest {
 
     @Test
     public void anAbortedCanaryHasARollbackRateAndATimeToRestoreFromTheFailureToTheTrafficSwitch() {
-        String metrics = between(entry(7), "<table class=\"metrics\">", "</table>");
-        assertTrue(metrics, metrics.contains("R \u2013 rollback rate</th><td class=\"num\">100 %</td>"));
-        assertTrue(metrics, metrics.contains("Time to restore</th><td class=\"num\">5 ms</td>"));
-        assertTrue(metrics, metrics.contains("here from +2.9 s (the canary analysis at 20 % failed) to +2.9 s."));
-        assertTrue(metrics, metrics.contains("The rollback itself ended at +23.0 s"));
+        has(between(entry(7), "<table class=\"metrics\">", "</table>"),
+                "R \u2013 rollback rate</th><td class=\"num\">100 %</td>",
+                "Time to restore</th><td class=\"num\">5 ms</td>",
+                "here from +2.9 s (the canary analysis at 20 % failed) to +2.9 s.",
+                "The rollback itself ended at +23.0 s");
     }
 
     @Test
     public void aFirstDeployRaisesNoMinimumAlarm() {
-        String first = entry(1);
-        assertFalse(first, first.contains("<circle class=\"minimum\""));
-        assertFalse(first, first.contains("minimum S = 0 %"));
-        assertTrue(first, first.contains("first deploy: nothing served before revision 1, so S starts at 0 %"));
-        assertTrue(first, first.contains("availability floor</th><td class=\"num\">\u2013 (first deploy)</td>"));
+        hasNo(entry(1), "<circle class=\"minimum\"", "minimum S = 0 %");
+        has(entry(1), "first deploy: nothing served before revision 1, so S starts at 0 %",
+                "availability floor</th><td class=\"num\">\u2013 (first deploy)</td>");
     }
 
     @Test
     public void settingsReadAsTheyAreWrittenInTheDsl() {
         String settings = between(entry(1), "<p class=\"settings\">", "</p>");
-        assertTrue(settings, settings.contains("<code>maxSurge 1</code>"));
-        assertTrue(settings, settings.contains("<code>batchDelaySeconds 0</code>"));
-        assertTrue(settings, settings.contains("<code>progressDeadlineSeconds 600</code>"));
+        has(settings, "<code>maxSurge 1</code>", "<code>batchDelaySeconds 0</code>", "<code>progressDeadlineSeconds 600</code>");
+        hasNo(settings, "Millis");
         assertFalse(settings, Pattern.compile("<code>[^<]*=").matcher(settings).find());
-        assertFalse(settings, settings.contains("Millis"));
-        assertTrue(entry(4), entry(4).contains("<dt>strategy</dt><dd>blueGreen</dd>"));
-        assertTrue(entry(4), entry(4).contains("<code>scaleDownDelaySeconds 1</code>"));
-        assertTrue(entry(7), entry(7).contains("<code>steps 20 % for 2 s, 50 % for 2 s</code>"));
+        has(entry(4), "<dt>strategy</dt><dd>blueGreen</dd>", "<code>scaleDownDelaySeconds 1</code>");
+        has(entry(7), "<code>steps 20 % for 2 s, 50 % for 2 s</code>");
     }
 
     @Test
@@ -124,12 +133,10 @@ public class FailedCanaryReportTest {
     @Test
     public void linksOutToTheConsoleAndTheCommitButNotToAPlainHttpRegistry() {
         String header = between(PAGE, "<header>", "</header>");
-        assertTrue(header, header.contains("<a href=\"https://github.com/example/sample-app/commit/"
-                + SampleCanaryReport.COMMIT + "\" rel=\"noreferrer\">5d2f0c9a8b7e</a>"));
-        assertTrue(header, header.contains("<a href=\"https://jenkins.example.com/job/sample-app/42/console\""
-                + " rel=\"noreferrer\">console output</a>"));
-        assertTrue(header, header.contains("<dd>127.0.0.1:5000/sample-app:3</dd>"));
-        assertFalse(header, header.contains("href=\"http://127.0.0.1:5000"));
+        has(header, "<a href=\"https://github.com/example/sample-app/commit/" + SampleCanaryReport.COMMIT
+                + "\" rel=\"noreferrer\">5d2f0c9a8b7e</a>", "<a href=\"https://jenkins.example.com/job/sample-app/42/"
+                + "console\" rel=\"noreferrer\">console output</a>", "<dd>127.0.0.1:5000/sample-app:3</dd>");
+        hasNo(header, "href=\"http://127.0.0.1:5000");
     }
 
     @Test
