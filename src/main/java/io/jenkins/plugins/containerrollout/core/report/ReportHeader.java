@@ -51,9 +51,6 @@ final class ReportHeader {
         out.append("</h1>");
         String why = outline.why();
         int cause = outline.cause();
-        if (cause >= 0 && why.isEmpty() && entries.get(cause) instanceof ReportEntry.Verification v) {
-            why = RunOutline.verificationLine(v.result(), "Verification failed: ");
-        }
         if (!why.isEmpty() || cause >= 0) {
             out.append("<p class=\"lead").append(cause >= 0 ? " why" : "").append("\">").append(Html.text(why));
             if (cause >= 0) {

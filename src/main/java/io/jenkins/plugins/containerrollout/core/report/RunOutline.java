@@ -126,15 +126,19 @@ final class RunOutline {
     /** The header's "why" line for the last change: what happened to which revision, and the cause in one line. */
     String why() {
         if (lastRollout < 0) {
-            return "";
+            // no rollout: the first failed verification or test result, in its own words
+            return cause < 0 ? "" : entries.get(cause) instanceof ReportEntry.Verification v
+                    ? verificationLine(v.result(), "Verification failed: ") : entries.get(cause) instanceof ReportEntry.Tests t
+                    ? "Tests failed: " + testsLine(t) : "";
         }
         RolloutRecord last = ((ReportEntry.Rollout) entries.get(lastRollout)).record();
         String message = Objects.toString(last.message(), "");
         if (last.operation() == Operation.ROLLBACK) {
-            String back = "Revision " + last.fromRevision() + " was rolled back to revision " + last.toRevision();
             if (last.outcome() != Outcome.SUCCEEDED) {
-                return back + ", and the rollback failed: " + message;
+                return "The rollback of revision " + last.fromRevision() + " to revision " + last.toRevision()
+                        + " failed: " + message;
             }
+            String back = "Revision " + last.fromRevision() + " was rolled back to revision " + last.toRevision();
             if (cause >= 0 && entries.get(cause) instanceof ReportEntry.Verification v) {
                 return back + ": " + verificationLine(v.result(), "its verification failed: ");
             }
@@ -160,8 +164,13 @@ final class RunOutline {
         if (e instanceof ReportEntry.Verification v) {
             return verificationLine(v.result(), "its verification failed: ");
         }
-        return "its tests failed: " + (e instanceof ReportEntry.Tests t ? t.title() + " \u2013 " + (t.report().failed()
-                + t.report().errors()) + " of " + t.report().tests() + " failing" : e.title());
+        return "its tests failed: " + (e instanceof ReportEntry.Tests t ? testsLine(t) : e.title());
+    }
+
+    /** "unit – 3 of 120 failing". */
+    private static String testsLine(ReportEntry.Tests t) {
+        return t.title() + " \u2013 " + (t.report().failed() + t.report().errors()) + " of " + t.report().tests()
+                + " failing";
     }
 
     /** "orders traffic – 188/200 ok ...; smoke – exit 1; ...": the failed checks and why, at most three. */
