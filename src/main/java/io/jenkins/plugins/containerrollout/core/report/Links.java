@@ -86,6 +86,15 @@ final class Links {
         }
     }
 
+    /**
+     * The fact "deployed by" of a record: its build's console. A record's build is the one that deployed its target
+     * revision (for a rollback, the restored revision's, an older build), so the text says which revision.
+     */
+    static void deployedBy(Facts facts, String buildUrl, int revision) {
+        console(buildUrl).ifPresent(url -> facts.addMarkup("deployed by",
+                anchor(url, "console of the build that deployed revision " + revision)));
+    }
+
     /** An anchor to {@code url} around {@code text}, both escaped; no referrer leaves the Jenkins page. */
     static String anchor(String url, String text) {
         return "<a href=\"" + Html.attr(url) + "\" rel=\"noreferrer\">" + Html.text(text) + "</a>";

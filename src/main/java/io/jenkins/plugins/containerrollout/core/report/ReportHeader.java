@@ -102,8 +102,7 @@ final class ReportHeader {
                 facts.add("commit", shown, c);
             }
         });
-        change.flatMap(r -> Links.console(r.buildUrl()))
-                .ifPresent(url -> facts.addMarkup("build", Links.anchor(url, "console output")));
+        change.ifPresent(r -> Links.deployedBy(facts, r.buildUrl(), r.toRevision()));
         int tests = 0;
         int failing = 0;
         for (JunitReport j : report.testReports()) {

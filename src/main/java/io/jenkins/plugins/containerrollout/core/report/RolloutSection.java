@@ -28,7 +28,7 @@ final class RolloutSection {
                         : Format.revisions(r) + ", serving " + r.servingRevision())
                 .add("started", Format.instant(r.startedAtMillis()))
                 .add("duration", Format.duration(r.finishedAtMillis() - r.startedAtMillis()));
-        Links.console(r.buildUrl()).ifPresent(url -> facts.addMarkup("build", Links.anchor(url, "console output")));
+        Links.deployedBy(facts, r.buildUrl(), r.toRevision());
         facts.close();
         if (!r.settings().isEmpty()) {
             // one compact line, as the settings are written in the DSL: they matter when something went wrong
