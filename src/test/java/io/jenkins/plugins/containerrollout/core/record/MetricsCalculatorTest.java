@@ -141,4 +141,19 @@ public class MetricsCalculatorTest {
         assertEquals(-1, m.timeToRestoreMillis());
         assertEquals("one of two started replicas failed", 0.5, m.rollbackRate(), 1e-9);
     }
+
+    @Test
+    public void aBlueGreenWhoseNewColourFailsBeforeTheSwitchRestoresAtOnceAndRollsBackEveryNewReplica() {
+        // r1 on slots 0-1 keeps all the traffic; r2's colour (slots 2-3) starts, one fails, the other is stopped
+        List<TimelineEvent> events = List.of(e(0, Type.SERVING, 1, 0), e(0, Type.SERVING, 1, 1),
+                TimelineEvent.app(5, Type.TRAFFIC, 2, "serving ports [20000, 20001]"),
+                e(10, Type.STARTED, 2, 2), e(20, Type.STARTED, 2, 3), e(400, Type.READY, 2, 2), e(900, Type.FAILED, 2, 3),
+                TimelineEvent.app(910, Type.PHASE, 2, "revision 2 failed: health gate"), e(920, Type.STOPPED, 2, 2),
+                TimelineEvent.app(930, Type.ROLLBACK_STARTED, 1, ""), TimelineEvent.app(990, Type.RESTORED, 1, ""));
+
+        RolloutMetrics m = MetricsCalculator.compute(events, 2, 2, Operation.DEPLOY, 0, 1000);
+
+        assertEquals("the new colour never had traffic: nothing to wait for after the failure", 0, m.timeToRestoreMillis());
+        assertEquals(1.0, m.rollbackRate(), 1e-9);
+    }
 }
