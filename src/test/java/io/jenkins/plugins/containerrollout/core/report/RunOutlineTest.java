@@ -19,6 +19,14 @@ public class RunOutlineTest {
         return RunOutline.of(DeliveryReport.of("t", entries));
     }
 
+    /** The outline of {@code entries}, checked to name {@code cause} and to say {@code why} in its why line. */
+    private static RunOutline expect(List<ReportEntry> entries, int cause, String why) {
+        RunOutline o = outline(entries);
+        assertEquals(cause, o.cause());
+        assertTrue(o.why(), o.why().contains(why));
+        return o;
+    }
+
     private static List<ReportEntry> without(int index) {
         List<ReportEntry> out = new ArrayList<>(SAMPLE);
         out.remove(index);
@@ -41,25 +49,18 @@ public class RunOutlineTest {
 
     @Test
     public void aFailedVerificationWithoutRollbackIsTheCauseAndRevisionSevenStillServes() {
-        RunOutline o = outline(without(3));
-        assertEquals(2, o.cause());
-        assertTrue(o.checksTheEnd(2));
-        assertTrue(o.why(), o.why().startsWith("Revision 7 is serving, but its verification failed: orders traffic"));
+        assertTrue(expect(without(3), 2, "Revision 7 is serving, but its verification failed: orders traffic")
+                .checksTheEnd(2));
     }
 
     @Test
     public void aRollbackAskedForWithoutFailureIsItsOwnCause() {
-        RunOutline o = outline(without(2));
-        assertEquals(2, o.cause());
-        assertTrue(o.folded(1));
-        assertTrue(o.why(), o.why().endsWith("(asked for, not caused by a failure in this run)."));
+        assertTrue(expect(without(2), 2, "(asked for, not caused by a failure in this run).").folded(1));
     }
 
     @Test
     public void aRunWithoutRolloutIsCausedByItsFirstFailedEntry() {
-        RunOutline o = outline(List.of(SAMPLE.get(0), SAMPLE.get(2)));
-        assertEquals(1, o.cause());
-        assertTrue(o.why(), o.why().startsWith("Verification failed: orders traffic"));
+        RunOutline o = expect(List.of(SAMPLE.get(0), SAMPLE.get(2)), 1, "Verification failed: orders traffic");
         assertEquals("no rollout before it", 0, o.checkedRevision(1));
     }
 }
