@@ -1,9 +1,15 @@
 package io.jenkins.plugins.containerrollout.model;
 
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -41,6 +47,31 @@ final class DevTools implements AutoCloseable {
     private DevTools(Process process, WebSocket socket) {
         this.process = process;
         this.socket = socket;
+    }
+
+    /**
+     * Skips the calling test where Debian's {@code chromium} is not installed; on CI fails instead, so a missing
+     * browser never passes as a skipped check ({@code scripts/testbed up} installs it).
+     */
+    static void assumeChromium() {
+        if ("true".equals(System.getenv("CI"))) {
+            assertTrue("Debian chromium is not installed (scripts/testbed up installs it)", Files.isExecutable(CHROMIUM));
+        }
+        assumeTrue("Debian chromium is not installed", Files.isExecutable(CHROMIUM));
+    }
+
+    /** A started loopback HTTP server answering {@code path} with {@code body} and the given headers. */
+    static HttpServer serve(String path, Map<String, String> headers, byte[] body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(path, exchange -> {
+            headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
     }
 
     /** Starts Chromium with a fresh profile in {@code profile} and attaches to a blank page. */

@@ -37,10 +37,10 @@ public final class HtmlReport {
 
     /** Streams the page section by section, so a huge run never needs the whole page in memory twice. */
     public static void render(DeliveryReport report, Writer out) throws IOException {
-        List<String> anchors = new ArrayList<>();
+        RunOutline outline = RunOutline.of(report);
+        List<String> headings = new ArrayList<>();
         for (int i = 0; i < report.entries().size(); i++) {
-            ReportEntry e = report.entries().get(i);
-            anchors.add("<a href=\"#e" + i + "\">" + Html.text(heading(e)) + "</a>");
+            headings.add(heading(report.entries().get(i), outline.checkedRevision(i)));
         }
         StringBuilder chunk = new StringBuilder(16 * 1024);
         chunk.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -50,13 +50,17 @@ public final class HtmlReport {
                 .append("<title>").append(Html.text(report.title()))
                 .append(report.outcome().map(o -> " \u2013 " + o.name().toLowerCase().replace('_', ' ')).orElse(""))
                 .append("</title><style>").append(ReportStyle.CSS).append("</style></head><body><main>");
-        ReportHeader.render(chunk, report, anchors);
+        ReportHeader.render(chunk, report, outline, headings);
         flush(chunk, out);
         for (int i = 0; i < report.entries().size(); i++) {
             ReportEntry e = report.entries().get(i);
             String id = "e" + i;
+            // successful entries before the failure fold (their heading and outcome stay), so it is on the first screen
+            boolean folded = outline.folded(i);
             chunk.append("<section class=\"entry ").append(kind(e)).append("\" aria-labelledby=\"").append(id)
-                    .append("\"><h2 id=\"").append(id).append("\">").append(Html.text(heading(e))).append("</h2>");
+                    .append("\"><details class=\"entry-body\"").append(folded ? "" : " open").append("><summary><h2 id=\"")
+                    .append(id).append("\">").append(Html.text(headings.get(i))).append("</h2>")
+                    .append(folded ? badge(e) : "").append("</summary>");
             // Java 17: no pattern switch yet; ReportEntry is sealed, so these four are all there is
             if (e instanceof ReportEntry.Build b) {
                 BuildSection.render(chunk, b.result());
@@ -65,9 +69,9 @@ public final class HtmlReport {
             } else if (e instanceof ReportEntry.Tests t) {
                 TestResultsSection.render(chunk, t.report());
             } else if (e instanceof ReportEntry.Verification v) {
-                VerificationSection.render(chunk, v.result());
+                VerificationSection.render(chunk, v.result(), outline.checkedRevision(i));
             }
-            chunk.append("</section>");
+            chunk.append("</details></section>");
             flush(chunk, out);
         }
         if (report.entries().isEmpty()) {
@@ -88,13 +92,28 @@ public final class HtmlReport {
         }
     }
 
-    private static String heading(ReportEntry e) {
+    /** The entry's heading; a verification's names the revision it checked unless its own name already does. */
+    private static String heading(ReportEntry e, int checkedRevision) {
         if (e instanceof ReportEntry.Rollout r) {
             return r.title() + ": revision " + Format.revisions(r.record());
         }
         String kind = e instanceof ReportEntry.Build ? "Build" : e instanceof ReportEntry.Verification ? "Verification"
                 : "Tests";
-        return kind + (e.title().isEmpty() ? "" : ": " + e.title());
+        String revision = e instanceof ReportEntry.Verification && checkedRevision > 0
+                && !e.title().endsWith("revision " + checkedRevision) ? "revision " + checkedRevision : "";
+        String title = e.title().isEmpty() ? revision : revision.isEmpty() ? e.title() : e.title() + " \u00b7 " + revision;
+        return kind + (title.isEmpty() ? "" : ": " + title);
+    }
+
+    /** A folded entry's outcome, beside its heading. */
+    private static String badge(ReportEntry e) {
+        if (e instanceof ReportEntry.Rollout r) {
+            return Badge.of(r.record().outcome());
+        }
+        if (e instanceof ReportEntry.Verification v) {
+            return Badge.verification(v.result().passed());
+        }
+        return e instanceof ReportEntry.Tests t ? Badge.tests(t.report().successful()) : "";
     }
 
     private static String kind(ReportEntry e) {

@@ -3,11 +3,8 @@ package io.jenkins.plugins.containerrollout.core.report;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
-import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
-import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import io.jenkins.plugins.containerrollout.core.verify.junit.JunitReport;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,10 +12,13 @@ import java.util.Optional;
  * digest, the commit (from the build's OCI revision label, else from the deployed revision) – plus a table of contents.
  */
 final class ReportHeader {
+    /** The OCI label naming the source repository, the commit link's base when the build has no Git remote. */
+    static final String SOURCE_LABEL = "org.opencontainers.image.source";
+
     private ReportHeader() {
     }
 
-    static void render(StringBuilder out, DeliveryReport report, List<String> anchors) {
+    static void render(StringBuilder out, DeliveryReport report, RunOutline outline, List<String> headings) {
         Optional<RolloutRecord> rollout = report.lastRollout().map(ReportEntry.Rollout::record);
         // the change being delivered: the last deploy (a later rollback only decides what serves in the end); a run
         // that deploys several versions is judged by its newest change
@@ -36,23 +36,35 @@ final class ReportHeader {
         }
         out.append("<h1>").append(Html.text(report.title())).append(' ');
         report.outcome().ifPresent(o -> out.append(Badge.of(o)));
-        List<ReportEntry.Verification> verifications = report.entriesOf(ReportEntry.Verification.class);
-        if (!verifications.isEmpty()) {
-            out.append(Badge.verification(verifications.get(verifications.size() - 1).result().passed()));
-        } else if (rollout.isEmpty() && !report.testReports().isEmpty()) {
+        // one verdict only: a verification's badge stands beside the outcome only if it checked what serves at the
+        // end; an earlier one (another revision, or the one rolled back) is told in the line below or its section
+        List<ReportEntry> entries = report.entries();
+        int lastVerification = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            lastVerification = entries.get(i) instanceof ReportEntry.Verification ? i : lastVerification;
+        }
+        if (lastVerification >= 0 && outline.checksTheEnd(lastVerification)) {
+            out.append(Badge.verification(((ReportEntry.Verification) entries.get(lastVerification)).result().passed()));
+        } else if (rollout.isEmpty() && lastVerification < 0 && !report.testReports().isEmpty()) {
             out.append(Badge.tests(report.testReports().stream().allMatch(JunitReport::successful)));
         }
         out.append("</h1>");
-        verifications.stream().map(ReportEntry.Verification::result).filter(v -> !v.passed()).findFirst()
-                .ifPresent(v -> out.append("<p class=\"lead\">").append(Html.text(verificationLine(v))).append("</p>"));
-        rollout.ifPresent(r -> out.append("<p class=\"lead\">").append(Html.text(
-                (r.operation() == Operation.ROLLBACK ? "Rolled back to revision " + r.toRevision() + ": " : "")
-                        + Objects.toString(r.message(), ""))).append("</p>"));
+        String why = outline.why();
+        int cause = outline.cause();
+        if (!why.isEmpty() || cause >= 0) {
+            out.append("<p class=\"lead").append(cause >= 0 ? " why" : "").append("\">").append(Html.text(why));
+            if (cause >= 0) {
+                out.append(" <a class=\"cause\" href=\"#e").append(cause).append("\">\u2193 ")
+                        .append(Html.text(headings.get(cause))).append("</a>");
+            }
+            out.append("</p>");
+        }
         facts(out, report, rollout, change, build);
-        if (anchors.size() > 1) {
+        if (headings.size() > 1) {
             out.append("<nav aria-label=\"Contents\"><ol>");
-            for (String a : anchors) {
-                out.append("<li>").append(a).append("</li>");
+            for (int i = 0; i < headings.size(); i++) {
+                out.append("<li><a href=\"#e").append(i).append("\">").append(Html.text(headings.get(i))).append("</a>")
+                        .append(i == cause ? " <strong>(the cause)</strong>" : "").append("</li>");
             }
             out.append("</ol></nav>");
         }
@@ -63,19 +75,34 @@ final class ReportHeader {
             Optional<RolloutRecord> change, Optional<BuildResult> build) {
         Facts facts = Facts.open(out, "facts head");
         int serving = rollout.map(RolloutRecord::servingRevision).orElse(0);
-        change.ifPresent(r -> facts.add("app", r.app())
-                .add("revision", Format.revisions(r)
-                        + (serving != r.toRevision() ? " (serving " + serving + ")" : ""))
-                .add("image", r.image())
-                .add("digest", Format.shortDigest(digest(r, build)), digest(r, build)));
+        change.ifPresent(r -> {
+            facts.add("app", r.app()).add("revision", Format.revisions(r)
+                    + (serving != r.toRevision() ? " (serving " + serving + ")" : ""));
+            linked(facts, "image", r.image(), Links.image(r.image()));
+            facts.add("digest", Format.shortDigest(digest(r, build)), digest(r, build));
+        });
         if (rollout.isEmpty()) {
             build.ifPresent(b -> facts.add("image", b.tags().isEmpty() ? "" : b.tags().get(0))
                     .add("image id", Format.shortDigest(b.imageId()), b.imageId()));
         }
         // the build's OCI revision label, else (a run that deployed an image built elsewhere) the deployed revision's
         Optional<String> commit = build.map(b -> b.labels().getOrDefault(BuildSection.REVISION_LABEL, ""))
+                .filter(c -> !c.isEmpty()).or(() -> build.map(b -> b.git() == null ? null : b.git().commit()))
                 .or(() -> change.map(RolloutRecord::commit).filter(c -> !c.isEmpty()));
-        commit.ifPresent(c -> facts.add("commit", c.length() > 12 ? c.substring(0, 12) : c, c));
+        // where the commit lives: the build's Git remote (credentials already removed), else its OCI source label
+        Optional<String> source = build.map(b -> b.git() != null && b.git().remoteUrl() != null ? b.git().remoteUrl()
+                : b.labels().get(SOURCE_LABEL));
+        commit.ifPresent(c -> {
+            String shown = c.length() > 12 ? c.substring(0, 12) : c;
+            Optional<String> url = source.flatMap(s -> Links.commit(s, c));
+            if (url.isPresent()) {
+                facts.addMarkup("commit", "<span title=\"" + Html.attr(c) + "\">" + Links.anchor(url.get(), shown)
+                        + "</span>");
+            } else {
+                facts.add("commit", shown, c);
+            }
+        });
+        change.ifPresent(r -> Links.deployedBy(facts, r.buildUrl(), r.toRevision()));
         int tests = 0;
         int failing = 0;
         for (JunitReport j : report.testReports()) {
@@ -92,25 +119,20 @@ final class ReportHeader {
         facts.close();
     }
 
+    /** A fact whose value links out when a URL could be formed, else plain text. */
+    private static void linked(Facts facts, String name, String text, Optional<String> url) {
+        if (url.isPresent() && text != null && !text.isEmpty()) {
+            facts.addMarkup(name, Links.anchor(url.get(), text));
+        } else {
+            facts.add(name, text);
+        }
+    }
+
     /** The rollout's registry digest, else the digest the build pushed for that image, else the local image id. */
     private static String digest(RolloutRecord r, Optional<BuildResult> build) {
         if (r.digest() != null && !r.digest().isEmpty()) {
             return r.digest();
         }
         return build.map(b -> b.digests().get(r.image())).orElse(r.imageId());
-    }
-
-    /** "Verification failed: orders traffic (188/200 ok ...), smoke (exit 1; ...)": the failed checks and why. */
-    private static String verificationLine(VerificationResult v) {
-        StringBuilder line = new StringBuilder("Verification failed: ");
-        List<CheckResult> failures = v.failures();
-        for (int i = 0; i < Math.min(3, failures.size()); i++) {
-            CheckResult c = failures.get(i);
-            line.append(i == 0 ? "" : "; ").append(c.name()).append(" \u2013 ").append(Html.clip(c.summary(), 160));
-        }
-        if (failures.size() > 3) {
-            line.append("; and ").append(failures.size() - 3).append(" more");
-        }
-        return line.toString();
     }
 }

@@ -22,6 +22,14 @@ final class ReportStyle {
             .banner{margin:0 0 10px;padding:6px 12px;border-radius:6px;background:#fff8c5;border:1px solid #d4a72c;\
             font-weight:600}
             .lead{font-size:1.05rem;margin:.2em 0 .8em}
+            .lead.why{border-left:4px solid var(--bad);padding:.3em .8em;background:#fff5f5;overflow-wrap:anywhere}
+            .lead .cause{white-space:nowrap;font-weight:600}
+            .entry-body>summary{list-style:none;display:flex;align-items:center;gap:.6em;flex-wrap:wrap}
+            .entry-body>summary::-webkit-details-marker{display:none}
+            .entry-body>summary::before{content:"\\25b8";color:var(--muted)}
+            .entry-body[open]>summary::before{content:"\\25be"}
+            .entry-body>summary h2{flex:1;margin:0;border:none;padding:0}
+            .entry-body[open]>summary{margin-bottom:.6em;padding-bottom:.3em;border-bottom:1px solid var(--line)}
             .badge{display:inline-block;font-size:.8rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;\
             color:#fff;border-radius:999px;padding:.2em .8em;vertical-align:middle}
             .badge.ok{background:var(--ok)}.badge.warn{background:var(--warn)}.badge.bad{background:var(--bad)}\

@@ -4,8 +4,6 @@ import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,25 +20,28 @@ final class RolloutSection {
     static void render(StringBuilder out, RolloutRecord r, String id) {
         out.append("<p class=\"message\">").append(Badge.of(r.outcome())).append(' ').append(Html.text(r.message()))
                 .append("</p>");
-        Facts.open(out, "facts")
+        Facts facts = Facts.open(out, "facts")
                 .add("operation", r.operation().name().toLowerCase())
-                .add("strategy", r.strategy())
+                .add("strategy", StrategySettings.name(r.strategy()))
                 .add("replicas", String.valueOf(r.desiredReplicas()))
                 .add("revisions", r.toRevision() == 0 ? Format.revisions(r)
                         : Format.revisions(r) + ", serving " + r.servingRevision())
                 .add("started", Format.instant(r.startedAtMillis()))
-                .add("duration", Format.duration(r.finishedAtMillis() - r.startedAtMillis()))
-                .close();
+                .add("duration", Format.duration(r.finishedAtMillis() - r.startedAtMillis()));
+        Links.deployedBy(facts, r.buildUrl(), r.toRevision());
+        facts.close();
         if (!r.settings().isEmpty()) {
-            // one compact line: the settings matter when something went wrong, not at first sight
+            // one compact line, as the settings are written in the DSL: they matter when something went wrong
             out.append("<p class=\"settings\">");
             String sep = "";
-            for (Map.Entry<String, String> s : new TreeMap<>(r.settings()).entrySet()) {
-                out.append(sep).append("<code>").append(Html.text(s.getKey())).append('=').append(Html.text(s.getValue()))
-                        .append("</code>");
+            for (String line : StrategySettings.lines(r.settings())) {
+                out.append(sep).append("<code>").append(Html.text(line)).append("</code>");
                 sep = " \u00b7 ";
             }
             out.append("</p>");
+        }
+        if ("canary".equals(r.strategy())) {
+            CanarySteps.render(out, r);
         }
 
         if (r.outcome() == Outcome.ABORTED && r.events().isEmpty()) {

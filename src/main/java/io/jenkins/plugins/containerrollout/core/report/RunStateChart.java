@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
+import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.RunStateSample;
 import java.util.List;
@@ -37,7 +38,8 @@ final class RunStateChart {
         double yMax = Math.max(1.0, Math.ceil(max * 4) / 4);
         double bottom = TOP + PLOT;
         RunStateSample min = minimum(samples);
-        String minText = "minimum S = " + Format.percent(min.value()) + " (" + min.ready() + " of "
+        String minText = firstDeploy(r) ? "first deploy: nothing served before revision " + r.toRevision()
+                + ", so S starts at 0 %" : "minimum S = " + Format.percent(min.value()) + " (" + min.ready() + " of "
                 + r.desiredReplicas() + " ready) at " + axis.offset(min.atMillis());
 
         out.append("<svg class=\"chart runstate\" role=\"img\" viewBox=\"0 0 ").append(Format.px(TimelineChart.WIDTH))
@@ -50,8 +52,8 @@ final class RunStateChart {
         TimelineChart.rollbackWindow(svg, r, axis, TOP, bottom);
         for (double v = 0; v <= yMax + 1e-9; v += 0.25) {
             double y = y(v, yMax, bottom);
-            svg.line(v == 1.0 ? "grid full" : "grid", TimelineChart.LEFT, y, TimelineChart.WIDTH - TimelineChart.RIGHT, y,
-                    null).text("tick", TimelineChart.LEFT - 8, y + 4, "end", Format.percent(v));
+            svg.line(v == 1.0 ? "grid full" : "grid", axis.left(), y, TimelineChart.WIDTH - TimelineChart.RIGHT, y,
+                    null).text("tick", axis.left() - TimelineChart.LABEL_GAP, y + 4, "end", Format.percent(v));
         }
 
         StringBuilder d = new StringBuilder();
@@ -71,15 +73,27 @@ final class RunStateChart {
         svg.path("step", line, "S(t), " + samples.size() + " changes; final " + Format.percent(
                 samples.get(samples.size() - 1).value()));
 
+        if (firstDeploy(r)) {
+            // nothing served before: S starts at 0 by definition, and there was no availability to keep
+            svg.text("tick", axis.left() + 8, TOP + 14, "start", minText);
+            out.append("</svg>");
+            return;
+        }
         double mx = axis.x(min.atMillis());
         double my = y(min.value(), yMax, bottom);
-        svg.line("floor", TimelineChart.LEFT, my, TimelineChart.WIDTH - TimelineChart.RIGHT, my, null);
+        svg.line("floor", axis.left(), my, TimelineChart.WIDTH - TimelineChart.RIGHT, my, null);
         svg.circle("minimum", mx, my, 6, null, minText);
-        boolean leftSide = mx > TimelineChart.WIDTH * 0.7;
+        // the label goes where it fits: right of the point unless that would cross the chart's right edge
+        boolean leftSide = mx + 10 + TextWidth.of(minText, 12.5) > TimelineChart.WIDTH - 4;
         // the curve never goes below its minimum, so the space under the floor line is free for the label
         double labelY = my + 20 <= bottom - 4 ? my + 20 : my - 10;
         svg.text("minimum-label", leftSide ? mx - 10 : mx + 10, labelY, leftSide ? "end" : "start", minText);
         out.append("</svg>");
+    }
+
+    /** A deploy with no revision before it: its S(t) starts at 0 and its floor is no alarm. */
+    static boolean firstDeploy(RolloutRecord r) {
+        return r.operation() == Operation.DEPLOY && r.fromRevision() == 0;
     }
 
     private static double y(double value, double yMax, double bottom) {

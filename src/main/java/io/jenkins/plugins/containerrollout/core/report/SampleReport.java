@@ -24,7 +24,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,8 @@ public final class SampleReport {
     static final long START = 1_795_617_125_000L;
     static final String NOTE = "Sample data: a hand-made delivery run for illustration, not recorded from a real rollout.";
 
-    private final List<TimelineEvent> events = new ArrayList<>();
-    /** When the rollout being written began. */
-    private long base = START;
+    /** The rollout being written. */
+    private SampleTimeline timeline = new SampleTimeline(START, 18080);
 
     private SampleReport() {
     }
@@ -93,30 +91,30 @@ public final class SampleReport {
             at(40 + 20 * slot, Type.SERVING, 6, slot, "HTTP 200 in 3 ms");
         }
         // maxUnavailable 1: one old replica leaves before its successor starts; maxSurge 1 adds a fifth meanwhile
-        traffic(250, "[18081, 18082, 18083]");
+        traffic7(250, "[18081, 18082, 18083]");
         at(300, Type.STOPPED, 6, 0, "replaced");
         start(400, 7, 0);
         start(500, 7, 4);
         at(3100, Type.READY, 7, 0, "HTTP 200 in 4 ms");
-        traffic(3110, "[18080, 18081, 18082, 18083]");
+        traffic7(3110, "[18080, 18081, 18082, 18083]");
         at(3300, Type.READY, 7, 4, "HTTP 200 in 5 ms");
-        traffic(3310, "[18080, 18081, 18082, 18083, 18084]");
-        traffic(3500, "[18080, 18082, 18083, 18084]");
+        traffic7(3310, "[18080, 18081, 18082, 18083, 18084]");
+        traffic7(3500, "[18080, 18082, 18083, 18084]");
         at(3600, Type.STOPPED, 6, 1, "replaced");
-        traffic(3700, "[18080, 18083, 18084]");
+        traffic7(3700, "[18080, 18083, 18084]");
         at(3800, Type.STOPPED, 6, 2, "replaced");
         start(3900, 7, 1);
         start(4100, 7, 2);
         at(5600, Type.PROBE, 7, 1, "HTTP 500 in 11 ms: migration 0042 not applied");
         at(6800, Type.READY, 7, 2, "HTTP 200 in 4 ms");
-        traffic(6810, "[18080, 18082, 18083, 18084]");
+        traffic7(6810, "[18080, 18082, 18083, 18084]");
         at(7600, Type.PROBE, 7, 1, "HTTP 500 in 9 ms: migration 0042 not applied");
         // 1 failed of 4 started is within failureRatio 0.25: the replica is replaced, the rollout goes on
         at(9600, Type.FAILED, 7, 1, "health gate: 3 consecutive failed probes (last: HTTP 500 in 10 ms)");
         start(9800, 7, 1);
         at(12400, Type.READY, 7, 1, "HTTP 200 in 6 ms");
-        traffic(12410, "[18080, 18081, 18082, 18083, 18084]");
-        traffic(12600, "[18080, 18081, 18082, 18084]");
+        traffic7(12410, "[18080, 18081, 18082, 18083, 18084]");
+        traffic7(12600, "[18080, 18081, 18082, 18084]");
         at(12700, Type.STOPPED, 6, 3, "surplus");
         at(12800, Type.PHASE, 7, -1, "4/4 replicas on revision 7");
         return record(Operation.DEPLOY, 6, 7, 7, 12_900, Outcome.SUCCEEDED, "4/4 replicas on revision 7");
@@ -124,24 +122,24 @@ public final class SampleReport {
 
     /** {@code onFailure: rollback}: the kept revision-6 containers come back one by one, revision 7 leaves. */
     private RolloutRecord rollback(long start) {
-        base = start;
+        timeline = new SampleTimeline(start, 18080);
         at(0, Type.ROLLBACK_STARTED, 6, -1, "rolling back from revision 7 to revision 6");
         int[] serving = {0, 1, 2, 4};
         for (int i = 0; i < serving.length; i++) {
             at(20 + 20 * i, Type.SERVING, 7, serving[i], "HTTP 200 in 4 ms");
         }
         restart(150, 6, 3);
-        traffic(200, "[18080, 18081, 18082]");
+        traffic7(200, "[18080, 18081, 18082]");
         at(250, Type.STOPPED, 7, 4, "surplus");
         at(2100, Type.READY, 6, 3, "HTTP 200 in 3 ms");
-        traffic(2110, "[18080, 18081, 18082, 18083]");
+        traffic7(2110, "[18080, 18081, 18082, 18083]");
         long t = 2200;
         for (int slot = 0; slot < 3; slot++) {
-            traffic(t, "3 ports");
+            traffic7(t, "3 ports");
             at(t + 100, Type.STOPPED, 7, slot, "replaced");
             restart(t + 200, 6, slot);
             at(t + 2000, Type.READY, 6, slot, "HTTP 200 in 3 ms");
-            traffic(t + 2010, "[18080, 18081, 18082, 18083]");
+            traffic7(t + 2010, "[18080, 18081, 18082, 18083]");
             t += 2100;
         }
         at(t, Type.RESTORED, 6, -1, "revision 6 restored");
@@ -152,7 +150,9 @@ public final class SampleReport {
             String message) {
         Map<String, String> settings = Map.of("maxSurge", "1 = 1", "maxUnavailable", "1 = 1", "minReadySeconds", "0",
                 "progressDeadlineSeconds", "600", "failureRatio", "0.25", "autoRollback", "true");
+        long base = timeline.base();
         long end = base + duration;
+        List<TimelineEvent> events = timeline.events();
         RevisionImage image = to == 7 ? NEW : OLD;
         // the engine reports repository digests (repo@sha256:...), the build the bare digest it pushed
         String repoDigest = "127.0.0.1:5000/shop-web@" + image.digest;
@@ -225,20 +225,18 @@ public final class SampleReport {
     }
 
     private void at(long offset, Type type, int revision, int slot, String detail) {
-        events.add(new TimelineEvent(base + offset, type, revision, slot, slot < 0 ? 0 : 18080 + slot, detail));
+        timeline.at(offset, type, revision, slot, detail);
     }
 
-    private void traffic(long offset, String ports) {
-        at(offset, Type.TRAFFIC, 7, -1, "serving ports " + ports);
+    private void traffic7(long offset, String ports) {
+        timeline.traffic(offset, 7, "serving ports " + ports);
     }
 
     private void start(long offset, int revision, int slot) {
-        at(offset, Type.CREATED, revision, slot, Format.shortDigest(NEW.id));
-        at(offset + 150, Type.STARTED, revision, slot, "");
+        timeline.start(offset, revision, slot, Format.shortDigest(NEW.id));
     }
 
     private void restart(long offset, int revision, int slot) {
-        at(offset, Type.CREATED, revision, slot, "kept container re-used");
-        at(offset + 100, Type.STARTED, revision, slot, "");
+        timeline.restart(offset, revision, slot);
     }
 }

@@ -20,6 +20,11 @@ final class TimeAxis {
         this.width = width;
     }
 
+    /** Where the plot begins: the left margin, which holds the labels. */
+    double left() {
+        return left;
+    }
+
     double x(long atMillis) {
         long clamped = Math.max(start, Math.min(start + span, atMillis));
         return left + width * (clamped - start) / span;

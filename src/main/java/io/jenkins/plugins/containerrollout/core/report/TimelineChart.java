@@ -18,6 +18,9 @@ final class TimelineChart {
     static final double WIDTH = 1120;
     static final double LEFT = 150;
     static final double RIGHT = 24;
+    /** Space between a lane label's end and the plot. */
+    static final double LABEL_GAP = 8;
+    private static final String APP_LABEL = "traffic \u00b7 phases";
     /** Lanes beyond this are summarised in one line: 50 replicas over two revisions still fit. */
     static final int MAX_LANES = 160;
     private static final double APP_LANE = 34;
@@ -26,9 +29,35 @@ final class TimelineChart {
     private TimelineChart() {
     }
 
+    /** The widest left margin a chart takes; a label wider than that is cut with its full text in a tooltip. */
+    static final double MAX_LEFT = 420;
+    /** Lane labels' font size in px (the CSS's {@code .lane-label}). */
+    private static final double LABEL_PX = 11.5;
+
     static TimeAxis axis(RolloutRecord r) {
-        return new TimeAxis(r.startedAtMillis(), Math.max(r.finishedAtMillis(), r.startedAtMillis() + 1), LEFT,
-                WIDTH - LEFT - RIGHT);
+        double left = left(r);
+        return new TimeAxis(r.startedAtMillis(), Math.max(r.finishedAtMillis(), r.startedAtMillis() + 1), left,
+                WIDTH - left - RIGHT);
+    }
+
+    /**
+     * The left margin both charts of a rollout use (they share one time axis): {@link #LEFT}, grown to the widest
+     * lane label as {@link TextWidth} estimates it, so no label is cut at the chart's edge.
+     */
+    static double left(RolloutRecord r) {
+        double widest = TextWidth.of(APP_LABEL, LABEL_PX);
+        for (TimelineEvent e : r.events()) {
+            if (e.slot() >= 0) {
+                widest = Math.max(widest, TextWidth.of(label(e.revision(), e.slot(), e.port()), LABEL_PX));
+            }
+        }
+        return Math.min(MAX_LEFT, Math.max(LEFT, Math.ceil(widest) + LABEL_GAP + 4));
+    }
+
+    /** A replica lane's label, {@code rev 7 · slot 1 · :18081}. */
+    static String label(int revision, int slot, int port) {
+        return new ReplicaLanes.Lane(revision, slot, port, List.of(), List.of()).label() + (port > 0 ? " \u00b7 :" + port
+                : "");
     }
 
     static void render(StringBuilder out, RolloutRecord r, RevisionColors colors, String id) {
@@ -39,6 +68,7 @@ final class TimelineChart {
         double bottom = lanesTop + laneH * Math.max(1, lanes.size());
         double height = bottom + 40;
         TimeAxis axis = axis(r);
+        double left = axis.left();
 
         out.append("<svg class=\"chart timeline\" role=\"img\" viewBox=\"0 0 ").append(Format.px(WIDTH)).append(' ')
                 .append(Format.px(height)).append("\" aria-labelledby=\"").append(id).append("-t ").append(id)
@@ -47,13 +77,13 @@ final class TimelineChart {
                 .append("</desc>");
         Svg svg = new Svg(out);
         // painter's order: backgrounds, grid, rollback band, then what happened on top
-        svg.rect("lane-bg app", LEFT, TOP, WIDTH - LEFT - RIGHT, APP_LANE, null, null);
+        svg.rect("lane-bg app", left, TOP, WIDTH - left - RIGHT, APP_LANE, null, null);
         for (int i = 0; i < lanes.size(); i += 2) {
-            svg.rect("lane-bg", LEFT, lanesTop + i * laneH, WIDTH - LEFT - RIGHT, laneH, null, null);
+            svg.rect("lane-bg", left, lanesTop + i * laneH, WIDTH - left - RIGHT, laneH, null, null);
         }
         axis.draw(out, TOP, bottom);
         rollbackWindow(svg, r, axis, TOP, bottom);
-        svg.text("lane-label", LEFT - 8, TOP + APP_LANE / 2 + 4, "end", "traffic \u00b7 phases");
+        svg.text("lane-label", left - LABEL_GAP, TOP + APP_LANE / 2 + 4, "end", APP_LABEL);
         for (TimelineEvent e : r.events()) {
             if (e.slot() < 0) {
                 appMark(svg, e, axis, TOP + APP_LANE / 2);
@@ -65,15 +95,16 @@ final class TimelineChart {
             y += laneH;
         }
         if (all.size() > lanes.size()) {
-            svg.text("note", LEFT, bottom + 30, "start", (all.size() - lanes.size()) + " more replica lanes not drawn");
+            svg.text("note", left, bottom + 30, "start", (all.size() - lanes.size()) + " more replica lanes not drawn");
         }
         out.append("</svg>");
     }
 
     private static void lane(Svg svg, Lane lane, String color, TimeAxis axis, double y, double h) {
         double mid = y + h / 2;
-        String label = lane.label() + (lane.port() > 0 ? " \u00b7 :" + lane.port() : "");
-        svg.text(h >= 14 ? "lane-label" : "lane-label small", LEFT - 8, mid + (h >= 14 ? 4 : 3), "end", label);
+        String label = label(lane.revision(), lane.slot(), lane.port());
+        svg.text(h >= 14 ? "lane-label" : "lane-label small", axis.left() - LABEL_GAP, mid + (h >= 14 ? 4 : 3), "end",
+                fit(label, axis.left() - LABEL_GAP - 4));
         double barH = Math.max(4, h * 0.56);
         for (Segment s : lane.segments()) {
             boolean ready = s.phase() == Phase.READY;
@@ -99,6 +130,15 @@ final class TimelineChart {
                 default -> { }
             }
         }
+    }
+
+    /** {@code label}, cut with an ellipsis only if it is wider than {@link #MAX_LEFT} allows (the bars' tooltips name it). */
+    static String fit(String label, double room) {
+        String s = label;
+        while (s.length() > 1 && TextWidth.of(s, LABEL_PX) > room) {
+            s = s.substring(0, s.length() - 2) + "\u2026";
+        }
+        return s;
     }
 
     private static void appMark(Svg svg, TimelineEvent e, TimeAxis axis, double mid) {
@@ -130,13 +170,18 @@ final class TimelineChart {
         svg.rect("rollback-band", x1, top, x2 - x1, bottom - top, null,
                 "rollback from " + axis.offset(from) + " to " + axis.offset(to) + " (" + Format.duration(to - from) + ")");
         svg.line("rollback-line", x1, top, x1, bottom, null);
-        svg.text("rollback-label", x1 + 10, top + 13, "start", "rollback");
+        // labels stay inside the plot: one that would cross the right edge goes left of its line
+        label(svg, "rollback-label", x1, top + 13, "rollback", 12);
         if (!r.eventsOf(Type.RESTORED).isEmpty()) {
-            // labels stay inside the plot: near the right edge the "restored" label goes left of its line
-            boolean roomRight = x2 + 70 < WIDTH - RIGHT;
             svg.line("restored-line", x2, top, x2, bottom, null);
-            svg.text("restored-label", roomRight ? x2 + 5 : x2 - 5, bottom - 6, roomRight ? "start" : "end", "restored");
+            label(svg, "restored-label", x2, bottom - 6, "restored", 5);
         }
+    }
+
+    /** A bold 12 px label {@code gap} px right of {@code x}, or left of it when it would not fit before the edge. */
+    private static void label(Svg svg, String cssClass, double x, double y, String text, double gap) {
+        boolean roomRight = x + gap + TextWidth.of(text, 12) * 1.1 < WIDTH - 2;
+        svg.text(cssClass, roomRight ? x + gap : x - gap, y, roomRight ? "start" : "end", text);
     }
 
     private static String description(RolloutRecord r, List<Lane> lanes) {

@@ -48,25 +48,28 @@ public final class TrendChart {
     }
 
     static String render(String title, List<BuildTrend> builds, List<Series> series, LongFunction<String> format) {
-        StringBuilder svg = new StringBuilder(512 + builds.size() * 160);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cr-trend\" role=\"img\" width=\"").append(WIDTH)
-                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" aria-label=\"").append(Html.attr(title)).append("\"><title>").append(Html.text(title))
-                .append("</title><text x=\"").append(LEFT).append("\" y=\"14\" font-size=\"12\" font-weight=\"600\">")
-                .append(Html.text(title)).append("</text>");
         long max = 0;
         for (BuildTrend b : builds) {
             max = Math.max(max, total(b, series));
         }
-        int plotW = WIDTH - LEFT - RIGHT;
+        // the margin grows to the axis label (a long duration), so the label is never cut at the chart's left edge
+        String maxLabel = format.apply(max);
+        int left = Math.max(LEFT, (int) Math.ceil(TextWidth.of(maxLabel, 10)) + 8);
+        StringBuilder svg = new StringBuilder(512 + builds.size() * 160);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cr-trend\" role=\"img\" width=\"").append(WIDTH)
+                .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" aria-label=\"").append(Html.attr(title)).append("\"><title>").append(Html.text(title))
+                .append("</title><text x=\"").append(left).append("\" y=\"14\" font-size=\"12\" font-weight=\"600\">")
+                .append(Html.text(title)).append("</text>");
+        int plotW = WIDTH - left - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         int baseY = TOP + plotH;
-        svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(baseY).append("\" x2=\"").append(WIDTH - RIGHT)
+        svg.append("<line x1=\"").append(left).append("\" y1=\"").append(baseY).append("\" x2=\"").append(WIDTH - RIGHT)
                 .append("\" y2=\"").append(baseY).append("\" stroke=\"#8c959f\"/>")
-                .append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(TOP + 4)
-                .append("\" font-size=\"10\" text-anchor=\"end\">").append(Html.text(format.apply(max))).append("</text>");
+                .append("<text x=\"").append(left - 4).append("\" y=\"").append(TOP + 4)
+                .append("\" font-size=\"10\" text-anchor=\"end\">").append(Html.text(maxLabel)).append("</text>");
         if (builds.isEmpty()) {
-            svg.append("<text x=\"").append(LEFT + plotW / 2).append("\" y=\"").append(TOP + plotH / 2)
+            svg.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(TOP + plotH / 2)
                     .append("\" font-size=\"12\" text-anchor=\"middle\">no rollouts yet</text>");
         }
         double slot = builds.isEmpty() ? plotW : (double) plotW / builds.size();
@@ -74,7 +77,7 @@ public final class TrendChart {
         int labelEvery = Math.max(1, (int) Math.ceil(builds.size() / 12.0));
         for (int i = 0; i < builds.size(); i++) {
             BuildTrend b = builds.get(i);
-            double x = LEFT + i * slot + (slot - barW) / 2;
+            double x = left + i * slot + (slot - barW) / 2;
             StringBuilder tip = new StringBuilder("#").append(b.build());
             svg.append("<g class=\"bar\">");
             double y = baseY;
@@ -90,20 +93,20 @@ public final class TrendChart {
                         .append("\" height=\""), h).append("\" fill=\"").append(s.color()).append("\"/>");
             }
             // A transparent full-height target carries the tooltip, so empty builds have one too.
-            num(num(svg.append("<rect x=\""), LEFT + i * slot).append("\" y=\"").append(TOP).append("\" width=\""), slot)
+            num(num(svg.append("<rect x=\""), left + i * slot).append("\" y=\"").append(TOP).append("\" width=\""), slot)
                     .append("\" height=\"").append(plotH).append("\" fill=\"transparent\"><title>")
                     .append(Html.text(tip)).append("</title></rect></g>");
             if (i % labelEvery == 0) {
-                num(svg.append("<text x=\""), LEFT + i * slot + slot / 2).append("\" y=\"").append(baseY + 12)
+                num(svg.append("<text x=\""), left + i * slot + slot / 2).append("\" y=\"").append(baseY + 12)
                         .append("\" font-size=\"9\" text-anchor=\"middle\">#").append(b.build()).append("</text>");
             }
         }
-        double lx = LEFT;
+        double lx = left;
         for (Series s : series) {
             num(num(svg.append("<rect x=\""), lx).append("\" y=\"").append(HEIGHT - 12).append("\" width=\"10\" height=\"10\" fill=\"")
                     .append(s.color()).append("\"/><text x=\""), lx + 14).append("\" y=\"").append(HEIGHT - 3)
                     .append("\" font-size=\"10\">").append(Html.text(s.name())).append("</text>");
-            lx += 24 + s.name().length() * 6;
+            lx += 24 + TextWidth.of(s.name(), 10);
         }
         return svg.append("</svg>").toString();
     }

@@ -6,7 +6,7 @@ import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
 import java.util.Locale;
 
 /**
- * A verification: the verdict, a table of checks with their measured values in one line each, then per check the
+ * A verification: the revision it checked, the verdict, a table of checks with their measured values in one line each, then per check the
  * evidence in a {@code <details>} (failed checks open, so the reason is visible without a click).
  */
 final class VerificationSection {
@@ -15,10 +15,12 @@ final class VerificationSection {
     private VerificationSection() {
     }
 
-    static void render(StringBuilder out, VerificationResult v) {
+    /** @param revision the revision it checked ({@link RunOutline#checkedRevision}), 0 when no rollout came before */
+    static void render(StringBuilder out, VerificationResult v, int revision) {
         out.append("<p class=\"message\">").append(Badge.verification(v.passed())).append(' ')
-                .append(Html.text(v.summary())).append("</p>");
+                .append(revision > 0 ? "Revision " + revision + ": " : "").append(Html.text(v.summary())).append("</p>");
         Facts.open(out, "facts")
+                .add("revision checked", revision > 0 ? String.valueOf(revision) : "")
                 .add("checks", v.checksPassed() + " passed, " + v.checksFailed() + " failed, " + v.checksSkipped()
                         + " skipped")
                 .add("on failure", v.onFailure() == null ? "" : v.onFailure().id()

@@ -90,4 +90,14 @@ public class TrendChartTest {
         assertTrue("a quarter of " + plot, svg.contains("height=\"27.5\" fill=\"#0969da\""));
         assertTrue(svg.contains(">2.0 s</text>"));
     }
+
+    @Test
+    public void theAxisLabelOfALongDurationIsNotCutAtTheLeftEdge() {
+        // an hour-long rollout: "3600.0 s" is wider than the chart's usual 44 px margin
+        String svg = TrendChart.duration("d", List.of(new BuildTrend(1, 3_600_000L, 1, 0, 0, 0, 0)));
+        Matcher label = Pattern.compile("<text x=\"(\\d+)\" y=\"\\d+\" font-size=\"10\" text-anchor=\"end\">3600\\.0 s</text>")
+                .matcher(svg);
+        assertTrue(svg, label.find());
+        assertTrue(label.group(), Integer.parseInt(label.group(1)) - TextWidth.of("3600.0 s", 10) >= 0);
+    }
 }
