@@ -16,6 +16,8 @@ import java.util.TreeMap;
  */
 final class StrategySettings {
     /** The DSL's order: the strategy's own parameters first, then those every strategy has. */
+    /** {@code 25% (1)}: a percentage and the replicas it resolved to, as the strategy records it. */
+    private static final java.util.regex.Pattern RESOLVED = java.util.regex.Pattern.compile("(\\d+%) \\((\\d+)\\)");
     private static final List<String> ORDER = List.of("maxSurge", "maxUnavailable", "batchDelaySeconds", "replacement",
             "scaleDownDelaySeconds", "steps", "canaryReplicas", "analysisPath", "analysisRequests", "minSuccessRatio",
             "maxP95Millis", "failureLimit", "minReadySeconds", "progressDeadlineSeconds", "failureRatio", "autoRollback");
@@ -64,10 +66,11 @@ final class StrategySettings {
             return new String[] {key, steps(value)};
         }
         int eq = value.indexOf(" = ");
-        if (eq > 0) {
-            // "25% = 1": the amount as written, and what it resolved to when that differs
-            String written = value.substring(0, eq).trim();
-            String resolved = value.substring(eq + 3).trim();
+        java.util.regex.Matcher resolvedAs = RESOLVED.matcher(value);
+        if (eq > 0 || resolvedAs.matches()) {
+            // "25% = 1" (records before #16) or "25% (1)": the amount as written, and what it resolved to
+            String written = eq > 0 ? value.substring(0, eq).trim() : resolvedAs.group(1);
+            String resolved = eq > 0 ? value.substring(eq + 3).trim() : resolvedAs.group(2);
             String shown = written.endsWith("%") ? written.substring(0, written.length() - 1).trim() + " %" : written;
             return new String[] {key, written.equals(resolved) ? shown
                     : shown + " (" + resolved + (resolved.equals("1") ? " replica)" : " replicas)")};

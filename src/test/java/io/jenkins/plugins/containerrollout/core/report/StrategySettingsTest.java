@@ -18,6 +18,15 @@ public class StrategySettingsTest {
     }
 
     @Test
+    public void readsTheSettingsAsTheTypedStrategyRecordsThem() {
+        var recorded = io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy.rolling("25%", "1")
+                .withBatchDelay(java.time.Duration.ofMillis(2500)).describe(4);
+        List<String> lines = StrategySettings.lines(recorded);
+        assertEquals(lines.toString(), List.of("maxSurge 25 % (1 replica)", "maxUnavailable 1", "batchDelaySeconds 2.5"),
+                lines.subList(0, 3));
+    }
+
+    @Test
     public void keepsUnknownSettingsAfterTheKnownOnes() {
         assertEquals(List.of("failureLimit 1", "swarmUpdateOrder start-first"),
                 StrategySettings.lines(Map.of("swarmUpdateOrder", "start-first", "failureLimit", "1")));
