@@ -93,7 +93,13 @@ final class CanaryFixture {
         final List<Integer> stable;
 
         Stage(DockerHost host, String app, DeployRequest v1) throws Exception {
-            this.haproxy = Haproxy.start(app, v1.portBase() + 4, 8);
+            this(host, app, v1, 0);
+        }
+
+        /** As above, with HAProxy's Prometheus exporter on {@code metricsPort} when above 0. */
+        Stage(DockerHost host, String app, DeployRequest v1, int metricsPort) throws Exception {
+            this.haproxy = metricsPort > 0 ? Haproxy.startWithMetrics(app, v1.portBase() + 4, 8, metricsPort)
+                    : Haproxy.start(app, v1.portBase() + 4, 8);
             this.router = new HaproxyRouter(haproxy.adminSocket(), haproxy.frontendPort());
             this.deployer = new DockerDeployer(host, router);
             this.v1 = v1;
