@@ -123,6 +123,13 @@ public class CanaryAnalysisEngineTest extends EngineTestBase {
                         w.query().contains("proxy=\"" + app + "\"") && !w.query().contains("{{"));
                 assertTrue("the canary's 5xx ratio: " + w.value(), w.value() > 0.15);
                 assertServes(1, 2, "1");
+
+                CanaryAnalysis malformed = new CanaryAnalysis.Prometheus(prometheus.url(), "sum(rate(", null, 0.15, null);
+                DeployRequest healthy = v1("10:1", malformed).withSpec(DeployFixture.spec(DeployFixture.image("2", true)));
+                RolloutRecord refused = stage.deployer.deploy(healthy, System.out::println);
+                assertEquals(refused.message(), Outcome.ROLLED_BACK, refused.outcome());
+                assertTrue("names the query: " + refused.message(), refused.message().contains("sum(rate("));
+                assertServes(1, 2, "1");
             }
         }
     }
