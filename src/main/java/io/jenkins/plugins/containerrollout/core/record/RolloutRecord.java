@@ -34,6 +34,8 @@ import java.util.Map;
  * @param analysis         a canary's analysis windows, in order: source, the canary's and the stable revision's
  *                         traffic, the query and its value, the verdict and its thresholds (empty for other strategies
  *                         and for records written before they were kept)
+ * @param diagnoses        why each replica that failed did, captured before it was removed (empty when none failed,
+ *                         and for records written before they were kept)
  */
 public record RolloutRecord(
         String app,
@@ -55,12 +57,14 @@ public record RolloutRecord(
         RolloutMetrics metrics,
         String commit,
         String buildUrl,
-        List<WindowResult> analysis) implements Serializable {
+        List<WindowResult> analysis,
+        List<ReplicaDiagnosis> diagnoses) implements Serializable {
 
     public RolloutRecord {
         settings = Map.copyOf(settings);
         events = List.copyOf(events);
         analysis = analysis == null ? List.of() : List.copyOf(analysis);
+        diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
     }
 
     /** A record without analysis windows (every strategy but canary). */
@@ -69,7 +73,8 @@ public record RolloutRecord(
             List<TimelineEvent> events, Outcome outcome, String message, long startedAtMillis, long finishedAtMillis,
             RolloutMetrics metrics, String commit, String buildUrl) {
         this(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest, desiredReplicas, strategy,
-                settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics, commit, buildUrl, null);
+                settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics, commit, buildUrl, null,
+                null);
     }
 
     /** A record whose target's commit and build are not known (records written before they were kept, tests). */
@@ -85,14 +90,21 @@ public record RolloutRecord(
     public RolloutRecord withAnalysis(List<WindowResult> windows) {
         return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
                 desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
-                commit, buildUrl, windows);
+                commit, buildUrl, windows, diagnoses);
+    }
+
+    /** This record with the failed replicas' diagnoses; usage: {@code r.withDiagnoses(timeline.diagnoses())}. */
+    public RolloutRecord withDiagnoses(List<ReplicaDiagnosis> found) {
+        return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
+                desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
+                commit, buildUrl, analysis, found);
     }
 
     /** This record with the target revision's commit and deploying build; usage: {@code r.withTarget(commit, url)}. */
     public RolloutRecord withTarget(String newCommit, String newBuildUrl) {
         return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
                 desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
-                newCommit, newBuildUrl, analysis);
+                newCommit, newBuildUrl, analysis, diagnoses);
     }
 
     /** Events of one type, in order; handy for reports and tests. */

@@ -141,9 +141,29 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
             return Optional.empty();
         }
         HealthState health = s.getHealth();
+        List<String> healthLog = new ArrayList<>();
+        if (health != null && health.getLog() != null) {
+            health.getLog().forEach(h -> healthLog.add("exit " + h.getExitCodeLong() + ": "
+                    + String.valueOf(h.getOutput()).strip()));
+        }
         return Optional.of(new ReplicaState(Boolean.TRUE.equals(s.getRunning()),
                 s.getExitCodeLong() == null ? 0 : s.getExitCodeLong(), Boolean.TRUE.equals(s.getOOMKilled()),
-                s.getError(), health == null ? null : health.getStatus() == null ? "starting" : health.getStatus()));
+                s.getError(), health == null ? null : health.getStatus() == null ? "starting" : health.getStatus(),
+                healthLog));
+    }
+
+    @Override
+    public LogTail logs(String id, int lines, int maxBytes) {
+        LogLines collected = new LogLines();
+        try {
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines + 1).exec(collected)
+                    .awaitCompletion(10, TimeUnit.SECONDS);
+        } catch (NotFoundException gone) {
+            return new LogTail(List.of(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return collected.tail(lines, maxBytes);
     }
 
     /** The create command for one replica: package-private so tests can check the spec it sends. */

@@ -54,6 +54,8 @@ public final class DockerDeployer implements AppDeployer {
     private final DeployerResources resources;
     private final EngineState store;
     private final EngineImages images;
+    /** The registry login, or null; its password is also masked in failed replicas' logs. */
+    private final RegistryCredentials credentials;
     private final Duration lockStaleAfter;
     /** The router given, or {@link TrafficRouter#NONE}: then each command uses the one recorded with its app. */
     private final TrafficRouter router;
@@ -97,6 +99,7 @@ public final class DockerDeployer implements AppDeployer {
         this.resources = DeployerResources.over(engine);
         this.store = new EngineState(engine);
         this.images = new EngineImages(engine, host, credentials);
+        this.credentials = credentials;
         this.lockStaleAfter = lockStaleAfter;
     }
 
@@ -139,7 +142,8 @@ public final class DockerDeployer implements AppDeployer {
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().name());
             Ending ending;
             try {
-                Rollout rollout = new Rollout(resources, timeline, app, byNumber, request.probe(), request.strategy(), router);
+                Rollout rollout = new Rollout(resources, timeline, app, byNumber, request.probe(), request.strategy(), router,
+                        new LogMask(credentials, spec.env()));
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
                 // converges from there; it is written while the rollout probes what runs
                 rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppPhase.PROGRESSING,
@@ -215,7 +219,8 @@ public final class DockerDeployer implements AppDeployer {
             return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
                     + restoreFailure, from);
         }
-        store.collectGarbage(app, 0, request.revisionHistoryLimit(), from);
+        // the failed revision's stopped containers stay (docker logs, docker inspect) until a rollout succeeds
+        store.collectGarbage(app, target.number(), request.revisionHistoryLimit(), from);
         return new Ending(Outcome.ROLLED_BACK, why + "; rolled back to revision " + from, from);
     }
 
@@ -347,7 +352,8 @@ public final class DockerDeployer implements AppDeployer {
             ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router)
             throws InterruptedException {
         try {
-            Rollout rollout = new Rollout(resources, timeline, app, revisions, probe, strategy, router);
+            Rollout rollout = new Rollout(resources, timeline, app, revisions, probe, strategy, router,
+                    new LogMask(credentials, revision.spec().env()));
             rollout.converge(new Rollout.Target(revision, replicas, portBase));
             writeState(app, revision.number(), revision.number(), AppPhase.COMPLETE, replicas, portBase,
                     revision.imageId());
@@ -404,6 +410,6 @@ public final class DockerDeployer implements AppDeployer {
         var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
         return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, Map.of(), timeline.events(),
                 outcome, message, startedAt)
-                .withAnalysis(timeline.analyses());
+                .withAnalysis(timeline.analyses()).withDiagnoses(timeline.diagnoses());
     }
 }

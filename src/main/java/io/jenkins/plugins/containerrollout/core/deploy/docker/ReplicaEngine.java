@@ -30,4 +30,19 @@ interface ReplicaEngine {
 
     /** What the engine says of a container now; empty when it is gone. */
     Optional<ReplicaState> state(String id);
+
+    /**
+     * The last {@code lines} lines of a container's log (stdout and stderr as written), at most {@code maxBytes}
+     * (older lines go first); empty for a container that is gone.
+     */
+    LogTail logs(String id, int lines, int maxBytes);
+
+    /**
+     * A bounded tail of a log.
+     *
+     * @param lines     the lines kept, oldest first
+     * @param truncated whether older lines were left out (beyond the line or byte bound)
+     */
+    record LogTail(java.util.List<String> lines, boolean truncated) {
+    }
 }

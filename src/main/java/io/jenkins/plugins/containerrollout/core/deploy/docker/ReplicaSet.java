@@ -5,6 +5,7 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeResult;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.health.ReadinessGate;
 import io.jenkins.plugins.containerrollout.core.health.ReadinessGate.Verdict;
+import io.jenkins.plugins.containerrollout.core.record.ReplicaDiagnosis;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,9 @@ import java.util.concurrent.Future;
 final class ReplicaSet {
     /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
     static final long DRAIN_MILLIS = 300;
+    /** Log lines a diagnosis keeps of a failed replica, and the bytes they may take. */
+    static final int LOG_LINES = 100;
+    static final int LOG_BYTES = 16 * 1024;
 
     /** Tells the router where traffic goes now; returns whether that changed. */
     @FunctionalInterface
@@ -44,13 +48,15 @@ final class ReplicaSet {
     private final int minReadySeconds;
     private final ReplicaCheck checker;
     private final DeployerResources resources;
+    private final LogMask mask;
     /** Ids of containers created ahead of their batch: their CREATED event is logged already. */
     private final Set<String> createdAhead = new HashSet<>();
     int started;
     int failed;
 
     ReplicaSet(DeployerResources resources, Background background, Timeline timeline, String app,
-            Map<Integer, Revision> revisions, ProbeSettings probe, int minReadySeconds) {
+            Map<Integer, Revision> revisions, ProbeSettings probe, int minReadySeconds, LogMask mask) {
+        this.mask = mask;
         this.resources = resources;
         this.engine = resources.engine();
         this.background = background;
@@ -194,6 +200,7 @@ final class ReplicaSet {
                 old.remove(t);
                 timeline.replica(Type.FAILED, t.ref, "exited");
                 routing.reroute();
+                diagnose(t, "exited while serving");
             }
         }
         for (Tracked t : List.copyOf(fresh)) {
@@ -219,7 +226,9 @@ final class ReplicaSet {
         fresh.remove(t);
         timeline.replica(Type.FAILED, t.ref, t.gate.reason());
         routing.reroute();
-        engine.remove(t.ref.id());
+        diagnose(t, t.gate.reason());
+        // kept, stopped: docker logs and docker inspect still work on it until the next successful rollout prunes it
+        engine.stop(t.ref.id(), 0);
         if (failed > failureRatio * started) {
             throw new RolloutFailure("replica " + t.ref.name() + " failed its health gate (" + t.gate.reason() + "); "
                     + failed + " of " + started + " new replicas failed, more than failureRatio " + failureRatio
@@ -272,6 +281,23 @@ final class ReplicaSet {
                 engine.remove(t.ref.id());
             }
         }
+    }
+
+    /**
+     * Captures why {@code t} failed (exit code, OOM, the engine's error, its HEALTHCHECK results, the last
+     * {@link #LOG_LINES} lines of its log, masked) before anything removes it, for the record and the console.
+     */
+    private void diagnose(Tracked t, String reason) {
+        ReplicaState state = engine.state(t.ref.id()).orElse(null);
+        ReplicaEngine.LogTail tail = engine.logs(t.ref.id(), LOG_LINES, LOG_BYTES);
+        boolean exited = state != null && !state.running();
+        ReplicaDiagnosis d = new ReplicaDiagnosis(t.ref.name(), t.ref.revision(), t.ref.slot(),
+                resources.clock().millis(), reason, exited ? state.exitCode() : null,
+                state == null ? null : state.oomKilled(),
+                state == null || state.error() == null || state.error().isBlank() ? null : state.error(),
+                state == null ? List.of() : state.healthLog().stream().map(mask::apply).toList(),
+                tail.lines().stream().map(mask::apply).toList(), tail.truncated());
+        timeline.diagnosis(d);
     }
 
     /** Stops every fresh replica (an aborted canary); they get no traffic by then. */

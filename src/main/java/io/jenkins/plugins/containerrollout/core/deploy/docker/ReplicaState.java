@@ -9,8 +9,10 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
  * @param error     the engine's error for it, or empty
  * @param health    the HEALTHCHECK status ({@code starting}, {@code healthy}, {@code unhealthy}), or null when the
  *                  container has no HEALTHCHECK
+ * @param healthLog the last HEALTHCHECK results the engine keeps (oldest first: exit code and output), or empty
  */
-record ReplicaState(boolean running, long exitCode, boolean oomKilled, String error, String health) {
+record ReplicaState(boolean running, long exitCode, boolean oomKilled, String error, String health,
+        java.util.List<String> healthLog) {
 
     /** Why a container that does not run stopped, as a person reads it. */
     String exitReason() {

@@ -59,7 +59,7 @@ final class Rollout {
     private boolean observed;
 
     Rollout(DeployerResources resources, Timeline timeline, String app, Map<Integer, Revision> revisions,
-            ProbeSettings probe, RolloutStrategy strategy, TrafficRouter router) {
+            ProbeSettings probe, RolloutStrategy strategy, TrafficRouter router, LogMask mask) {
         this.timeline = timeline;
         this.app = app;
         this.strategy = strategy;
@@ -67,7 +67,7 @@ final class Rollout {
         this.probe = probe;
         this.background = new Background(resources.executor());
         this.replicas = new ReplicaSet(resources, background, timeline, app, revisions, probe,
-                strategy.gates().minReadySeconds());
+                strategy.gates().minReadySeconds(), mask);
         this.deadline = new ProgressDeadline(resources.clock(), strategy.gates().progressDeadlineSeconds());
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
+import io.jenkins.plugins.containerrollout.core.record.ReplicaDiagnosis;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ final class Timeline {
     private final ProgressSink sink;
     private final List<TimelineEvent> events = new ArrayList<>();
     private final List<WindowResult> analyses = new ArrayList<>();
+    private final List<ReplicaDiagnosis> diagnoses = new ArrayList<>();
 
     Timeline(String app, ProgressSink sink) {
         this.app = app;
@@ -34,6 +36,16 @@ final class Timeline {
     synchronized void analysis(WindowResult window, int revision, String detail) {
         analyses.add(window);
         app(Type.PROBE, revision, detail);
+    }
+
+    /** Why a replica failed: kept for the record, and its short form (the last log lines) told on the console. */
+    synchronized void diagnosis(ReplicaDiagnosis d) {
+        diagnoses.add(d);
+        sink.line(app + ": " + d.summary(5));
+    }
+
+    synchronized List<ReplicaDiagnosis> diagnoses() {
+        return List.copyOf(diagnoses);
     }
 
     synchronized List<WindowResult> analyses() {
