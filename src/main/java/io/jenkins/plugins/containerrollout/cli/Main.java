@@ -29,6 +29,7 @@ public final class Main {
             new RollbackCommand(),
             AppQueryCommand.status(),
             AppQueryCommand.history(),
+            AppQueryCommand.logs(),
             new VerifyCommand(),
             new ReportCommand(),
             new RouterConfigCommand());

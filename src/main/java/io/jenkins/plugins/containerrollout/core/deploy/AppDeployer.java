@@ -34,6 +34,18 @@ public interface AppDeployer extends AutoCloseable {
     /** Desired and ready replicas of {@code app} now, its serving ports and its last phase. */
     AppStatus status(String app);
 
+    /**
+     * The last {@code tail} log lines of every replica of {@code app}'s revision {@code revision} (0: the revision
+     * serving now, or the one the last rollout left), running or kept: a failed revision's replicas stay until a
+     * rollout succeeds, so their logs can be read here.
+     *
+     * @throws IllegalArgumentException no such application or revision, or a target that cannot read logs
+     */
+    default List<ReplicaLogs> logs(String app, int revision, int tail) {
+        throw new io.jenkins.plugins.containerrollout.core.RequestException("logs: this target cannot read replica "
+                + "logs yet; on a swarm use docker service logs " + app);
+    }
+
     /** Removes {@code app} and its history from the target. */
     void remove(String app);
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.Ports;
 import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
@@ -56,6 +57,7 @@ public final class DockerDeployer implements AppDeployer {
     private final EngineImages images;
     /** The registry login, or null; its password is also masked in failed replicas' logs. */
     private final RegistryCredentials credentials;
+    private final AppQueries queries;
     private final Duration lockStaleAfter;
     /** The router given, or {@link TrafficRouter#NONE}: then each command uses the one recorded with its app. */
     private final TrafficRouter router;
@@ -100,6 +102,7 @@ public final class DockerDeployer implements AppDeployer {
         this.store = new EngineState(engine);
         this.images = new EngineImages(engine, host, credentials);
         this.credentials = credentials;
+        this.queries = new AppQueries(host, engine, store, resources, credentials);
         this.lockStaleAfter = lockStaleAfter;
     }
 
@@ -277,40 +280,17 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Kept revisions of {@code app}, oldest first, read from the engine alone. */
     public List<RevisionInfo> history(String app) {
-        AppName.check(app);
-        AppState state = store.state(app);
-        List<ReplicaRef> replicas = engine.replicas(app);
-        List<RevisionInfo> out = new ArrayList<>();
-        for (Revision r : store.revisions(app)) {
-            int running = (int) replicas.stream().filter(x -> x.revision() == r.number() && x.running()).count();
-            int kept = (int) replicas.stream().filter(x -> x.revision() == r.number() && !x.running()).count();
-            out.add(new RevisionInfo(r.number(), r.spec().image(), r.imageId(), r.digest(), r.specHash(), r.buildUrl(),
-                    r.commit(), r.createdMillis(), r.number() == state.stable(), running, kept, r.spec()));
-        }
-        return out;
+        return queries.history(app);
+    }
+
+    @Override
+    public List<ReplicaLogs> logs(String app, int revision, int tail) {
+        return queries.logs(app, revision, tail);
     }
 
     /** Desired and ready replicas of {@code app} now (one probe per running replica), and its last phase. */
     public AppStatus status(String app) {
-        AppName.check(app);
-        AppState state = store.state(app);
-        Map<Integer, Revision> revisions = index(store.revisions(app));
-        ReplicaCheck checker = new ReplicaCheck(engine, resources.http(), revisions, ProbeSettings.defaults());
-        List<AppStatus.Replica> replicas = new ArrayList<>();
-        List<Integer> serving = new ArrayList<>();
-        for (ReplicaRef r : engine.replicas(app)) {
-            ReplicaCheck.Check c = r.running() ? checker.check(r) : null;
-            boolean ready = c != null && c.result().ok();
-            if (ready) {
-                serving.add(r.port());
-            }
-            replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), r.running(), ready,
-                    c == null ? "stopped (kept)" : c.result().detail()));
-        }
-        serving.sort(null);
-        return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
-                serving, replicas, RolloutLock.owner(engine, app).orElse(null),
-                state.router() == null ? null : state.router().describe());
+        return queries.status(app);
     }
 
     /** Removes every container of {@code app}: replicas, records, state and lock. Its history is gone after this. */

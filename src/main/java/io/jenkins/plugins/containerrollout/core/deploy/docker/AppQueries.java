@@ -1,0 +1,102 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import io.jenkins.plugins.containerrollout.core.RequestException;
+import io.jenkins.plugins.containerrollout.core.deploy.AppName;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What {@link DockerDeployer} answers about an application without changing it: its kept revisions, its status now,
+ * and its replicas' logs. Read from the engine alone, so any process can ask.
+ */
+final class AppQueries {
+    private final DockerHost host;
+    private final AppEngine engine;
+    private final EngineState store;
+    private final DeployerResources resources;
+    private final RegistryCredentials credentials;
+
+    AppQueries(DockerHost host, AppEngine engine, EngineState store, DeployerResources resources,
+            RegistryCredentials credentials) {
+        this.host = host;
+        this.engine = engine;
+        this.store = store;
+        this.resources = resources;
+        this.credentials = credentials;
+    }
+
+    /** Kept revisions of {@code app}, oldest first, read from the engine alone. */
+    List<RevisionInfo> history(String app) {
+        AppName.check(app);
+        AppState state = store.state(app);
+        List<ReplicaRef> replicas = engine.replicas(app);
+        List<RevisionInfo> out = new ArrayList<>();
+        for (Revision r : store.revisions(app)) {
+            int running = (int) replicas.stream().filter(x -> x.revision() == r.number() && x.running()).count();
+            int kept = (int) replicas.stream().filter(x -> x.revision() == r.number() && !x.running()).count();
+            out.add(new RevisionInfo(r.number(), r.spec().image(), r.imageId(), r.digest(), r.specHash(), r.buildUrl(),
+                    r.commit(), r.createdMillis(), r.number() == state.stable(), running, kept, r.spec()));
+        }
+        return out;
+    }
+
+    List<ReplicaLogs> logs(String app, int revision, int tail) {
+        AppName.check(app);
+        if (tail < 1 || tail > 10_000) {
+            throw new RequestException("tail: " + tail + " is out of range; use 1 to 10000 lines");
+        }
+        AppState state = store.state(app);
+        int wanted = revision > 0 ? revision : state.current();
+        Revision rev = index(store.revisions(app)).get(wanted);
+        if (rev == null) {
+            throw new RequestException("revision: app '" + app + "' has no kept revision " + wanted + " on " + host.uri()
+                    + "; 'history --app " + app + "' lists the kept ones");
+        }
+        LogMask mask = new LogMask(credentials, rev.spec().env());
+        List<ReplicaLogs> out = new ArrayList<>();
+        for (ReplicaRef r : engine.replicas(app)) {
+            if (r.revision() == wanted) {
+                ReplicaEngine.LogTail t = engine.logs(r.id(), tail, 1 << 20);
+                out.add(new ReplicaLogs(r.name(), r.revision(), r.running(), t.lines().stream().map(mask::apply)
+                        .toList(), t.truncated()));
+            }
+        }
+        return out;
+    }
+
+    /** Desired and ready replicas of {@code app} now (one probe per running replica), and its last phase. */
+    AppStatus status(String app) {
+        AppName.check(app);
+        AppState state = store.state(app);
+        Map<Integer, Revision> revisions = index(store.revisions(app));
+        ReplicaCheck checker = new ReplicaCheck(engine, resources.http(), revisions, ProbeSettings.defaults());
+        List<AppStatus.Replica> replicas = new ArrayList<>();
+        List<Integer> serving = new ArrayList<>();
+        for (ReplicaRef r : engine.replicas(app)) {
+            ReplicaCheck.Check c = r.running() ? checker.check(r) : null;
+            boolean ready = c != null && c.result().ok();
+            if (ready) {
+                serving.add(r.port());
+            }
+            replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), r.running(), ready,
+                    c == null ? "stopped (kept)" : c.result().detail()));
+        }
+        serving.sort(null);
+        return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
+                serving, replicas, RolloutLock.owner(engine, app).orElse(null),
+                state.router() == null ? null : state.router().describe());
+    }
+
+    private static Map<Integer, Revision> index(List<Revision> revisions) {
+        return revisions.stream().collect(Collectors.toMap(Revision::number, Function.identity()));
+    }
+}
