@@ -84,6 +84,24 @@ final class SwarmApi implements AutoCloseable {
                 authHeader(auth, registry), 200);
     }
 
+    /**
+     * The last {@code tail} lines of one task's container log (stdout and stderr), as {@code docker service logs}
+     * reads them; empty when the engine cannot give them (the task never got a container, or its node's logging
+     * driver keeps none).
+     */
+    List<String> taskLogs(String taskId, int tail) {
+        Request request = request("GET", "/tasks/" + enc(taskId) + "/logs?stdout=1&stderr=1&tail=" + tail, null,
+                Map.of());
+        try (DockerHttpClient.Response r = execute(request)) {
+            if (r.getStatusCode() != 200 || r.getBody() == null) {
+                return List.of();
+            }
+            return LogFrames.lines(r.getBody().readNBytes(1 << 20));
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // a diagnosis without the log is still one: the task's error is kept
+        }
+    }
+
     void removeService(String name) {
         call("DELETE", "/services/" + enc(name), null, Map.of(), 200, 404);
     }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.LogMask;
 import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
@@ -162,7 +163,8 @@ public final class SwarmDeployer implements AppDeployer {
             }
         }
         return record(app, Operation.DEPLOY, from, target, serving, request.spec().image(), n, request.strategy(),
-                spec, events, outcome, message, startedAt);
+                spec, events, outcome, message, startedAt).withDiagnoses(TaskDiagnoses.of(api, app,
+                events.failedTasks(), new LogMask(credentials, request.spec().env())));
     }
 
     private record Ending(Outcome outcome, String message, int serving) {

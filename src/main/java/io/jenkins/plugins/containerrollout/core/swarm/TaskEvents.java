@@ -22,6 +22,7 @@ import java.util.Set;
  * timeline lines up with {@code docker service ps} whatever the polling interval.
  */
 final class TaskEvents {
+    private final List<JsonNode> failedTasks = new java.util.ArrayList<>();
     private static final List<String> ORDER = List.of("new", "pending", "assigned", "accepted", "preparing", "ready",
             "starting", "running", "complete", "shutdown", "failed", "rejected", "remove", "orphaned");
 
@@ -68,6 +69,7 @@ final class TaskEvents {
                 } else if (state.equals("failed") || state.equals("rejected")) {
                     String err = t.path("Status").path("Err").asText("");
                     end(at, Type.FAILED, t, "task " + shortId(t) + " " + state + (err.isEmpty() ? "" : ": " + err));
+                    failedTasks.add(t);
                     if (permanent(t)) {
                         permanent.putIfAbsent(revision(t), "task " + shortId(t) + " " + state + ": " + err);
                     }
@@ -122,6 +124,11 @@ final class TaskEvents {
     synchronized void app(Type type, int revision, String detail) {
         events.add(TimelineEvent.app(System.currentTimeMillis(), type, revision, detail));
         sink.line(app + ": " + detail);
+    }
+
+    /** The tasks seen failing or rejected since the baseline, in the order seen. */
+    synchronized List<JsonNode> failedTasks() {
+        return List.copyOf(failedTasks);
     }
 
     synchronized List<TimelineEvent> events() {

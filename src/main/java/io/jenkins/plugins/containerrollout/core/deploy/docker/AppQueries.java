@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import io.jenkins.plugins.containerrollout.core.deploy.LogMask;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containerrollout.core.deploy.docker;
+package io.jenkins.plugins.containerrollout.core.deploy;
 
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.util.Comparator;
@@ -12,17 +12,20 @@ import java.util.stream.Stream;
  * Masks the secrets a replica's log may print before the log goes into a record: the deployer's registry password,
  * and the values of the replica's environment variables whose names say they hold a secret ({@code DB_PASSWORD},
  * {@code API_TOKEN}, {@code SECRET_KEY}, ...), as an application that logs its configuration would print them.
- * In Jenkins the console is masked again with the build's credentials.
+ * In Jenkins the console is masked again with the build's credentials. Both targets use it.
+ *
+ * <p>Usage: {@code new LogMask(credentials, spec.env()).apply(line)}
  */
-final class LogMask {
-    static final String MASK = "****";
+public final class LogMask {
+    public static final String MASK = "****";
     private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH).*");
     /** Shorter values would mask ordinary words and numbers everywhere. */
     private static final int MIN_LENGTH = 4;
 
     private final List<String> secrets;
 
-    LogMask(RegistryCredentials credentials, Map<String, String> env) {
+    /** @param credentials the registry login, or null */
+    public LogMask(RegistryCredentials credentials, Map<String, String> env) {
         Stream<String> fromEnv = env.entrySet().stream()
                 .filter(e -> SECRET_NAME.matcher(e.getKey().toUpperCase(Locale.ROOT)).matches())
                 .map(Map.Entry::getValue);
@@ -32,7 +35,8 @@ final class LogMask {
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList(); // longest first
     }
 
-    String apply(String line) {
+    /** {@code line} with every known secret replaced by {@link #MASK}. */
+    public String apply(String line) {
         String out = line;
         for (String secret : secrets) {
             out = out.replace(secret, MASK);
