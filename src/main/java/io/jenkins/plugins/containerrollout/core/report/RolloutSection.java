@@ -57,6 +57,7 @@ final class RolloutSection {
         out.append("<div class=\"chart-box\">");
         TimelineChart.render(out, r, colors, id + "-tl");
         out.append("</div>");
+        DiagnosisView.render(out, r, id);
         events(out, r);
         if (r.metrics() == null) {
             // a record read back from partial JSON: the timeline above is all there is

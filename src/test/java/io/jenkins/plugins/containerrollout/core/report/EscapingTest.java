@@ -49,7 +49,9 @@ public class EscapingTest {
                 TimelineEvent.app(t + 800, Type.RESTORED, 1, EVIL));
         RolloutRecord record = new RolloutRecord(EVIL, Operation.DEPLOY, 1, 2, 1, EVIL, EVIL, EVIL, 1, EVIL,
                 Map.of(EVIL, EVIL), events, Outcome.ROLLED_BACK, EVIL, t, t + 900,
-                MetricsCalculator.compute(events, 1, 2, Operation.DEPLOY, t, t + 900));
+                MetricsCalculator.compute(events, 1, 2, Operation.DEPLOY, t, t + 900))
+                .withDiagnoses(List.of(new io.jenkins.plugins.containerrollout.core.record.ReplicaDiagnosis(EVIL, 2, 1,
+                        t + 400, EVIL, 3L, true, EVIL, List.of(EVIL), List.of(EVIL, EVIL), true)));
         BuildResult build = new BuildResult(EVIL, List.of(EVIL), Map.of(EVIL, EVIL),
                 Map.of(EVIL, EVIL, "org.opencontainers.image.revision", EVIL), 1, 1);
         JunitReport tests = new JunitReport(List.of(EVIL), 1, 2, 0, 1, 1, 0, 0, 1.0, List.of(
