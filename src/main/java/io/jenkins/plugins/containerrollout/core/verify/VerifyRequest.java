@@ -59,6 +59,9 @@ public record VerifyRequest(
                 targets.expand(s.url(), where + ".url");
             } else if (c instanceof SmokeTestCheck s) {
                 targets.expand(s.targetUrl(), where + ".targetUrl");
+            } else if (c instanceof MetricsCheck m) {
+                // Prometheus is held to the same hosts as probes: loopback, or a host the caller allowed
+                targets.expand(m.shownUrl(), where + ".url");
             }
         }
     }
@@ -105,6 +108,18 @@ public record VerifyRequest(
                     : c);
         }
         return new VerifyRequest(name, endpoints, allowedHosts, resolved, onFailure, failFast);
+    }
+
+    /**
+     * This request with {@code {{revision}}} in each metrics check's query standing for {@code revision} (the
+     * verified application's, read from the engine), unless the check names its own.
+     */
+    public VerifyRequest forRevision(int revision) {
+        if (revision <= 0) {
+            return this;
+        }
+        List<Check> filled = checks.stream().map(c -> c instanceof MetricsCheck m ? m.withRevision(revision) : c).toList();
+        return new VerifyRequest(name, endpoints, allowedHosts, filled, onFailure, failFast);
     }
 
     /** The URLs a template stands for under this request's endpoints (validated at construction). */
