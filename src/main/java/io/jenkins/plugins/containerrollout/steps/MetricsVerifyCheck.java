@@ -126,19 +126,23 @@ public final class MetricsVerifyCheck extends VerifyCheck {
         @POST
         public FormValidation doCheckMaxValue(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String minValue) {
-            return RolloutForms.check(item, () -> {
-                MetricsVerifyCheck check = new MetricsVerifyCheck("http://127.0.0.1:9090", SAMPLE_QUERY);
-                check.setMinValue(blank(minValue) ? null : RolloutForms.decimal("minValue", minValue, 0));
-                check.setMaxValue(blank(value) ? null : RolloutForms.decimal("maxValue", value, 0));
-                check.toCheck("app", 1);
-            });
+            return RolloutForms.check(item, () -> bounds(minValue, value));
+        }
+
+        /** Validates the bounds as typed in the form, blank for none. */
+        static void bounds(String minValue, String maxValue) {
+            MetricsVerifyCheck check = new MetricsVerifyCheck("http://127.0.0.1:9090", SAMPLE_QUERY);
+            check.setMinValue(blank(minValue) ? null : RolloutForms.decimal("minValue", minValue, 0));
+            check.setMaxValue(blank(maxValue) ? null : RolloutForms.decimal("maxValue", maxValue, 0));
+            check.toCheck("app", 1);
         }
 
         private static boolean blank(String text) {
             return text == null || text.isBlank();
         }
 
-        private static Check sample(String url, String query, long windowSeconds) {
+        /** A check with {@code url} and {@code query} and a sample bound, validated as the step would. */
+        static Check sample(String url, String query, long windowSeconds) {
             MetricsVerifyCheck check = new MetricsVerifyCheck(url, query);
             check.setMaxValue(1.0);
             check.setWindowSeconds(windowSeconds);
