@@ -95,6 +95,21 @@ public record VerifyRequest(
     }
 
     /**
+     * The checks of a JSON array as {@code checks} takes them ({@code [{"type": "metrics", ...}]}), each validated;
+     * an error names the entry, e.g. {@code checks[1]: unknown check type 'htp'; use one of ...}.
+     */
+    public static List<Check> checksFromJson(String json) {
+        try {
+            return List.copyOf(Json.MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Check>>() {
+            }));
+        } catch (JsonProcessingException e) {
+            String message = Json.invalid(e).getMessage();
+            throw new io.jenkins.plugins.containerrollout.core.RequestException(
+                    (message.startsWith("[") ? "checks" : "checks: ") + message, e);
+        }
+    }
+
+    /**
      * This request with each smoke test's {@code reportsDir} resolved against {@code base} (a Pipeline's workspace on
      * the agent, where the check runs) with a folder per check, {@code base/reportsDir/<check name>}, so checks never
      * overwrite each other's files.
