@@ -47,6 +47,8 @@ public final class MetricsVerifyCheck extends VerifyCheck {
         return query;
     }
 
+    // Double, not double: a bound left out is null, and 0 is a real bound (no 5xx at all). structs binds a Groovy
+    // literal to it as to a double (DescribableModel.coerce through ReflectionCache, see StructsBinding)
     public Double getMinValue() {
         return minValue;
     }

@@ -65,6 +65,17 @@ public class MetricsVerifyCheckTest extends FakeCoreHarness {
         assertNull(core.verified);
     }
 
+    /** Bounds are {@code Double}s, null when left out: structs binds a Groovy integer or decimal literal to them. */
+    @Test
+    public void integerAndDecimalBoundsBindInAScript() throws Exception {
+        SnippetChecker checker = new SnippetChecker(StructsBinding.ours());
+
+        assertEquals(List.of(), checker.check("case", "node { containerVerify(app: 'web', checks: [metrics(url: "
+                + "'http://127.0.0.1:9090', query: 'up', minValue: 1, maxValue: 1.5, windowSeconds: 10, allowNoData: true)]) }"));
+        assertEquals(1, checker.check("case", "node { containerVerify(app: 'web', checks: [metrics(url: "
+                + "'http://127.0.0.1:9090', query: 'up', maxValue: true)]) }").size());
+    }
+
     @Test
     public void theFormRefusesAWindowPlaceholderWithoutAWindowAFloorAboveTheCeilingAndAFarPrometheus() {
         assertEquals("metrics check 'metrics': the query uses {{window}} but windowSeconds is 0; give windowSeconds "
