@@ -11,12 +11,17 @@ import io.jenkins.plugins.containerrollout.core.verify.Check;
 import io.jenkins.plugins.containerrollout.core.verify.ExecCheck;
 import io.jenkins.plugins.containerrollout.core.verify.HealthCheck;
 import io.jenkins.plugins.containerrollout.core.verify.HttpCheck;
+import io.jenkins.plugins.containerrollout.core.verify.MetricsCheck;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
 import io.jenkins.plugins.containerrollout.core.verify.SmokeTestCheck;
 import io.jenkins.plugins.containerrollout.core.verify.SuccessRateCheck;
 import io.jenkins.plugins.containerrollout.core.verify.SwarmChecks;
 import io.jenkins.plugins.containerrollout.core.verify.Verifier;
 import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
+import io.jenkins.plugins.containerrollout.core.RequestException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -62,7 +67,10 @@ public final class VerifyCommand implements Command {
                 + " printed)").multiple(),
         Option.value("--smoke-target", "URL", "with --smoke-image: TARGET_URL (default {endpoint})"),
         Option.value("--smoke-timeout", "SECONDS", "with --smoke-image: bound on the test run (default 300)"),
-        Option.value("--allow-host", "HOST", "a non-loopback host probes may reach").multiple(),
+        Option.value("--checks", "FILE", "a JSON array of checks as containerVerify takes them, run after the"
+                + " others, e.g. [{\"type\": \"metrics\", \"url\": \"http://127.0.0.1:9090\", \"query\": \"...\","
+                + " \"maxValue\": 0.05}]"),
+        Option.value("--allow-host", "HOST", "a non-loopback host probes may reach (probes and Prometheus)").multiple(),
         Option.value("--on-failure", "ACTION", "rollback (to the previous revision, then exit 1), fail (default) or"
                 + " unstable; the exit code is 1 on failure either way"),
         Option.flag("--fail-fast", "skip the remaining checks after the first failure"),
@@ -109,8 +117,12 @@ public final class VerifyCommand implements Command {
         EngineOptions.requireTargetSupports(o, rollback.strategy());
         try (AppDeployer deployer = EngineOptions.deployer(o, host)) {
             List<String> endpoints = o.values("--endpoint");
-            if (endpoints.isEmpty() || o.flag("--health")) {
+            // a metrics check's {{revision}} is the app's revision, read from the engine as containerVerify does
+            boolean metrics = checks.stream().anyMatch(c -> c instanceof MetricsCheck);
+            int revision = 0;
+            if (endpoints.isEmpty() || o.flag("--health") || metrics) {
                 AppStatus status = deployer.status(app);
+                revision = status.targetRevision();
                 if (endpoints.isEmpty()) {
                     endpoints = status.servingPorts().stream().map(p -> "http://127.0.0.1:" + p).toList();
                 }
@@ -120,8 +132,9 @@ public final class VerifyCommand implements Command {
             }
             List<String> base = endpoints;
             List<Check> all = checks;
+            int verified = revision;
             VerifyRequest request = UsageException.check(() -> new VerifyRequest(app, base, o.values("--allow-host"),
-                    all, onFailure, o.flag("--fail-fast")));
+                    all, onFailure, o.flag("--fail-fast")).forRevision(verified));
             VerifyAndRollback.Result result = new VerifyAndRollback(verifier, deployer)
                     .run(request, rollback, terminal.err()::println);
             List<ReportEntry> entries = new ArrayList<>(List.of(new ReportEntry.Verification(result.verification())));
@@ -168,10 +181,29 @@ public final class VerifyCommand implements Command {
             checks.add(UsageException.check(() -> new SmokeTestCheck("smokeTest", o.value("--smoke-image"), null, env,
                     o.value("--smoke-target"), o.value("--reports"), timeout)));
         }
+        if (o.value("--checks") != null) {
+            checks.addAll(fromFile(o.value("--checks")));
+        }
         if (checks.isEmpty()) {
-            throw new UsageException("no check given; use --http, --success-rate, --health, --exec or --smoke-image");
+            throw new UsageException("no check given; use --http, --success-rate, --health, --exec, --smoke-image"
+                    + " or --checks");
         }
         return checks;
+    }
+
+    /** The checks of a {@code --checks} file; a file that is missing or not such JSON is a usage error naming it. */
+    private static List<Check> fromFile(String file) throws UsageException {
+        String json;
+        try {
+            json = Files.readString(Path.of(file));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new UsageException("--checks " + file + ": cannot be read (" + e.getMessage() + "); give a JSON file");
+        }
+        try {
+            return VerifyRequest.checksFromJson(json);
+        } catch (RequestException e) {
+            throw new UsageException("--checks " + file + ": " + e.getMessage());
+        }
     }
 
     /** Check names must differ; the same URL given twice gets a counter. */

@@ -7,7 +7,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * One check of {@code containerVerify}, as a step argument: {@code http(...)}, {@code successRate(...)},
- * {@code health(...)}, {@code exec(...)} or {@code smokeTest(...)}. Each maps itself to the core's {@link Check};
+ * {@code health(...)}, {@code exec(...)}, {@code smokeTest(...)} or {@code metrics(...)}. Each maps itself to the
+ * core's {@link Check};
  * checks on containers default to the application's replicas.
  *
  * <p>Usage: {@code containerVerify(app: 'web', checks: [http(url: '{endpoint}/health'), health()])}

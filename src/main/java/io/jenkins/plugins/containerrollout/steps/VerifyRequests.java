@@ -46,7 +46,9 @@ final class VerifyRequests {
         }
         List<String> targets = endpoints.isEmpty() ? endpoints(status) : endpoints;
         try {
-            return new VerifyRequest(app, targets, allowedHosts, mapped, onFailure, failFast);
+            // {{revision}} is the revision the last rollout aimed at: a paused blue-green's preview, or the settled one
+            return new VerifyRequest(app, targets, allowedHosts, mapped, onFailure, failFast)
+                    .forRevision(status.targetRevision());
         } catch (RequestException e) {
             if (targets.isEmpty() && e.getMessage() != null && e.getMessage().contains("no endpoints")) {
                 throw new RequestException(e.getMessage() + " (app '" + app + "' has no ready replicas: "

@@ -69,7 +69,7 @@ public class UsageTest {
 
     @Test
     public void verifyWithoutAnyCheckSaysWhichChecksExist() {
-        assertUsage("verify: no check given; use --http, --success-rate, --health, --exec or --smoke-image",
+        assertUsage("verify: no check given; use --http, --success-rate, --health, --exec, --smoke-image or --checks",
                 "verify", "--app", "web", "--endpoint", "http://127.0.0.1:34999");
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.containerrollout.core.verify.Evidence;
 import io.jenkins.plugins.containerrollout.core.verify.ExecEvidence;
 import io.jenkins.plugins.containerrollout.core.verify.HealthEvidence;
 import io.jenkins.plugins.containerrollout.core.verify.HttpEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.MetricsEvidence;
 import io.jenkins.plugins.containerrollout.core.verify.SmokeTestEvidence;
 import io.jenkins.plugins.containerrollout.core.verify.TrafficReport;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * What one verification check measured, per kind of evidence: probe attempts and statuses, traffic outcomes and
- * latency, container states, command output, smoke-test results. Bulky text (bodies, output, logs) is cut.
+ * latency, container states, command output, smoke-test results, a Prometheus query and its value. Bulky text (bodies, output, logs) is cut.
  */
 final class EvidenceView {
     static final int MAX_TEXT = 2000;
@@ -32,6 +33,8 @@ final class EvidenceView {
             exec(out, exec);
         } else if (evidence instanceof SmokeTestEvidence smoke) {
             smoke(out, smoke);
+        } else if (evidence instanceof MetricsEvidence metrics) {
+            metrics(out, metrics);
         }
     }
 
@@ -93,6 +96,21 @@ final class EvidenceView {
             verbatim(out, s.logExcerpt());
             out.append("</details>");
         }
+    }
+
+    private static void metrics(StringBuilder out, MetricsEvidence m) {
+        Facts.open(out, "facts").add("Prometheus", m.url())
+                .add("value", m.value() == null ? "none" : number(m.value()))
+                .add("thresholds", m.thresholds())
+                .add("outcome", m.outcome() + (m.reason() == null || m.reason().isEmpty() ? "" : ": " + m.reason()))
+                .add("window", m.windowSeconds() == 0 ? "queried at once" : m.windowSeconds() + " s before querying")
+                .close();
+        pre(out, "query as sent", m.query());
+    }
+
+    /** {@code 0.05}, not {@code 5.0E-2}; Prometheus may answer +Inf. */
+    private static String number(double v) {
+        return Double.isFinite(v) ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString() : String.valueOf(v);
     }
 
     private static String statuses(List<Integer> statuses) {

@@ -16,7 +16,8 @@ import java.io.Serializable;
         @JsonSubTypes.Type(value = TrafficReport.class, name = SuccessRateCheck.TYPE),
         @JsonSubTypes.Type(value = HealthEvidence.class, name = HealthCheck.TYPE),
         @JsonSubTypes.Type(value = ExecEvidence.class, name = ExecCheck.TYPE),
-        @JsonSubTypes.Type(value = SmokeTestEvidence.class, name = SmokeTestCheck.TYPE)})
+        @JsonSubTypes.Type(value = SmokeTestEvidence.class, name = SmokeTestCheck.TYPE),
+        @JsonSubTypes.Type(value = MetricsEvidence.class, name = MetricsCheck.TYPE)})
 public sealed interface Evidence extends Serializable
-        permits HttpEvidence, TrafficReport, HealthEvidence, ExecEvidence, SmokeTestEvidence {
+        permits HttpEvidence, TrafficReport, HealthEvidence, ExecEvidence, SmokeTestEvidence, MetricsEvidence {
 }

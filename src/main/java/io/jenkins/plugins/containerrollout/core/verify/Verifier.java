@@ -93,6 +93,8 @@ public final class Verifier {
             return new HealthCheckRunner(engine.client(), log).run(h);
         } else if (check instanceof ExecCheck x) {
             return new ExecCheckRunner(engine.client(), log).run(x);
+        } else if (check instanceof MetricsCheck m) {
+            return new MetricsCheckRunner(log).run(m, request.name());
         } else {
             SmokeTestCheck s = (SmokeTestCheck) check;
             return new SmokeTestRunner(engine.client(), log).run(s, request.expand(s.targetUrl()).stream().map(URI::toString).toList());

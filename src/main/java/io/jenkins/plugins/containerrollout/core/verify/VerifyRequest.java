@@ -59,6 +59,9 @@ public record VerifyRequest(
                 targets.expand(s.url(), where + ".url");
             } else if (c instanceof SmokeTestCheck s) {
                 targets.expand(s.targetUrl(), where + ".targetUrl");
+            } else if (c instanceof MetricsCheck m) {
+                // Prometheus is held to the same hosts as probes: loopback, or a host the caller allowed
+                targets.expand(m.shownUrl(), where + ".url");
             }
         }
     }
@@ -92,6 +95,21 @@ public record VerifyRequest(
     }
 
     /**
+     * The checks of a JSON array as {@code checks} takes them ({@code [{"type": "metrics", ...}]}), each validated;
+     * an error names the entry, e.g. {@code checks[1]: unknown check type 'htp'; use one of ...}.
+     */
+    public static List<Check> checksFromJson(String json) {
+        try {
+            return List.copyOf(Json.MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<List<Check>>() {
+            }));
+        } catch (JsonProcessingException e) {
+            String message = Json.invalid(e).getMessage();
+            throw new io.jenkins.plugins.containerrollout.core.RequestException(
+                    (message.startsWith("[") ? "checks" : "checks: ") + message, e);
+        }
+    }
+
+    /**
      * This request with each smoke test's {@code reportsDir} resolved against {@code base} (a Pipeline's workspace on
      * the agent, where the check runs) with a folder per check, {@code base/reportsDir/<check name>}, so checks never
      * overwrite each other's files.
@@ -105,6 +123,18 @@ public record VerifyRequest(
                     : c);
         }
         return new VerifyRequest(name, endpoints, allowedHosts, resolved, onFailure, failFast);
+    }
+
+    /**
+     * This request with {@code {{revision}}} in each metrics check's query standing for {@code revision} (the
+     * verified application's, read from the engine), unless the check names its own.
+     */
+    public VerifyRequest forRevision(int revision) {
+        if (revision <= 0) {
+            return this;
+        }
+        List<Check> filled = checks.stream().map(c -> c instanceof MetricsCheck m ? m.withRevision(revision) : c).toList();
+        return new VerifyRequest(name, endpoints, allowedHosts, filled, onFailure, failFast);
     }
 
     /** The URLs a template stands for under this request's endpoints (validated at construction). */

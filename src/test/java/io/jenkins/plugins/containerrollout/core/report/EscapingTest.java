@@ -14,6 +14,7 @@ import io.jenkins.plugins.containerrollout.core.verify.CheckResult;
 import io.jenkins.plugins.containerrollout.core.verify.CheckStatus;
 import io.jenkins.plugins.containerrollout.core.verify.ExecEvidence;
 import io.jenkins.plugins.containerrollout.core.verify.HealthEvidence;
+import io.jenkins.plugins.containerrollout.core.verify.MetricsEvidence;
 import io.jenkins.plugins.containerrollout.core.verify.HttpEvidence;
 import io.jenkins.plugins.containerrollout.core.verify.LatencyStats;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
@@ -69,8 +70,10 @@ public class EscapingTest {
                         new ExecEvidence.Run(EVIL, 1, false, EVIL, 1))), t, 1),
                 new CheckResult(EVIL, EVIL, CheckStatus.FAILED, EVIL, new SmokeTestEvidence(EVIL, EVIL, EVIL, 1, false,
                         EVIL, List.of(EVIL), tests, EVIL), t, 1),
+                new CheckResult(EVIL, EVIL, CheckStatus.FAILED, EVIL, new MetricsEvidence(EVIL, EVIL, 1.0, EVIL, 0, EVIL,
+                        EVIL), t, 1),
                 new CheckResult(EVIL, EVIL, CheckStatus.SKIPPED, EVIL, null, t, 0));
-        VerificationResult verification = new VerificationResult(EVIL, false, OnFailure.ROLLBACK, 0, 5, 1,
+        VerificationResult verification = new VerificationResult(EVIL, false, OnFailure.ROLLBACK, 0, 6, 1,
                 TestCounts.of(tests), checks, t, 1);
         DeliveryReport report = new DeliveryReport(EVIL, t, EVIL, List.of(new ReportEntry.Build(EVIL, build),
                 new ReportEntry.Rollout(record), new ReportEntry.Verification(verification),

@@ -52,7 +52,7 @@ public class VerifyRequestTest {
 
     @Test
     public void unknownCheckTypeNamesTheKnownOnes() {
-        assertEquals("checks[0]: unknown check type 'htp'; use one of http, successRate, health, exec, smokeTest",
+        assertEquals("checks[0]: unknown check type 'htp'; use one of http, successRate, health, exec, smokeTest, metrics",
                 error(withCheck(Map.of("type", "htp", "url", "{endpoint}/"))));
     }
 
