@@ -13,12 +13,14 @@ import java.util.OptionalInt;
  * A canary's analysis windows ({@link RolloutRecord#analysis()}) as a table, one row per window: the step it belongs
  * to, when it began (after the rollout's start) and how long it ran, where its numbers come from, the canary's and the
  * stable revision's requests, failures and success ratio, their average latency, the Prometheus query and its value,
- * the verdict, the thresholds and the reason. A failed window's row is marked. The window carries no weight of its
+ * the verdict, the thresholds, and the reason on a line of its own below. A failed window is marked. The window carries no weight of its
  * own, so its step is the canary weight of the last {@code TRAFFIC} event at or before the window began.
  */
 final class AnalysisWindows {
     /** Rows of the table: inconclusive windows extend a pause, so a long canary may have many. */
     static final int MAX_ROWS = 200;
+    private static final List<String> HEADINGS = List.of("Step", "Window", "Source", "Canary", "Stable",
+            "Avg latency canary / stable", "Query = value", "Verdict", "Thresholds");
 
     private AnalysisWindows() {
     }
@@ -30,17 +32,17 @@ final class AnalysisWindows {
         }
         List<Integer> plan = CanarySteps.planned(r);
         out.append("<h3>Analysis windows</h3><table class=\"plain analysis\"><thead><tr>");
-        for (String h : List.of("Step", "Window", "Source", "Canary", "Stable", "Avg latency canary / stable",
-                "Query = value", "Verdict", "Thresholds", "Reason")) {
+        for (String h : HEADINGS) {
             out.append("<th scope=\"col\">").append(h).append("</th>");
         }
-        out.append("</tr></thead><tbody>");
+        out.append("</tr></thead>");
         int n = 0;
         for (WindowResult w : windows) {
             if (n++ == MAX_ROWS) {
                 break;
             }
-            out.append("<tr").append(w.verdict() == AnalysisVerdict.FAIL ? " class=\"window-failed\"" : "").append("><td>")
+            // one body per window: its numbers, then its reason across the table (too long for a column)
+            out.append("<tbody").append(w.verdict() == AnalysisVerdict.FAIL ? " class=\"window-failed\"" : "").append("><tr><td>")
                     .append(step(plan, weightAt(r, w.fromMillis()))).append("</td><td class=\"num\">+")
                     .append(Format.duration(Math.max(0, w.fromMillis() - r.startedAtMillis()))).append(" for ")
                     .append(Format.duration(Math.max(0, w.millis()))).append("</td><td>")
@@ -51,9 +53,10 @@ final class AnalysisWindows {
                     .append("</td><td class=\"num\">").append(millis(w.canaryAvgResponseMillis())).append(" / ")
                     .append(millis(w.stableAvgResponseMillis())).append("</td><td>").append(query(w)).append("</td><td>")
                     .append(tag(w.verdict())).append("</td><td>").append(Html.text(Html.clip(w.thresholds(), 300)))
-                    .append("</td><td>").append(Html.text(Html.clip(w.reason(), 600))).append("</td></tr>");
+                    .append("</td></tr><tr><td class=\"reason\" colspan=\"").append(HEADINGS.size()).append("\">")
+                    .append(Html.text(Html.clip(w.reason(), 600))).append("</td></tr></tbody>");
         }
-        out.append("</tbody></table>");
+        out.append("</table>");
         if (windows.size() > MAX_ROWS) {
             out.append("<p class=\"note\">").append(windows.size() - MAX_ROWS).append(" more windows.</p>");
         }

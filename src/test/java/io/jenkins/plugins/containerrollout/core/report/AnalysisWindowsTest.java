@@ -38,10 +38,10 @@ public class AnalysisWindowsTest {
         return html.substring(a, html.indexOf("</table>", a));
     }
 
-    /** The rows of a table body, each as its {@code <tr ...>...</tr>}. */
+    /** The windows of the table, each its {@code <tbody ...>...</tbody>}: a row of numbers and a row with the reason. */
     private static List<String> rows(String table) {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("<tr[^>]*>.*?</tr>").matcher(table.substring(table.indexOf("<tbody>")));
+        Matcher m = Pattern.compile("<tbody[^>]*>.*?</tbody>").matcher(table);
         while (m.find()) {
             out.add(m.group());
         }
@@ -69,7 +69,7 @@ public class AnalysisWindowsTest {
         assertTrue(table, table.contains("<th scope=\"col\">Step</th><th scope=\"col\">Window</th><th scope=\"col\">"
                 + "Source</th><th scope=\"col\">Canary</th><th scope=\"col\">Stable</th><th scope=\"col\">Avg latency"
                 + " canary / stable</th><th scope=\"col\">Query = value</th><th scope=\"col\">Verdict</th><th scope="
-                + "\"col\">Thresholds</th><th scope=\"col\">Reason</th>"));
+                + "\"col\">Thresholds</th></tr></thead><tbody>"));
         List<String> rows = rows(table);
         assertEquals(table, 2, rows.size());
         assertEquals(List.of("1 of 3 \u00b7 5 %", "+730 ms for 2.0 s", "router", "20 requests, 0 failed<br>100.0 % ok",
@@ -82,14 +82,16 @@ public class AnalysisWindowsTest {
                 "360 requests, 0 failed<br>100.0 % ok", "1.2 ms / 3.2 ms", "\u2013",
                 "<span class=\"tag bad\">failed</span>"), failed.subList(0, 8));
         assertTrue(failed.get(9), failed.get(9).startsWith("canary success ratio 0.000 (40 failures in 40 requests"));
+        assertTrue("the reason spans the table", rows.get(1).contains("</td></tr><tr><td class=\"reason\" colspan=\"9\">"
+                + "canary success ratio 0.000"));
     }
 
     @Test
     public void onlyAFailedWindowIsMarked() {
         List<String> rows = rows(table(render(CANARY)));
-        assertTrue(rows.get(0), rows.get(0).startsWith("<tr><td>"));
-        assertTrue(rows.get(1), rows.get(1).startsWith("<tr class=\"window-failed\"><td>"));
-        assertTrue("the mark has a style", ReportStyle.CSS.contains("tr.window-failed td{"));
+        assertTrue(rows.get(0), rows.get(0).startsWith("<tbody><tr><td>"));
+        assertTrue(rows.get(1), rows.get(1).startsWith("<tbody class=\"window-failed\"><tr><td>"));
+        assertTrue("the mark has a style", ReportStyle.CSS.contains("tbody.window-failed td{"));
     }
 
     @Test

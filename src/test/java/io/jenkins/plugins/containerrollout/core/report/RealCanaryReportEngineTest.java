@@ -110,7 +110,7 @@ public class RealCanaryReportEngineTest {
         // #13: the deployer's windows, each matched by its start to the step the TRAFFIC events set; the last one failed
         assertFalse("the canary kept its analysis windows", bad.analysis().isEmpty());
         assertEquals(AnalysisVerdict.FAIL, bad.analysis().get(bad.analysis().size() - 1).verdict());
-        assertTrue(page, page.contains("<tr class=\"window-failed\"><td>1 of 2 \u00b7 20 %</td>"));
+        assertTrue(page, page.contains("<tbody class=\"window-failed\"><tr><td>1 of 2 \u00b7 20 %</td>"));
         assertEquals(page, bad.analysis().size(), page.split("<td>1 of 2 \u00b7 20 %</td>", -1).length - 1);
         System.out.println("real canary abort: failure at +" + (failure.atMillis() - bad.startedAtMillis())
                 + " ms, weight 0 at +" + (off.atMillis() - bad.startedAtMillis()) + " ms, RESTORED at +"
