@@ -79,8 +79,9 @@ public class FailedCanaryBrowserTest {
             assertTrue("the whole line is on the first screen: " + why, why.path("bottom").asDouble() <= 800);
             assertTrue(why.toString(), why.path("seen").asBoolean());
             String text = why.path("text").asText();
-            assertTrue(text, text.startsWith("Revision 3 was rolled back to revision 2: canary analysis at 20 %"));
-            assertTrue(text, text.contains("49/60 ok (81.7 %)") && text.contains("failed (1 of failureLimit 1"));
+            assertTrue(text, text.startsWith("Revision 3 was rolled back to revision 2: canary analysis at 10 %"));
+            assertTrue(text, text.contains("canary 40 requests, 40 failed; stable 360 requests, 0 failed")
+                    && text.contains("): failed; 1 of failureLimit 1"));
 
             JsonNode badges = on(chrome, "h1", "function() { return JSON.stringify(Array.from("
                     + "this.querySelectorAll('.badge'), b => b.textContent)); }");

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.containerrollout.model;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntryJson;
+import io.jenkins.plugins.containerrollout.core.report.SampleCanaryReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -41,6 +43,37 @@ public class ReportEntryJsonTest {
                 .replace("{\"kind\":\"tests\",", "{\"kind\":\"tests\",\"addedLater\":{\"x\":1},");
 
         assertEquals(entries, ReportEntryJson.read(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Issue #13: a canary's analysis windows are in the JSON the build keeps, and come back equal. */
+    @Test
+    public void aCanarysAnalysisWindowsRoundTripThroughTheEntriesFile() throws Exception {
+        ReportEntry.Rollout canary = (ReportEntry.Rollout) SampleCanaryReport.create().entries().get(7);
+        assertEquals("the sample carries its windows", 2, canary.record().analysis().size());
+        EntryStore store = new EntryStore(folder.newFolder("7"));
+        store.append(canary);
+
+        List<ReportEntry> back = new EntryStore(store.file().getParent().getParent().toFile()).entries();
+        assertEquals(List.of(canary), back);
+        assertEquals(canary.record().analysis(), ((ReportEntry.Rollout) back.get(0)).record().analysis());
+        String json = Files.readString(store.file());
+        assertTrue(json, json.contains("\"analysis\":[{\"source\":\"ROUTER\",\"fromMillis\":"));
+        assertTrue(json, json.contains("\"canaryRequests\":40,\"canaryFailures\":40,\"stableRequests\":360,"
+                + "\"stableFailures\":0,"));
+        assertTrue(json, json.contains("\"verdict\":\"FAIL\",\"thresholds\":\"successRatio >= 0.950"));
+    }
+
+    @Test
+    public void aRecordWrittenBeforeWindowsWereKeptReadsWithNoWindows() throws Exception {
+        ReportEntry.Rollout canary = (ReportEntry.Rollout) SampleCanaryReport.create().entries().get(7);
+        String json = ReportEntryJson.line(canary);
+        assertTrue(json, json.endsWith("}]}}")); // the windows are the record's last property, the record the entry's
+        String line = json.substring(0, json.lastIndexOf(",\"analysis\":[")) + "}}";
+        assertFalse(line, line.contains("\"analysis\":["));
+
+        ReportEntry.Rollout old = (ReportEntry.Rollout) ReportEntryJson.parse(line);
+        assertEquals(List.of(), old.record().analysis());
+        assertEquals(canary.record().withAnalysis(List.of()), old.record());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
 import io.jenkins.plugins.containerrollout.core.record.EventDetails;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
@@ -12,7 +14,8 @@ import java.util.OptionalInt;
  * A canary's steps as a table: step i of n, the weight the plan set, the share of the router's weight the new
  * revision actually got, and each analysis at that step (an analysis is repeated at the same weight until it passes
  * or {@code failureLimit} is reached), then the promotion or the abort. All of it comes from the record's timeline
- * ({@code TRAFFIC} and canary {@code PROBE} events) and the {@code steps} setting; a step never reached says so.
+ * ({@code TRAFFIC} events and the record's analysis windows, or for records written before those were kept, the canary
+ * {@code PROBE} events' text) and the {@code steps} setting; a step never reached says so.
  * The record has no per-revision count of the requests served, so "actual" is the router's weight share.
  */
 final class CanarySteps {
@@ -32,19 +35,31 @@ final class CanarySteps {
             TimelineEvent set = lastTraffic(r, w);
             List<TimelineEvent> analyses = r.events().stream()
                     .filter(e -> EventDetails.analysisWeight(e).equals(OptionalInt.of(w))).toList();
-            boolean failed = analyses.stream().anyMatch(EventDetails::failedAnalysis);
+            // the structured windows when the record keeps them; the timeline's text for records written before
+            List<WindowResult> windows = r.analysis().stream()
+                    .filter(x -> AnalysisWindows.weightAt(r, x.fromMillis()).equals(OptionalInt.of(w))).toList();
+            boolean failed = r.analysis().isEmpty() ? analyses.stream().anyMatch(EventDetails::failedAnalysis)
+                    : windows.stream().anyMatch(x -> x.verdict() == AnalysisVerdict.FAIL);
             out.append("<tr").append(failed ? " class=\"ev-failed\"" : "").append("><td>").append(i + 1).append(" of ")
                     .append(weights.size()).append("</td><td class=\"num\">").append(w).append(" %</td><td class=\"num\">")
                     .append(set == null ? "not reached" : EventDetails.canaryShare(set.detail()).isPresent()
                             ? Format.px(EventDetails.canaryShare(set.detail()).getAsDouble()) + " %" : "")
                     .append("</td><td>");
-            if (analyses.isEmpty()) {
+            if (r.analysis().isEmpty() ? analyses.isEmpty() : windows.isEmpty()) {
                 out.append(set == null ? "\u2013" : "no analysis recorded");
             }
-            for (TimelineEvent a : analyses) {
-                out.append("<div><span class=\"tag ").append(EventDetails.failedAnalysis(a) ? "bad\">failed" : "ok\">passed")
-                        .append("</span> ").append(Html.text(Html.clip(verdict(a.detail()), 400))).append(" <span class=\"muted\">+")
-                        .append(Format.duration(Math.max(0, a.atMillis() - r.startedAtMillis()))).append("</span></div>");
+            if (r.analysis().isEmpty()) {
+                for (TimelineEvent a : analyses) {
+                    out.append("<div><span class=\"tag ").append(EventDetails.failedAnalysis(a) ? "bad\">failed" : "ok\">passed")
+                            .append("</span> ").append(Html.text(Html.clip(verdict(a.detail()), 400)));
+                    since(out, r, a.atMillis());
+                }
+            }
+            for (WindowResult x : windows) {
+                out.append("<div>").append(AnalysisWindows.tag(x.verdict())).append(' ')
+                        .append(x.source() == null ? "" : x.source().label()).append(": ")
+                        .append(Html.text(Html.clip(x.reason(), 400)));
+                since(out, r, x.toMillis());
             }
             out.append("</td></tr>");
         }
@@ -58,6 +73,12 @@ final class CanarySteps {
                     .append(Format.duration(Math.max(0, end.atMillis() - r.startedAtMillis()))).append("</td></tr>");
         }
         out.append("</tbody></table>");
+    }
+
+    /** Closes an analysis line with when it was decided, after the rollout's start. */
+    private static void since(StringBuilder out, RolloutRecord r, long atMillis) {
+        out.append(" <span class=\"muted\">+").append(Format.duration(Math.max(0, atMillis - r.startedAtMillis())))
+                .append("</span></div>");
     }
 
     /** The plan's weights from the {@code steps} setting, else the weights the timeline set between 0 and 100. */

@@ -91,6 +91,9 @@ final class ReportStyle {
             table.plain{font-size:.9rem}
             tr.ev-failed td,tr.ev-rollback_started td{color:var(--bad);font-weight:600}
             tr.ev-restored td{color:var(--ok);font-weight:600}
+            table.analysis code{overflow-wrap:anywhere}table.analysis tr:first-child td:first-child{white-space:nowrap}
+            table.analysis tr:first-child td{border-bottom:0}table.analysis td.reason{padding-top:0;font-size:.85rem}
+            tbody.window-failed td{background:#fdecea}tbody.window-failed td:first-child{box-shadow:inset 4px 0 var(--bad)}
             details{margin:.5em 0}
             summary{cursor:pointer;font-weight:600}
             code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}

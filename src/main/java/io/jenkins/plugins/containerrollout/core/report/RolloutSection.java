@@ -7,7 +7,7 @@ import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import java.util.TreeSet;
 
 /**
- * One rollout: what it did in a sentence, the strategy, the timeline (with its legend and the events as a table, the
+ * One rollout: what it did in a sentence, the strategy (a canary's steps and analysis windows), the timeline (with its legend and the events as a table, the
  * chart's text alternative), the run-state chart and the metrics table.
  */
 final class RolloutSection {
@@ -43,6 +43,7 @@ final class RolloutSection {
         if ("canary".equals(r.strategy())) {
             CanarySteps.render(out, r);
         }
+        AnalysisWindows.render(out, r);
 
         if (r.outcome() == Outcome.ABORTED && r.events().isEmpty()) {
             out.append("<p class=\"note\">The step was aborted before the agent reported: its timeline and metrics"

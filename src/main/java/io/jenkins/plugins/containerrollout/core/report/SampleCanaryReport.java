@@ -1,5 +1,11 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisSource;
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.containerrollout.core.analysis.RouterAnalysis;
+import io.jenkins.plugins.containerrollout.core.analysis.Traffic;
+import io.jenkins.plugins.containerrollout.core.analysis.TrafficThresholds;
+import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
 import io.jenkins.plugins.containerrollout.core.record.MetricsCalculator;
@@ -20,13 +26,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A hand-made run shaped like {@code scripts/demo}'s, for the browser check and the docs: {@code sample-app} is
  * built and deployed three times – a first rolling deploy of revision 1, a blue-green switch to revision 2, both
- * verified – then a broken revision 3 goes out as a canary; the analysis at 20 % fails, the canary's weight goes to
- * 0 at once, its replicas stop (each takes its 10 s stop timeout) and revision 2 is restored. The events are the ones
+ * verified – then a broken revision 3 goes out as a canary judged by the router's counters: its window at 5 % passes
+ * (20 requests, none failed), then it fails every request (its connection pool runs dry), so the window at 10 % fails
+ * (canary 40 of 40 failed while stable answered all 360), the canary's weight goes to 0 at once, its replicas stop
+ * (each takes its 10 s stop timeout) and revision 2 is restored. The windows are judged by the real
+ * {@link RouterAnalysis} and kept in the record, as the deployer keeps them. The events are the ones
  * the Docker-host deployer writes, in its words; metrics come from the real {@link MetricsCalculator}.
  *
  * <p>Usage: {@code java -cp target/classes io.jenkins.plugins.containerrollout.core.report.SampleCanaryReport out.html}
@@ -36,9 +46,10 @@ public final class SampleCanaryReport {
     static final String REMOTE = "https://github.com/example/sample-app.git";
     static final String COMMIT = "5d2f0c9a8b7e6d5c4b3a29180f7e6d5c4b3a2918";
     static final String BUILD_URL = "https://jenkins.example.com/job/sample-app/42/";
-    static final String ANALYSIS = "canary analysis at 20 % of http://127.0.0.1:18000/: 49/60 ok (81.7 %), p50 2.1 ms,"
-            + " p95 4.0 ms, max 6.2 ms, 30.0 req/s, outcomes {200=49, 500=11}: failed (1 of failureLimit 1; needs"
-            + " success ratio >= 0.99)";
+    /** The router analysis' thresholds: 95 % success, at most 5 points below stable, 20 requests a window. */
+    static final TrafficThresholds THRESHOLDS = new TrafficThresholds(0.95, 0, 5, 20);
+    static final String ANALYSIS_SETTING = "router counters, minRequests 20, maxPointsWorseThanStable 5.0, when "
+            + "inconclusive: 1 more pause(s), then synthetic";
     private static final int PORTS = 18100;
 
     private SampleCanaryReport() {
@@ -110,22 +121,43 @@ public final class SampleCanaryReport {
         for (int slot = 3; slot < 6; slot++) {
             tl.at(10 + slot, Type.SERVING, 2, slot, "HTTP 200 in 3 ms");
         }
-        tl.at(40, Type.PHASE, 3, -1, "canary: starting 2 replica(s) of revision 3 beside the stable ones");
+        tl.at(40, Type.PHASE, 3, -1, "canary: starting 2 replica(s) of revision 3 beside the stable ones; analysis: "
+                + ANALYSIS_SETTING);
         tl.start(60, 3, 0, "sha256:333333333333").start(70, 3, 1, "sha256:333333333333")
                 .at(650, Type.READY, 3, 0, "HTTP 200 in 4 ms").at(700, Type.READY, 3, 1, "HTTP 200 in 4 ms");
-        tl.traffic(720, 3, "canary weight 20 %: revision 3 gets 20.0 % (ports [18100, 18101]), "
-                + "weights {18100=96, 18101=96, 18103=256, 18104=256, 18105=256}");
-        tl.at(2_900, Type.PROBE, 3, -1, ANALYSIS);
-        tl.traffic(2_905, 3, "canary weight 0 %: revision 3 gets 0.0 % (ports [18100, 18101]), "
+        tl.traffic(720, 3, "canary weight 5 %: revision 3 gets 5.0 % (ports [18100, 18101]), "
+                + "weights {18100=20, 18101=20, 18103=256, 18104=256, 18105=256}");
+        long base = tl.base();
+        WindowResult passed = RouterAnalysis.judge(AnalysisSource.ROUTER, new Traffic(20, 0, 0, 0, 0, 3.4, 3.6),
+                new Traffic(380, 0, 0, 0, 0, 3.1, 3.3), THRESHOLDS, base + 730, base + 2_730);
+        tl.at(2_735, Type.PROBE, 3, -1, line(5, passed));
+        tl.traffic(2_740, 3, "canary weight 10 %: revision 3 gets 10.0 % (ports [18100, 18101]), "
+                + "weights {18100=40, 18101=40, 18103=240, 18104=240, 18105=240}");
+        WindowResult failed = RouterAnalysis.judge(AnalysisSource.ROUTER, new Traffic(40, 40, 0, 0, 0, 1.2, 1.3),
+                new Traffic(360, 0, 0, 0, 0, 3.2, 3.4), THRESHOLDS, base + 2_750, base + 4_750);
+        String analysis = line(10, failed) + "; 1 of failureLimit 1";
+        tl.at(4_755, Type.PROBE, 3, -1, analysis);
+        tl.traffic(4_760, 3, "canary weight 0 %: revision 3 gets 0.0 % (ports [18100, 18101]), "
                 + "weights {18103=256, 18104=256, 18105=256}");
-        tl.at(12_905, Type.STOPPED, 3, 0, "canary aborted").at(22_910, Type.STOPPED, 3, 1, "canary aborted");
-        tl.at(22_920, Type.PHASE, 3, -1, "revision 3 failed: " + ANALYSIS);
-        tl.at(22_930, Type.ROLLBACK_STARTED, 2, -1, "rolling back to revision 2");
-        tl.traffic(22_980, 3, "serving ports [18103, 18104, 18105]");
-        tl.at(23_000, Type.PHASE, 2, -1, "3/3 replicas on revision 2");
-        tl.at(23_023, Type.RESTORED, 2, -1, "revision 2 restored");
-        return record(tl, Operation.DEPLOY, 2, 3, 2, "canary", 23_100, Outcome.ROLLED_BACK,
-                ANALYSIS + "; rolled back to revision 2");
+        tl.at(14_760, Type.STOPPED, 3, 0, "canary aborted").at(24_765, Type.STOPPED, 3, 1, "canary aborted");
+        tl.at(24_775, Type.PHASE, 3, -1, "revision 3 failed: " + analysis);
+        tl.at(24_785, Type.ROLLBACK_STARTED, 2, -1, "rolling back to revision 2");
+        tl.traffic(24_835, 3, "serving ports [18103, 18104, 18105]");
+        tl.at(24_855, Type.PHASE, 2, -1, "3/3 replicas on revision 2");
+        tl.at(24_878, Type.RESTORED, 2, -1, "revision 2 restored");
+        return record(tl, Operation.DEPLOY, 2, 3, 2, "canary", 24_955, Outcome.ROLLED_BACK,
+                analysis + "; rolled back to revision 2").withAnalysis(List.of(passed, failed));
+    }
+
+    /**
+     * The timeline line of a router window, in the words of {@code core/deploy/docker/CanaryWindows#describe}
+     * ({@code EventDetails} reads its prefix and verdict).
+     */
+    private static String line(int weight, WindowResult w) {
+        return String.format(Locale.ROOT, "canary analysis at %d %% of revision 3 (router, %.1f s window): canary %d"
+                + " requests, %d failed; stable %d requests, %d failed (%s; thresholds: %s): %s", weight,
+                w.millis() / 1000.0, w.canaryRequests(), w.canaryFailures(), w.stableRequests(), w.stableFailures(),
+                w.reason(), w.thresholds(), w.verdict() == AnalysisVerdict.PASS ? "passed" : "failed");
     }
 
     /** A timeline that starts as the deployer's does: "deploying revision 2 (image) from revision 1: ...". */
@@ -149,8 +181,9 @@ public final class SampleCanaryReport {
         if (strategy.equals("blue_green")) {
             settings.put("scaleDownDelaySeconds", "1");
         } else if (strategy.equals("canary")) {
-            settings.putAll(Map.of("steps", "20:2,50:2", "canaryReplicas", "2", "analysisPath", "/",
-                    "minSuccessRatio", "0.99", "maxP95Millis", "0", "analysisRequests", "60", "failureLimit", "1"));
+            settings.putAll(Map.of("steps", "5:2,10:2,50:2", "canaryReplicas", "2", "analysis", ANALYSIS_SETTING,
+                    "analysisPath", "/", "minSuccessRatio", "0.95", "maxP95Millis", "0", "analysisRequests", "60",
+                    "failureLimit", "1"));
         } else {
             settings.put("replacement", "stopStarted");
         }

@@ -19,7 +19,7 @@ final class StrategySettings {
     /** {@code 25% (1)}: a percentage and the replicas it resolved to, as the strategy records it. */
     private static final java.util.regex.Pattern RESOLVED = java.util.regex.Pattern.compile("(\\d+%) \\((\\d+)\\)");
     private static final List<String> ORDER = List.of("maxSurge", "maxUnavailable", "batchDelaySeconds", "replacement",
-            "scaleDownDelaySeconds", "steps", "canaryReplicas", "analysisPath", "analysisRequests", "minSuccessRatio",
+            "scaleDownDelaySeconds", "steps", "canaryReplicas", "analysis", "analysisPath", "analysisRequests", "minSuccessRatio",
             "maxP95Millis", "failureLimit", "minReadySeconds", "progressDeadlineSeconds", "failureRatio", "autoRollback");
 
     private StrategySettings() {

@@ -57,7 +57,8 @@ public class FailedCanaryReportTest {
                 all(h1, "<span class=\"badge [a-z]+\">([^<]+)</span>"));
         String why = between(PAGE, "<p class=\"lead why\">", "</p>");
         assertTrue(why, why.startsWith("<p class=\"lead why\">Revision 3 was rolled back to revision 2: canary analysis"
-                + " at 20 % of http://127.0.0.1:18000/: 49/60 ok (81.7 %)"));
+                + " at 10 % of revision 3 (router, 2.0 s window): canary 40 requests, 40 failed; stable 360 requests,"
+                + " 0 failed"));
         assertFalse("said once, not twice", why.contains("; rolled back to revision 2"));
     }
 
@@ -97,8 +98,8 @@ public class FailedCanaryReportTest {
         has(between(entry(7), "<table class=\"metrics\">", "</table>"),
                 "R \u2013 rollback rate</th><td class=\"num\">100 %</td>",
                 "Time to restore</th><td class=\"num\">5 ms</td>",
-                "here from +2.9 s (the canary analysis at 20 % failed) to +2.9 s.",
-                "The rollback itself ended at +23.0 s");
+                "here from +4.8 s (the canary analysis at 10 % failed) to +4.8 s.",
+                "The rollback itself ended at +24.9 s");
     }
 
     @Test
@@ -115,19 +116,23 @@ public class FailedCanaryReportTest {
         hasNo(settings, "Millis");
         assertFalse(settings, Pattern.compile("<code>[^<]*=").matcher(settings).find());
         has(entry(4), "<dt>strategy</dt><dd>blueGreen</dd>", "<code>scaleDownDelaySeconds 1</code>");
-        has(entry(7), "<code>steps 20 % for 2 s, 50 % for 2 s</code>");
+        has(entry(7), "<code>steps 5 % for 2 s, 10 % for 2 s, 50 % for 2 s</code> \u00b7 <code>canaryReplicas 2</code>"
+                + " \u00b7 <code>analysis router counters, minRequests 20");
     }
 
     @Test
     public void aCanaryShowsEachStepWithItsWeightsAndAnalysis() {
         String steps = between(entry(7), "<table class=\"plain canary\">", "</table>");
         List<String> rows = all(steps, "<tr[^>]*>(.*?)</tr>");
-        assertEquals(steps, 4, rows.size()); // heading, two steps, the abort
-        assertTrue(rows.get(1), rows.get(1).startsWith("<td>1 of 2</td><td class=\"num\">20 %</td><td class=\"num\">"
-                + "20.0 %</td><td><div><span class=\"tag bad\">failed</span> 49/60 ok (81.7 %)"));
-        assertTrue(rows.get(2), rows.get(2).startsWith("<td>2 of 2</td><td class=\"num\">50 %</td>"
+        assertEquals(steps, 5, rows.size()); // heading, three steps, the abort
+        assertTrue(rows.get(1), rows.get(1).startsWith("<td>1 of 3</td><td class=\"num\">5 %</td><td class=\"num\">"
+                + "5.0 %</td><td><div><span class=\"tag ok\">passed</span> router: canary success ratio 1.000 over 20"));
+        assertTrue(rows.get(2), rows.get(2).startsWith("<td>2 of 3</td><td class=\"num\">10 %</td><td class=\"num\">"
+                + "10.0 %</td><td><div><span class=\"tag bad\">failed</span> router: canary success ratio 0.000 (40"
+                + " failures in 40 requests"));
+        assertTrue(rows.get(3), rows.get(3).startsWith("<td>3 of 3</td><td class=\"num\">50 %</td>"
                 + "<td class=\"num\">not reached</td>"));
-        assertTrue(rows.get(3), rows.get(3).startsWith("<td>abort</td><td class=\"num\">0 %</td>"));
+        assertTrue(rows.get(4), rows.get(4).startsWith("<td>abort</td><td class=\"num\">0 %</td>"));
     }
 
     @Test

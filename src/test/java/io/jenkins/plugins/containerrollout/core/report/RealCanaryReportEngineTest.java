@@ -1,9 +1,11 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -105,6 +107,11 @@ public class RealCanaryReportEngineTest {
         assertTrue(page, page.contains("<td>2 of 2</td><td class=\"num\">50 %</td><td class=\"num\">not reached</td>"));
         assertTrue(page, page.contains("Time to restore</th><td class=\"num\">"
                 + Format.duration(bad.metrics().timeToRestoreMillis()) + "</td>"));
+        // #13: the deployer's windows, each matched by its start to the step the TRAFFIC events set; the last one failed
+        assertFalse("the canary kept its analysis windows", bad.analysis().isEmpty());
+        assertEquals(AnalysisVerdict.FAIL, bad.analysis().get(bad.analysis().size() - 1).verdict());
+        assertTrue(page, page.contains("<tbody class=\"window-failed\"><tr><td>1 of 2 \u00b7 20 %</td>"));
+        assertEquals(page, bad.analysis().size(), page.split("<td>1 of 2 \u00b7 20 %</td>", -1).length - 1);
         System.out.println("real canary abort: failure at +" + (failure.atMillis() - bad.startedAtMillis())
                 + " ms, weight 0 at +" + (off.atMillis() - bad.startedAtMillis()) + " ms, RESTORED at +"
                 + (restored - bad.startedAtMillis()) + " ms; R " + bad.metrics().rollbackRate() + ", time to restore "
