@@ -182,14 +182,22 @@ final class RolloutOptions {
         CanaryAnalysis.Router r = CanaryAnalysis.Router.defaults();
         long minRequests = o.positive("--analysis-min-requests", r.minRequests());
         long maxResponse = o.nonNegative("--analysis-max-response-ms", (int) r.maxResponseMillis());
-        double worse = o.decimal("--analysis-max-points-worse-than-stable", r.maxPointsWorseThanStable(),
-                -Double.MAX_VALUE, 100);
+        double worse = o.decimal("--analysis-max-points-worse-than-stable", r.maxPointsWorseThanStable(), -100, 100);
         return analysisCheck(() -> new CanaryAnalysis.Router(maxResponse, worse, minRequests, inconclusive));
     }
 
     /** A bound of the query's value, or null when not given. */
     private static Double bound(ParsedOptions o, String option) throws UsageException {
-        return o.value(option) == null ? null : o.decimal(option, 0, -Double.MAX_VALUE, Double.MAX_VALUE);
+        String v = o.value(option);
+        try {
+            double d = v == null ? 0 : Double.parseDouble(v.strip());
+            if (Double.isFinite(d)) {
+                return v == null ? null : d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new UsageException(option + " wants a number, e.g. 0.05, not \"" + v + "\"");
     }
 
     /** Builds an analysis, its core message naming the option ({@code url:} reads {@code --analysis-prometheus-url:}). */

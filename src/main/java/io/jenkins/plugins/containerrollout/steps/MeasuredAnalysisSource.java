@@ -49,6 +49,12 @@ public abstract class MeasuredAnalysisSource extends CanaryAnalysisSource {
         return new CanaryAnalysis.Inconclusive(extraPauses, inconclusive);
     }
 
+    /** The form's {@code extraPauses}, as the core checks it (blank: the default). */
+    static void checkExtraPauses(String value) {
+        new CanaryAnalysis.Inconclusive(RolloutForms.integer("extraPauses", value, DEFAULTS.extraPauses()),
+                DEFAULTS.fallback());
+    }
+
     /**
      * The form checks both measuring analyses share; Jenkins finds {@code doCheck*}/{@code doFill*} methods on a
      * descriptor's superclasses too (core {@code Descriptor.getCheckMethod}/{@code calcFillSettings} look them up
@@ -58,8 +64,7 @@ public abstract class MeasuredAnalysisSource extends CanaryAnalysisSource {
         /** Fewer than 0 or more than 100 extra pauses. */
         @POST
         public FormValidation doCheckExtraPauses(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> new CanaryAnalysis.Inconclusive(
-                    RolloutForms.integer("extraPauses", value, DEFAULTS.extraPauses()), DEFAULTS.fallback()));
+            return RolloutForms.check(item, () -> checkExtraPauses(value));
         }
 
         /** The two reactions, for everybody ({@link FixedChoices}). */

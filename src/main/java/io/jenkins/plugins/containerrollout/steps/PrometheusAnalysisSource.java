@@ -97,6 +97,13 @@ public final class PrometheusAnalysisSource extends MeasuredAnalysisSource {
         return analysis;
     }
 
+    /** The form's {@code maxValue}: a number, or blank when {@code minValue} is given. */
+    static void checkMaxValue(String value, String minValue) {
+        // a wrong minValue is its own field's error: here it only counts as given
+        checked(SAMPLE_URL, SAMPLE_QUERY, minValue == null || minValue.isBlank() ? null : 0d, bound("maxValue", value),
+                null);
+    }
+
     @Override
     public CanaryAnalysis toAnalysis() {
         return checked(url, query, bound("minValue", minValue), bound("maxValue", maxValue), inconclusiveSettings());
@@ -137,9 +144,7 @@ public final class PrometheusAnalysisSource extends MeasuredAnalysisSource {
         @POST
         public FormValidation doCheckMaxValue(@AncestorInPath Item item, @QueryParameter String value,
                 @QueryParameter String minValue) {
-            // a wrong minValue is its own field's error: here it only counts as given
-            return RolloutForms.check(item, () -> checked(SAMPLE_URL, SAMPLE_QUERY,
-                    minValue == null || minValue.isBlank() ? null : 0d, bound("maxValue", value), null));
+            return RolloutForms.check(item, () -> checkMaxValue(value, minValue));
         }
     }
 }

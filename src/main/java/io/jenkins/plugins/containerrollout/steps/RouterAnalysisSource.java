@@ -60,6 +60,18 @@ public final class RouterAnalysisSource extends MeasuredAnalysisSource {
         this.maxPointsWorseThanStable = maxPointsWorseThanStable;
     }
 
+    /** The form's {@code minRequests}, as the core checks it (blank: the default). */
+    static void checkMinRequests(String value) {
+        new CanaryAnalysis.Router(DEFAULTS.maxResponseMillis(), DEFAULTS.maxPointsWorseThanStable(),
+                RolloutForms.integer("minRequests", value, (int) DEFAULTS.minRequests()), null);
+    }
+
+    /** The form's {@code maxResponseMillis}, as the core checks it (blank: the default). */
+    static void checkMaxResponseMillis(String value) {
+        new CanaryAnalysis.Router(RolloutForms.integer("maxResponseMillis", value, 0),
+                DEFAULTS.maxPointsWorseThanStable(), DEFAULTS.minRequests(), null);
+    }
+
     @Override
     public CanaryAnalysis toAnalysis() {
         return new CanaryAnalysis.Router(maxResponseMillis, maxPointsWorseThanStable, minRequests,
@@ -82,16 +94,13 @@ public final class RouterAnalysisSource extends MeasuredAnalysisSource {
         /** Fewer than one request. */
         @POST
         public FormValidation doCheckMinRequests(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> new CanaryAnalysis.Router(DEFAULTS.maxResponseMillis(),
-                    DEFAULTS.maxPointsWorseThanStable(), RolloutForms.integer("minRequests", value,
-                    (int) DEFAULTS.minRequests()), null));
+            return RolloutForms.check(item, () -> checkMinRequests(value));
         }
 
         /** A negative limit. */
         @POST
         public FormValidation doCheckMaxResponseMillis(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> new CanaryAnalysis.Router(RolloutForms.integer("maxResponseMillis",
-                    value, 0), DEFAULTS.maxPointsWorseThanStable(), DEFAULTS.minRequests(), null));
+            return RolloutForms.check(item, () -> checkMaxResponseMillis(value));
         }
 
         /** Not a number. */

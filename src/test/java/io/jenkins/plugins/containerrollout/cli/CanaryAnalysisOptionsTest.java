@@ -82,8 +82,7 @@ public class CanaryAnalysisOptionsTest {
         assertTrue(usage("--analysis-extra-pauses", "101").startsWith("--analysis-extra-pauses: 101 is out of range"));
         assertEquals("--analysis-min-requests wants a positive whole number, not \"0\"",
                 usage("--analysis-min-requests", "0"));
-        assertEquals("--analysis-max-value wants a number from " + -Double.MAX_VALUE + " to " + Double.MAX_VALUE
-                + ", not \"NaN\"", usage("--analysis", "prometheus", "--analysis-prometheus-url", "http://127.0.0.1:9090",
+        assertEquals("--analysis-max-value wants a number, e.g. 0.05, not \"NaN\"", usage("--analysis", "prometheus", "--analysis-prometheus-url", "http://127.0.0.1:9090",
                 "--analysis-query", QUERY, "--analysis-max-value", "NaN"));
     }
 

@@ -129,6 +129,16 @@ public class CanaryAnalysisStepTest {
         assertEquals("maxValue: 'Infinity' is not a finite number; give e.g. 0.05",
                 RolloutForms.problem(() -> PrometheusAnalysisSource.bound("maxValue", "Infinity")));
         assertNull(PrometheusAnalysisSource.bound("minValue", " "));
+        assertEquals("minRequests: must be at least 1 (got 0)",
+                RolloutForms.problem(() -> RouterAnalysisSource.checkMinRequests("0")));
+        assertNull(RolloutForms.problem(() -> RouterAnalysisSource.checkMinRequests(" ")));
+        assertEquals("maxResponseMillis: must be 0 (no limit) or more (got -1)",
+                RolloutForms.problem(() -> RouterAnalysisSource.checkMaxResponseMillis("-1")));
+        assertEquals("extraPauses: 101 is out of range; use 0 to 100",
+                RolloutForms.problem(() -> MeasuredAnalysisSource.checkExtraPauses("101")));
+        assertTrue(RolloutForms.problem(() -> PrometheusAnalysisSource.checkMaxValue("", null))
+                .startsWith("maxValue: give maxValue"));
+        assertNull(RolloutForms.problem(() -> PrometheusAnalysisSource.checkMaxValue("", "0.99")));
         assertEquals(List.of("synthetic", "fail"), FixedChoices.inconclusive().stream().map(FixedChoices.Choice::value)
                 .toList());
     }
