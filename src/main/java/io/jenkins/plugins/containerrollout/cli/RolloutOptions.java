@@ -43,7 +43,7 @@ final class RolloutOptions {
         Option.value("--analysis-min-requests", "N", "canary, router: canary requests a window needs (default 10)"),
         Option.value("--analysis-max-response-ms", "MILLIS", "canary, router: the canary's average response time limit,"
                 + " 0 = none (default 0)"),
-        Option.value("--analysis-max-points-worse-than-stable", "POINTS", "canary, router: percentage points the"
+        Option.value("--analysis-max-points-below-stable", "N", "canary, router: percentage points the"
                 + " canary's success may lie below stable's (default: no comparison)"),
         Option.value("--analysis-prometheus-url", "URL", "canary, prometheus: the Prometheus server (required)"),
         Option.value("--analysis-query", "QUERY", "canary, prometheus: PromQL with {{app}}, {{revision}}, {{window}},"
@@ -64,7 +64,7 @@ final class RolloutOptions {
 
     /** Options of one analysis; the synthetic settings also serve a measuring analysis's fallback, so stay open. */
     private static final String[] ROUTER = {"--analysis-min-requests", "--analysis-max-response-ms",
-        "--analysis-max-points-worse-than-stable"};
+        "--analysis-max-points-below-stable"};
     private static final String[] PROMETHEUS = {"--analysis-prometheus-url", "--analysis-query",
         "--analysis-min-value", "--analysis-max-value"};
     private static final String[] MEASURED = {"--analysis-extra-pauses", "--analysis-inconclusive"};
@@ -74,7 +74,7 @@ final class RolloutOptions {
             "url", "--analysis-prometheus-url", "query", "--analysis-query", "minValue", "--analysis-min-value",
             "maxValue", "--analysis-max-value", "minRequests", "--analysis-min-requests",
             "maxResponseMillis", "--analysis-max-response-ms",
-            "maxPointsWorseThanStable", "--analysis-max-points-worse-than-stable",
+            "maxPointsWorseThanStable", "--analysis-max-points-below-stable",
             "extraPauses", "--analysis-extra-pauses", "inconclusive", "--analysis-inconclusive");
 
     static final Option[] PROBE = {
@@ -182,7 +182,7 @@ final class RolloutOptions {
         CanaryAnalysis.Router r = CanaryAnalysis.Router.defaults();
         long minRequests = o.positive("--analysis-min-requests", r.minRequests());
         long maxResponse = o.nonNegative("--analysis-max-response-ms", (int) r.maxResponseMillis());
-        double worse = o.decimal("--analysis-max-points-worse-than-stable", r.maxPointsWorseThanStable(), -100, 100);
+        double worse = o.decimal("--analysis-max-points-below-stable", r.maxPointsWorseThanStable(), -100, 100);
         return analysisCheck(() -> new CanaryAnalysis.Router(maxResponse, worse, minRequests, inconclusive));
     }
 

@@ -38,7 +38,7 @@ public class CanaryAnalysisOptionsTest {
     public void routerOptionsMapToTheRouterAnalysis() throws Exception {
         assertEquals(new CanaryAnalysis.Router(300, 1.5, 20, new CanaryAnalysis.Inconclusive(2, "fail")),
                 analysis("--analysis", "router", "--analysis-min-requests", "20", "--analysis-max-response-ms", "300",
-                        "--analysis-max-points-worse-than-stable", "1.5", "--analysis-extra-pauses", "2",
+                        "--analysis-max-points-below-stable", "1.5", "--analysis-extra-pauses", "2",
                         "--analysis-inconclusive", "fail"));
     }
 
