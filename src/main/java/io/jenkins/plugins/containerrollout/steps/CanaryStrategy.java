@@ -17,8 +17,9 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Canary: replicas of the new revision start beside the stable ones and take a growing share of the traffic in
- * {@code steps} (weight in percent, then a pause), each step analysed through the router's frontend (success ratio,
- * p95 latency); then the new revision is promoted, or after {@code failureLimit} failed analyses rolled back. Needs
+ * {@code steps} (weight in percent, then a pause), each step judged by its {@code analysis} (the router's counters of
+ * the canary's own traffic by default); then the new revision is promoted, or after {@code failureLimit} failed
+ * analyses rolled back. Needs
  * {@code router: haproxy(socket: ..., frontendPort: ...)}. Unset settings take the core's defaults
  * ({@link CanaryPlan#defaults()}).
  *
@@ -33,6 +34,7 @@ public final class CanaryStrategy extends DeployStrategy {
     private long maxP95Millis = DEFAULTS.maxP95Millis();
     private int analysisRequests = DEFAULTS.analysisRequests();
     private int failureLimit = DEFAULTS.failureLimit();
+    private CanaryAnalysisSource analysis;
 
     /** The core's plan: steps 10 % and 50 %, 30 s each, and its analysis defaults. */
     @DataBoundConstructor
@@ -100,6 +102,20 @@ public final class CanaryStrategy extends DeployStrategy {
         this.failureLimit = failureLimit;
     }
 
+    /** The analysis given, or null for the core's default ({@code router()}). */
+    public CanaryAnalysisSource getAnalysis() {
+        return analysis;
+    }
+
+    /**
+     * What judges each step: {@code router(...)} (the router's counters of the canary's own traffic, default),
+     * {@code synthetic()} or {@code prometheus(...)}.
+     */
+    @DataBoundSetter
+    public void setAnalysis(CanaryAnalysisSource analysis) {
+        this.analysis = analysis;
+    }
+
     /** The core's plan for these settings; its constructor names a wrong one. */
     CanaryPlan toPlan() {
         List<io.jenkins.plugins.containerrollout.core.deploy.CanaryStep> plan = new ArrayList<>();
@@ -107,7 +123,7 @@ public final class CanaryStrategy extends DeployStrategy {
             plan.add(step.toCore());
         }
         return new CanaryPlan(plan.isEmpty() ? DEFAULTS.steps() : plan, analysisPath, minSuccessRatio, maxP95Millis,
-                analysisRequests, failureLimit);
+                analysisRequests, failureLimit, analysis == null ? null : analysis.toAnalysis());
     }
 
     @Override
@@ -126,6 +142,11 @@ public final class CanaryStrategy extends DeployStrategy {
         @Override
         public String getDisplayName() {
             return Messages.get("CanaryStrategy.displayName");
+        }
+
+        /** What the analysis drop-down shows first: the core's default, the router's counters. */
+        public CanaryAnalysisSource getDefaultAnalysis() {
+            return new RouterAnalysisSource();
         }
 
         /** A ratio outside (0, 1]. */

@@ -32,6 +32,15 @@ final class FixedChoices {
         return choices;
     }
 
+    /** A canary analysis's {@code inconclusive: ...}: probe the canary's replicas, or fail the step. */
+    static List<Choice> inconclusive() {
+        List<Choice> choices = new ArrayList<>();
+        for (String fallback : new String[] {"synthetic", "fail"}) {
+            choices.add(new Choice(Messages.get("MeasuredAnalysisSource.inconclusive." + fallback), fallback));
+        }
+        return choices;
+    }
+
     /** {@code containerVerify(onFailure: ...)}: fail, unstable, rollback. */
     static List<Choice> onFailure() {
         List<Choice> choices = new ArrayList<>();

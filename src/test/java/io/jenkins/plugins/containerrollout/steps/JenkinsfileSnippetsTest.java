@@ -128,6 +128,21 @@ public class JenkinsfileSnippetsTest {
     }
 
     @Test
+    public void canaryAnalysesBindByTheirSymbols() {
+        assertEquals(List.of(), checker.check("case", "canary(analysis: router(minRequests: 20, maxResponseMillis: 300, "
+                + "maxPointsWorseThanStable: 1, extraPauses: 2, inconclusive: 'fail'))"));
+        assertEquals(List.of(), checker.check("case", "canary(analysis: synthetic(), analysisRequests: 50)"));
+        assertEquals(List.of(), checker.check("case", "canary(analysis: prometheus(url: 'http://127.0.0.1:9090', "
+                + "query: 'sum(up)', minValue: 1, maxValue: 0.5, extraPauses: 0, inconclusive: 'synthetic'))"));
+        assertTrue(checker.check("case", "canary(analysis: prometheus(uri: 'http://127.0.0.1:9090', query: 'up'))")
+                .stream().anyMatch(p -> p.contains("unknown parameter 'uri'")));
+        assertTrue(checker.check("case", "canary(analysis: synthetic(extraPauses: 1))")
+                .stream().anyMatch(p -> p.contains("unknown parameter 'extraPauses'")));
+        assertTrue(checker.check("case", "canary(analysis: haproxy())")
+                .stream().anyMatch(p -> p.contains("CanaryAnalysisSource is using symbol 'haproxy'")));
+    }
+
+    @Test
     public void deployingABuildsBareDigestIsCaught() {
         assertTrue(checker.check("case", "containerDeploy(app: 'web', image: img.digest, portBase: 21000)").stream()
                 .anyMatch(p -> p.contains("deploy its imageRef")));

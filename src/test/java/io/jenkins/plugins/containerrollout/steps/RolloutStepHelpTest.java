@@ -21,7 +21,8 @@ public class RolloutStepHelpTest {
     private static final List<Class<?>> DESCRIBED = List.of(ContainerDeployStep.class, ContainerVerifyStep.class,
             ContainerRollbackStep.class, RollingStrategy.class, RecreateStrategy.class, BlueGreenStrategy.class,
             CanaryStrategy.class, CanaryWeightStep.class, HaproxyRouting.class, DirectRouting.class, DockerTarget.class,
-            SwarmTarget.class, HttpVerifyCheck.class, SuccessRateVerifyCheck.class, HealthVerifyCheck.class, ExecVerifyCheck.class, SmokeTestVerifyCheck.class);
+            SwarmTarget.class, HttpVerifyCheck.class, SuccessRateVerifyCheck.class, HealthVerifyCheck.class, ExecVerifyCheck.class, SmokeTestVerifyCheck.class,
+            RouterAnalysisSource.class, SyntheticAnalysisSource.class, PrometheusAnalysisSource.class);
 
     private static List<String> parameters(Class<?> type) {
         List<String> names = new ArrayList<>();
