@@ -38,8 +38,8 @@ final class EngineOptions {
                 + " (blue-green needs one; default: the one recorded with the app, else none)"),
         Option.value("--router-socket", "PATH", "HAProxy runtime API socket (stats socket ... level admin)"),
         Option.value("--router-backend", "NAME", "HAProxy backend holding the app's server slots (default: the app name)"),
-        Option.value("--router-frontend-port", "PORT", "the router's loopback frontend, where canary analysis sends"
-                + " its requests (needed by --strategy canary)"),
+        Option.value("--router-frontend-port", "PORT", "the router's loopback frontend, recorded with the app so"
+                + " commands and reports can name the address clients use (optional)"),
     };
 
     private EngineOptions() {

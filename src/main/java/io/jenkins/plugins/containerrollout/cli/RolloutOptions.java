@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 final class RolloutOptions {
     static final Option[] STRATEGY = {
         Option.value("--strategy", "KIND", "recreate, rolling (default), blue-green (needs --router) or canary"
-                + " (needs --router and --router-frontend-port)"),
+                + " (needs --router)"),
         Option.value("--max-surge", "N|P%", "rolling: replicas above the desired count (default 25%)"),
         Option.value("--max-unavailable", "N|P%", "rolling: replicas below the desired count (default 25%)"),
         Option.value("--replacement", "POLICY", "rolling: stopStarted (default; the next batch starts while replaced"

@@ -134,7 +134,8 @@ public abstract class RolloutStep extends AppStep {
     }
 
     /**
-     * Blue-green and canary move traffic, so they need a router; canary also its frontend, to analyse there.
+     * Blue-green and canary move traffic, so they need a router (canary analysis reads the router's own counters, or
+     * probes the canary's replicas, so no frontend port is needed).
      *
      * @throws IllegalArgumentException naming {@code router} and the fix
      */
@@ -145,9 +146,9 @@ public abstract class RolloutStep extends AppStep {
             throw new RequestException("router: blueGreen switches traffic between colours, so it needs a router "
                     + "in front of the replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
         }
-        if (strategy instanceof RolloutStrategy.Canary && (none || (router instanceof HaproxyRouting h && h.getFrontendPort() == 0))) {
-            throw new RequestException("router: canary splits traffic by weight and analyses it at the router's "
-                    + "frontend; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "', frontendPort: PORT)");
+        if (strategy instanceof RolloutStrategy.Canary && none) {
+            throw new RequestException("router: canary splits traffic by weight, so it needs a router in front of the "
+                    + "replicas; add router: haproxy(socket: '" + HaproxyRouting.DEFAULT_SOCKET + "')");
         }
     }
 }

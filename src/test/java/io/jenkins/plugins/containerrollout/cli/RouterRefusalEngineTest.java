@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.testing.TestBed;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.After;
 import org.junit.Test;
 
@@ -31,19 +29,5 @@ public class RouterRefusalEngineTest {
         assertTrue(run.err(), run.err().contains("--router haproxy --router-socket PATH"));
         assertFalse(run.err(), run.err().contains("DockerDeployer") || run.err().contains("TrafficRouter"));
         assertEquals("", TestBed.docker("ps", "-aq", "--filter", "label=io.jenkins.containerrollout.app=" + app).strip());
-    }
-
-    @Test
-    public void canaryWithoutAFrontendPortNamesTheOptionNotAConstructor() throws Exception {
-        Path socket = Files.createTempFile("haproxy", ".sock");
-        try {
-            CliRun run = CliRun.of("deploy", "--app", app, "--image", "web:1", "--port-base", "31000", "--strategy",
-                    "canary", "--router", "haproxy", "--router-socket", socket.toString(), "--docker-host",
-                    TestBed.host().uri());
-            assertTrue(run.err(), run.err().contains("--router-frontend-port PORT"));
-            assertFalse(run.err(), run.err().contains("new ") || run.err().contains("HaproxyRouter"));
-        } finally {
-            Files.deleteIfExists(socket);
-        }
     }
 }

@@ -187,10 +187,11 @@ public class ContainerDeployStepTest {
     }
 
     @Test
-    public void canaryWithoutARouterFrontendSaysWhatToAdd() {
-        String problem = refusal(canary(new CanaryStrategy(), new HaproxyRouting()));
-        assertTrue(problem, problem.startsWith("router: canary splits traffic by weight")
-                && problem.contains("frontendPort: PORT"));
+    public void canaryNeedsARouterButNoFrontendPort() {
+        String problem = refusal(canary(new CanaryStrategy(), new DirectRouting()));
+        assertTrue(problem, problem.startsWith("router: canary splits traffic by weight, so it needs a router"));
+        assertTrue(canary(new CanaryStrategy(), new HaproxyRouting()).toRequest(HOST, null, null).strategy()
+                instanceof RolloutStrategy.Canary);
     }
 
     @Test

@@ -53,7 +53,12 @@ public final class PrometheusQuery {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    private static URI checkedUrl(String url) {
+    /**
+     * Checks that {@code url} is an http(s) URL of a server, before anything runs.
+     *
+     * @throws RequestException naming {@code url} (without any credentials in it) and the fix
+     */
+    public static URI checkedUrl(String url) {
         URI uri;
         try {
             uri = url == null ? null : new URI(url.trim());
@@ -66,6 +71,20 @@ public final class PrometheusQuery {
                     + "one such as http://127.0.0.1:9090");
         }
         return uri;
+    }
+
+    /** {@code url} as it may be shown: without a {@code user:password@} part. */
+    public static String shown(URI url) {
+        return url.getRawUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo() + "@", "");
+    }
+
+    /**
+     * Checks a query template's placeholders before anything runs.
+     *
+     * @throws RequestException naming {@code query} and the unknown placeholder
+     */
+    public static void checkTemplate(String template) {
+        render(template, java.util.Map.of("app", "a", "revision", "1", "window", "1s", "servers", "s1"));
     }
 
     /** The API endpoint queries go to. */

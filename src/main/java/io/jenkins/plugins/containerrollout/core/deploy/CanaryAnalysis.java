@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
 import io.jenkins.plugins.containerrollout.core.RequestException;
+import io.jenkins.plugins.containerrollout.core.analysis.PrometheusQuery;
 import java.io.Serializable;
 import java.util.Locale;
 
@@ -132,6 +133,8 @@ public sealed interface CanaryAnalysis extends Serializable {
             if (query == null || query.isBlank()) {
                 throw new RequestException("query: required for prometheus analysis, e.g. the canary's 5xx ratio");
             }
+            PrometheusQuery.checkedUrl(url);
+            PrometheusQuery.checkTemplate(query);
             if (minValue == null && maxValue == null) {
                 throw new RequestException("maxValue: give maxValue (e.g. an error rate's ceiling) or minValue (e.g. "
                         + "a success ratio's floor) for the query's value");
@@ -146,7 +149,7 @@ public sealed interface CanaryAnalysis extends Serializable {
 
         @Override
         public String describe() {
-            return "prometheus " + url + " query " + query + (minValue != null ? " >= " + minValue : "")
+            return "prometheus " + PrometheusQuery.shown(PrometheusQuery.checkedUrl(url)) + " query " + query + (minValue != null ? " >= " + minValue : "")
                     + (maxValue != null ? " <= " + maxValue : "") + ", " + inconclusive.describe();
         }
     }

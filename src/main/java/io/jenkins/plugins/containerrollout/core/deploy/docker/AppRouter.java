@@ -62,14 +62,6 @@ final class AppRouter {
         }
     }
 
-    /** Canary analysis measures what clients get, so it needs the router's frontend. */
-    static void requireFrontendFor(RolloutStrategy strategy, String app, TrafficRouter router) {
-        if (strategy instanceof RolloutStrategy.Canary && router.frontend(app).isEmpty()) {
-            throw new RequestException("strategy: canary analyses the traffic through the router's frontend, and"
-                    + " the router has no frontend port; give haproxy's frontendPort (--router-frontend-port PORT)");
-        }
-    }
-
     /** What the state records of the router a command uses: its settings, or null (none, or one that cannot say). */
     static RouterSettings recorded(String app, TrafficRouter used) {
         return used.settings(app).orElse(null);

@@ -124,7 +124,6 @@ public final class DockerDeployer implements AppDeployer {
         requireSameHost(request.host());
         TrafficRouter router = AppRouter.choose(request.app(), this.router, store.state(request.app()).router(), sink);
         AppRouter.requireFor(request.strategy(), router);
-        AppRouter.requireFrontendFor(request.strategy(), request.app(), router);
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         ReplicaSpec spec = request.spec();
