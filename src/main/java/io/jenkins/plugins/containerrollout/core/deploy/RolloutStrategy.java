@@ -243,13 +243,34 @@ public sealed interface RolloutStrategy extends Serializable {
     }
 
     /**
+     * Blue-green and canary: the new revision runs beside the old one, at full size before traffic has moved (a whole
+     * second colour; a canary's promotion), and the router moves the traffic, so no replica is ever unavailable.
+     */
+    sealed interface SideBySide extends RolloutStrategy permits BlueGreen, Canary {
+        @Override
+        default int surge(int desired) {
+            return desired;
+        }
+
+        @Override
+        default int unavailable(int desired) {
+            return 0;
+        }
+
+        @Override
+        default boolean movesTraffic() {
+            return true;
+        }
+    }
+
+    /**
      * Blue-green: start a full set of the new colour beside the old, verify it, switch all traffic at once, keep the
      * old colour {@code scaleDownDelaySeconds} for an instant switch back, then stop it.
      *
      * @param scaleDownDelaySeconds how long the old colour keeps running after traffic switched
      * @param gates                 the shared gates
      */
-    record BlueGreen(int scaleDownDelaySeconds, RolloutGates gates) implements RolloutStrategy {
+    record BlueGreen(int scaleDownDelaySeconds, RolloutGates gates) implements SideBySide {
         public BlueGreen {
             if (scaleDownDelaySeconds < 0) {
                 throw new RequestException("scaleDownDelaySeconds: must be 0 or more (got " + scaleDownDelaySeconds
@@ -272,22 +293,6 @@ public sealed interface RolloutStrategy extends Serializable {
             return "blueGreen";
         }
 
-        /** A whole second colour. */
-        @Override
-        public int surge(int desired) {
-            return desired;
-        }
-
-        @Override
-        public int unavailable(int desired) {
-            return 0;
-        }
-
-        @Override
-        public boolean movesTraffic() {
-            return true;
-        }
-
         @Override
         public void own(Map<String, String> m, int desired) {
             m.put("scaleDownDelaySeconds", String.valueOf(scaleDownDelaySeconds));
@@ -302,7 +307,7 @@ public sealed interface RolloutStrategy extends Serializable {
      * @param plan  the weight steps and the analysis between them; never null
      * @param gates the shared gates
      */
-    record Canary(CanaryPlan plan, RolloutGates gates) implements RolloutStrategy {
+    record Canary(CanaryPlan plan, RolloutGates gates) implements SideBySide {
         public Canary {
             plan = plan == null ? CanaryPlan.defaults() : plan;
             gates = gates == null ? RolloutGates.defaults() : gates;
@@ -316,22 +321,6 @@ public sealed interface RolloutStrategy extends Serializable {
         @Override
         public String name() {
             return "canary";
-        }
-
-        /** Promotion runs both revisions at full size until the traffic moved. */
-        @Override
-        public int surge(int desired) {
-            return desired;
-        }
-
-        @Override
-        public int unavailable(int desired) {
-            return 0;
-        }
-
-        @Override
-        public boolean movesTraffic() {
-            return true;
         }
 
         @Override
