@@ -5,16 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
-import io.jenkins.plugins.containerrollout.testing.Cleanup;
-import io.jenkins.plugins.containerrollout.testing.Haproxy;
-import io.jenkins.plugins.containerrollout.testing.Load;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.Prometheus;
-import io.jenkins.plugins.containerrollout.testing.Replicas;
+import io.jenkins.plugins.containerrollout.testing.ScrapedRouter;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.AfterClass;
@@ -27,15 +22,11 @@ import org.junit.Test;
  * frontend. The query is the one docs/analysis.md shows for HAProxy. Ports 41000-41999.
  */
 public class PrometheusQueryEngineTest {
-    /** The canary's share of 5xx answers over the window, as docs/analysis.md gives it. */
-    static final String ERROR_RATIO = "sum(rate(haproxy_server_http_responses_total{proxy=\"{{app}}\",server=~\"{{servers}}\","
-            + "code=\"5xx\"}[{{window}}])) / sum(rate(haproxy_server_http_responses_total{proxy=\"{{app}}\","
-            + "server=~\"{{servers}}\"}[{{window}}]))";
+    static final String ERROR_RATIO = ScrapedRouter.ERROR_RATIO;
 
     private static final String APP = TestBed.unique("promq");
     private static int base;
-    private static Replicas replicas;
-    private static Haproxy haproxy;
+    private static ScrapedRouter bed;
     private static Prometheus prometheus;
     private static String brokenServer;
     private static String healthyServer;
@@ -43,33 +34,17 @@ public class PrometheusQueryEngineTest {
 
     @BeforeClass
     public static void loadAndScrape() throws Exception {
-        base = Loopback.freeBase(APP, 41000, 41999, 8);
-        replicas = new Replicas(APP);
-        replicas.start(base, true);
-        replicas.start(base + 1, false);
-        haproxy = Haproxy.startWithMetrics(APP, base + 4, 4, base + 5);
-        HaproxyRouter router = new HaproxyRouter(haproxy.adminSocket(), haproxy.frontendPort());
-        router.route(APP, List.of(base, base + 1));
-        CounterSnapshot slots = CounterSnapshot.now(router.counters(APP));
-        brokenServer = String.join("|", slots.serversAt(List.of(base + 1)));
-        healthyServer = String.join("|", slots.serversAt(List.of(base)));
-        prometheus = Prometheus.start(base + 6, List.of("127.0.0.1:" + (base + 5)));
-        client = new PrometheusQuery(prometheus.url(), Duration.ofSeconds(5));
-        // ~4 s of traffic, so several 1 s scrapes see the counters grow
-        Map<Integer, Integer> got = Load.send(haproxy.frontendPort(), "/", 4, 100, 40);
-        // a rate needs two samples after the load (scrapes come late on a busy machine): wait for them, bounded
-        String scraped = "sum(haproxy_server_http_responses_total{proxy=\"" + APP + "\",code=\"5xx\"})";
-        long until = System.currentTimeMillis() + 20_000;
-        while ((client.value(scraped).orElse(0) < got.get(500) || client.value(query(ERROR_RATIO, brokenServer)).isEmpty()
-                || client.value(query(ERROR_RATIO, healthyServer)).isEmpty()) && System.currentTimeMillis() < until) {
-            Thread.sleep(250);
-        }
-        assertEquals("Prometheus scraped every 500 the clients got", got.get(500), client.value(scraped).orElse(0), 0);
+        bed = ScrapedRouter.start(APP, 41000, 41999);
+        base = bed.base;
+        prometheus = bed.prometheus;
+        client = bed.client;
+        brokenServer = bed.brokenServer;
+        healthyServer = bed.healthyServer;
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        Cleanup.closeAll(prometheus, haproxy, replicas);
+        bed.close();
     }
 
     private static String query(String template, String servers) {

@@ -4,21 +4,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.containerrollout.core.analysis.CounterSnapshot;
-import io.jenkins.plugins.containerrollout.core.analysis.PrometheusQuery;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
-import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
-import io.jenkins.plugins.containerrollout.testing.Cleanup;
-import io.jenkins.plugins.containerrollout.testing.Haproxy;
-import io.jenkins.plugins.containerrollout.testing.Load;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.Prometheus;
-import io.jenkins.plugins.containerrollout.testing.Replicas;
+import io.jenkins.plugins.containerrollout.testing.ScrapedRouter;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -39,41 +31,23 @@ public class MetricsCheckEngineTest {
     private static final Verifier VERIFIER = new Verifier(new DockerHost("unix:///nonexistent/docker.sock", false, null));
 
     private static int base;
-    private static Replicas replicas;
-    private static Haproxy haproxy;
+    private static ScrapedRouter bed;
     private static Prometheus prometheus;
     private static String brokenServer;
     private static String healthyServer;
 
     @BeforeClass
     public static void loadAndScrape() throws Exception {
-        base = Loopback.freeBase(APP, 42000, 42999, 8);
-        replicas = new Replicas(APP);
-        replicas.start(base, true);
-        replicas.start(base + 1, false);
-        haproxy = Haproxy.startWithMetrics(APP, base + 4, 4, base + 5);
-        HaproxyRouter router = new HaproxyRouter(haproxy.adminSocket(), haproxy.frontendPort());
-        router.route(APP, List.of(base, base + 1));
-        CounterSnapshot slots = CounterSnapshot.now(router.counters(APP));
-        brokenServer = slots.serversAt(List.of(base + 1)).get(0);
-        healthyServer = slots.serversAt(List.of(base)).get(0);
-        prometheus = Prometheus.start(base + 6, List.of("127.0.0.1:" + (base + 5)));
-        PrometheusQuery client = new PrometheusQuery(prometheus.url(), Duration.ofSeconds(5));
-        Map<Integer, Integer> got = Load.send(haproxy.frontendPort(), "/", 4, 100, 40);
-        // a rate needs two samples after the load (scrapes come late on a busy machine): wait for them, bounded
-        String scraped = "sum(haproxy_server_http_responses_total{proxy=\"" + APP + "\",code=\"5xx\"})";
-        String healthyRatio = ratio(healthyServer).replace("{{app}}", APP);
-        long until = System.currentTimeMillis() + 20_000;
-        while ((client.value(scraped).orElse(0) < got.get(500) || client.value(healthyRatio).isEmpty())
-                && System.currentTimeMillis() < until) {
-            Thread.sleep(250);
-        }
-        assertEquals("Prometheus scraped every 500 the clients got", got.get(500), client.value(scraped).orElse(0), 0);
+        bed = ScrapedRouter.start(APP, 42000, 42999);
+        base = bed.base;
+        prometheus = bed.prometheus;
+        brokenServer = bed.brokenServer;
+        healthyServer = bed.healthyServer;
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        Cleanup.closeAll(prometheus, haproxy, replicas);
+        bed.close();
     }
 
     private static String ratio(String server) {

@@ -12,6 +12,7 @@ import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.Prometheus;
+import io.jenkins.plugins.containerrollout.testing.ScrapedRouter;
 import java.util.List;
 import org.junit.Test;
 
@@ -25,9 +26,7 @@ import org.junit.Test;
  */
 public class CanaryAnalysisEngineTest extends EngineTestBase {
     /** The canary's 5xx ratio over the window, from HAProxy's exporter (docs/analysis.md). */
-    static final String ERROR_RATIO = "sum(rate(haproxy_server_http_responses_total{proxy=\"{{app}}\",server=~\"{{servers}}\","
-            + "code=\"5xx\"}[{{window}}])) / sum(rate(haproxy_server_http_responses_total{proxy=\"{{app}}\","
-            + "server=~\"{{servers}}\"}[{{window}}]))";
+    static final String ERROR_RATIO = ScrapedRouter.ERROR_RATIO;
 
     private DeployRequest v1(String steps, CanaryAnalysis analysis) {
         return CanaryFixture.request(host, app, DeployFixture.image("1", true), CanaryFixture.portBase(app, 5), steps,
