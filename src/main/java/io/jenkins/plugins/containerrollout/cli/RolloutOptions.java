@@ -1,7 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.RequestException;
-import io.jenkins.plugins.containerrollout.core.analysis.PrometheusQuery;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryAnalysis;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryPlan;
 import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
@@ -171,13 +170,8 @@ final class RolloutOptions {
             String query = o.value("--analysis-query");
             Double min = bound(o, "--analysis-min-value");
             Double max = bound(o, "--analysis-max-value");
-            CanaryAnalysis.Prometheus p = analysisCheck(() -> new CanaryAnalysis.Prometheus(url, query, min, max,
-                    inconclusive));
-            // the core meets a bad url or placeholder only at the first pause, with the canary already running
-            analysisCheck(() -> new PrometheusQuery(url, Duration.ofSeconds(1)));
-            analysisCheck(() -> PrometheusQuery.render(query, Map.of("app", "app", "revision", "1", "window", "1s",
-                    "servers", "s1")));
-            return p;
+            // the core checks the url and the query's placeholders here, before anything runs
+            return analysisCheck(() -> new CanaryAnalysis.Prometheus(url, query, min, max, inconclusive));
         }
         CanaryAnalysis.Router r = CanaryAnalysis.Router.defaults();
         long minRequests = o.positive("--analysis-min-requests", r.minRequests());

@@ -4,10 +4,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.containerrollout.core.RequestException;
-import io.jenkins.plugins.containerrollout.core.analysis.PrometheusQuery;
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryAnalysis;
-import java.time.Duration;
-import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -23,9 +20,6 @@ import org.kohsuke.stapler.verb.POST;
  * <p>Usage: {@code analysis: prometheus(url: 'http://127.0.0.1:9090', query: 'sum(...)', maxValue: 0.05)}
  */
 public final class PrometheusAnalysisSource extends MeasuredAnalysisSource {
-    /** The placeholders the core fills in at each window (see docs/analysis.md), with sample values. */
-    static final Map<String, String> PLACEHOLDERS = Map.of("app", "web", "revision", "1", "window", "30s",
-            "servers", "s1");
     /** What the form checks put in the fields they do not check. */
     private static final String SAMPLE_URL = "http://127.0.0.1:9090";
     private static final String SAMPLE_QUERY = "up";
@@ -86,15 +80,12 @@ public final class PrometheusAnalysisSource extends MeasuredAnalysisSource {
     }
 
     /**
-     * The core's analysis, with the url and the query's placeholders checked as the core checks them at the first
-     * pause (credentials in the url are never shown).
+     * The core's analysis, which checks the url and the query's placeholders before anything runs (credentials in the
+     * url are never shown).
      */
     static CanaryAnalysis.Prometheus checked(String url, String query, Double minValue, Double maxValue,
             CanaryAnalysis.Inconclusive inconclusive) {
-        CanaryAnalysis.Prometheus analysis = new CanaryAnalysis.Prometheus(url, query, minValue, maxValue, inconclusive);
-        new PrometheusQuery(url, Duration.ofSeconds(1));
-        PrometheusQuery.render(query, PLACEHOLDERS);
-        return analysis;
+        return new CanaryAnalysis.Prometheus(url, query, minValue, maxValue, inconclusive);
     }
 
     /** The form's {@code maxValue}: a number, or blank when {@code minValue} is given. */
