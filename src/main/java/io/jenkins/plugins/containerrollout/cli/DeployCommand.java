@@ -60,7 +60,8 @@ public final class DeployCommand implements Command {
 
     @Override
     public String summary() {
-        return "Roll an application out to an image (recreate, rolling or blue-green); exit 1 unless it succeeded.";
+        return "Roll an application out to an image (recreate, rolling or blue-green); exit 1 unless it succeeded."
+                + " With --compose FILE: every service of a Compose file as one stack ('deploy --compose FILE --help').";
     }
 
     /** {@code deploy --compose FILE} is the stack deploy ({@link StackCommands#DEPLOY}). */

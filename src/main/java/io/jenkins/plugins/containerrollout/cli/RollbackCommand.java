@@ -37,7 +37,8 @@ public final class RollbackCommand implements Command {
 
     @Override
     public String summary() {
-        return "Restore an earlier revision of an application exactly as it was recorded.";
+        return "Restore an earlier revision of an application exactly as it was recorded."
+                + " With --project NAME: every service of a stack ('rollback --project NAME --help').";
     }
 
     /** {@code rollback --project NAME} is the stack rollback ({@link StackCommands#ROLLBACK}). */
