@@ -99,4 +99,16 @@ public class StackDeployerEngineTest {
         assertEquals(1, deployer.status(f.app("api")).stableRevision());
         assertEquals(1, deployer.stackHistory(f.project).size());
     }
+
+    @Test
+    public void aFailedFirstStackDeployRemovesTheServicesItCreatedAndRecordsNoRevision() throws Exception {
+        StackResult failed = deploy(AppImages.app("web2", false), AppImages.app("api1", true));
+
+        assertEquals(failed.message(), Outcome.ROLLED_BACK, failed.outcome());
+        assertEquals(0, failed.servingRevision());
+        assertTrue(failed.message(), failed.message().contains(f.app("api") + " removed (it was new)"));
+        assertEquals("the api is not left running alone", List.of(), f.containerIds("api"));
+        assertEquals(List.of(), f.containerIds("web"));
+        assertEquals(List.of(), deployer.stackHistory(f.project));
+    }
 }
