@@ -26,4 +26,12 @@ public interface Command {
      * @throws Exception            any other failure; its message, one line naming the cause, is printed; exit code 1
      */
     Object run(ParsedOptions options, Terminal terminal) throws Exception;
+
+    /**
+     * The command that handles these arguments: this one, or another form of it ({@code deploy --compose} is the
+     * stack deploy, with options of its own).
+     */
+    default Command form(java.util.List<String> args) {
+        return this;
+    }
 }

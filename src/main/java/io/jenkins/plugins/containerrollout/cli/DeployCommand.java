@@ -9,6 +9,7 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * {@code container-rollout deploy}: the CLI face of {@code containerDeploy}. Rolls an application out to an image on
  * one Docker engine (or a Swarm service with {@code --target swarm}) and prints the {@link RolloutRecord} as JSON; exits 1 (the record still printed) when the rollout
  * did not succeed: rolled back, failed or paused.
+ *
+ * With {@code --compose FILE} it deploys a whole Compose project instead ({@link StackCommands}).
  *
  * <p>Usage: {@code container-rollout deploy --app web --image 127.0.0.1:5000/web:7 --replicas 4 --port-base 21000}
  */
@@ -57,7 +60,14 @@ public final class DeployCommand implements Command {
 
     @Override
     public String summary() {
-        return "Roll an application out to an image (recreate, rolling or blue-green); exit 1 unless it succeeded.";
+        return "Roll an application out to an image (recreate, rolling or blue-green); exit 1 unless it succeeded."
+                + " With --compose FILE: every service of a Compose file as one stack ('deploy --compose FILE --help').";
+    }
+
+    /** {@code deploy --compose FILE} is the stack deploy ({@link StackCommands#DEPLOY}). */
+    @Override
+    public Command form(List<String> args) {
+        return StackCommands.names(args, "--compose") ? StackCommands.DEPLOY : this;
     }
 
     @Override

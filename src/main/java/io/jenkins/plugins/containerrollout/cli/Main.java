@@ -57,8 +57,8 @@ public final class Main {
             err.println(PROGRAM + ": unknown command \"" + args[0] + "\" (try '" + PROGRAM + " --help')");
             return 2;
         }
-        Command command = found.get();
         List<String> rest = Arrays.asList(args).subList(1, args.length);
+        Command command = found.get().form(rest);
         if (rest.stream().anyMatch(Main::isHelp)) {
             out.print(help(command));
             return 0;

@@ -6,10 +6,13 @@ import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import java.util.List;
 
 /**
  * {@code container-rollout rollback}: the CLI face of {@code containerRollback}. Restores the previous revision, or
  * the one named, exactly as recorded in the engine (same image id, same spec), and prints the {@link RolloutRecord}.
+ *
+ * With {@code --project NAME} it rolls a whole stack back instead ({@link StackCommands}).
  *
  * <p>Usage: {@code container-rollout rollback --app web --to-revision 3}
  */
@@ -34,7 +37,14 @@ public final class RollbackCommand implements Command {
 
     @Override
     public String summary() {
-        return "Restore an earlier revision of an application exactly as it was recorded.";
+        return "Restore an earlier revision of an application exactly as it was recorded."
+                + " With --project NAME: every service of a stack ('rollback --project NAME --help').";
+    }
+
+    /** {@code rollback --project NAME} is the stack rollback ({@link StackCommands#ROLLBACK}). */
+    @Override
+    public Command form(List<String> args) {
+        return StackCommands.names(args, "--project") ? StackCommands.ROLLBACK : this;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.List;
 
@@ -48,6 +49,30 @@ public interface AppDeployer extends AutoCloseable {
 
     /** Removes {@code app} and its history from the target. */
     void remove(String app);
+
+    /**
+     * Keeps {@code revision} of a stack in the target (older ones beyond the last 20 are pruned). A target that cannot
+     * keep stacks refuses.
+     *
+     * @throws IllegalArgumentException the target keeps no stack revisions (nothing was changed)
+     */
+    default void recordStack(StackRevision revision) {
+        throw noStacks();
+    }
+
+    /**
+     * Kept revisions of the stack {@code project}, oldest first; empty when it was never deployed.
+     *
+     * @throws IllegalArgumentException the target keeps no stack revisions
+     */
+    default List<StackRevision> stackHistory(String project) {
+        throw noStacks();
+    }
+
+    private static RequestException noStacks() {
+        return new RequestException("compose: stack deploys (--compose, --project) are supported on the Docker-host"
+                + " target only for now; use --target docker, or deploy each service as its own app");
+    }
 
     /** Releases the engine client; throws nothing checked. */
     @Override

@@ -14,7 +14,10 @@ package io.jenkins.plugins.containerrollout.core.deploy;
  *       pruned): {@link #STABLE}, {@link #TARGET}, {@link #PHASE}, {@link #REPLICAS}, {@link #PORT_BASE}, and the router
  *       the application is behind, when it is ({@link #ROUTER}, {@link #ROUTER_SOCKET}, {@link #ROUTER_BACKEND},
  *       {@link #ROUTER_FRONTEND_PORT}: {@code RouterSettings}), so a later command that omits it keeps it in step;</li>
- *   <li>{@code lock} ({@code <app>.lock}, created, never started): {@link #OWNER}, {@link #CREATED}.</li>
+ *   <li>{@code lock} ({@code <app>.lock}, created, never started): {@link #OWNER}, {@link #CREATED};</li>
+ *   <li>{@code stack} ({@code <project>.stack<n>}, created, never started; carries {@link #PROJECT} instead of
+ *       {@link #APP}, so removing an app leaves its stack's history): {@link #STACK_REVISION}, {@link #STACK} (the
+ *       services and their app revisions as JSON), {@link #CREATED}.</li>
  * </ul>
  *
  * <p>Usage: {@code docker ps -a --filter label=io.jenkins.containerrollout.app=web}
@@ -55,6 +58,10 @@ public final class AppLabels {
     public static final String ROLE_REVISION = "revision";
     public static final String ROLE_STATE = "state";
     public static final String ROLE_LOCK = "lock";
+    public static final String ROLE_STACK = "stack";
+    public static final String PROJECT = PREFIX + "project";
+    public static final String STACK_REVISION = PREFIX + "stack-revision";
+    public static final String STACK = PREFIX + "stack";
 
     // container names of the scheme above; public because the Docker-host deployer (core.deploy.docker) writes them
     public static String replicaName(String app, int revision, int slot) {
@@ -71,5 +78,9 @@ public final class AppLabels {
 
     public static String lockName(String app) {
         return app + ".lock";
+    }
+
+    public static String stackName(String project, int revision) {
+        return project + ".stack" + revision;
     }
 }

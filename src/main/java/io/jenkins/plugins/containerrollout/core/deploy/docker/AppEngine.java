@@ -46,6 +46,11 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(APP, app)).exec();
     }
 
+    /** Every container carrying {@code key=value}: the records kept under another label than {@link AppLabels#APP}. */
+    List<Container> labelled(String key, String value) {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec();
+    }
+
     List<Container> containers(String app, String role) {
         return containers(app).stream().filter(c -> role.equals(c.getLabels().get(ROLE))).toList();
     }

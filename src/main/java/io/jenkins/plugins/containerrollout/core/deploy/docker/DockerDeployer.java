@@ -16,6 +16,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -55,6 +56,7 @@ public final class DockerDeployer implements AppDeployer {
     /** The executor, probe client and clock every rollout of this deployer borrows; closed with it. */
     private final DeployerResources resources;
     private final EngineState store;
+    private final StackRecords stacks;
     private final EngineImages images;
     /** The registry login, or null; its password is also masked in failed replicas' logs. */
     private final RegistryCredentials credentials;
@@ -101,6 +103,7 @@ public final class DockerDeployer implements AppDeployer {
         this.engine = new AppEngine(DeployClients.open(host));
         this.resources = DeployerResources.over(engine);
         this.store = new EngineState(engine);
+        this.stacks = new StackRecords(engine, store);
         this.images = new EngineImages(engine, host, credentials);
         this.credentials = credentials;
         this.queries = new AppQueries(host, engine, store, resources, credentials);
@@ -297,6 +300,16 @@ public final class DockerDeployer implements AppDeployer {
     public void remove(String app) {
         AppName.check(app);
         store.removeAll(app);
+    }
+
+    @Override
+    public void recordStack(StackRevision revision) {
+        stacks.write(revision);
+    }
+
+    @Override
+    public List<StackRevision> stackHistory(String project) {
+        return stacks.history(project);
     }
 
     @Override

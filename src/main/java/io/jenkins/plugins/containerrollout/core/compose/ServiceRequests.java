@@ -1,0 +1,147 @@
+package io.jenkins.plugins.containerrollout.core.compose;
+
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.Ports;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps each service of a {@link ComposeProject} onto the {@link DeployRequest} of its app on the Docker-host target
+ * (host network, loopback). Everything is mapped, and every refusal thrown, before the first service deploys.
+ *
+ * <p>Usage: {@code DeployRequest r = new ServiceRequests(host, probe, previous).request(project, service)}
+ */
+final class ServiceRequests {
+    /** Where a service with no published port gets its (unused) port base when it has none recorded yet. */
+    static final int UNPUBLISHED_FROM = 30000;
+    static final int UNPUBLISHED_TO = 39999;
+
+    private final DockerHost host;
+    private final ProbeSettings probe;
+    private final StackRevision previous;
+
+    /**
+     * @param probe    the readiness probe of every service whose image has no HEALTHCHECK
+     * @param previous the stack's latest revision, or null: a service with no published port keeps its port base
+     */
+    ServiceRequests(DockerHost host, ProbeSettings probe, StackRevision previous) {
+        this.host = host;
+        this.probe = probe;
+        this.previous = previous;
+    }
+
+    /** Every service's request, in the project's dependency order. */
+    List<DeployRequest> all(ComposeProject project) {
+        List<DeployRequest> out = new ArrayList<>();
+        for (ComposeService s : project.services()) {
+            out.add(request(project, s));
+        }
+        return out;
+    }
+
+    DeployRequest request(ComposeProject project, ComposeService s) {
+        String where = "services." + s.name();
+        if (s.healthcheck() != null) {
+            // ReplicaSpec has no healthcheck field: the Docker-host deployer gates on the image's HEALTHCHECK, else on
+            // its HTTP probe, so a Compose healthcheck would be silently ignored
+            throw new ComposeException(where + ".healthcheck", "can not be set on a replica on the Docker-host target"
+                    + " yet; remove it: a replica is ready when its image's HEALTHCHECK says healthy, else when the"
+                    + " health path (healthPath, --health-path) answers 2xx/3xx; bake the check into the image as a"
+                    + " HEALTHCHECK");
+        }
+        if (s.replicas() < 1) {
+            throw new ComposeException(where + ".deploy.replicas", "is 0; the Docker-host target runs at least 1"
+                    + " replica of every service; remove the service from the file to stop it");
+        }
+        if (s.ports().size() > 1) {
+            throw new ComposeException(where + ".ports", "lists " + s.ports().size() + " ports; on the host network a"
+                    + " service has one port base (its first replica's port); keep one");
+        }
+        for (String network : s.networks()) {
+            if (!network.equals("default")) {
+                throw new ComposeException(where + ".networks", "names '" + network + "'; on the Docker-host target"
+                        + " replicas run on the host network (loopback); remove it");
+            }
+        }
+        List<String> volumes = new ArrayList<>();
+        for (Mount m : s.volumes()) {
+            if (m.type() == Mount.Type.VOLUME && m.source() != null) {
+                NamedResource v = project.volumes().get(m.source());
+                if (v != null && (v.driver() != null || !v.driverOpts().isEmpty() || !v.labels().isEmpty())) {
+                    throw new ComposeException("volumes." + m.source(), "sets a driver, driver_opts or labels; the"
+                            + " engine creates a named volume with its default driver on first use; create it"
+                            + " beforehand and mark it external: true");
+                }
+            }
+            volumes.add(m.asBind(m.source() == null ? null : project.volumeName(m.source())));
+        }
+        ReplicaSpec spec = ReplicaSpec.of(s.image()).withEnv(s.environment()).withCommand(s.entrypoint(), s.command())
+                .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(s.labels())
+                .withVolumes(volumes);
+        return new DeployRequest(host, s.app(), spec, s.replicas(), portBase(s), strategy(s), probe, 10, null, null);
+    }
+
+    /**
+     * The first published port, else the one recorded for the service in the previous stack revision, else a free
+     * loopback port: the replicas read it as {@code PORT} and the deployer needs one even when nothing listens on it.
+     */
+    private int portBase(ComposeService s) {
+        if (!s.ports().isEmpty()) {
+            Integer published = s.ports().get(0).published();
+            if (published == null) {
+                throw new ComposeException("services." + s.name() + ".ports", "publishes no host port; give one"
+                        + " ('127.0.0.1:18080:18080'): it is the port base of the service's replicas on the host network");
+            }
+            return published;
+        }
+        StackRevision.Service before = previous == null ? null : previous.service(s.name());
+        if (before != null && before.portBase() > 0) {
+            return before.portBase();
+        }
+        int span = UNPUBLISHED_TO - UNPUBLISHED_FROM;
+        int start = Math.floorMod(s.app().hashCode(), span);
+        for (int i = 0; i < span; i += 7) {
+            int base = UNPUBLISHED_FROM + Math.floorMod(start + i, span - 8);
+            if (Ports.free(base) && Ports.free(base + 1)) {
+                return base;
+            }
+        }
+        throw new ComposeException("services." + s.name(), "has no published port and no free loopback port was"
+                + " found in " + UNPUBLISHED_FROM + "-" + UNPUBLISHED_TO + "; publish one with ports:");
+    }
+
+    /** {@code x-rollout:}, else {@code deploy.update_config}, else a rolling update with the defaults. */
+    static RolloutStrategy strategy(ComposeService s) {
+        RolloutOverride o = s.rollout();
+        RolloutStrategy strategy;
+        if (o != null) {
+            RolloutStrategy named = RolloutStrategy.named(o.strategy() == null ? "rolling" : o.strategy().id());
+            if (named instanceof RolloutStrategy.Rolling r) {
+                RolloutStrategy.Rolling rolling = RolloutStrategy.rolling(
+                        o.maxSurge() == null ? r.maxSurge() : o.maxSurge(),
+                        o.maxUnavailable() == null ? r.maxUnavailable() : o.maxUnavailable());
+                named = rolling.withBatchDelay(o.batchDelay() == null ? Duration.ZERO : o.batchDelay());
+            }
+            strategy = named;
+            if (o.minReadySeconds() != null) {
+                strategy = strategy.withMinReadySeconds(o.minReadySeconds());
+            }
+            if (o.progressDeadlineSeconds() != null) {
+                strategy = strategy.withProgressDeadlineSeconds(o.progressDeadlineSeconds());
+            }
+        } else if (s.update().equals(UpdateConfig.DEFAULTS)) {
+            strategy = RolloutStrategy.rolling();
+        } else {
+            UpdateConfig u = s.update();
+            strategy = RolloutStrategy.rolling(u.maxSurge(), u.maxUnavailable()).withBatchDelay(u.delay());
+        }
+        // a stack never stays half-new: a failed service is restored (and the stack deployer restores the others)
+        return strategy.withAutoRollback(true);
+    }
+}
