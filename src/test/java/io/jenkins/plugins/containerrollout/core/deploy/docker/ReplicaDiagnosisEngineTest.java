@@ -9,6 +9,9 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.ReplicaDiagnosis;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
+import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +57,11 @@ public class ReplicaDiagnosisEngineTest extends EngineTestBase {
         assertTrue("the console shows the line and the exit code: " + console, console.stream()
                 .anyMatch(l -> l.contains(unique)) && console.stream().anyMatch(l -> l.contains("code 3")));
         assertFalse("the secret never reaches the console", String.join("\n", console).contains("s3cr3t-value"));
+        String html = HtmlReport.render(new DeliveryReport("diagnosis", System.currentTimeMillis(), null,
+                List.of(new ReportEntry.Rollout(failed))));
+        assertTrue("the report says why, open: " + unique, html.contains(unique) && html.contains("<dt>exit code</dt><dd>3</dd>")
+                && html.contains("<details class=\"diagnosis\" open>"));
+        assertFalse(html.contains("s3cr3t-value"));
         String state = TestBed.docker("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", d.container()).trim();
         assertEquals("the failed container is kept, stopped, for docker logs", "exited 3", state);
         assertTrue(TestBed.dockerResult("logs", d.container()).output().contains(unique));
