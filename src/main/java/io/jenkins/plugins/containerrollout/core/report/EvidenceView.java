@@ -84,7 +84,9 @@ final class EvidenceView {
 
     private static void smoke(StringBuilder out, SmokeTestEvidence s) {
         Facts.open(out, "facts").add("image", s.image()).add("target", s.targetUrl())
-                .add("exit code", s.timedOut() ? "killed after its timeout" : String.valueOf(s.exitCode()))
+                .add("exit code", s.timedOut() ? "killed after its timeout" : String.valueOf(s.exitCode())
+                        + (s.oomKilled() ? " (OOMKilled: it exceeded its memory limit)" : ""))
+                .add("engine error", s.engineError())
                 .add("reports", s.tests() == null ? String.join(", ", capped(s.reportFiles())) : "")
                 .add("report error", s.reportError())
                 .close();

@@ -17,6 +17,8 @@ import java.util.List;
  * @param reportFiles  report paths found in the container
  * @param tests        the parsed reports' totals and failing cases
  * @param reportError  why no report could be read (missing, malformed with file and line), or ""
+ * @param oomKilled    whether the kernel killed it for its memory limit (false when unknown)
+ * @param engineError  the engine's error for it (a process that could not start), or ""
  */
 public record SmokeTestEvidence(
         String image,
@@ -27,10 +29,19 @@ public record SmokeTestEvidence(
         String logExcerpt,
         List<String> reportFiles,
         JunitReport tests,
-        String reportError) implements Evidence {
+        String reportError,
+        boolean oomKilled,
+        String engineError) implements Evidence {
     private static final long serialVersionUID = 1L;
 
     public SmokeTestEvidence {
         reportFiles = List.copyOf(reportFiles);
+        engineError = engineError == null ? "" : engineError;
+    }
+
+    /** Evidence of a container whose state said nothing more than its exit code. */
+    public SmokeTestEvidence(String image, String container, String targetUrl, int exitCode, boolean timedOut,
+            String logExcerpt, List<String> reportFiles, JunitReport tests, String reportError) {
+        this(image, container, targetUrl, exitCode, timedOut, logExcerpt, reportFiles, tests, reportError, false, "");
     }
 }

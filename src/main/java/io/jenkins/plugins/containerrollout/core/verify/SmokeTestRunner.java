@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.verify;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -50,6 +51,10 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
                 exit = -1;
             }
             String logTail = logTail(id);
+            // why it ended, as the engine saw it, before the container is removed
+            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec().getState();
+            boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled());
+            String engineError = state.getError() == null ? "" : state.getError();
             ContainerReports.Collected reports = ContainerReports.collect(docker, id, check.reportPath(),
                     check.reportsDir() == null ? null : Path.of(check.reportsDir()));
             if (check.reportsDir() != null && !reports.files().isEmpty()) {
@@ -57,10 +62,11 @@ record SmokeTestRunner(DockerClient docker, CheckLog log) {
             }
             boolean passed = !timedOut && exit == 0 && reports.error().isEmpty() && reports.report().successful();
             String summary = (timedOut ? "killed after " + check.timeoutMillis() + " ms (timeout)" : "exit " + exit + " after "
-                    + millis + " ms") + "; " + describe(reports);
+                    + millis + " ms") + (oomKilled ? " (OOMKilled: it exceeded its memory limit)" : "")
+                    + (engineError.isEmpty() ? "" : " (" + engineError + ")") + "; " + describe(reports);
             log.line("smokeTest " + name + ": " + summary);
             return new Verdict(passed, summary, new SmokeTestEvidence(check.image(), name, targetUrl, exit, timedOut,
-                    logTail, reports.files(), reports.report(), reports.error()));
+                    logTail, reports.files(), reports.report(), reports.error(), oomKilled, engineError));
         } finally {
             remove(id);
         }
