@@ -29,8 +29,11 @@ public class RolloutAction implements RunAction2 {
     /**
      * The report's Content-Security-Policy header: a sandbox (no script, an origin of its own, as core's
      * {@code DirectoryBrowserSupport} gives user content) and the same policy the document carries in its own meta tag.
+     * Popups are allowed, and escape the sandbox: the report's links out (the build's console, the commit) open in a
+     * new tab as ordinary pages, where a framed navigation would be refused by sites that forbid framing.
      */
-    public static final String REPORT_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    public static final String REPORT_POLICY = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none';"
+            + " style-src 'unsafe-inline'; img-src data:";
 
     /** Where the action lives under the build URL. */
     public static final String URL_NAME = "rollout";

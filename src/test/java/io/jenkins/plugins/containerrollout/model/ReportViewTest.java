@@ -62,7 +62,8 @@ public class ReportViewTest {
         action.doReport(rsp.proxy());
 
         assertEquals("text/html;charset=UTF-8", rsp.contentType);
-        String policy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+        String policy = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; style-src "
+                + "'unsafe-inline'; img-src data:";
         assertEquals(Map.of("Content-Security-Policy", policy, "X-WebKit-CSP", policy, "X-Content-Security-Policy", policy,
                 "X-Content-Type-Options", "nosniff"), rsp.headers);
         String stamp = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC"; // the report says when it was rendered

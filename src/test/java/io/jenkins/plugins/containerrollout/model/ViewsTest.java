@@ -136,7 +136,7 @@ public class ViewsTest {
     public void theReportIsFramedFromItsOwnRoutedUrl() throws Exception {
         String index = Files.readString(VIEWS.resolve("RolloutAction/index.jelly"));
         assertFalse("srcdoc", index.contains("srcdoc="));
-        assertTrue(index.contains("<iframe title=\"Delivery report\" sandbox=\"\""
+        assertTrue(index.contains("<iframe title=\"Delivery report\" sandbox=\"allow-popups allow-popups-to-escape-sandbox\""
                 + " src=\"${rootURL}/${it.owner.url}${it.urlName}/report\""));
         Method report = RolloutAction.class.getMethod("doReport", jakarta.servlet.http.HttpServletResponse.class);
         assertEquals(void.class, report.getReturnType());

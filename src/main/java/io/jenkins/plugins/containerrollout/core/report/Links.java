@@ -95,8 +95,12 @@ final class Links {
                 anchor(url, "console of the build that deployed revision " + revision)));
     }
 
-    /** An anchor to {@code url} around {@code text}, both escaped; no referrer leaves the Jenkins page. */
+    /**
+     * An anchor to {@code url} around {@code text}, both escaped; it opens a new tab (a framed report cannot show a
+     * site that forbids framing), with no referrer and no handle back to the Jenkins page.
+     */
     static String anchor(String url, String text) {
-        return "<a href=\"" + Html.attr(url) + "\" rel=\"noreferrer\">" + Html.text(text) + "</a>";
+        return "<a href=\"" + Html.attr(url) + "\" target=\"_blank\" rel=\"noopener noreferrer\">" + Html.text(text)
+                + "</a>";
     }
 }

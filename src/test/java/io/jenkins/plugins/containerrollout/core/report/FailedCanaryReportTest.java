@@ -139,8 +139,8 @@ public class FailedCanaryReportTest {
     public void linksOutToTheConsoleAndTheCommitButNotToAPlainHttpRegistry() {
         String header = between(PAGE, "<header>", "</header>");
         has(header, "<a href=\"https://github.com/example/sample-app/commit/" + SampleCanaryReport.COMMIT
-                + "\" rel=\"noreferrer\">5d2f0c9a8b7e</a>", "<a href=\"https://jenkins.example.com/job/sample-app/42/"
-                + "console\" rel=\"noreferrer\">console of the build that deployed revision 3</a>", "<dd>127.0.0.1:5000/sample-app:3</dd>");
+                + "\" target=\"_blank\" rel=\"noopener noreferrer\">5d2f0c9a8b7e</a>", "<a href=\"https://jenkins.example.com/job/sample-app/42/"
+                + "console\" target=\"_blank\" rel=\"noopener noreferrer\">console of the build that deployed revision 3</a>", "<dd>127.0.0.1:5000/sample-app:3</dd>");
         hasNo(header, "href=\"http://127.0.0.1:5000");
     }
 

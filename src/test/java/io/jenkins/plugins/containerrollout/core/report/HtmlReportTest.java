@@ -52,7 +52,7 @@ public class HtmlReportTest {
         assertTrue(header, header.contains("127.0.0.1:5000/shop-web:1.8.0"));
         assertTrue(header, header.contains("title=\"127.0.0.1:5000/shop-web@sha256:b83e5d0c2f7a419e6d8c1b3a5f7e9d2c4b6a8f0e1d3c5b7a9e2f4d6c8b0a1e3f5\">sha256:b83e5d0c2f7a</dd>"));
         assertTrue(header, header.contains("<span title=\"9c41e07d2b8f5a6e13d0c7b4a9e2f8d1c6b3a5e0\"><a href=\""
-                + "https://git.example.com/shop/shop-web/commit/9c41e07d2b8f5a6e13d0c7b4a9e2f8d1c6b3a5e0\" rel=\"noreferrer\">"
+                + "https://git.example.com/shop/shop-web/commit/9c41e07d2b8f5a6e13d0c7b4a9e2f8d1c6b3a5e0\" target=\"_blank\" rel=\"noopener noreferrer\">"
                 + "9c41e07d2b8f</a></span>"));
         assertTrue(header, header.contains(SampleReport.NOTE));
     }
@@ -170,7 +170,7 @@ public class HtmlReportTest {
         assertFalse("no on* handler", Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(PAGE).find());
         assertFalse("no external asset", Pattern.compile("\\ssrc=").matcher(PAGE).find());
         assertFalse("links are in-page or plain https anchors without a referrer",
-                Pattern.compile("href=\"(?!#|https://[^\"@]+\" rel=\"noreferrer\")").matcher(PAGE).find());
+                Pattern.compile("href=\"(?!#|https://[^\"@]+\" target=\"_blank\" rel=\"noopener noreferrer\")").matcher(PAGE).find());
         assertTrue(PAGE.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"));
     }
 

@@ -49,7 +49,7 @@ public class LinksTest {
 
     @Test
     public void anAnchorIsEscaped() {
-        assertEquals("<a href=\"https://x.example/a&amp;b\" rel=\"noreferrer\">&lt;b&gt;</a>",
+        assertEquals("<a href=\"https://x.example/a&amp;b\" target=\"_blank\" rel=\"noopener noreferrer\">&lt;b&gt;</a>",
                 Links.anchor("https://x.example/a&b", "<b>"));
     }
 }
