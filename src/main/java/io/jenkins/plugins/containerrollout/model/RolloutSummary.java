@@ -61,6 +61,13 @@ public final class RolloutSummary implements Serializable {
     long timeToRestoreMillis;
     /** Position of the full entry in the entries file beside build.xml. */
     int entryIndex;
+    /** Replicas that failed during the rollout (their diagnoses are in the full entry). */
+    int failedReplicas;
+    /** Why the first failed replica failed, one line ({@code web.r2.s1: exited with code 3}), or "". */
+    String failureCause;
+    /** A canary's analysis windows, and how many of them failed (the windows are in the full entry). */
+    int analysisWindows;
+    int failedAnalysisWindows;
 
     RolloutSummary() {
     }
@@ -74,6 +81,7 @@ public final class RolloutSummary implements Serializable {
         image = image == null ? "" : image;
         digest = digest == null ? "" : digest;
         commit = commit == null ? "" : commit;
+        failureCause = failureCause == null ? "" : failureCause;
         return this;
     }
 
@@ -198,6 +206,30 @@ public final class RolloutSummary implements Serializable {
     @Exported
     public long getTimeToRestoreMillis() {
         return timeToRestoreMillis;
+    }
+
+    /** Replicas that failed during the rollout. */
+    @Exported
+    public int getFailedReplicas() {
+        return failedReplicas;
+    }
+
+    /** Why the first failed replica failed, in one line, or "". */
+    @Exported
+    public String getFailureCause() {
+        return failureCause;
+    }
+
+    /** A canary's analysis windows (0 for other strategies). */
+    @Exported
+    public int getAnalysisWindows() {
+        return analysisWindows;
+    }
+
+    /** A canary's analysis windows that failed. */
+    @Exported
+    public int getFailedAnalysisWindows() {
+        return failedAnalysisWindows;
     }
 
     int getEntryIndex() {

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.containerrollout.model;
 
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.report.Html;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.verify.TestCounts;
 import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
@@ -77,6 +79,11 @@ final class Summaries {
         s.failed = r.outcome() != Outcome.SUCCEEDED && r.outcome() != Outcome.ABORTED;
         s.verified = !rollback && r.outcome() == Outcome.SUCCEEDED;
         s.timeToRestoreMillis = -1;
+        s.failedReplicas = r.diagnoses().size();
+        s.failureCause = r.diagnoses().isEmpty() ? "" : Html.clip(r.diagnoses().get(0).summary(0), 300);
+        s.analysisWindows = r.analysis().size();
+        s.failedAnalysisWindows = (int) r.analysis().stream()
+                .filter(w -> w.verdict() == AnalysisVerdict.FAIL).count();
         if (r.metrics() != null) {
             s.availabilityFloor = r.metrics().availabilityFloor();
             s.scaleRate = r.metrics().scaleRate();

@@ -4,12 +4,17 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisSource;
+import io.jenkins.plugins.containerrollout.core.analysis.AnalysisVerdict;
+import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
 import io.jenkins.plugins.containerrollout.core.metrics.BuildFacts;
 import io.jenkins.plugins.containerrollout.core.metrics.JobHistory;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.ReplicaDiagnosis;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,5 +157,24 @@ public class SummariesTest {
                 Entries.rollout("web", Operation.ROLLBACK, Outcome.SUCCEEDED, "127.0.0.1:5000/web:1", 1_000, 4_000));
 
         assertEquals(0, s.get(1).getCommitTimeMillis());
+    }
+
+    /** The REST API tells why a rollout failed and how its canary was judged, without the full entry (#13, #14). */
+    @Test
+    public void aFailedRolloutsSummaryCarriesItsCauseAndAnalysisCounts() {
+        var failedWindow = new WindowResult(
+                AnalysisSource.ROUTER, 0, 2000, 40, 40, 360, 0, 1, 1,
+                null, null, AnalysisVerdict.FAIL, "successRatio >= 0.95",
+                "canary success ratio 0.000");
+        RolloutRecord r = new RolloutRecord(
+                "web", Operation.DEPLOY, 1, 2, 1, IMAGE, "sha256:2", null,
+                2, "canary", Map.of(), List.of(), Outcome.ROLLED_BACK,
+                "failed", 1000, 5000, null).withAnalysis(List.of(failedWindow))
+                .withDiagnoses(List.of(new ReplicaDiagnosis("web.r2.s1", 2,
+                        1, 1200, "exited with code 3", 3L, false, null, List.of(), List.of("boom"), false)));
+        RolloutSummary s = summarize(new ReportEntry.Rollout(r)).get(0);
+        assertEquals(1, s.getFailedReplicas());
+        assertEquals("web.r2.s1: exited with code 3", s.getFailureCause());
+        assertEquals(List.of(1, 1), List.of(s.getAnalysisWindows(), s.getFailedAnalysisWindows()));
     }
 }
