@@ -14,7 +14,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code /version} — the version text given at build time;</li>
  *   <li>{@code /cgi-bin/health} — 200 "ok", or 500 when built with {@code healthy=false};</li>
- *   <li>{@code /index.html} — "hello from VERSION".</li>
+ *   <li>{@code /index.html} — "hello from VERSION";</li>
+ *   <li>{@code /cgi-bin/slow} — "slow VERSION" after one second (a request a replica must finish before it stops).</li>
  * </ul>
  *
  * <p>Usage: {@code TestImages.app(Files.createTempDirectory("ctx"), "app-x:1", "1.0", true)}
@@ -38,6 +39,10 @@ public final class TestImages {
                     ? "#!/bin/sh\nprintf 'Content-Type: text/plain\\r\\n\\r\\nok\\n'\n"
                     : "#!/bin/sh\nprintf 'Status: 500 Internal Server Error\\r\\nContent-Type: text/plain\\r\\n\\r\\nunhealthy\\n'\n");
             Files.setPosixFilePermissions(health, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path slow = dir.resolve("www/cgi-bin/slow");
+            Files.writeString(slow, "#!/bin/sh\nsleep 1\nprintf 'Content-Type: text/plain\\r\\n\\r\\nslow " + version
+                    + "\\n'\n");
+            Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.writeString(dir.resolve("Dockerfile"), String.join("\n",
                     "FROM scratch",
                     "COPY busybox /bin/busybox",

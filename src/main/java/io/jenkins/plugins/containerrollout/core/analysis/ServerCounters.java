@@ -26,9 +26,18 @@ import java.io.Serializable;
  * @param avgTotalMillis    average total time of a request, in ms
  * @param maxResponseMillis the slowest response headers seen since the router started, in ms
  * @param maxTotalMillis    the slowest request seen since the router started, in ms
+ * @param sessions          requests in flight to the server now (HAProxy's {@code scur}; not a counter)
  */
 public record ServerCounters(String server, int port, long requests, long http1xx, long http2xx, long http3xx,
         long http4xx, long http5xx, long httpOther, long connectionErrors, long responseErrors, long avgResponseMillis,
-        long avgTotalMillis, long maxResponseMillis, long maxTotalMillis) implements Serializable {
+        long avgTotalMillis, long maxResponseMillis, long maxTotalMillis, long sessions) implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    /** Counters read where the router does not say what is in flight. */
+    public ServerCounters(String server, int port, long requests, long http1xx, long http2xx, long http3xx,
+            long http4xx, long http5xx, long httpOther, long connectionErrors, long responseErrors,
+            long avgResponseMillis, long avgTotalMillis, long maxResponseMillis, long maxTotalMillis) {
+        this(server, port, requests, http1xx, http2xx, http3xx, http4xx, http5xx, httpOther, connectionErrors,
+                responseErrors, avgResponseMillis, avgTotalMillis, maxResponseMillis, maxTotalMillis, 0);
+    }
 }

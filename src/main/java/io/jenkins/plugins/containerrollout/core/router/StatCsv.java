@@ -44,7 +44,8 @@ public final class StatCsv {
             out.add(new ServerCounters(row.text("svname"), port(row.text("addr")), requests, row.number("hrsp_1xx"),
                     row.number("hrsp_2xx"), row.number("hrsp_3xx"), row.number("hrsp_4xx"), row.number("hrsp_5xx"),
                     row.number("hrsp_other"), row.number("econ") + row.number("wredis"), row.number("eresp"),
-                    row.number("rtime"), row.number("ttime"), row.number("rtime_max"), row.number("ttime_max")));
+                    row.number("rtime"), row.number("ttime"), row.number("rtime_max"), row.number("ttime_max"),
+                    row.number("scur")));
         }
         return out;
     }

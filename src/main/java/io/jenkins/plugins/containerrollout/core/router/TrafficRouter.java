@@ -3,9 +3,11 @@ package io.jenkins.plugins.containerrollout.core.router;
 import io.jenkins.plugins.containerrollout.core.analysis.ServerCounters;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The router in front of an application's replicas: which loopback ports receive its traffic. The deployer tells it
@@ -67,6 +69,19 @@ public interface TrafficRouter {
     default List<ServerCounters> counters(String app) throws IOException {
         throw new IOException("this router keeps no per-server traffic counters; use the haproxy router for router "
                 + "analysis, or choose analysis: synthetic or prometheus");
+    }
+
+    /**
+     * Requests in flight now to the servers pointing at {@code ports} (taken out of the routing, they finish what they
+     * were sent); empty when the router cannot say, and then a caller waits a fixed drain time instead.
+     */
+    default OptionalLong inFlight(String app, Collection<Integer> ports) {
+        try {
+            return OptionalLong.of(counters(app).stream().filter(s -> ports.contains(s.port()))
+                    .mapToLong(ServerCounters::sessions).sum());
+        } catch (IOException noCounters) {
+            return OptionalLong.empty();
+        }
     }
 
     /** The largest weight one port can get (HAProxy's per-server limit). */

@@ -31,4 +31,14 @@ public class StatCsvTest {
 
         assertEquals(11, StatCsv.servers(csv, "web").get(0).requests());
     }
+
+    /** {@code scur}: what a replica taken out of the routing still serves, which a rollout waits for (Drain). */
+    @Test
+    public void requestsInFlightAreTheServersCurrentSessions() {
+        String csv = "# pxname,svname,scur,type,req_tot,addr
+" + "web,s1,3,2,40,127.0.0.1:21000
+";
+
+        assertEquals(3, StatCsv.servers(csv, "web").get(0).sessions());
+    }
 }

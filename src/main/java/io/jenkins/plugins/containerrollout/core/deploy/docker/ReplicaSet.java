@@ -25,8 +25,6 @@ import java.util.concurrent.Future;
  * It decides nothing about how many: {@link BatchPlan} does, and {@link Rollout} carries the plan out through here.
  */
 final class ReplicaSet {
-    /** How long a replica taken out of the router keeps running, for the requests already on their way to it. */
-    static final long DRAIN_MILLIS = 300;
     /** Log lines a diagnosis keeps of a failed replica, and the bytes they may take. */
     static final int LOG_LINES = 100;
     static final int LOG_BYTES = 16 * 1024;
@@ -248,10 +246,10 @@ final class ReplicaSet {
     }
 
     /**
-     * Takes {@code victims} out of traffic in one change, waiting for the requests already sent to them when
-     * {@code drains} (a router sends them), then stops them as {@code how} says.
+     * Takes {@code victims} out of traffic in one change, waits for the requests the router already sent them
+     * ({@link Drain}), then stops them as {@code how} says.
      */
-    void retire(List<Tracked> victims, Routing routing, boolean drains, Retire how) throws InterruptedException {
+    void retire(List<Tracked> victims, Routing routing, Drain drain, Retire how) throws InterruptedException {
         if (victims.isEmpty()) {
             return;
         }
@@ -262,8 +260,9 @@ final class ReplicaSet {
             serving |= t.available;
             t.available = false;
         }
-        if (serving && routing.reroute() && drains) {
-            Thread.sleep(DRAIN_MILLIS); // requests the router already sent there finish before the replicas stop
+        boolean rerouted = routing.reroute();
+        if (serving) {
+            drain.await(victims.stream().map(t -> t.ref.port()).toList(), rerouted);
         }
         if (how == Retire.KEEP_IN_BACKGROUND) {
             for (Tracked t : victims) {

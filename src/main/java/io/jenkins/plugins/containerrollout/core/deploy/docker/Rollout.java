@@ -51,6 +51,7 @@ final class Rollout {
     private final Background background;
     private final ReplicaSet replicas;
     private final ProgressDeadline deadline;
+    private final Drain drain;
     private int desired;
     /** Slots the rollout keeps its replicas in; 0 before {@link #converge} (a canary's first take the lowest free). */
     private int span;
@@ -70,6 +71,7 @@ final class Rollout {
         this.replicas = new ReplicaSet(resources, background, timeline, app, revisions, probe,
                 strategy.gates().minReadySeconds(), mask);
         this.deadline = new ProgressDeadline(resources.clock(), strategy.gates().progressDeadlineSeconds());
+        this.drain = new Drain(router, app, resources.clock());
     }
 
     /**
@@ -154,7 +156,9 @@ final class Rollout {
         routing(() -> {
             Set<Integer> before = lastWeights.keySet();
             if (traffic(targetRevision) && !lastWeights.keySet().containsAll(before)) {
-                Thread.sleep(ReplicaSet.DRAIN_MILLIS);
+                Set<Integer> dropped = new HashSet<>(before);
+                dropped.removeAll(lastWeights.keySet());
+                drain.await(dropped, true);
             }
         });
     }
@@ -202,7 +206,6 @@ final class Rollout {
                 + ", maxUnavailable " + shape.maxUnavailable() + " (" + replicas.old.size() + " other, "
                 + replicas.fresh.size() + " current running)");
         ReplicaSet.Routing routing = () -> traffic(rev.number());
-        boolean drains = router != TrafficRouter.NONE;
         while (true) {
             checkInterrupt();
             if (BatchPlan.done(replicas.old, replicas.fresh, Tracked::available, n)) {
@@ -210,15 +213,15 @@ final class Rollout {
             }
             BatchPlan<Tracked> plan = BatchPlan.of(replicas.old, replicas.fresh, Tracked::available, Tracked::slot,
                     shape);
-            replicas.retire(plan.surplus(), routing, drains, ReplicaSet.Retire.REMOVE);
-            replicas.retire(plan.idle(), routing, drains, ReplicaSet.Retire.KEEP);
+            replicas.retire(plan.surplus(), routing, drain, ReplicaSet.Retire.REMOVE);
+            replicas.retire(plan.idle(), routing, drain, ReplicaSet.Retire.KEEP);
             if (plan.holdOldColour() && strategy instanceof RolloutStrategy.BlueGreen bg
                     && bg.scaleDownDelaySeconds() > 0) {
                 // traffic switched to the new colour already; the old one stays for an instant switch back
                 timeline.line("keeping the old colour " + bg.scaleDownDelaySeconds() + " s");
                 Thread.sleep(bg.scaleDownDelaySeconds() * 1000L);
             }
-            replicas.retire(plan.replaced(), routing, drains, ReplicaSet.Retire.KEEP_IN_BACKGROUND);
+            replicas.retire(plan.replaced(), routing, drain, ReplicaSet.Retire.KEEP_IN_BACKGROUND);
             startReplicas(rev, target.portBase(), plan.start());
             createAhead(rev, target.portBase(), plan.createAhead());
             if (plan.stuck()) {
