@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.testing.AppImages;
 import io.jenkins.plugins.containerrollout.testing.StackFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,10 @@ public class StackQueryCommandsEngineTest {
         f.cleanup();
     }
 
-    private void deploy(Path file, String web, String api) {
-        CliRun run = CliRun.of(CliApps.env(), "", CliApps.args(CliApps.args(new String[] {"deploy", "--compose",
-            file.toString(), "--project", f.project}, FAST), "--image", "web=" + web, "--image", "api=" + api));
+    private void deploy(Path file, String web, String api, String... more) {
+        CliRun run = CliRun.of(CliApps.env(), "", CliApps.args(CliApps.args(CliApps.args(new String[] {"deploy",
+            "--compose", file.toString(), "--project", f.project}, FAST), "--image", "web=" + web, "--image",
+            "api=" + api), more));
         assertEquals(run.err(), 0, run.exit());
     }
 
@@ -34,7 +36,15 @@ public class StackQueryCommandsEngineTest {
     public void historyAndStatusShowTwoDeploysAndARollbackNewestLast() throws Exception {
         Path file = f.write("unused-web", "unused-api", StackFixture.worker());
         String web1 = AppImages.app("web1", true);
-        deploy(file, web1, AppImages.app("api1", true));
+        Path dir = Files.createTempDirectory("stq");
+        Path report = dir.resolve("report.html");
+        deploy(file, web1, AppImages.app("api1", true), "--run-file", dir.resolve("run.jsonl").toString(),
+                "--report", report.toString());
+        String html = Files.readString(report);
+        assertTrue(html, html.contains(">Stack deploy of " + f.project + ": stack revision none \u2192 1</h2>"));
+        assertTrue("the first deploy ran every service, api first", html.indexOf("<h3>Service api</h3>") > 0
+                && html.indexOf("<h3>Service web</h3>") > html.indexOf("<h3>Service api</h3>")
+                && html.contains("<h3>Service worker</h3>"));
         deploy(file, web1, AppImages.app("api2", true));
         CliRun back = CliRun.of(CliApps.env(), "", "rollback", "--project", f.project, "--probe-interval", "200");
         assertEquals(back.err(), 0, back.exit());

@@ -64,7 +64,6 @@ public final class StackView {
             services.add(new ServiceStatus(s.name(), s.app(), s.revision(), a.stableRevision(), a.phase(),
                     a.readyReplicas(), a.desiredReplicas(), a.servingPorts()));
         }
-        java.util.Collections.reverse(services);
         boolean settled = services.stream().allMatch(s -> s.phase() == AppPhase.COMPLETE
                 && s.stableRevision() == s.revision() && s.ready() >= s.desired());
         return new Status(project, current.number(), current.createdMillis(), settled, services);
