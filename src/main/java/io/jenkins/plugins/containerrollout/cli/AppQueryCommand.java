@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.compose.StackView;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
@@ -10,12 +11,17 @@ import java.util.List;
  * revision, desired and ready replicas with one probe each, serving ports, lock owner), {@code history} (the kept
  * revisions, oldest first, with image, digest, build and commit, and which one is current) and {@code logs} (the last
  * lines of each replica of a revision, running or kept: a failed revision's replicas stay until a rollout succeeds).
+ * {@code status} and {@code history} also take {@code --project} instead of {@code --app}: a Compose stack's current
+ * revision with each service's status, or its kept stack revisions ({@link StackView}).
  *
  * <p>Usage: {@code container-rollout status --app web | jq .servingPorts}
  */
 public final class AppQueryCommand implements Command {
-    private static final Options OPTIONS = new Options(EngineOptions.APP, EngineOptions.DOCKER_HOST,
-            EngineOptions.TARGET);
+    /** {@code status} and {@code history} ask about one app or one stack: exactly one of --app, --project. */
+    private static final Options OPTIONS = new Options(Option.value("--app", "NAME",
+            "application name (lower case, digits, '-', '_'); or --project"), Option.value("--project", "NAME",
+            "a Compose project deployed with deploy --compose: its stack revisions and services (Docker host only)"),
+            EngineOptions.DOCKER_HOST, EngineOptions.TARGET);
     private static final Options LOG_OPTIONS = new Options(EngineOptions.APP, EngineOptions.DOCKER_HOST,
             EngineOptions.TARGET, Option.value("--revision", "N", "the revision whose replicas to show (default: the "
                     + "one serving, or the one the last rollout left)"),
@@ -30,25 +36,35 @@ public final class AppQueryCommand implements Command {
     private final String name;
     private final String summary;
     private final Options options;
-    private final Query query;
+    /** What the command asks about a stack, or null when it takes only --app. */
+    @FunctionalInterface
+    private interface StackQuery {
+        Object ask(AppDeployer deployer, String project);
+    }
 
-    private AppQueryCommand(String name, String summary, Options options, Query query) {
+    private final Query query;
+    private final StackQuery stackQuery;
+
+    private AppQueryCommand(String name, String summary, Options options, Query query, StackQuery stackQuery) {
         this.name = name;
         this.summary = summary;
         this.options = options;
         this.query = query;
+        this.stackQuery = stackQuery;
     }
 
-    /** {@code status --app NAME}. */
+    /** {@code status --app NAME} or {@code status --project NAME}. */
     static AppQueryCommand status() {
-        return new AppQueryCommand("status", "Show an application's phase, revisions, ready replicas and serving ports.",
-                OPTIONS, (deployer, app, o) -> deployer.status(app));
+        return new AppQueryCommand("status", "Show an application's phase, revisions, ready replicas and serving ports"
+                + " (--project: a stack's current revision and each service's).", OPTIONS,
+                (deployer, app, o) -> deployer.status(app), StackView::status);
     }
 
-    /** {@code history --app NAME}. */
+    /** {@code history --app NAME} or {@code history --project NAME}. */
     static AppQueryCommand history() {
         return new AppQueryCommand("history", "List an application's kept revisions, the ones 'rollback --to-revision'"
-                + " can restore.", OPTIONS, (deployer, app, o) -> new History(app, deployer.history(app)));
+                + " can restore (--project: a stack's revisions).", OPTIONS,
+                (deployer, app, o) -> new History(app, deployer.history(app)), StackView::history);
     }
 
     /** {@code logs --app NAME [--revision N] [--tail N]}. */
@@ -58,7 +74,7 @@ public final class AppQueryCommand implements Command {
                     int revision = o.nonNegative("--revision", 0);
                     int tail = o.positiveInt("--tail", 100);
                     return new Logs(app, UsageException.check(() -> deployer.logs(app, revision, tail)));
-                });
+                }, null);
     }
 
     @Override
@@ -78,10 +94,30 @@ public final class AppQueryCommand implements Command {
 
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
+        String project = stackQuery == null ? null : project(o);
+        if (project != null) {
+            try (AppDeployer deployer = EngineOptions.deployer(o, EngineOptions.host(o, terminal))) {
+                return CommandResult.ok(UsageException.check(() -> stackQuery.ask(deployer, project)));
+            }
+        }
         String app = EngineOptions.app(o);
         try (AppDeployer deployer = EngineOptions.deployer(o, EngineOptions.host(o, terminal))) {
             return CommandResult.ok(query.ask(deployer, app, o));
         }
+    }
+
+    /** The --project value, or null for --app; exactly one of them, and a stack only on the Docker host. */
+    private String project(ParsedOptions o) throws UsageException {
+        String project = o.value("--project");
+        if ((project == null) == (o.value("--app") == null)) {
+            throw new UsageException("--app or --project: give exactly one (" + name + " --app NAME for an application,"
+                    + " " + name + " --project NAME for a Compose stack)");
+        }
+        if (project != null && EngineOptions.swarm(o)) {
+            throw new UsageException("--project: stacks are kept on a Docker host only; drop --target swarm, or ask"
+                    + " about one service with --app PROJECT-SERVICE");
+        }
+        return project;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a {@link DeliveryReport} as one self-contained HTML file: inline CSS and SVG, no script, no external asset,
@@ -52,33 +53,55 @@ public final class HtmlReport {
                 .append("</title><style>").append(ReportStyle.CSS).append("</style></head><body><main>");
         ReportHeader.render(chunk, report, outline, headings);
         flush(chunk, out);
+        StackGroups stacks = StackGroups.of(report.entries());
         for (int i = 0; i < report.entries().size(); i++) {
-            ReportEntry e = report.entries().get(i);
-            String id = "e" + i;
-            // successful entries before the failure fold (their heading and outcome stay), so it is on the first screen
-            boolean folded = outline.folded(i);
-            chunk.append("<section class=\"entry ").append(kind(e)).append("\" aria-labelledby=\"").append(id)
-                    .append("\"><details class=\"entry-body\"").append(folded ? "" : " open").append("><summary><h2 id=\"")
-                    .append(id).append("\">").append(Html.text(headings.get(i))).append("</h2>")
-                    .append(folded ? badge(e) : "").append("</summary>");
-            // Java 17: no pattern switch yet; ReportEntry is sealed, so these four are all there is
-            if (e instanceof ReportEntry.Build b) {
-                BuildSection.render(chunk, b.result());
-            } else if (e instanceof ReportEntry.Rollout r) {
-                RolloutSection.render(chunk, r.record(), id);
-            } else if (e instanceof ReportEntry.Tests t) {
-                TestResultsSection.render(chunk, t.report());
-            } else if (e instanceof ReportEntry.Verification v) {
-                VerificationSection.render(chunk, v.result(), outline.checkedRevision(i));
+            StackGroups.Group g = stacks.startingAt(i);
+            if (g == null) {
+                entry(chunk, report, outline, headings, i, out);
+                continue;
             }
-            chunk.append("</details></section>");
-            flush(chunk, out);
+            // one stack command's app rollouts: one heading, one lane group per service in the order they ran
+            StackGroups.open(chunk, g);
+            for (Map.Entry<String, List<Integer>> lane : g.lanes().entrySet()) {
+                StackGroups.openLane(chunk, lane.getKey());
+                for (int j : lane.getValue()) {
+                    entry(chunk, report, outline, headings, j, out);
+                }
+                StackGroups.close(chunk, true);
+            }
+            StackGroups.close(chunk, false);
+            i = g.last();
         }
         if (report.entries().isEmpty()) {
             chunk.append("<p class=\"note\">This run recorded no build, rollout or test results.</p>");
         }
         chunk.append("</main><footer>container-rollout report \u00b7 ")
                 .append(Html.text(Format.instant(report.generatedAtMillis()))).append("</footer></body></html>\n");
+        flush(chunk, out);
+    }
+
+    /** One entry's section, folded when it succeeded before the failure. */
+    private static void entry(StringBuilder chunk, DeliveryReport report, RunOutline outline, List<String> headings,
+            int i, Writer out) throws IOException {
+        ReportEntry e = report.entries().get(i);
+        String id = "e" + i;
+        // successful entries before the failure fold (their heading and outcome stay), so it is on the first screen
+        boolean folded = outline.folded(i);
+        chunk.append("<section class=\"entry ").append(kind(e)).append("\" aria-labelledby=\"").append(id)
+                .append("\"><details class=\"entry-body\"").append(folded ? "" : " open").append("><summary><h2 id=\"")
+                .append(id).append("\">").append(Html.text(headings.get(i))).append("</h2>")
+                .append(folded ? badge(e) : "").append("</summary>");
+        // Java 17: no pattern switch yet; ReportEntry is sealed, so these four are all there is
+        if (e instanceof ReportEntry.Build b) {
+            BuildSection.render(chunk, b.result());
+        } else if (e instanceof ReportEntry.Rollout r) {
+            RolloutSection.render(chunk, r.record(), id);
+        } else if (e instanceof ReportEntry.Tests t) {
+            TestResultsSection.render(chunk, t.report());
+        } else if (e instanceof ReportEntry.Verification v) {
+            VerificationSection.render(chunk, v.result(), outline.checkedRevision(i));
+        }
+        chunk.append("</details></section>");
         flush(chunk, out);
     }
 

@@ -36,10 +36,17 @@ public sealed interface ReportEntry extends Serializable {
      * A deploy or a rollback of one application.
      *
      * @param record what the rollout did
+     * @param stack  the stack command it was part of, or null for a single-app rollout (and in run files written
+     *               before stacks were grouped: a missing property reads as null)
      */
-    record Rollout(RolloutRecord record) implements ReportEntry {
+    record Rollout(RolloutRecord record, StackTag stack) implements ReportEntry {
         public Rollout {
             Objects.requireNonNull(record, "record");
+        }
+
+        /** A single-app rollout. */
+        public Rollout(RolloutRecord record) {
+            this(record, null);
         }
 
         @Override

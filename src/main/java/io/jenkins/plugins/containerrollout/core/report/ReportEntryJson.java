@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,6 +38,12 @@ public final class ReportEntryJson {
             .registerModule(new SimpleModule("instants")
                     .addSerializer(Instant.class, new InstantText())
                     .addDeserializer(Instant.class, new InstantParser()));
+
+    static {
+        // a single-app rollout is written as before (no "stack": null), so files stay as they were for older readers
+        MAPPER.configOverride(StackTag.class).setIncludeAsProperty(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                JsonInclude.Include.NON_NULL));
+    }
 
     private ReportEntryJson() {
     }

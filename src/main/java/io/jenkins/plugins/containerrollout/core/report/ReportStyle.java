@@ -24,6 +24,9 @@ final class ReportStyle {
             .lead{font-size:1.05rem;margin:.2em 0 .8em}
             .lead.why{border-left:4px solid var(--bad);padding:.3em .8em;background:#fff5f5;overflow-wrap:anywhere}
             .lead .cause{white-space:nowrap;font-weight:600}
+            .stack{border-left:3px solid var(--muted);padding-left:.8em;margin:1.2em 0}
+            .stack-head{display:flex;align-items:center;gap:.6em;flex-wrap:wrap}.stack-head h2{flex:1;margin:0}
+            .stack-service>h3{margin:.8em 0 .2em;font-size:1em}
             .entry-body>summary{list-style:none;display:flex;align-items:center;gap:.6em;flex-wrap:wrap}
             .entry-body>summary::-webkit-details-marker{display:none}
             .entry-body>summary::before{content:"\\25b8";color:var(--muted)}
