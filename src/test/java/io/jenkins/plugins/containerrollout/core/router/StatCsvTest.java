@@ -35,9 +35,7 @@ public class StatCsvTest {
     /** {@code scur}: what a replica taken out of the routing still serves, which a rollout waits for (Drain). */
     @Test
     public void requestsInFlightAreTheServersCurrentSessions() {
-        String csv = "# pxname,svname,scur,type,req_tot,addr
-" + "web,s1,3,2,40,127.0.0.1:21000
-";
+        String csv = "# pxname,svname,scur,type,req_tot,addr\n" + "web,s1,3,2,40,127.0.0.1:21000\n";
 
         assertEquals(3, StatCsv.servers(csv, "web").get(0).sessions());
     }
