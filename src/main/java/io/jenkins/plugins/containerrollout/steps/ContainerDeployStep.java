@@ -70,6 +70,9 @@ public final class ContainerDeployStep extends RolloutStep {
     private int stopTimeoutSeconds = 10;
     private int revisionHistoryLimit = 10;
     private String registryCredentialsId;
+    private String compose;
+    private String project;
+    private Map<String, String> images = new LinkedHashMap<>();
 
     /**
      * @param app      application name: lower-case letters, digits, {@code -} and {@code _}
@@ -286,6 +289,35 @@ public final class ContainerDeployStep extends RolloutStep {
         this.registryCredentialsId = RolloutForms.blankToNull(registryCredentialsId);
     }
 
+    public String getCompose() {
+        return compose;
+    }
+
+    /** A Compose file, relative to the workspace: deploys its services as one stack ({@link StackSteps}). */
+    @DataBoundSetter
+    public void setCompose(String compose) {
+        this.compose = RolloutForms.blankToNull(compose);
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    @DataBoundSetter
+    public void setProject(String project) {
+        this.project = RolloutForms.blankToNull(project);
+    }
+
+    public Map<String, String> getImages() {
+        return new LinkedHashMap<>(images);
+    }
+
+    /** Service → image overriding the file's; a map, bound by structs as {@code env} is. */
+    @DataBoundSetter
+    public void setImages(Map<String, String> images) {
+        this.images = StepArguments.copy(images);
+    }
+
     /**
      * The one mapping from step arguments to the core request, validated by the core.
      *
@@ -294,6 +326,7 @@ public final class ContainerDeployStep extends RolloutStep {
      * @throws IllegalArgumentException naming the parameter and the fix
      */
     public DeployRequest toRequest(DockerHost host, String buildUrl, String commit) {
+        StackSteps.requireAppForm(this);
         StepArguments.requireApp(app);
         DeployImage.require("image", image);
         ReplicaSpec spec = new ReplicaSpec(image, env, entrypoint.isEmpty() ? null : entrypoint,
@@ -330,6 +363,9 @@ public final class ContainerDeployStep extends RolloutStep {
 
         @Override
         protected Map<String, Object> perform(StepRun run) throws Exception {
+            if (step.getCompose() != null) {
+                return StackSteps.deploy(run, step, core);
+            }
             DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             EnvVars environment = run.scope().environment();
             DeployRequest request = step.toRequest(host, RolloutForms.blankToNull(environment.get("BUILD_URL")),
