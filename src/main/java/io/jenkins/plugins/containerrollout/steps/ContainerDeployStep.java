@@ -1,20 +1,15 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
-import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.record.Operation;
-import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -366,20 +361,7 @@ public final class ContainerDeployStep extends RolloutStep {
             if (step.getCompose() != null) {
                 return StackSteps.deploy(run, step, core);
             }
-            DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
-            EnvVars environment = run.scope().environment();
-            DeployRequest request = step.toRequest(host, RolloutForms.blankToNull(environment.get("BUILD_URL")),
-                    RolloutForms.blankToNull(environment.get("GIT_COMMIT")));
-            RegistryCredentials credentials = step.getImage() == null ? null
-                    : run.registryCredentials(step.getRegistryCredentialsId(), ImageReferences.registryUri(step.getImage()));
-            run.console().line("deploying " + request.spec().image() + " as " + request.app() + ": " + request.replicas()
-                    + " replica(s) from port " + request.portBase() + ", " + request.strategy().name()
-                    + " on " + host.uri());
-            run.whenAborted(new AbortRecord(Operation.DEPLOY, request.app(), request.spec().image(),
-                    request.strategy().name(), request.replicas()));
-            RolloutRecord record = run.onAgent(new AppTasks.Deploy(step.targetKind(), request,
-                    TrafficRouting.settings(step.getRouter(), step.getApp()), credentials, core));
-            return DeploySummary.conclude(run, record, step.isFailOnRollback());
+            return AppDeployRun.deploy(run, step, core);
         }
     }
 
@@ -453,11 +435,14 @@ public final class ContainerDeployStep extends RolloutStep {
         /** A negative history limit. */
         @POST
         public FormValidation doCheckRevisionHistoryLimit(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> {
-                if (RolloutForms.integer("revisionHistoryLimit", value, 10) < 0) {
-                    throw new RequestException("revisionHistoryLimit: must be 0 or more; the default is 10");
-                }
-            });
+            return RolloutForms.check(item, () -> StepArguments.requireHistoryLimit(RolloutForms.integer(
+                    "revisionHistoryLimit", value, 10)));
+        }
+
+        /** A Compose file path that is absolute or leaves the workspace. */
+        @POST
+        public FormValidation doCheckCompose(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> StackSteps.requireComposePath(RolloutForms.blankToNull(value)));
         }
     }
 }

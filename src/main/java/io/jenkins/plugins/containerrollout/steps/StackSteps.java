@@ -40,6 +40,22 @@ final class StackSteps {
         requireFileRollouts(step);
     }
 
+    /**
+     * The Compose file is read on the agent below the workspace, where the checkout is.
+     *
+     * @throws IllegalArgumentException naming {@code compose} when the path is absolute or leaves the workspace
+     */
+    static void requireComposePath(String compose) {
+        if (compose == null) {
+            return;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(compose.replace('\\', '/'));
+        if (path.isAbsolute() || compose.startsWith("/") || path.normalize().startsWith("..")) {
+            throw new RequestException("compose: '" + compose + "' is not below the workspace; give the path "
+                    + "relative to the workspace, e.g. compose: 'deploy/compose.yaml'");
+        }
+    }
+
     /** Without {@code compose}, {@code project} and {@code images} mean nothing. */
     static void requireAppForm(ContainerDeployStep step) {
         if (step.getProject() != null || !step.getImages().isEmpty()) {
