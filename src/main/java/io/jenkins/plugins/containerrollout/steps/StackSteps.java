@@ -37,6 +37,7 @@ final class StackSteps {
             throw new RequestException("app, image: with compose every service is an app (PROJECT-SERVICE) running "
                     + "the file's image; remove app and image, and override an image with images: [SERVICE: IMAGE]");
         }
+        
         requireFileRollouts(step);
     }
 

@@ -69,7 +69,11 @@ public class StackStepsTest extends FakeCoreHarness {
 
         ContainerDeployStep lenient = composeStep();
         lenient.setFailOnRollback(false);
-        assertEquals("ROLLED_BACK", RolloutStepRunner.deploy(harness, lenient, core).get("outcome"));
+        Map<String, Object> d = RolloutStepRunner.deploy(harness, lenient, core);
+        assertEquals("ROLLED_BACK", d.get("outcome"));
+        assertEquals(2, d.get("revision"));
+        assertEquals("each app's serving revision, not the one it tried", Map.of("shop-web", 3, "shop-api", 3),
+                d.get("services"));
     }
 
     @Test
@@ -112,6 +116,18 @@ public class StackStepsTest extends FakeCoreHarness {
         step.setCompose("nowhere/compose.yaml");
         AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.deploy(harness, step, core));
         assertTrue(e.getMessage(), e.getMessage().contains("compose: nowhere/compose.yaml"));
+    }
+
+    @Test
+    public void refusesAComposePathOutsideTheWorkspace() throws Exception {
+        for (String outside : List.of("/etc/compose.yaml", "../other/compose.yaml", "deploy/../../compose.yaml")) {
+            ContainerDeployStep step = new ContainerDeployStep(null, null, 0);
+            step.setCompose(outside);
+            AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.deploy(harness, step, core));
+            assertTrue(e.getMessage(), e.getMessage().contains("compose: '" + outside + "' is not below the workspace"));
+        }
+        StackSteps.requireComposePath("deploy/../compose.yaml"); // still below it: the form check accepts it
+        assertEquals(null, core.stack);
     }
 
     @Test
