@@ -37,7 +37,7 @@ final class StackSteps {
             throw new RequestException("app, image: with compose every service is an app (PROJECT-SERVICE) running "
                     + "the file's image; remove app and image, and override an image with images: [SERVICE: IMAGE]");
         }
-        
+        requireComposePath(step.getCompose());
         requireFileRollouts(step);
     }
 
