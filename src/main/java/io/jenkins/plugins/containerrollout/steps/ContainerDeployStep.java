@@ -1,20 +1,15 @@
 package io.jenkins.plugins.containerrollout.steps;
 
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployImage;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
-import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
-import io.jenkins.plugins.containerrollout.core.record.Operation;
-import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +65,9 @@ public final class ContainerDeployStep extends RolloutStep {
     private int stopTimeoutSeconds = 10;
     private int revisionHistoryLimit = 10;
     private String registryCredentialsId;
+    private String compose;
+    private String project;
+    private Map<String, String> images = new LinkedHashMap<>();
 
     /**
      * @param app      application name: lower-case letters, digits, {@code -} and {@code _}
@@ -286,6 +284,35 @@ public final class ContainerDeployStep extends RolloutStep {
         this.registryCredentialsId = RolloutForms.blankToNull(registryCredentialsId);
     }
 
+    public String getCompose() {
+        return compose;
+    }
+
+    /** A Compose file, relative to the workspace: deploys its services as one stack ({@link StackSteps}). */
+    @DataBoundSetter
+    public void setCompose(String compose) {
+        this.compose = RolloutForms.blankToNull(compose);
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    @DataBoundSetter
+    public void setProject(String project) {
+        this.project = RolloutForms.blankToNull(project);
+    }
+
+    public Map<String, String> getImages() {
+        return new LinkedHashMap<>(images);
+    }
+
+    /** Service → image overriding the file's; a map, bound by structs as {@code env} is. */
+    @DataBoundSetter
+    public void setImages(Map<String, String> images) {
+        this.images = StepArguments.copy(images);
+    }
+
     /**
      * The one mapping from step arguments to the core request, validated by the core.
      *
@@ -294,6 +321,7 @@ public final class ContainerDeployStep extends RolloutStep {
      * @throws IllegalArgumentException naming the parameter and the fix
      */
     public DeployRequest toRequest(DockerHost host, String buildUrl, String commit) {
+        StackSteps.requireAppForm(this);
         StepArguments.requireApp(app);
         DeployImage.require("image", image);
         ReplicaSpec spec = new ReplicaSpec(image, env, entrypoint.isEmpty() ? null : entrypoint,
@@ -330,20 +358,10 @@ public final class ContainerDeployStep extends RolloutStep {
 
         @Override
         protected Map<String, Object> perform(StepRun run) throws Exception {
-            DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
-            EnvVars environment = run.scope().environment();
-            DeployRequest request = step.toRequest(host, RolloutForms.blankToNull(environment.get("BUILD_URL")),
-                    RolloutForms.blankToNull(environment.get("GIT_COMMIT")));
-            RegistryCredentials credentials = step.getImage() == null ? null
-                    : run.registryCredentials(step.getRegistryCredentialsId(), ImageReferences.registryUri(step.getImage()));
-            run.console().line("deploying " + request.spec().image() + " as " + request.app() + ": " + request.replicas()
-                    + " replica(s) from port " + request.portBase() + ", " + request.strategy().name()
-                    + " on " + host.uri());
-            run.whenAborted(new AbortRecord(Operation.DEPLOY, request.app(), request.spec().image(),
-                    request.strategy().name(), request.replicas()));
-            RolloutRecord record = run.onAgent(new AppTasks.Deploy(step.targetKind(), request,
-                    TrafficRouting.settings(step.getRouter(), step.getApp()), credentials, core));
-            return DeploySummary.conclude(run, record, step.isFailOnRollback());
+            if (step.getCompose() != null) {
+                return StackSteps.deploy(run, step, core);
+            }
+            return AppDeployRun.deploy(run, step, core);
         }
     }
 
@@ -417,11 +435,14 @@ public final class ContainerDeployStep extends RolloutStep {
         /** A negative history limit. */
         @POST
         public FormValidation doCheckRevisionHistoryLimit(@AncestorInPath Item item, @QueryParameter String value) {
-            return RolloutForms.check(item, () -> {
-                if (RolloutForms.integer("revisionHistoryLimit", value, 10) < 0) {
-                    throw new RequestException("revisionHistoryLimit: must be 0 or more; the default is 10");
-                }
-            });
+            return RolloutForms.check(item, () -> StepArguments.requireHistoryLimit(RolloutForms.integer(
+                    "revisionHistoryLimit", value, 10)));
+        }
+
+        /** A Compose file path that is absolute or leaves the workspace. */
+        @POST
+        public FormValidation doCheckCompose(@AncestorInPath Item item, @QueryParameter String value) {
+            return RolloutForms.check(item, () -> StackSteps.requireComposePath(RolloutForms.blankToNull(value)));
         }
     }
 }

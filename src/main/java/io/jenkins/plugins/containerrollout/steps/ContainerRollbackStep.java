@@ -39,6 +39,7 @@ public final class ContainerRollbackStep extends RolloutStep {
     private final String app;
     private int toRevision;
     private String registryCredentialsId;
+    private String project;
 
     /** @param app the application to roll back */
     @DataBoundConstructor
@@ -58,6 +59,16 @@ public final class ContainerRollbackStep extends RolloutStep {
     @DataBoundSetter
     public void setToRevision(int toRevision) {
         this.toRevision = toRevision;
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    /** A Compose project: restores every service of the stack to a stack revision ({@link StackSteps}). */
+    @DataBoundSetter
+    public void setProject(String project) {
+        this.project = RolloutForms.blankToNull(project);
     }
 
     public String getRegistryCredentialsId() {
@@ -114,6 +125,9 @@ public final class ContainerRollbackStep extends RolloutStep {
 
         @Override
         protected Map<String, Object> perform(StepRun run) throws Exception {
+            if (step.getProject() != null) {
+                return StackSteps.rollback(run, step, core);
+            }
             DockerHost host = run.dockerHost(step.getDockerHost(), step.getDockerCredentialsId());
             RollbackRequest request = step.toRequest(host);
             run.console().line("rolling " + request.app() + " back to " + (request.toRevision() == 0 ? "its previous revision"

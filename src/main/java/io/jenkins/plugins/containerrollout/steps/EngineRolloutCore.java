@@ -2,6 +2,10 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
+import io.jenkins.plugins.containerrollout.core.compose.StackDeployer;
+import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -50,6 +54,23 @@ final class EngineRolloutCore implements RolloutCore {
     @Override
     public VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) throws Exception {
         return new Verifier(host).verify(request, progress);
+    }
+
+    @Override
+    public StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
+            RegistryCredentials credentials, ProgressSink progress) throws Exception {
+        // no router: each service's rollout comes from the file, and the step refuses strategies that move traffic
+        try (AppDeployer deployer = Deployers.open(target, host, TrafficRouter.NONE, credentials)) {
+            return new StackDeployer(deployer, host, probe).deploy(project, progress);
+        }
+    }
+
+    @Override
+    public StackResult rollbackStack(Target target, DockerHost host, String project, int toRevision,
+            ProbeSettings probe, RegistryCredentials credentials, ProgressSink progress) throws Exception {
+        try (AppDeployer deployer = Deployers.open(target, host, TrafficRouter.NONE, credentials)) {
+            return new StackDeployer(deployer, host, probe).rollback(project, toRevision, progress);
+        }
     }
 
     /** One instance is enough; keeps {@link RolloutCore#ENGINE} the same object after a trip to the agent. */

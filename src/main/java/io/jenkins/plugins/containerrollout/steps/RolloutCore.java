@@ -2,6 +2,9 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
+import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
@@ -44,4 +47,17 @@ public interface RolloutCore extends Serializable {
 
     /** Runs the checks. */
     VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) throws Exception;
+
+    /**
+     * Deploys every service of {@code project} as one stack revision (see {@code StackDeployer#deploy}); pulls
+     * images with {@code credentials} when given.
+     *
+     * @throws IllegalArgumentException the file cannot be deployed on this target (nothing was changed)
+     */
+    StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
+            RegistryCredentials credentials, ProgressSink progress) throws Exception;
+
+    /** Restores every service of stack {@code project} to stack revision {@code toRevision} (0: the one before). */
+    StackResult rollbackStack(Target target, DockerHost host, String project, int toRevision, ProbeSettings probe,
+            RegistryCredentials credentials, ProgressSink progress) throws Exception;
 }

@@ -130,4 +130,11 @@ final class StepArguments {
         }
         return out;
     }
+
+    /** A negative {@code revisionHistoryLimit}. */
+    static void requireHistoryLimit(int limit) {
+        if (limit < 0) {
+            throw new RequestException("revisionHistoryLimit: must be 0 or more; the default is 10");
+        }
+    }
 }

@@ -76,6 +76,22 @@ public class AbortRecordTest extends FakeCoreHarness {
         }
 
         @Override
+        public io.jenkins.plugins.containerrollout.core.compose.StackResult deployStack(Target target, DockerHost host,
+                io.jenkins.plugins.containerrollout.core.compose.ComposeProject project,
+                io.jenkins.plugins.containerrollout.core.health.ProbeSettings probe, RegistryCredentials credentials,
+                ProgressSink progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public io.jenkins.plugins.containerrollout.core.compose.StackResult rollbackStack(Target target,
+                DockerHost host, String project, int toRevision,
+                io.jenkins.plugins.containerrollout.core.health.ProbeSettings probe, RegistryCredentials credentials,
+                ProgressSink progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public VerificationResult verify(DockerHost host, VerifyRequest request, ProgressSink progress) {
             throw new UnsupportedOperationException();
         }

@@ -58,6 +58,23 @@ public class AgentTasksTest extends FakeCoreHarness {
     }
 
     @Test
+    public void stackDeployAndRollbackSendOnlyPlainSettings() throws Exception {
+        java.nio.file.Files.writeString(harness.workspace().toPath().resolve("compose.yaml"),
+                "services:\n  web:\n    image: 127.0.0.1:5000/web:${TAG}\n");
+        harness.env("TAG", "4"); // the build's EnvVars travel as a plain map
+        ContainerDeployStep deploy = new ContainerDeployStep(null, null, 0);
+        deploy.setCompose("compose.yaml");
+        deploy.setProject("shop");
+        deploy.setImages(Map.of("web", "127.0.0.1:5000/web:5"));
+        RolloutStepRunner.deploy(harness, deploy, core);
+        ContainerRollbackStep rollback = new ContainerRollbackStep(null);
+        rollback.setProject("shop");
+        RolloutStepRunner.rollback(harness, rollback, core);
+
+        assertPlain(2);
+    }
+
+    @Test
     public void buildSendsOnlyPlainSettings() throws Exception {
         BuildRequest request = new BuildRequest(DockerHost.resolve(null, Map.of()), ".", null, List.of("a:1"), Map.of(),
                 null, Map.of(), false, false, false, null, null, null);

@@ -3,6 +3,9 @@ package io.jenkins.plugins.containerrollout.steps;
 import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
+import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
@@ -45,6 +48,13 @@ final class FakeRolloutCore implements RolloutCore {
     private transient boolean verificationPasses = true;
     private transient AppStatus status;
     private transient RuntimeException deployFailure;
+    /** The stack the last deployStack call got (loaded on the "agent" from the workspace), and its probe. */
+    transient ComposeProject stack;
+    transient ProbeSettings stackProbe;
+    /** The project and stack revision the last rollbackStack call got. */
+    transient String stackRolledBack;
+    transient int stackToRevision = -1;
+    private transient Outcome stackOutcome = Outcome.SUCCEEDED;
 
     FakeRolloutCore() {
         StepHarness.REMOTED.put(id, this);
@@ -64,6 +74,11 @@ final class FakeRolloutCore implements RolloutCore {
     /** The deployer refuses the request with {@code failure}, as it does for what only the engine can tell. */
     FakeRolloutCore deployThrows(RuntimeException failure) {
         this.deployFailure = failure;
+        return this;
+    }
+
+    FakeRolloutCore stackEnds(Outcome outcome) {
+        this.stackOutcome = outcome;
         return this;
     }
 
@@ -130,6 +145,31 @@ final class FakeRolloutCore implements RolloutCore {
         int passed = verificationPasses ? results.size() : 0;
         return new VerificationResult(request.name(), verificationPasses, request.onFailure(), passed,
                 results.size() - passed, 0, TestCounts.NONE, results, 1000, 40);
+    }
+
+    /** Stack revision 2 → 3 (stays 2 unless it succeeded); one record per service, each app on revision 4 or 3. */
+    @Override
+    public StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
+            RegistryCredentials credentials, ProgressSink progress) {
+        targets.add(target);
+        this.stack = project;
+        this.stackProbe = probe;
+        this.credentials = credentials;
+        List<RolloutRecord> records = project.services().stream().map(s -> record(project.name() + "-" + s.name(),
+                Operation.DEPLOY, stackOutcome)).toList();
+        return new StackResult(project.name(), "deploy", 2, stackOutcome == Outcome.SUCCEEDED ? 3 : 2, stackOutcome,
+                "stack " + project.name() + " " + stackOutcome, records);
+    }
+
+    @Override
+    public StackResult rollbackStack(Target target, DockerHost host, String project, int toRevision,
+            ProbeSettings probe, RegistryCredentials credentials, ProgressSink progress) {
+        targets.add(target);
+        this.stackRolledBack = project;
+        this.stackToRevision = toRevision;
+        this.credentials = credentials;
+        return new StackResult(project, "rollback", 3, 4, stackOutcome, "stack " + project + " restored",
+                List.of(record(project + "-web", Operation.ROLLBACK, stackOutcome)));
     }
 
     private Object readResolve() {
