@@ -36,6 +36,7 @@ final class Summaries {
         s.image = "";
         s.digest = "";
         s.commit = "";
+        s.failureCause = "";
         s.timeToRestoreMillis = -1;
         if (entry instanceof ReportEntry.Build b) {
             build(s, b, nowMillis);
