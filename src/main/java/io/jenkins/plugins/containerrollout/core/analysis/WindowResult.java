@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.analysis;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * What one analysis window measured and decided, in the form a record and a report keep: where the numbers come from,
@@ -34,5 +35,31 @@ public record WindowResult(AnalysisSource source, long fromMillis, long toMillis
     /** The window's length in milliseconds. */
     public long millis() {
         return toMillis - fromMillis;
+    }
+
+    /**
+     * The window as one timeline line of a canary step at {@code weight} % of {@code revision}; it closes with the
+     * verdict ({@code ": passed"}, {@code ": failed"}, {@code ": inconclusive"}), where the report reads it
+     * ({@code EventDetails}).
+     */
+    public String describe(int weight, int revision) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "canary analysis at %d %% of revision %d (%s, "
+                + "%.1f s window): ", weight, revision, source.label(), millis() / 1000.0));
+        if (query != null) {
+            s.append("query ").append(query).append(" = ").append(value == null ? "no series" : value);
+        } else {
+            s.append("canary ").append(canaryRequests).append(" requests, ").append(canaryFailures).append(" failed");
+            if (source == AnalysisSource.ROUTER) {
+                s.append("; stable ").append(stableRequests).append(" requests, ").append(stableFailures)
+                        .append(" failed");
+            }
+        }
+        String word = switch (verdict) {
+            case PASS -> "passed";
+            case FAIL -> "failed";
+            case INCONCLUSIVE -> "inconclusive";
+        };
+        return s.append(" (").append(reason).append("; thresholds: ").append(thresholds).append("): ").append(word)
+                .toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.report;
 
 import io.jenkins.plugins.containerrollout.core.analysis.AnalysisSource;
-import io.jenkins.plugins.containerrollout.core.analysis.AnalysisVerdict;
 import io.jenkins.plugins.containerrollout.core.analysis.RouterAnalysis;
 import io.jenkins.plugins.containerrollout.core.analysis.Traffic;
 import io.jenkins.plugins.containerrollout.core.analysis.TrafficThresholds;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -130,12 +128,12 @@ public final class SampleCanaryReport {
         long base = tl.base();
         WindowResult passed = RouterAnalysis.judge(AnalysisSource.ROUTER, new Traffic(20, 0, 0, 0, 0, 3.4, 3.6),
                 new Traffic(380, 0, 0, 0, 0, 3.1, 3.3), THRESHOLDS, base + 730, base + 2_730);
-        tl.at(2_735, Type.PROBE, 3, -1, line(5, passed));
+        tl.at(2_735, Type.PROBE, 3, -1, passed.describe(5, 3));
         tl.traffic(2_740, 3, "canary weight 10 %: revision 3 gets 10.0 % (ports [18100, 18101]), "
                 + "weights {18100=40, 18101=40, 18103=240, 18104=240, 18105=240}");
         WindowResult failed = RouterAnalysis.judge(AnalysisSource.ROUTER, new Traffic(40, 40, 0, 0, 0, 1.2, 1.3),
                 new Traffic(360, 0, 0, 0, 0, 3.2, 3.4), THRESHOLDS, base + 2_750, base + 4_750);
-        String analysis = line(10, failed) + "; 1 of failureLimit 1";
+        String analysis = failed.describe(10, 3) + "; 1 of failureLimit 1";
         tl.at(4_755, Type.PROBE, 3, -1, analysis);
         tl.traffic(4_760, 3, "canary weight 0 %: revision 3 gets 0.0 % (ports [18100, 18101]), "
                 + "weights {18103=256, 18104=256, 18105=256}");
@@ -147,17 +145,6 @@ public final class SampleCanaryReport {
         tl.at(24_878, Type.RESTORED, 2, -1, "revision 2 restored");
         return record(tl, Operation.DEPLOY, 2, 3, 2, "canary", 24_955, Outcome.ROLLED_BACK,
                 analysis + "; rolled back to revision 2").withAnalysis(List.of(passed, failed));
-    }
-
-    /**
-     * The timeline line of a router window, in the words of {@code core/deploy/docker/CanaryWindows#describe}
-     * ({@code EventDetails} reads its prefix and verdict).
-     */
-    private static String line(int weight, WindowResult w) {
-        return String.format(Locale.ROOT, "canary analysis at %d %% of revision 3 (router, %.1f s window): canary %d"
-                + " requests, %d failed; stable %d requests, %d failed (%s; thresholds: %s): %s", weight,
-                w.millis() / 1000.0, w.canaryRequests(), w.canaryFailures(), w.stableRequests(), w.stableFailures(),
-                w.reason(), w.thresholds(), w.verdict() == AnalysisVerdict.PASS ? "passed" : "failed");
     }
 
     /** A timeline that starts as the deployer's does: "deploying revision 2 (image) from revision 1: ...". */

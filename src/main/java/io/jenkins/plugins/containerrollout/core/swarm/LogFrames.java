@@ -1,8 +1,8 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
+import io.jenkins.plugins.containerrollout.core.engine.LogText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,11 +28,7 @@ final class LogFrames {
         } else {
             text.append(new String(stream, StandardCharsets.UTF_8));
         }
-        List<String> out = new ArrayList<>(List.of(text.toString().split("\\R", -1)));
-        if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-            out.remove(out.size() - 1);
-        }
-        return out;
+        return LogText.lines(text.toString());
     }
 
     /** A frame header starts with stream 0, 1 or 2 followed by three zero bytes. */

@@ -12,8 +12,6 @@ import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What {@link DockerDeployer} answers about an application without changing it: its kept revisions, its status now,
@@ -57,7 +55,7 @@ final class AppQueries {
         }
         AppState state = store.state(app);
         int wanted = revision > 0 ? revision : state.current();
-        Revision rev = index(store.revisions(app)).get(wanted);
+        Revision rev = Revision.byNumber(store.revisions(app)).get(wanted);
         if (rev == null) {
             throw new RequestException("revision: app '" + app + "' has no kept revision " + wanted + " on " + host.uri()
                     + "; 'history --app " + app + "' lists the kept ones");
@@ -78,7 +76,7 @@ final class AppQueries {
     AppStatus status(String app) {
         AppName.check(app);
         AppState state = store.state(app);
-        Map<Integer, Revision> revisions = index(store.revisions(app));
+        Map<Integer, Revision> revisions = Revision.byNumber(store.revisions(app));
         ReplicaCheck checker = new ReplicaCheck(engine, resources.http(), revisions, ProbeSettings.defaults());
         List<AppStatus.Replica> replicas = new ArrayList<>();
         List<Integer> serving = new ArrayList<>();
@@ -95,9 +93,5 @@ final class AppQueries {
         return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
                 serving, replicas, RolloutLock.owner(engine, app).orElse(null),
                 state.router() == null ? null : state.router().describe());
-    }
-
-    private static Map<Integer, Revision> index(List<Revision> revisions) {
-        return revisions.stream().collect(Collectors.toMap(Revision::number, Function.identity()));
     }
 }

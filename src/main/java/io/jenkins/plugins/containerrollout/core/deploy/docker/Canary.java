@@ -125,7 +125,7 @@ final class Canary {
 
     /** Puts the window into the record (with its timeline line); returns the line. */
     private String record(CanaryStep step, int revision, WindowResult w, String then) {
-        String line = CanaryWindows.describe(step.weight(), revision, w) + then;
+        String line = w.describe(step.weight(), revision) + then;
         timeline.analysis(w, revision, line);
         return line;
     }

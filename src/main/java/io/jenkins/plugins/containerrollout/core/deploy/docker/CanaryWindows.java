@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -135,29 +134,5 @@ final class CanaryWindows {
     /** The router's server names of the canary's ports as a regex alternation ({@code s3|s4}), for a query. */
     private String servers(List<Integer> canaryPorts) throws RolloutFailure {
         return String.join("|", counters().serversAt(canaryPorts));
-    }
-
-    /** One line for the timeline: what the window measured and decided. */
-    static String describe(int weight, int revision, WindowResult w) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "canary analysis at %d %% of revision %d (%s, "
-                + "%.1f s window): ", weight, revision, w.source().label(), w.millis() / 1000.0));
-        if (w.query() != null) {
-            s.append("query ").append(w.query()).append(" = ").append(w.value() == null ? "no series" : w.value());
-        } else {
-            s.append("canary ").append(w.canaryRequests()).append(" requests, ").append(w.canaryFailures())
-                    .append(" failed");
-            if (w.source() == AnalysisSource.ROUTER) {
-                s.append("; stable ").append(w.stableRequests()).append(" requests, ").append(w.stableFailures())
-                        .append(" failed");
-            }
-        }
-        String verdict = switch (w.verdict()) {
-            case PASS -> "passed";
-            case FAIL -> "failed";
-            case INCONCLUSIVE -> "inconclusive";
-        };
-        // "...: passed" / ": failed" / ": inconclusive" close the line: the report reads the verdict there
-        return s.append(" (").append(w.reason()).append("; thresholds: ").append(w.thresholds()).append("): ")
-                .append(verdict).toString();
     }
 }

@@ -35,8 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Deploys and rolls back applications on one Docker Engine host, keeping every bit of state in the engine (see
@@ -142,7 +140,7 @@ public final class DockerDeployer implements AppDeployer {
             List<Revision> kept = snapshot.revisions();
             Revision target = targetRevision(request, state, kept, image, hash, startedAt);
             int from = state.stable();
-            Map<Integer, Revision> byNumber = new java.util.HashMap<>(index(kept));
+            Map<Integer, Revision> byNumber = new java.util.HashMap<>(Revision.byNumber(kept));
             byNumber.put(target.number(), target);
             timeline.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + spec.image()
                     + ") from revision " + from + ": " + n + " replicas, " + request.strategy().name());
@@ -266,7 +264,7 @@ public final class DockerDeployer implements AppDeployer {
                     .withRouter(AppRouter.recorded(app, router)), to.imageId());
             timeline.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current + " to revision "
                     + to.number() + " (" + to.spec().image() + ")");
-            String failure = restore(app, to, replicas, portBase, index(revisions), request.probe(), request.strategy(),
+            String failure = restore(app, to, replicas, portBase, Revision.byNumber(revisions), request.probe(), request.strategy(),
                     timeline, router);
             Outcome outcome = failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
             if (failure == null) {
@@ -394,9 +392,6 @@ public final class DockerDeployer implements AppDeployer {
         }
     }
 
-    private static Map<Integer, Revision> index(List<Revision> revisions) {
-        return revisions.stream().collect(Collectors.toMap(Revision::number, Function.identity()));
-    }
 
     private static RolloutRecord record(String app, Operation op, int from, Revision to, int serving, String image,
             int desired, RolloutStrategy strategy, Timeline timeline, Outcome outcome, String message, long startedAt) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
+import io.jenkins.plugins.containerrollout.core.engine.LogText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,7 @@ final class LogLines extends ResultCallback.Adapter<Frame> {
         synchronized (text) {
             all = text.toString();
         }
-        List<String> split = new ArrayList<>(List.of(all.split("\\R", -1)));
-        if (!split.isEmpty() && split.get(split.size() - 1).isEmpty()) {
-            split.remove(split.size() - 1);
-        }
+        List<String> split = LogText.lines(all);
         boolean truncated = split.size() > lines;
         List<String> kept = new ArrayList<>(split.subList(Math.max(0, split.size() - lines), split.size()));
         int bytes = kept.stream().mapToInt(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();

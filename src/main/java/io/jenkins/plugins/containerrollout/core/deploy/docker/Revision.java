@@ -2,6 +2,10 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A revision as its record container holds it: the spec and the pinned image. Package-private: callers see
@@ -10,4 +14,9 @@ import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
  */
 record Revision(int number, ReplicaSpec spec, String specHash, String imageId, String digest, String healthPath,
         boolean engineHealth, String buildUrl, String commit, long createdMillis) {
+
+    /** {@code revisions} by their number. */
+    static Map<Integer, Revision> byNumber(List<Revision> revisions) {
+        return revisions.stream().collect(Collectors.toMap(Revision::number, Function.identity()));
+    }
 }
