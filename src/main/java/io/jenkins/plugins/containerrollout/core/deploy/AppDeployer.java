@@ -29,6 +29,20 @@ public interface AppDeployer extends AutoCloseable {
      */
     RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException;
 
+    /**
+     * Continues the rollout of {@code request.app()} that holds at a pause ({@code PauseInfo}): a canary's next step
+     * (or, {@code full}, straight to 100 %), or a blue-green switch. The record returned spans the whole rollout, from
+     * the deploy that paused. A rollback of a paused application aborts it instead.
+     *
+     * @throws IllegalArgumentException no rollout of the application is paused, or the target has no pauses
+     *                                  (nothing was changed)
+     * @throws RolloutLockedException   another rollout of the application is in progress
+     */
+    default RolloutRecord promote(PromoteRequest request, ProgressSink sink) throws InterruptedException {
+        throw new RequestException("promote: this target does not pause rollouts (canary and blue-green run on the "
+                + "Docker-host target); there is nothing to promote for '" + request.app() + "'");
+    }
+
     /** Kept revisions of {@code app}, oldest first. */
     List<RevisionInfo> history(String app);
 

@@ -13,7 +13,8 @@ package io.jenkins.plugins.containerrollout.core.deploy;
  *   <li>{@code state} ({@code <app>.state<seq>}, created, never started; the highest {@link #SEQ} wins, older ones are
  *       pruned): {@link #STABLE}, {@link #TARGET}, {@link #PHASE}, {@link #REPLICAS}, {@link #PORT_BASE}, and the router
  *       the application is behind, when it is ({@link #ROUTER}, {@link #ROUTER_SOCKET}, {@link #ROUTER_BACKEND},
- *       {@link #ROUTER_FRONTEND_PORT}: {@code RouterSettings}), so a later command that omits it keeps it in step;</li>
+ *       {@link #ROUTER_FRONTEND_PORT}, {@link #ROUTER_PREVIEW_PORT}: {@code RouterSettings}), so a later command that omits it
+ *       keeps it in step; and {@link #PAUSED} while a rollout holds at a pause;</li>
  *   <li>{@code lock} ({@code <app>.lock}, created, never started): {@link #OWNER}, {@link #CREATED};</li>
  *   <li>{@code stack} ({@code <project>.stack<n>}, created, never started; carries {@link #PROJECT} instead of
  *       {@link #APP}, so removing an app leaves its stack's history): {@link #STACK_REVISION}, {@link #STACK} (the
@@ -53,6 +54,9 @@ public final class AppLabels {
     public static final String ROUTER_SOCKET = PREFIX + "router-socket";
     public static final String ROUTER_BACKEND = PREFIX + "router-backend";
     public static final String ROUTER_FRONTEND_PORT = PREFIX + "router-frontend-port";
+    public static final String ROUTER_PREVIEW_PORT = PREFIX + "router-preview-port";
+    /** A rollout that holds at a pause, encoded ({@code core.deploy.docker.PausedRollout}); absent when none. */
+    public static final String PAUSED = PREFIX + "paused";
 
     public static final String ROLE_REPLICA = "replica";
     public static final String ROLE_REVISION = "revision";

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
 import java.io.Serializable;
 import java.util.List;
 
@@ -20,14 +21,22 @@ import java.util.List;
  * @param lockOwner       who holds the rollout lock, or null
  * @param router          the router recorded with the application, as {@code RouterSettings.describe()} says it, or
  *                        null when it is behind none (a later deploy or rollback without router options uses this one)
+ * @param pause           where a paused rollout holds (waiting for promote or abort), or null
  */
 public record AppStatus(String app, AppPhase phase, int stableRevision, int targetRevision, int desiredReplicas,
-        int readyReplicas, List<Integer> servingPorts, List<Replica> replicas, String lockOwner, String router)
-        implements Serializable {
+        int readyReplicas, List<Integer> servingPorts, List<Replica> replicas, String lockOwner, String router,
+        PauseInfo pause) implements Serializable {
 
     public AppStatus {
         servingPorts = List.copyOf(servingPorts);
         replicas = List.copyOf(replicas);
+    }
+
+    /** The status of an application no rollout holds paused. */
+    public AppStatus(String app, AppPhase phase, int stableRevision, int targetRevision, int desiredReplicas,
+            int readyReplicas, List<Integer> servingPorts, List<Replica> replicas, String lockOwner, String router) {
+        this(app, phase, stableRevision, targetRevision, desiredReplicas, readyReplicas, servingPorts, replicas,
+                lockOwner, router, null);
     }
 
     /**

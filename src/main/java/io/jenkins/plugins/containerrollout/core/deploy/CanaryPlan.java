@@ -105,8 +105,8 @@ public record CanaryPlan(
     }
 
     /**
-     * Parses {@code "10:30,50:30"} (weight percent, colon, pause seconds; a bare weight pauses 0 s), the form the
-     * pipeline step and the CLI take.
+     * Parses {@code "10:30,50:30"} (weight percent, colon, pause seconds, or {@code manual} to hold the weight until
+     * promoted; a bare weight pauses 0 s), the form the pipeline step and the CLI take.
      */
     public static List<CanaryStep> parseSteps(String text) {
         if (text == null || text.isBlank()) {
@@ -116,11 +116,13 @@ public record CanaryPlan(
         for (String part : text.split(",")) {
             String[] wp = part.trim().split(":");
             try {
-                out.add(new CanaryStep(Integer.parseInt(wp[0].trim().replace("%", "")),
+                int weight = Integer.parseInt(wp[0].trim().replace("%", ""));
+                boolean manual = wp.length > 1 && wp[1].trim().equals("manual");
+                out.add(manual ? CanaryStep.manual(weight) : new CanaryStep(weight,
                         wp.length > 1 ? Integer.parseInt(wp[1].trim().replace("s", "")) : 0));
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new RequestException("steps: '" + part.trim() + "' is not weight:pause; use e.g. "
-                        + "'10:30,50:30' (percent:seconds)", e);
+                        + "'10:30,50:30' or '10:manual,50:30' (percent:seconds, or percent:manual)", e);
             }
             if (wp.length > 2) {
                 throw new RequestException("steps: '" + part.trim() + "' is not weight:pause; use e.g. "
@@ -143,7 +145,7 @@ public record CanaryPlan(
     void describe(Map<String, String> into, int desired) {
         StringBuilder s = new StringBuilder();
         for (CanaryStep step : steps) {
-            s.append(s.length() == 0 ? "" : ",").append(step.weight()).append(':').append(step.pauseSeconds());
+            s.append(s.length() == 0 ? "" : ",").append(step.text());
         }
         into.put("steps", s.toString());
         into.put("canaryReplicas", String.valueOf(canaryReplicas(desired)));

@@ -24,6 +24,8 @@ import java.io.Serializable;
  * @param revisionHistoryLimit earlier revisions kept recoverable (default 10)
  * @param buildUrl             the Jenkins build that deploys, or null
  * @param commit               the source commit, or null
+ * @param replacePaused        whether a rollout of the application that holds at a pause is aborted first (else the
+ *                             deploy is refused, naming promote and rollback)
  */
 public record DeployRequest(
         DockerHost host,
@@ -35,7 +37,8 @@ public record DeployRequest(
         ProbeSettings probe,
         int revisionHistoryLimit,
         String buildUrl,
-        String commit) implements Serializable {
+        String commit,
+        boolean replacePaused) implements Serializable {
 
     /** Replicas above this are a typo, not a plan, on a single Docker host. */
     public static final int MAX_REPLICAS = 200;
@@ -70,6 +73,12 @@ public record DeployRequest(
         }
     }
 
+    /** A deploy that is refused while another rollout of the application holds at a pause. */
+    public DeployRequest(DockerHost host, String app, ReplicaSpec spec, int replicas, int portBase,
+            RolloutStrategy strategy, ProbeSettings probe, int revisionHistoryLimit, String buildUrl, String commit) {
+        this(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit, buildUrl, commit, false);
+    }
+
     /** A rolling deploy with default probe ({@code /}), history limit 10 and no build information. */
     public static DeployRequest of(DockerHost host, String app, String image, int replicas, int portBase) {
         return new DeployRequest(host, app, ReplicaSpec.of(image), replicas, portBase, RolloutStrategy.rolling(),
@@ -78,31 +87,37 @@ public record DeployRequest(
 
     public DeployRequest withSpec(ReplicaSpec newSpec) {
         return new DeployRequest(host, app, newSpec, replicas, portBase, strategy, probe, revisionHistoryLimit,
-                buildUrl, commit);
+                buildUrl, commit, replacePaused);
+    }
+
+    /** On: a paused rollout of the application is aborted first; off: the deploy is refused while one is paused. */
+    public DeployRequest withReplacePaused(boolean replace) {
+        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit,
+                buildUrl, commit, replace);
     }
 
     public DeployRequest withReplicas(int newReplicas) {
         return new DeployRequest(host, app, spec, newReplicas, portBase, strategy, probe, revisionHistoryLimit,
-                buildUrl, commit);
+                buildUrl, commit, replacePaused);
     }
 
     public DeployRequest withStrategy(RolloutStrategy newStrategy) {
         return new DeployRequest(host, app, spec, replicas, portBase, newStrategy, probe, revisionHistoryLimit,
-                buildUrl, commit);
+                buildUrl, commit, replacePaused);
     }
 
     public DeployRequest withProbe(ProbeSettings newProbe) {
         return new DeployRequest(host, app, spec, replicas, portBase, strategy, newProbe, revisionHistoryLimit,
-                buildUrl, commit);
+                buildUrl, commit, replacePaused);
     }
 
     public DeployRequest withRevisionHistoryLimit(int limit) {
-        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, limit, buildUrl, commit);
+        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, limit, buildUrl, commit, replacePaused);
     }
 
     public DeployRequest withBuild(String newBuildUrl, String newCommit) {
         return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit,
-                newBuildUrl, newCommit);
+                newBuildUrl, newCommit, replacePaused);
     }
 
 }

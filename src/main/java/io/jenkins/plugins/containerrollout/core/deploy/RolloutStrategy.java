@@ -265,12 +265,15 @@ public sealed interface RolloutStrategy extends Serializable {
 
     /**
      * Blue-green: start a full set of the new colour beside the old, verify it, switch all traffic at once, keep the
-     * old colour {@code scaleDownDelaySeconds} for an instant switch back, then stop it.
+     * old colour {@code scaleDownDelaySeconds} for an instant switch back, then stop it. Without {@code autoPromote}
+     * the rollout stops before the switch: the new colour serves only on the router's preview address, the deploy
+     * returns {@code PAUSED}, and {@code promote} switches (a rollback aborts).
      *
      * @param scaleDownDelaySeconds how long the old colour keeps running after traffic switched
+     * @param autoPromote           whether traffic switches as soon as the new colour is healthy
      * @param gates                 the shared gates
      */
-    record BlueGreen(int scaleDownDelaySeconds, RolloutGates gates) implements SideBySide {
+    record BlueGreen(int scaleDownDelaySeconds, boolean autoPromote, RolloutGates gates) implements SideBySide {
         public BlueGreen {
             if (scaleDownDelaySeconds < 0) {
                 throw new RequestException("scaleDownDelaySeconds: must be 0 or more (got " + scaleDownDelaySeconds
@@ -279,13 +282,23 @@ public sealed interface RolloutStrategy extends Serializable {
             gates = gates == null ? RolloutGates.defaults() : gates;
         }
 
+        /** Switching as soon as the new colour is healthy. */
+        public BlueGreen(int scaleDownDelaySeconds, RolloutGates gates) {
+            this(scaleDownDelaySeconds, true, gates);
+        }
+
         @Override
         public BlueGreen withGates(RolloutGates g) {
-            return new BlueGreen(scaleDownDelaySeconds, g);
+            return new BlueGreen(scaleDownDelaySeconds, autoPromote, g);
         }
 
         public BlueGreen withScaleDownDelaySeconds(int seconds) {
-            return new BlueGreen(seconds, gates);
+            return new BlueGreen(seconds, autoPromote, gates);
+        }
+
+        /** Off: the new colour waits on the preview address for {@code promote}. */
+        public BlueGreen withAutoPromote(boolean enabled) {
+            return new BlueGreen(scaleDownDelaySeconds, enabled, gates);
         }
 
         @Override
@@ -296,6 +309,7 @@ public sealed interface RolloutStrategy extends Serializable {
         @Override
         public void own(Map<String, String> m, int desired) {
             m.put("scaleDownDelaySeconds", String.valueOf(scaleDownDelaySeconds));
+            m.put("autoPromote", String.valueOf(autoPromote));
         }
     }
 

@@ -36,6 +36,8 @@ import java.util.Map;
  *                         and for records written before they were kept)
  * @param diagnoses        why each replica that failed did, captured before it was removed (empty when none failed,
  *                         and for records written before they were kept)
+ * @param pause            where the rollout holds when its outcome is {@link Outcome#PAUSED} (waiting for promote or
+ *                         abort), else null
  */
 public record RolloutRecord(
         String app,
@@ -58,13 +60,25 @@ public record RolloutRecord(
         String commit,
         String buildUrl,
         List<WindowResult> analysis,
-        List<ReplicaDiagnosis> diagnoses) implements Serializable {
+        List<ReplicaDiagnosis> diagnoses,
+        PauseInfo pause) implements Serializable {
 
     public RolloutRecord {
         settings = Map.copyOf(settings);
         events = List.copyOf(events);
         analysis = analysis == null ? List.of() : List.copyOf(analysis);
         diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
+    }
+
+    /** A record of a rollout that does not hold at a pause. */
+    public RolloutRecord(String app, Operation operation, int fromRevision, int toRevision, int servingRevision,
+            String image, String imageId, String digest, int desiredReplicas, String strategy, Map<String, String> settings,
+            List<TimelineEvent> events, Outcome outcome, String message, long startedAtMillis, long finishedAtMillis,
+            RolloutMetrics metrics, String commit, String buildUrl, List<WindowResult> analysis,
+            List<ReplicaDiagnosis> diagnoses) {
+        this(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest, desiredReplicas, strategy,
+                settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics, commit, buildUrl,
+                analysis, diagnoses, null);
     }
 
     /** A record without analysis windows (every strategy but canary). */
@@ -90,21 +104,28 @@ public record RolloutRecord(
     public RolloutRecord withAnalysis(List<WindowResult> windows) {
         return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
                 desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
-                commit, buildUrl, windows, diagnoses);
+                commit, buildUrl, windows, diagnoses, pause);
     }
 
     /** This record with the failed replicas' diagnoses; usage: {@code r.withDiagnoses(timeline.diagnoses())}. */
     public RolloutRecord withDiagnoses(List<ReplicaDiagnosis> found) {
         return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
                 desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
-                commit, buildUrl, analysis, found);
+                commit, buildUrl, analysis, found, pause);
     }
 
     /** This record with the target revision's commit and deploying build; usage: {@code r.withTarget(commit, url)}. */
     public RolloutRecord withTarget(String newCommit, String newBuildUrl) {
         return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
                 desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
-                newCommit, newBuildUrl, analysis, diagnoses);
+                newCommit, newBuildUrl, analysis, diagnoses, pause);
+    }
+
+    /** This record holding at {@code where} (outcome {@link Outcome#PAUSED}); usage: {@code r.withPause(info)}. */
+    public RolloutRecord withPause(PauseInfo where) {
+        return new RolloutRecord(app, operation, fromRevision, toRevision, servingRevision, image, imageId, digest,
+                desiredReplicas, strategy, settings, events, outcome, message, startedAtMillis, finishedAtMillis, metrics,
+                commit, buildUrl, analysis, diagnoses, where);
     }
 
     /** Events of one type, in order; handy for reports and tests. */

@@ -9,6 +9,12 @@ import java.nio.file.Path;
  * <p>Usage: {@code Files.writeString(cfg, HaproxyConfig.render(Path.of("/run/haproxy/admin.sock"), "web", 8080, 16))}
  */
 public final class HaproxyConfig {
+    /**
+     * What names an application's preview frontend and backend after its own: no application name has a dot
+     * ({@code AppName}), so no application's backend can be another's preview.
+     */
+    public static final String PREVIEW_SUFFIX = ".preview";
+
     private HaproxyConfig() {
     }
 
@@ -28,6 +34,16 @@ public final class HaproxyConfig {
      * {@code haproxy_server_*} metrics, for a Prometheus that canary analysis queries).
      */
     public static String render(Path adminSocket, String app, int frontendPort, int slots, int metricsPort) {
+        return render(adminSocket, app, frontendPort, slots, metricsPort, 0);
+    }
+
+    /**
+     * Like {@link #render(Path, String, int, int, int)}, plus, when {@code previewPort} is above 0, a preview frontend
+     * on {@code 127.0.0.1:previewPort} with its own backend of as many idle slots ({@code <app>.preview}): where a
+     * blue-green release without auto-promotion serves before it is promoted.
+     */
+    public static String render(Path adminSocket, String app, int frontendPort, int slots, int metricsPort,
+            int previewPort) {
         return String.join("\n",
                 "global",
                 "    stats socket " + adminSocket + " mode 600 level admin",
@@ -45,7 +61,20 @@ public final class HaproxyConfig {
                 "backend " + app,
                 "    balance roundrobin",
                 "    server-template s 1-" + slots + " 127.0.0.1:1 disabled",
+                previewPort > 0 ? preview(app, previewPort, slots) : "",
                 metricsPort > 0 ? metricsFrontend(metricsPort) : "");
+    }
+
+    /** The preview frontend and backend of {@code app}. */
+    private static String preview(String app, int port, int slots) {
+        String name = app + PREVIEW_SUFFIX;
+        return String.join("\n",
+                "frontend " + name,
+                "    bind 127.0.0.1:" + port,
+                "    default_backend " + name,
+                "backend " + name,
+                "    balance roundrobin",
+                "    server-template p 1-" + slots + " 127.0.0.1:1 disabled");
     }
 
     /**

@@ -36,6 +36,8 @@ public final class HaproxyRouter implements TrafficRouter {
     private final int frontendPort;
     /** The backend holding the application's slots, or null: the one named after the application. */
     private final String backend;
+    /** The loopback port of the preview frontend (backend {@code <backend>.preview}), or 0: none. */
+    private final int previewPort;
 
     /** A router whose frontend port is unknown: fine for rolling and blue-green, not for canary analysis. */
     public HaproxyRouter(Path adminSocket) {
@@ -52,15 +54,25 @@ public final class HaproxyRouter implements TrafficRouter {
 
     /** A router whose applications' slots are in {@code backend} (null: the backend named after the application). */
     public HaproxyRouter(Path adminSocket, int frontendPort, String backend) {
+        this(adminSocket, frontendPort, backend, 0);
+    }
+
+    /**
+     * A router with a preview frontend on {@code previewPort} ({@link HaproxyConfig#render} with a preview port
+     * writes it): a blue-green release without auto-promotion serves there until promoted.
+     */
+    public HaproxyRouter(Path adminSocket, int frontendPort, String backend, int previewPort) {
         this.adminSocket = adminSocket;
         this.frontendPort = frontendPort;
         this.backend = backend;
+        this.previewPort = previewPort;
     }
 
     /** The socket is recorded as an absolute path: a later command may run from another directory. */
     @Override
     public Optional<RouterSettings> settings(String app) {
-        return Optional.of(RouterSettings.haproxy(adminSocket.toAbsolutePath().toString(), backendOf(app), frontendPort));
+        return Optional.of(RouterSettings.haproxy(adminSocket.toAbsolutePath().toString(), backendOf(app), frontendPort,
+                previewPort));
     }
 
     private String backendOf(String app) {
@@ -81,7 +93,40 @@ public final class HaproxyRouter implements TrafficRouter {
 
     @Override
     public void split(String app, Map<Integer, Integer> weights) throws IOException {
-        String backend = backendOf(app);
+        splitIn(backendOf(app), weights);
+    }
+
+    /**
+     * Routes the preview backend ({@code <backend>.preview}, which {@link HaproxyConfig#render} writes with a preview
+     * port) to {@code ports}; a missing one is a clear error naming how to add it.
+     */
+    @Override
+    public void preview(String app, List<Integer> ports) throws IOException {
+        Map<Integer, Integer> weights = new LinkedHashMap<>();
+        ports.forEach(p -> weights.put(p, 1));
+        try {
+            splitIn(previewBackend(app), weights);
+        } catch (IOException e) {
+            throw new IOException("no preview for '" + app + "' in haproxy at " + adminSocket + " (" + e.getMessage()
+                    + "); render the config with a preview frontend (router-config --preview-port PORT)", e);
+        }
+    }
+
+    @Override
+    public Optional<URI> previewUrl(String app) {
+        return previewPort > 0 ? Optional.of(URI.create("http://127.0.0.1:" + previewPort)) : Optional.empty();
+    }
+
+    /** The ports the preview of {@code app} sends its traffic to, ascending. */
+    public List<Integer> previewed(String app) throws IOException {
+        return slots(previewBackend(app)).stream().filter(Slot::ready).map(Slot::port).sorted().toList();
+    }
+
+    private String previewBackend(String app) {
+        return backendOf(app) + HaproxyConfig.PREVIEW_SUFFIX;
+    }
+
+    private void splitIn(String backend, Map<Integer, Integer> weights) throws IOException {
         for (Map.Entry<Integer, Integer> e : weights.entrySet()) {
             if (e.getValue() < 0 || e.getValue() > MAX_WEIGHT) {
                 throw new RequestException("weight: " + e.getValue() + " for port " + e.getKey()

@@ -84,6 +84,21 @@ public interface TrafficRouter {
         }
     }
 
+    /**
+     * Sends {@code app}'s preview traffic (a second address that only testers and {@code containerVerify} use) to
+     * exactly {@code ports}; empty stops it. A blue-green release without auto-promotion serves there until promoted.
+     * Routers without a preview refuse.
+     */
+    default void preview(String app, List<Integer> ports) throws IOException {
+        throw new IOException("this router has no preview address; use the haproxy router with a preview port "
+                + "(router-config --preview-port, --router-preview-port, haproxy(previewPort: ...))");
+    }
+
+    /** The URL the preview of {@code app} answers at, if this router has one. */
+    default Optional<URI> previewUrl(String app) {
+        return Optional.empty();
+    }
+
     /** The largest weight one port can get (HAProxy's per-server limit). */
     int MAX_WEIGHT = 256;
 }

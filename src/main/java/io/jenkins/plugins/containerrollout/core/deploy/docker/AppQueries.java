@@ -90,8 +90,10 @@ final class AppQueries {
                     c == null ? "stopped (kept)" : c.result().detail()));
         }
         serving.sort(null);
+        PausedRollout paused = state.paused() == null ? null : Pauses.readable(state, line -> { });
         return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
                 serving, replicas, RolloutLock.owner(engine, app).orElse(null),
-                state.router() == null ? null : state.router().describe());
+                state.router() == null ? null : state.router().describe(),
+                paused == null ? null : paused.info());
     }
 }

@@ -7,17 +7,29 @@ import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
  * One entry of an application's state log (the highest {@code seq} is current). {@code stable} is the last revision
  * that completed, {@code target} what the latest rollout aimed at; they differ while a rollout progresses, after it
  * paused or failed, or when it was interrupted. {@code router} is the router the application is behind (null: none),
- * carried from entry to entry.
+ * carried from entry to entry. {@code paused} is the encoded {@link PausedRollout} of a rollout that holds at a pause
+ * (null: none); it is not carried: whatever is written next (promote, abort, a replacing deploy) ends the pause.
  */
-record AppState(long seq, int stable, int target, AppPhase phase, int replicas, int portBase, RouterSettings router) {
+record AppState(long seq, int stable, int target, AppPhase phase, int replicas, int portBase, RouterSettings router,
+        String paused) {
 
     AppState next(int newStable, int newTarget, AppPhase newPhase, int newReplicas, int newPortBase) {
-        return new AppState(seq + 1, newStable, newTarget, newPhase, newReplicas, newPortBase, router);
+        return new AppState(seq + 1, newStable, newTarget, newPhase, newReplicas, newPortBase, router, null);
     }
 
     /** This entry recording {@code newRouter} (null: none) as the router the application is behind. */
     AppState withRouter(RouterSettings newRouter) {
-        return new AppState(seq, stable, target, phase, replicas, portBase, newRouter);
+        return new AppState(seq, stable, target, phase, replicas, portBase, newRouter, paused);
+    }
+
+    /** This entry holding {@code rollout} at its pause. */
+    AppState withPaused(PausedRollout rollout) {
+        return new AppState(seq, stable, target, phase, replicas, portBase, router, rollout.encode());
+    }
+
+    /** The rollout that holds at a pause, read from the label. */
+    PausedRollout pausedRollout() {
+        return PausedRollout.decode(paused);
     }
 
     /**
@@ -29,6 +41,6 @@ record AppState(long seq, int stable, int target, AppPhase phase, int replicas, 
     }
 
     static AppState none() {
-        return new AppState(0, 0, 0, AppPhase.NONE, 0, 0, null);
+        return new AppState(0, 0, 0, AppPhase.NONE, 0, 0, null, null);
     }
 }

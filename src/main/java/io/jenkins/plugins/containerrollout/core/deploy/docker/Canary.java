@@ -20,8 +20,10 @@ import java.util.List;
  * restores the stable revision. An inconclusive window (too little traffic, no series) extends the pause up to the
  * plan's bound, then falls back to synthetic requests or counts as a failure. After the last step the new revision is
  * promoted: scaled to full size, given 100 % of the traffic, and the stable revision is stopped (kept for a rollback).
+ * A manual step ({@link CanaryStep#manual}) holds its weight and ends the call: the deployer records the pause, and a
+ * later {@code promote} goes on with {@link #resume}.
  *
- * <p>Usage: {@code new Canary(rollout, timeline, strategy, "web", router, clock).run(target)}
+ * <p>Usage: {@code int heldAt = new Canary(rollout, timeline, strategy, "web", router, clock).run(target)}
  */
 final class Canary {
     private final Rollout rollout;
@@ -39,18 +41,47 @@ final class Canary {
         this.windows = new CanaryWindows(app, plan, router, clock);
     }
 
-    void run(Rollout.Target target) throws RolloutFailure, InterruptedException {
+    /**
+     * Runs the canary from its first step.
+     *
+     * @return the index of the manual step it holds at (the deploy returns PAUSED), or -1 once promoted
+     */
+    int run(Rollout.Target target) throws RolloutFailure, InterruptedException {
+        Revision rev = target.revision();
+        timeline.app(Type.PHASE, rev.number(), "canary: starting " + plan.canaryReplicas(target.desired())
+                + " replica(s) of revision " + rev.number() + " beside the stable ones; analysis: "
+                + plan.analysis().describe());
+        return from(target, 0, 0);
+    }
+
+    /**
+     * Goes on with a canary that held at step {@code heldStep} (0-based) with {@code heldWeight} percent: its next
+     * step, or ({@code full}) straight to promotion. A canary replica that ended while it held is replaced first.
+     *
+     * @return the index of the next manual step it holds at, or -1 once promoted
+     */
+    int resume(Rollout.Target target, int heldStep, int heldWeight, boolean full)
+            throws RolloutFailure, InterruptedException {
+        return from(target, full ? plan.steps().size() : heldStep + 1, heldWeight);
+    }
+
+    private int from(Rollout.Target target, int first, int weight)
+            throws RolloutFailure, InterruptedException {
         Revision rev = target.revision();
         int n = target.desired();
-        int canaries = plan.canaryReplicas(n);
         try {
-            timeline.app(Type.PHASE, rev.number(), "canary: starting " + canaries + " replica(s) of revision "
-                    + rev.number() + " beside the stable ones; analysis: " + plan.analysis().describe());
-            rollout.holdTarget();
-            rollout.grow(new Rollout.Target(rev, canaries, target.portBase()));
+            rollout.hold(weight);
+            rollout.grow(new Rollout.Target(rev, plan.canaryReplicas(n), target.portBase()));
             int failures = 0;
-            for (CanaryStep step : plan.steps()) {
+            List<CanaryStep> steps = plan.steps();
+            for (int i = first; i < steps.size(); i++) {
+                CanaryStep step = steps.get(i);
                 rollout.shift(step.weight(), rev.number());
+                if (step.manual()) {
+                    timeline.app(Type.PHASE, rev.number(), "canary holds at step " + (i + 1) + " of " + steps.size()
+                            + " (" + step.weight() + " % of the traffic) until promoted");
+                    return i;
+                }
                 failures = analyseStep(step, rev.number(), failures);
             }
             timeline.app(Type.PHASE, rev.number(), "canary passed every step: promoting revision " + rev.number()
@@ -58,6 +89,7 @@ final class Canary {
             rollout.grow(target);
             rollout.shift(100, rev.number());
             rollout.converge(target);
+            return -1;
         } catch (RolloutFailure failure) {
             abort(rev.number());
             throw failure;

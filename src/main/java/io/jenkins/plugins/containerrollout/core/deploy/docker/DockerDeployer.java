@@ -15,6 +15,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import io.jenkins.plugins.containerrollout.core.deploy.PromoteRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
@@ -24,6 +25,7 @@ import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
@@ -135,7 +137,15 @@ public final class DockerDeployer implements AppDeployer {
         checkPorts(app, request.portBase(), request.strategy().ports(n));
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
-            EngineState.Snapshot snapshot = store.snapshot(app);
+            EngineState.Snapshot read = store.snapshot(app);
+            if (read.state().paused() != null) {
+                RolloutRecord aborted = abortToReplace(request, read.state(), router, sink);
+                if (aborted.outcome() == Outcome.FAILED) {
+                    return aborted; // the paused rollout could not be taken back: nothing new goes out over it
+                }
+                read = store.snapshot(app);
+            }
+            EngineState.Snapshot snapshot = read;
             AppState state = snapshot.state();
             List<Revision> kept = snapshot.revisions();
             Revision target = targetRevision(request, state, kept, image, hash, startedAt);
@@ -153,23 +163,124 @@ public final class DockerDeployer implements AppDeployer {
                 rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppPhase.PROGRESSING,
                         n, request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot));
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
-                if (request.strategy() instanceof RolloutStrategy.Canary canary && from != 0 && from != target.number()) {
-                    new Canary(rollout, timeline, canary, app, router, resources.clock()).run(goal);
+                // a first deploy or a scaling has nothing to compare a canary with, nor to keep serving beside a preview
+                boolean sideBySide = from != 0 && from != target.number();
+                PauseInfo held = null;
+                if (request.strategy() instanceof RolloutStrategy.Canary canary && sideBySide) {
+                    int heldAt = new Canary(rollout, timeline, canary, app, router, resources.clock()).run(goal);
+                    held = heldAt < 0 ? null : Pauses.canary(canary, heldAt, target.number(), from, request.buildUrl());
+                } else if (request.strategy() instanceof RolloutStrategy.BlueGreen bg && !bg.autoPromote() && sideBySide) {
+                    held = Pauses.preview(rollout, goal, app, router, timeline, from, request.buildUrl());
                 } else {
-                    rollout.converge(goal); // a first deploy or a scaling has nothing to compare a canary with
+                    rollout.converge(goal);
                 }
-                writeState(app, target.number(), target.number(), AppPhase.COMPLETE, n, request.portBase(), imageId);
-                boolean keepFrom = from != target.number() && byNumber.containsKey(from);
-                store.collectGarbage(app, keepFrom ? from : 0, request.revisionHistoryLimit(), target.number());
-                rollout.settle(); // the last replaced replicas stopped while the state was written and pruned
-                ending = new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(),
-                        target.number());
+                if (held != null) {
+                    return pause(rollout, request, held, target, n, timeline, new Started(from, spec.image(), startedAt));
+                }
+                ending = succeed(rollout, app, target, from, byNumber.containsKey(from), n, request.portBase(),
+                        request.revisionHistoryLimit());
             } catch (RolloutFailure failure) {
                 timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
                 ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline, router);
             }
             return record(app, Operation.DEPLOY, from, target, ending.serving(), spec.image(), n, request.strategy(),
                     timeline, ending.outcome(), ending.message(), startedAt);
+        }
+    }
+
+    /** Where the rollout a record spans began: the revision it started from, the image asked for, and when. */
+    private record Started(int from, String image, long atMillis) {
+    }
+
+    /** The rollout converged on {@code target}: recorded complete, old replicas and records pruned, stops ended. */
+    private Ending succeed(Rollout rollout, String app, Revision target, int from, boolean fromKept, int n, int portBase,
+            int historyLimit) throws InterruptedException {
+        writeState(app, target.number(), target.number(), AppPhase.COMPLETE, n, portBase, target.imageId());
+        boolean keepFrom = from != target.number() && fromKept;
+        store.collectGarbage(app, keepFrom ? from : 0, historyLimit, target.number());
+        rollout.settle(); // the last replaced replicas stopped while the state was written and pruned
+        return new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(), target.number());
+    }
+
+    /**
+     * The rollout holds where {@code held} says: its record so far (outcome PAUSED) is returned and kept in the
+     * engine with the state, so promote or abort can go on from any process; the lock is released after this.
+     */
+    private RolloutRecord pause(Rollout rollout, DeployRequest request, PauseInfo held, Revision target, int n,
+            Timeline timeline, Started started) throws InterruptedException {
+        String app = request.app();
+        String message = "revision " + target.number() + " holds at " + held.describe() + "; "
+                + PauseInfo.nextSteps(app);
+        RolloutRecord soFar = record(app, Operation.DEPLOY, started.from(), target, started.from(), started.image(), n,
+                request.strategy(), timeline, Outcome.PAUSED, message, started.atMillis()).withPause(held);
+        PausedRollout paused = new PausedRollout(held, request.strategy(), request.probe(),
+                request.revisionHistoryLimit(), soFar);
+        store.advanceState(app, latest -> latest.next(started.from(), target.number(), AppPhase.PAUSED, n,
+                request.portBase()).withPaused(paused), target.imageId());
+        rollout.settle();
+        return soFar;
+    }
+
+    /**
+     * Continues the rollout that holds at a pause: a canary's next step (or, {@code full}, straight to 100 %), or a
+     * blue-green switch from the old colour to the previewed one. The record returned spans the whole rollout.
+     *
+     * @throws IllegalArgumentException no rollout of the application holds at a pause (nothing was changed)
+     * @throws RolloutLockedException   another rollout of the application is running
+     */
+    @Override
+    public RolloutRecord promote(PromoteRequest request, ProgressSink sink) throws InterruptedException {
+        return interruptible(() -> doPromote(request, sink));
+    }
+
+    private RolloutRecord doPromote(PromoteRequest request, ProgressSink sink) throws InterruptedException {
+        requireSameHost(request.host());
+        String app = request.app();
+        Pauses.requirePaused(app, store.state(app), "promote");
+        TrafficRouter router = AppRouter.choose(app, this.router, store.state(app).router(), sink);
+        PausedRollout paused = store.state(app).pausedRollout();
+        try (RolloutLock lock = RolloutLock.acquire(engine, app, paused.recordSoFar().imageId(), lockStaleAfter)) {
+            EngineState.Snapshot snapshot = store.snapshot(app);
+            AppState state = snapshot.state();
+            Pauses.requirePaused(app, state, "promote");
+            paused = state.pausedRollout();
+            PauseInfo held = paused.info();
+            RolloutRecord soFar = paused.recordSoFar();
+            Map<Integer, Revision> byNumber = Revision.byNumber(snapshot.revisions());
+            Revision target = Pauses.revision(byNumber, held.revision(), app);
+            int n = state.replicas();
+            DeployRequest deploy = new DeployRequest(host, app, target.spec(), n, state.portBase(), paused.strategy(),
+                    paused.probe(), paused.revisionHistoryLimit(), soFar.buildUrl(), soFar.commit());
+            Timeline timeline = new Timeline(app, sink, soFar);
+            timeline.app(Type.PHASE, target.number(), Pauses.promoted(held, request, resources.clock().millis()));
+            Started started = new Started(soFar.fromRevision(), soFar.image(), soFar.startedAtMillis());
+            Ending ending;
+            try {
+                Rollout rollout = new Rollout(resources, timeline, app, byNumber, paused.probe(), paused.strategy(),
+                        router, new LogMask(credentials, target.spec().env()));
+                rollout.writeFirst(() -> store.writeState(app, state.next(held.stableRevision(), target.number(),
+                        AppPhase.PROGRESSING, n, state.portBase()), target.imageId(), snapshot));
+                Rollout.Target goal = new Rollout.Target(target, n, state.portBase());
+                if (paused.strategy() instanceof RolloutStrategy.Canary canary) {
+                    int heldAt = new Canary(rollout, timeline, canary, app, router, resources.clock())
+                            .resume(goal, held.step() - 1, held.weight(), request.full());
+                    if (heldAt >= 0) {
+                        return pause(rollout, deploy, Pauses.canary(canary, heldAt, target.number(),
+                                held.stableRevision(), held.startedBy()), target, n, timeline, started);
+                    }
+                } else {
+                    rollout.converge(goal);
+                    Pauses.endPreview(router, app, timeline);
+                }
+                ending = succeed(rollout, app, target, held.stableRevision(), byNumber.containsKey(held.stableRevision()),
+                        n, state.portBase(), paused.revisionHistoryLimit());
+            } catch (RolloutFailure failure) {
+                timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
+                ending = afterFailure(deploy, state, target, byNumber, failure.getMessage(), timeline, router);
+                Pauses.endPreview(router, app, timeline);
+            }
+            return record(app, Operation.DEPLOY, started.from(), target, ending.serving(), started.image(), n,
+                    paused.strategy(), timeline, ending.outcome(), ending.message(), started.atMillis());
         }
     }
 
@@ -207,7 +318,8 @@ public final class DockerDeployer implements AppDeployer {
         Revision previous = from == target.number() ? null : byNumber.get(from);
         if (!request.strategy().gates().autoRollback()) {
             writeState(app, from, target.number(), AppPhase.PAUSED, n, request.portBase(), target.imageId());
-            return new Ending(Outcome.PAUSED, why + "; paused (autoRollback is off): deploy again or roll back", from);
+            return new Ending(Outcome.FAILED, why + "; left where it stopped (autoRollback is off): deploy again or "
+                    + "roll back", from);
         }
         if (previous == null) {
             removeReplicasOf(app, target.number());
@@ -253,11 +365,18 @@ public final class DockerDeployer implements AppDeployer {
                     + "; deploy it first");
         }
         int current = state.current();
-        Revision to = request.pick(revisions, Revision::number, current);
+        // a paused rollout is aborted: back to the revision that serves beside it, unless another one is named
+        Revision to = state.paused() != null && request.toRevision() == 0
+                ? Pauses.revision(Revision.byNumber(revisions), state.stable(), app)
+                : request.pick(revisions, Revision::number, current);
         images.ensure(to, sink);
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, to.imageId(), lockStaleAfter)) {
             state = store.state(app);
+            if (state.paused() != null) {
+                return abortPaused(app, state, to, Revision.byNumber(revisions), request.strategy(), request.probe(),
+                        router, sink);
+            }
             int replicas = state.replicas() > 0 ? state.replicas() : 1;
             int portBase = state.portBase();
             store.writeState(app, state.next(current, to.number(), AppPhase.PROGRESSING, replicas, portBase)
@@ -277,6 +396,74 @@ public final class DockerDeployer implements AppDeployer {
             return record(app, Operation.ROLLBACK, current, to, failure == null ? to.number() : current,
                     to.spec().image(), replicas, request.strategy(), timeline, outcome, message, startedAt);
         }
+    }
+
+    /**
+     * A deploy found a rollout holding at a pause: refused unless {@code replacePaused}, which aborts it first (the
+     * caller holds the lock).
+     *
+     * @return the abort's record
+     */
+    private RolloutRecord abortToReplace(DeployRequest request, AppState state, TrafficRouter router, ProgressSink sink)
+            throws InterruptedException {
+        String app = request.app();
+        if (!request.replacePaused()) {
+            throw Pauses.pausedAlready(app, state);
+        }
+        Map<Integer, Revision> revisions = Revision.byNumber(store.revisions(app));
+        sink.line(app + ": replacePaused: aborting the paused rollout of revision " + state.target() + " first");
+        return abortPaused(app, state, Pauses.revision(revisions, state.stable(), app), revisions,
+                RolloutStrategy.rolling(), request.probe(), router, sink);
+    }
+
+    /**
+     * Aborts the rollout that holds at a pause (the caller holds the lock): all traffic to {@code to} at once (the
+     * paused revision's replicas leave the routing before anything else happens, and the preview empties), the
+     * paused revision's replicas stopped and removed. The record goes on from the paused one, so the rollout is one
+     * entry ending ABORTED; when that record cannot be read the abort is recorded as a rollback.
+     */
+    private RolloutRecord abortPaused(String app, AppState state, Revision to, Map<Integer, Revision> revisions,
+            RolloutStrategy strategy, ProbeSettings probe, TrafficRouter router, ProgressSink sink)
+            throws InterruptedException {
+        long startedAt = System.currentTimeMillis();
+        PausedRollout paused = Pauses.readable(state, sink);
+        Timeline timeline = paused == null ? new Timeline(app, sink) : new Timeline(app, sink, paused.recordSoFar());
+        int held = state.target();
+        int replicas = state.replicas() > 0 ? state.replicas() : 1;
+        int portBase = state.portBase();
+        timeline.app(Type.ROLLBACK_STARTED, to.number(), "aborting the paused rollout of revision " + held
+                + ": all traffic to revision " + to.number());
+        store.writeState(app, state.next(state.stable(), to.number(), AppPhase.PROGRESSING, replicas, portBase),
+                to.imageId());
+        String failure = null;
+        try {
+            Rollout rollout = new Rollout(resources, timeline, app, revisions, probe, strategy, router,
+                    new LogMask(credentials, to.spec().env()));
+            rollout.hold(100);
+            rollout.converge(new Rollout.Target(to, replicas, portBase));
+            Pauses.endPreview(router, app, timeline);
+            writeState(app, to.number(), to.number(), AppPhase.COMPLETE, replicas, portBase, to.imageId());
+            store.collectGarbage(app, 0, Integer.MAX_VALUE, to.number());
+            rollout.settle();
+            timeline.app(Type.RESTORED, to.number(), "revision " + to.number() + " restored");
+        } catch (RolloutFailure f) {
+            writeState(app, state.stable(), to.number(), AppPhase.FAILED, replicas, portBase, to.imageId());
+            failure = f.getMessage();
+        }
+        Outcome outcome = failure != null ? Outcome.FAILED : to.number() == state.stable() ? Outcome.ABORTED
+                : Outcome.SUCCEEDED;
+        String message = failure != null ? "aborting the paused rollout of revision " + held + " failed: " + failure
+                : "aborted the paused rollout of revision " + held + ": revision " + to.number() + " serves all "
+                + "traffic, revision " + held + "'s replicas are removed";
+        int serving = failure == null ? to.number() : state.stable();
+        Revision heldRevision = revisions.get(held);
+        if (paused == null || heldRevision == null) {
+            return record(app, Operation.ROLLBACK, held, to, serving, to.spec().image(), replicas, strategy, timeline,
+                    outcome, message, startedAt);
+        }
+        RolloutRecord soFar = paused.recordSoFar();
+        return record(app, Operation.DEPLOY, soFar.fromRevision(), heldRevision, serving, soFar.image(), replicas,
+                paused.strategy(), timeline, outcome, message, soFar.startedAtMillis());
     }
 
     /** Kept revisions of {@code app}, oldest first, read from the engine alone. */

@@ -115,6 +115,9 @@ final class EngineState {
         if (next.router() != null) {
             next.router().putLabels(l);
         }
+        if (next.paused() != null) {
+            l.put(PAUSED, next.paused());
+        }
         engine.createMarker(AppLabels.stateName(app, next.seq()), imageId, l);
     }
 
@@ -203,7 +206,7 @@ final class EngineState {
     private static AppState state(Map<String, String> l) {
         return new AppState(Long.parseLong(l.get(SEQ)), Integer.parseInt(l.get(STABLE)), Integer.parseInt(l.get(TARGET)),
                 AppPhase.ofLabel(l.get(PHASE)), Integer.parseInt(l.get(REPLICAS)), Integer.parseInt(l.get(PORT_BASE)),
-                RouterSettings.fromLabels(l));
+                RouterSettings.fromLabels(l), l.get(PAUSED));
     }
 
     private static Map<String, String> base(String app, String role) {

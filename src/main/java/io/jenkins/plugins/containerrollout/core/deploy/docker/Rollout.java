@@ -58,6 +58,8 @@ final class Rollout {
     private Map<Integer, Integer> lastWeights = Map.of();
     /** Percent of traffic for the target's replicas while a canary runs; -1: every available replica alike. */
     private int canaryWeight = -1;
+    /** Whether production traffic stays on the other revisions' replicas (a blue-green preview before promotion). */
+    private boolean previewing;
     private boolean observed;
 
     Rollout(DeployerResources resources, Timeline timeline, String app, Map<Integer, Revision> revisions,
@@ -142,9 +144,21 @@ final class Rollout {
         });
     }
 
-    /** Holds traffic off the target revision's replicas until {@link #shift} gives them a share. */
-    void holdTarget() {
-        canaryWeight = 0;
+    /**
+     * Gives the target revision's replicas {@code percent} of the traffic from the first routing on: 0 holds it off
+     * them until {@link #shift} gives them a share; a promoted canary goes on at the weight it held; 100 takes the
+     * other revisions out of the routing before anything else happens (an abort, whose target is the stable one).
+     */
+    void hold(int percent) {
+        canaryWeight = percent;
+    }
+
+    /**
+     * Keeps production traffic on the other revisions' replicas however many of the target's are available: a
+     * blue-green release waiting on its preview address for promotion.
+     */
+    void holdOld() {
+        previewing = true;
     }
 
     /**
@@ -326,7 +340,8 @@ final class Rollout {
      * @return whether the routing changed
      */
     private boolean traffic(int targetRevision) {
-        TrafficPlan plan = TrafficPlan.of(Tracked.ports(replicas.old), Tracked.ports(replicas.fresh), desired,
+        List<Integer> fresh = previewing ? List.of() : Tracked.ports(replicas.fresh);
+        TrafficPlan plan = TrafficPlan.of(Tracked.ports(replicas.old), fresh, desired,
                 strategy instanceof RolloutStrategy.BlueGreen, canaryWeight, targetRevision);
         if (plan.weights().equals(lastWeights)) {
             return false;

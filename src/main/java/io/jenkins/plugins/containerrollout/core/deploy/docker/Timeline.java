@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
 import io.jenkins.plugins.containerrollout.core.record.ReplicaDiagnosis;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.util.ArrayList;
@@ -19,6 +20,17 @@ final class Timeline {
     Timeline(String app, ProgressSink sink) {
         this.app = app;
         this.sink = sink;
+    }
+
+    /**
+     * A timeline that goes on from a paused rollout's record: its events, analysis windows and diagnoses come first,
+     * so the rollout's record is one entry from the deploy that paused to the command that ends the pause.
+     */
+    Timeline(String app, ProgressSink sink, RolloutRecord soFar) {
+        this(app, sink);
+        events.addAll(soFar.events());
+        analyses.addAll(soFar.analysis());
+        diagnoses.addAll(soFar.diagnoses());
     }
 
     synchronized void replica(Type type, ReplicaRef r, String detail) {
