@@ -34,8 +34,8 @@ public class JsonOutputTest {
         String without = json(new AppStatus("web", AppPhase.COMPLETE, 1, 1, 1, 1, List.of(21000), List.of(), null, null));
         assertEquals("{\"app\":\"web\",\"phase\":\"COMPLETE\",\"stableRevision\":1,\"targetRevision\":1,"
                 + "\"desiredReplicas\":1,\"readyReplicas\":1,\"servingPorts\":[21000],\"replicas\":[],\"lockOwner\":null,"
-                + "\"router\":\"haproxy at /run/haproxy/admin.sock (backend web, frontend 127.0.0.1:8080)\"}\n", withRouter);
-        assertTrue(without, without.endsWith(",\"lockOwner\":null,\"router\":null}\n"));
+                + "\"router\":\"haproxy at /run/haproxy/admin.sock (backend web, frontend 127.0.0.1:8080)\",\"pause\":null}\n", withRouter);
+        assertTrue(without, without.endsWith(",\"lockOwner\":null,\"router\":null,\"pause\":null}\n"));
     }
 
     private static String json(Object result) throws Exception {

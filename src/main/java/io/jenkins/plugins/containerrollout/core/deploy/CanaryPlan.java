@@ -118,8 +118,13 @@ public record CanaryPlan(
             try {
                 int weight = Integer.parseInt(wp[0].trim().replace("%", ""));
                 boolean manual = wp.length > 1 && wp[1].trim().equals("manual");
-                out.add(manual ? CanaryStep.manual(weight) : new CanaryStep(weight,
-                        wp.length > 1 ? Integer.parseInt(wp[1].trim().replace("s", "")) : 0));
+                int pause = manual ? CanaryStep.MANUAL : wp.length > 1 ? Integer.parseInt(wp[1].trim().replace("s", ""))
+                        : 0;
+                if (!manual && pause < 0) {
+                    throw new RequestException("steps: pause " + pause + " s in '" + part.trim() + "' must be 0 or "
+                            + "more, or 'manual' to hold the weight until promoted");
+                }
+                out.add(new CanaryStep(weight, pause));
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new RequestException("steps: '" + part.trim() + "' is not weight:pause; use e.g. "
                         + "'10:30,50:30' or '10:manual,50:30' (percent:seconds, or percent:manual)", e);

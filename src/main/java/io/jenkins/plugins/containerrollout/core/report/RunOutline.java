@@ -155,7 +155,8 @@ final class RunOutline {
                     + last.servingRevision() + ": " + message.replace("; rolled back to revision " + last.servingRevision(),
                     "");
             case FAILED -> "Revision " + last.toRevision() + " failed: " + message;
-            case PAUSED -> "Revision " + last.toRevision() + " is paused half-way: " + message;
+            case PAUSED -> "Revision " + last.toRevision() + " holds at a pause, waiting to be promoted or aborted: "
+                    + message;
             case ABORTED -> "The rollout of revision " + last.toRevision() + " was aborted: " + message;
         };
     }

@@ -64,7 +64,8 @@ public final class SwarmDeployer implements AppDeployer {
     /**
      * Rolls {@code request.app()} out: creates its service, or updates it to a new revision (a spec equal to the
      * current one only changes the replica count). When Swarm rolls the update back on failure the outcome is
-     * {@link Outcome#ROLLED_BACK}; with {@code autoRollback} off it pauses ({@link Outcome#PAUSED}).
+     * {@link Outcome#ROLLED_BACK}; with {@code autoRollback} off it is left where it stopped ({@link Outcome#FAILED},
+     * phase PAUSED).
      *
      * @throws IllegalArgumentException a bad request, or a strategy Swarm cannot do (nothing was changed)
      * @throws RolloutLockedException   an update of the service is in progress
@@ -150,7 +151,7 @@ public final class SwarmDeployer implements AppDeployer {
                 serving = r.revision();
             }
             case PAUSED -> {
-                outcome = Outcome.PAUSED;
+                outcome = Outcome.FAILED; // swarm paused the failed update: a failure left where it stopped
                 message = "revision " + target.number() + " failed; update paused (autoRollback is off): "
                         + r.message() + "; deploy again or roll back";
                 serving = from;
@@ -188,7 +189,7 @@ public final class SwarmDeployer implements AppDeployer {
             return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", 0);
         }
         if (!strategy.gates().autoRollback()) {
-            return new Ending(Outcome.PAUSED, why + "; left as it is (autoRollback is off)", from);
+            return new Ending(Outcome.FAILED, why + "; left where it stopped (autoRollback is off)", from);
         }
         rollBackUnlessSwarmDid(app, from);
         // since the update was sent: Swarm's own rollback keeps the update's start time, ours starts now

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -19,11 +20,24 @@ public class CanaryPlanTest {
     }
 
     @Test
+    public void aManualStepHoldsUntilPromotedAndReadsBackAsWritten() {
+        List<CanaryStep> steps = CanaryPlan.parseSteps("10:manual, 50:60");
+        assertEquals(List.of(CanaryStep.manual(10), new CanaryStep(50, 60)), steps);
+        assertTrue(steps.get(0).manual());
+        assertFalse(steps.get(1).manual());
+        java.util.Map<String, String> settings = new java.util.HashMap<>();
+        CanaryPlan.defaults().withSteps(steps).describe(settings, 4);
+        assertEquals("10:manual,50:60", settings.get("steps"));
+    }
+
+    @Test
     public void badStepsNameTheParameterAndTheFix() {
         assertTrue(message(() -> CanaryPlan.parseSteps("ten:30")).startsWith("steps: 'ten:30' is not weight:pause"));
         assertTrue(message(() -> CanaryPlan.parseSteps("10:3:4")).startsWith("steps: '10:3:4' is not weight:pause"));
         assertTrue(message(() -> CanaryPlan.parseSteps("0:30")).startsWith("steps: weight 0 is out of range"));
         assertTrue(message(() -> CanaryPlan.parseSteps("10:-1")).startsWith("steps: pause -1 s"));
+        assertTrue(message(() -> CanaryPlan.parseSteps("10:later")).contains("percent:manual"));
+        assertTrue(message(() -> new CanaryStep(10, -2)).contains("'manual'"));
         assertTrue(message(() -> CanaryPlan.defaults().withSteps(CanaryPlan.parseSteps("50,10")))
                 .startsWith("steps: weights must increase"));
         assertTrue(message(() -> CanaryPlan.defaults().withSteps(List.of())).startsWith("steps: at least one"));

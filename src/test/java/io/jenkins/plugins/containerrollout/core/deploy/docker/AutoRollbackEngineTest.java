@@ -70,12 +70,13 @@ public class AutoRollbackEngineTest extends EngineTestBase {
         RolloutRecord record = deployer.deploy(request("3", false, base).withReplicas(2)
                 .withStrategy(RolloutStrategy.rolling("1", "0").withAutoRollback(false)), System.out::println);
 
-        assertEquals(record.message(), Outcome.PAUSED, record.outcome());
+        assertEquals(record.message(), Outcome.FAILED, record.outcome()); // left where it stopped: a failure, not a requested pause
         AppStatus status = deployer.status(app);
         assertEquals(AppPhase.PAUSED, status.phase());
         assertEquals(1, status.stableRevision());
         assertEquals(2, status.targetRevision());
         assertEquals("revision 1 still serves both replicas", 2, status.readyReplicas());
+        assertEquals("a failure is not a pause to promote", null, status.pause());
 
         RolloutRecord undo = deployer.rollback(RollbackRequest.previous(host, app).withProbe(DeployFixture.probe()),
                 System.out::println);
