@@ -86,17 +86,21 @@ public class StackCommandsEngineTest {
     }
 
     @Test
-    public void aComposeHealthcheckIsRefusedRatherThanIgnored() throws Exception {
+    public void aComposeHealthcheckIsWhatGatesItsServiceAndAFailingOneStopsTheStack() throws Exception {
         Path file = f.write(AppImages.app("web1", true), AppImages.app("api1", true), StackFixture.worker());
         Files.writeString(file, Files.readString(file).replace("\n  api:\n",
-                "\n  api:\n    healthcheck: {test: [\"CMD\", \"true\"]}\n"));
+                "\n  api:\n    healthcheck: {test: [\"CMD\", \"false\"], interval: 300ms, retries: 1}\n"));
 
         CliRun run = deploy(file);
 
-        assertEquals(run.err(), 2, run.exit());
-        assertTrue(run.err(), run.err().contains("--compose: services.api.healthcheck can not be set"));
-        assertEquals("nothing deployed", "", TestBed.docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "="
-                + f.app("web")).trim());
+        assertEquals(run.err(), 1, run.exit());
+        JsonNode result = CliApps.json(run);
+        assertEquals("a first stack deploy whose service fails is taken back whole", "ROLLED_BACK",
+                result.get("outcome").asText());
+        assertTrue("the api's own check failed it (its HTTP health path is fine): " + run.out(),
+                run.out().contains("HEALTHCHECK unhealthy"));
+        assertEquals("web, which needs api healthy, was not deployed", "", TestBed.docker("ps", "-aq", "--filter",
+                "label=" + AppLabels.APP + "=" + f.app("web")).trim());
     }
 
     private static List<String> names(JsonNode result) {

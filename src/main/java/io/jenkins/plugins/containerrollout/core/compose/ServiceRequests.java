@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.compose;
 
+import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.Ports;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -47,14 +48,6 @@ final class ServiceRequests {
 
     DeployRequest request(ComposeProject project, ComposeService s) {
         String where = "services." + s.name();
-        if (s.healthcheck() != null) {
-            // ReplicaSpec has no healthcheck field: the Docker-host deployer gates on the image's HEALTHCHECK, else on
-            // its HTTP probe, so a Compose healthcheck would be silently ignored
-            throw new ComposeException(where + ".healthcheck", "can not be set on a replica on the Docker-host target"
-                    + " yet; remove it: a replica is ready when its image's HEALTHCHECK says healthy, else when the"
-                    + " health path (healthPath, --health-path) answers 2xx/3xx; bake the check into the image as a"
-                    + " HEALTHCHECK");
-        }
         if (s.replicas() < 1) {
             throw new ComposeException(where + ".deploy.replicas", "is 0; the Docker-host target runs at least 1"
                     + " replica of every service; remove the service from the file to stop it");
@@ -83,8 +76,28 @@ final class ServiceRequests {
         }
         ReplicaSpec spec = ReplicaSpec.of(s.image()).withEnv(s.environment()).withCommand(s.entrypoint(), s.command())
                 .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(s.labels())
-                .withVolumes(volumes);
+                .withVolumes(volumes).withHealthcheck(healthcheck(s.healthcheck()));
         return new DeployRequest(host, s.app(), spec, s.replicas(), portBase(s), strategy(s), probe, 10, null, null);
+    }
+
+    /**
+     * A service's {@code healthcheck:} as the replicas carry it: the engine runs it and its status gates each
+     * replica's readiness; {@code disable: true} switches the image's HEALTHCHECK off (readiness then falls back to
+     * the health path). Null: the image's HEALTHCHECK as it is.
+     */
+    static ContainerHealthcheck healthcheck(Healthcheck h) {
+        if (h == null) {
+            return null;
+        }
+        if (h.disabled()) {
+            return ContainerHealthcheck.none();
+        }
+        return new ContainerHealthcheck(h.test(), millis(h.interval()), millis(h.timeout()),
+                h.retries() == null ? 0 : h.retries(), millis(h.startPeriod()));
+    }
+
+    private static long millis(Duration d) {
+        return d == null ? 0 : d.toMillis();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import java.io.Serializable;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param containerPort  with a bridge network: the port the process listens on inside, published on
  *                       {@code 127.0.0.1:PORT}; ignored with the host network
  * @param stopTimeoutSeconds grace period between SIGTERM and SIGKILL when a replica is stopped
+ * @param healthcheck    a container healthcheck overriding the image's, or null to keep the image's (left out of the
+ *                       JSON when null, so the revisions recorded before it existed keep their spec hash)
  */
 public record ReplicaSpec(
         String image,
@@ -37,7 +40,8 @@ public record ReplicaSpec(
         List<String> volumes,
         String networkMode,
         int containerPort,
-        int stopTimeoutSeconds) implements Serializable {
+        int stopTimeoutSeconds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ContainerHealthcheck healthcheck) implements Serializable {
 
     public ReplicaSpec {
         if (image == null || image.isBlank()) {
@@ -71,54 +75,68 @@ public record ReplicaSpec(
         }
     }
 
+    /** A spec whose replicas keep the image's HEALTHCHECK. */
+    public ReplicaSpec(String image, Map<String, String> env, List<String> entrypoint, List<String> command,
+            long memoryBytes, long nanoCpus, String restartPolicy, Map<String, String> labels, List<String> volumes,
+            String networkMode, int containerPort, int stopTimeoutSeconds) {
+        this(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels, volumes, networkMode,
+                containerPort, stopTimeoutSeconds, null);
+    }
+
     /** The image with defaults: host network, no limits, no restart, 10 s stop grace. */
     public static ReplicaSpec of(String image) {
         return new ReplicaSpec(image, Map.of(), null, null, 0, 0, "no", Map.of(), List.of(), "host", 0, 10);
     }
 
+    /** Replicas that run {@code check} instead of the image's HEALTHCHECK (null: the image's). */
+    public ReplicaSpec withHealthcheck(ContainerHealthcheck check) {
+        return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
+                volumes, networkMode, containerPort, stopTimeoutSeconds, check);
+    }
+
     public ReplicaSpec withImage(String newImage) {
         return new ReplicaSpec(newImage, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withEnv(Map<String, String> newEnv) {
         return new ReplicaSpec(image, newEnv, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withCommand(List<String> newEntrypoint, List<String> newCommand) {
         return new ReplicaSpec(image, env, newEntrypoint, newCommand, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withLimits(long newMemoryBytes, long newNanoCpus) {
         return new ReplicaSpec(image, env, entrypoint, command, newMemoryBytes, newNanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withRestartPolicy(String policy) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, policy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withLabels(Map<String, String> newLabels) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, newLabels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withVolumes(List<String> newVolumes) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                newVolumes, networkMode, containerPort, stopTimeoutSeconds);
+                newVolumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withNetwork(String newNetworkMode, int newContainerPort) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, newNetworkMode, newContainerPort, stopTimeoutSeconds);
+                volumes, newNetworkMode, newContainerPort, stopTimeoutSeconds, healthcheck);
     }
 
     public ReplicaSpec withStopTimeoutSeconds(int seconds) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, seconds);
+                volumes, networkMode, containerPort, seconds, healthcheck);
     }
 
     /** True for the host network, where the replica itself binds {@code 127.0.0.1:PORT}. */

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
@@ -72,10 +73,22 @@ public class ServiceRequestsTest {
         assertEquals("services.a.ports lists 2 ports; on the host network a service has one port base (its first"
                 + " replica's port); keep one", assertThrows(ComposeException.class,
                         () -> map("  a:\n    image: a\n    ports: ['21000:1', '21001:2']\n", null)).getMessage());
-        assertTrue(assertThrows(ComposeException.class, () -> map("  a:\n    image: a\n    healthcheck: {test: [CMD, 'true']}\n",
-                null)).getMessage().startsWith("services.a.healthcheck can not be set on a replica"));
         assertTrue(assertThrows(ComposeException.class, () -> map("  a:\n    image: a\n    ports: ['8080']\n",
                 null)).getMessage().startsWith("services.a.ports publishes no host port"));
+    }
+
+    @Test
+    public void aHealthcheckGoesOnTheReplicasAsTheEngineTakesIt() {
+        List<DeployRequest> r = map("  a:\n    image: a\n    healthcheck: {test: [CMD, 'true'], interval: 2s, timeout: 1500ms,"
+                + " retries: 3, start_period: 10s}\n"
+                + "  b:\n    image: b\n    healthcheck: {test: 'wget -q -O- http://127.0.0.1:$$PORT/ || exit 1'}\n"
+                + "  c:\n    image: c\n    healthcheck: {disable: true}\n"
+                + "  d:\n    image: d\n", null);
+        assertEquals(new ContainerHealthcheck(List.of("CMD", "true"), 2000, 1500, 3, 10_000), r.get(0).spec().healthcheck());
+        assertEquals(List.of("CMD-SHELL", "wget -q -O- http://127.0.0.1:$PORT/ || exit 1"),
+                r.get(1).spec().healthcheck().test());
+        assertTrue(r.get(2).spec().healthcheck().disabled());
+        assertEquals("no healthcheck: the image's HEALTHCHECK as it is", null, r.get(3).spec().healthcheck());
     }
 
     @Test

@@ -15,10 +15,12 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.image.ImageReference;
@@ -215,7 +217,31 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
         if (spec.command() != null) {
             cmd.withCmd(spec.command());
         }
+        if (spec.healthcheck() != null) {
+            cmd.withHealthcheck(healthcheck(spec.healthcheck()));
+        }
         return cmd.withHostConfig(host);
+    }
+
+    /** The engine's form of a replica's healthcheck: durations in nanoseconds, 0 or absent for the image's value. */
+    private static HealthCheck healthcheck(ContainerHealthcheck h) {
+        HealthCheck out = new HealthCheck();
+        if (h.test() != null) {
+            out.withTest(h.test());
+        }
+        if (h.intervalMillis() > 0) {
+            out.withInterval(h.intervalMillis() * 1_000_000L);
+        }
+        if (h.timeoutMillis() > 0) {
+            out.withTimeout(h.timeoutMillis() * 1_000_000L);
+        }
+        if (h.retries() > 0) {
+            out.withRetries(h.retries());
+        }
+        if (h.startPeriodMillis() > 0) {
+            out.withStartPeriod(h.startPeriodMillis() * 1_000_000L);
+        }
+        return out;
     }
 
     static void putIfKnown(Map<String, String> labels, String key, String value) {

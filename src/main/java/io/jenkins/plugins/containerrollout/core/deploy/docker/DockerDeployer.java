@@ -304,7 +304,7 @@ public final class DockerDeployer implements AppDeployer {
                 Math.max(state.stable(), state.target())) + 1;
         ReplicaSpec spec = request.spec();
         Revision created = new Revision(number, spec, hash, image.getId(), EngineImages.digest(image, spec.image()),
-                request.probe().path(), EngineImages.hasHealthcheck(image), request.buildUrl(), request.commit(), now);
+                request.probe().path(), EngineImages.healthGates(image, spec), request.buildUrl(), request.commit(), now);
         store.writeRevision(request.app(), created, spec.image());
         return created;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -86,6 +87,15 @@ final class EngineImages {
         String repo = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref.replaceFirst(":[^:/]+$", "");
         return digests.stream().filter(d -> d.startsWith(repo + "@")).findFirst()
                 .orElse(digests.isEmpty() ? null : digests.get(0));
+    }
+
+    /**
+     * Whether the engine runs a healthcheck on the replicas of {@code spec} (then its status gates readiness): the
+     * spec's own, else the image's HEALTHCHECK.
+     */
+    static boolean healthGates(InspectImageResponse image, ReplicaSpec spec) {
+        boolean imageHasOne = hasHealthcheck(image);
+        return spec.healthcheck() == null ? imageHasOne : spec.healthcheck().runs(imageHasOne);
     }
 
     /** Whether the image declares a HEALTHCHECK the engine runs (then its status gates readiness). */
