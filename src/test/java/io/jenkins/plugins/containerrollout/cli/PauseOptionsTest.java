@@ -13,6 +13,7 @@ import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.report.SampleReport;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -115,6 +116,8 @@ public class PauseOptionsTest {
         String config = Files.readString(cfg);
         assertTrue(config, config.contains("frontend web.preview") && config.contains("bind 127.0.0.1:34991")
                 && config.contains("backend web.preview"));
+        TestBed.Result check = TestBed.run(List.of("/usr/sbin/haproxy", "-c", "-f", cfg.toString()), dir);
+        assertEquals(check.output(), 0, check.exitCode());
         CliRun same = CliRun.of("router-config", "--app", "web", "--frontend-port", "34990", "--preview-port", "34990",
                 "--admin-socket", dir.resolve("admin.sock").toString(), "--out", cfg.toString());
         assertEquals(same.err(), 2, same.exit());
