@@ -80,6 +80,9 @@ public class PromoteFromAnotherProcessEngineTest {
         try (Haproxy haproxy = Haproxy.start(app, frontend, 4)) {
             String[] router = router(haproxy);
             pausedAt20(router);
+            CliRun refused = deploy("3.0", args(router, "--strategy", "rolling"));
+            assertEquals("a deploy over a paused rollout is refused: " + refused.err(), 1, refused.exit());
+            assertTrue(refused.err(), refused.err().contains("promote") && refused.err().contains("rollback"));
 
             CliRun aborted = cli(args(new String[] {"rollback", "--app", app}, router));
 
