@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Entry point of {@code container-rollout-cli.jar}: {@code container-rollout <command> [options]}. Finds the
  * subcommand, parses its options, runs it and prints its result as one JSON object on stdout; progress and errors go
- * to stderr. Exit codes: 0 success, 1 failure (one line naming the cause), 2 bad usage (one line and a hint to
- * {@code --help}).
+ * to stderr. Exit codes: 0 success (also a rollout that holds at a pause it was asked for, and the abort of one), 1
+ * failure (one line naming the cause), 2 bad usage (one line and a hint to {@code --help}).
  *
  * <p>Usage: {@code int exit = Main.run(new String[] {"build", "--help"}, System.getenv(), System.in, System.out, System.err);}
  */
