@@ -43,11 +43,9 @@ public final class PromoteCommand implements Command {
 
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
-        DockerHost host = EngineOptions.host(o, terminal);
-        String app = EngineOptions.app(o);
-        PromoteRequest request = UsageException.check(() -> new PromoteRequest(host, app, o.flag("--full"), null));
+        PromoteRequest request = request(o, terminal);
         try {
-            return Pausing.told(EngineOptions.rollout(o, host, null, null,
+            return Pausing.told(EngineOptions.rollout(o, request.host(), null, null,
                     deployer -> deployer.promote(request, terminal.err()::println)), terminal);
         } catch (RequestException e) {
             // nothing is paused (or the target pauses nothing): the command line asked for what is not there
@@ -55,5 +53,12 @@ public final class PromoteCommand implements Command {
             throw new UsageException(message.startsWith(OWN_PREFIX) ? message.substring(OWN_PREFIX.length())
                     : UsageException.optionNamed(message));
         }
+    }
+
+    /** The promote the options ask for; the command line names no build ({@code buildUrl} null). */
+    static PromoteRequest request(ParsedOptions o, Terminal terminal) throws UsageException {
+        DockerHost host = EngineOptions.host(o, terminal);
+        String app = EngineOptions.app(o);
+        return UsageException.check(() -> new PromoteRequest(host, app, o.flag("--full"), null));
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.deploy.CanaryStep;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.PromoteRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -73,6 +75,15 @@ public class PauseOptionsTest {
     }
 
     @Test
+    public void promoteFullReachesTheRequest() throws Exception {
+        PromoteRequest full = PromoteCommand.request(new PromoteCommand().options().parse(List.of("--app", "web",
+                "--full", "--docker-host", "tcp://127.0.0.1:1")), terminal());
+        assertEquals(new PromoteRequest(DockerHost.resolve("tcp://127.0.0.1:1", Map.of()), "web", true, null), full);
+        assertFalse(PromoteCommand.request(new PromoteCommand().options().parse(List.of("--app", "web")), terminal())
+                .full());
+    }
+
+    @Test
     public void promoteChecksItsOptionsBeforeTheEngine() {
         CliRun noApp = CliRun.of("promote", "--docker-host", "tcp://127.0.0.1:1");
         assertEquals(noApp.err(), 2, noApp.exit());
@@ -127,8 +138,11 @@ public class PauseOptionsTest {
     private static DeployRequest request(String... more) throws Exception {
         String[] all = CliApps.args(DEPLOY, more);
         List<String> rest = List.of(all).subList(1, all.length);
+        return DeployCommand.request(new DeployCommand().options().parse(rest), terminal());
+    }
+
+    private static Terminal terminal() {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
-        Terminal terminal = new Terminal(Map.of(), new ByteArrayInputStream(new byte[0]), nowhere, nowhere);
-        return DeployCommand.request(new DeployCommand().options().parse(rest), terminal);
+        return new Terminal(Map.of(), new ByteArrayInputStream(new byte[0]), nowhere, nowhere);
     }
 }
