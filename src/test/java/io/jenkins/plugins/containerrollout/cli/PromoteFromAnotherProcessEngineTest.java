@@ -77,6 +77,7 @@ public class PromoteFromAnotherProcessEngineTest {
 
     @Test
     public void aCanaryPausedByOneProcessIsAbortedByARollbackFromAnother() throws Exception {
+        runFile = Files.createTempFile("abort-run", ".jsonl");
         try (Haproxy haproxy = Haproxy.start(app, frontend, 4)) {
             String[] router = router(haproxy);
             pausedAt20(router);
@@ -84,7 +85,7 @@ public class PromoteFromAnotherProcessEngineTest {
             assertEquals("a deploy over a paused rollout is refused: " + refused.err(), 1, refused.exit());
             assertTrue(refused.err(), refused.err().contains("promote") && refused.err().contains("rollback"));
 
-            CliRun aborted = cli(args(new String[] {"rollback", "--app", app}, router));
+            CliRun aborted = cli(args(new String[] {"rollback", "--app", app, "--run-file", runFile.toString()}, router));
 
             assertEquals(aborted.err(), 0, aborted.exit());
             assertEquals("ABORTED", json(aborted).get("outcome").asText());
@@ -94,6 +95,9 @@ public class PromoteFromAnotherProcessEngineTest {
             JsonNode status = json(cli("status", "--app", app));
             assertEquals(status.toString(), 1, status.get("stableRevision").asInt());
             assertTrue("nothing paused: " + status, status.get("pause").isNull());
+            List<ReportEntry> run = new RunFile(runFile).read();
+            assertEquals("the first deploy, then the aborted rollout as one entry", List.of(Outcome.SUCCEEDED,
+                    Outcome.ABORTED), run.stream().map(e -> ((ReportEntry.Rollout) e).record().outcome()).toList());
         }
     }
 
