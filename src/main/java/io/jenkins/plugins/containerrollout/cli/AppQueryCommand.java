@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.cli;
 
 import io.jenkins.plugins.containerrollout.core.compose.StackView;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import java.util.List;
@@ -55,8 +56,8 @@ public final class AppQueryCommand implements Command {
 
     /** {@code status --app NAME} or {@code status --project NAME}. */
     static AppQueryCommand status() {
-        return new AppQueryCommand("status", "Show an application's phase, revisions, ready replicas and serving ports"
-                + " (--project: a stack's current revision and each service's).", OPTIONS,
+        return new AppQueryCommand("status", "Show an application's phase, revisions, ready replicas and serving ports,"
+                + " and where a paused rollout holds (--project: a stack's current revision and each service's).", OPTIONS,
                 (deployer, app, o) -> deployer.status(app), StackView::status);
     }
 
@@ -102,7 +103,11 @@ public final class AppQueryCommand implements Command {
         }
         String app = EngineOptions.app(o);
         try (AppDeployer deployer = EngineOptions.deployer(o, EngineOptions.host(o, terminal))) {
-            return CommandResult.ok(query.ask(deployer, app, o));
+            Object answer = query.ask(deployer, app, o);
+            if (answer instanceof AppStatus status && status.pause() != null) {
+                Pausing.lines(app, status.pause(), System.currentTimeMillis()).forEach(terminal.err()::println);
+            }
+            return CommandResult.ok(answer);
         }
     }
 

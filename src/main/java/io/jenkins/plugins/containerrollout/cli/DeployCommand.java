@@ -15,8 +15,10 @@ import java.util.Map;
 
 /**
  * {@code container-rollout deploy}: the CLI face of {@code containerDeploy}. Rolls an application out to an image on
- * one Docker engine (or a Swarm service with {@code --target swarm}) and prints the {@link RolloutRecord} as JSON; exits 1 (the record still printed) when the rollout
- * did not succeed: rolled back, failed or paused.
+ * one Docker engine (or a Swarm service with {@code --target swarm}) and prints the {@link RolloutRecord} as JSON;
+ * exits 1 (the record still printed) when the rollout did not succeed: rolled back or failed. A rollout that holds at
+ * a pause it was asked for ({@code --canary-steps 10:manual}, {@code --no-auto-promote}) exits 0 with outcome PAUSED
+ * and says where it holds and the two ways on: {@link PromoteCommand} or {@code rollback} (an abort).
  *
  * With {@code --compose FILE} it deploys a whole Compose project instead ({@link StackCommands}).
  *
@@ -30,7 +32,10 @@ public final class DeployCommand implements Command {
         Option.value("--port-base", "PORT", "replica i listens on 127.0.0.1:PORT+i (PORT is set in its environment)")
                 .mandatory(),
         Option.value("--health-path", "PATH", "readiness probe path for images without a HEALTHCHECK (default /)"),
-        Option.flag("--no-auto-rollback", "on failure leave the rollout paused instead of restoring the previous revision"),
+        Option.flag("--no-auto-rollback", "on failure leave the application as it stopped (outcome FAILED) instead of"
+                + " restoring the previous revision"),
+        Option.flag("--replace-paused", "a rollout of the app that holds at a pause is aborted first (default: the"
+                + " deploy is refused, naming promote and rollback)"),
         Option.value("--env", "K=V", "environment variable of every replica").multiple(),
         Option.value("--label", "K=V", "extra container label").multiple(),
         Option.value("--network", "NAME", "host (default: replicas bind 127.0.0.1:PORT) or a bridge network (needs"
@@ -60,7 +65,8 @@ public final class DeployCommand implements Command {
 
     @Override
     public String summary() {
-        return "Roll an application out to an image (recreate, rolling or blue-green); exit 1 unless it succeeded."
+        return "Roll an application out to an image (recreate, rolling, blue-green or canary); exit 1 unless it"
+                + " succeeded or holds at a requested pause (PAUSED: see 'promote')."
                 + " With --compose FILE: every service of a Compose file as one stack ('deploy --compose FILE --help').";
     }
 
@@ -79,13 +85,16 @@ public final class DeployCommand implements Command {
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         DeployRequest request = request(o, terminal);
         RegistryCredentials login = PasswordSource.credentials(o, terminal);
-        return EngineOptions.rollout(o, request.host(), request.strategy(), login,
-                deployer -> deployer.deploy(request, terminal.err()::println));
+        return Pausing.told(EngineOptions.rollout(o, request.host(), request.strategy(), login,
+                deployer -> deployer.deploy(request, terminal.err()::println)), terminal);
     }
 
-    /** Why a rollout's outcome means exit 1, or null when it succeeded. */
+    /**
+     * Why a rollout's outcome means exit 1, or null when it succeeded or holds at a pause it was asked for (a script
+     * goes on to its verification, then promotes or aborts).
+     */
     static String failure(RolloutRecord record) {
-        return record.outcome() == Outcome.SUCCEEDED ? null
+        return record.outcome() == Outcome.SUCCEEDED || record.outcome() == Outcome.PAUSED ? null
                 : record.operation().name().toLowerCase(Locale.ROOT) + " of " + record.app() + " "
                         + record.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + record.message();
     }
@@ -109,7 +118,8 @@ public final class DeployCommand implements Command {
                 .withLabels(labels).withNetwork(o.value("--network"), containerPort).withLimits(memory, nanoCpus).withStopTimeoutSeconds(stopTimeout));
         ProbeSettings probe = RolloutOptions.probe(o, healthPath);
         return UsageException.check(() -> new DeployRequest(host, o.value("--app"), spec, replicas, portBase, strategy,
-                probe, historyLimit, o.value("--build-url"), o.value("--commit")));
+                probe, historyLimit, o.value("--build-url"), o.value("--commit"))
+                .withReplacePaused(o.flag("--replace-paused")));
     }
 
     /** {@code 268435456}, {@code 256m}, {@code 1g}: what {@code docker run --memory} takes. */

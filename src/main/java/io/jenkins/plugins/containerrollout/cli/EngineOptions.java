@@ -40,6 +40,8 @@ final class EngineOptions {
         Option.value("--router-backend", "NAME", "HAProxy backend holding the app's server slots (default: the app name)"),
         Option.value("--router-frontend-port", "PORT", "the router's loopback frontend, recorded with the app so"
                 + " commands and reports can name the address clients use (optional)"),
+        Option.value("--router-preview-port", "PORT", "the router's loopback preview frontend (router-config"
+                + " --preview-port), where blue-green --no-auto-promote serves the new colour before 'promote'"),
     };
 
     private EngineOptions() {
@@ -144,7 +146,8 @@ final class EngineOptions {
     static TrafficRouter router(ParsedOptions o) throws UsageException {
         String kind = o.value("--router");
         if (kind == null) {
-            o.requireWith("--router", "--router-socket", "--router-backend", "--router-frontend-port");
+            o.requireWith("--router", "--router-socket", "--router-backend", "--router-frontend-port",
+                    "--router-preview-port");
             return TrafficRouter.NONE;
         }
         if (!kind.equals("haproxy")) {
@@ -158,10 +161,17 @@ final class EngineOptions {
             throw new UsageException("--router-socket: " + socket + " does not exist; start HAProxy with"
                     + " 'stats socket " + socket + " level admin'");
         }
-        int frontendPort = o.nonNegative("--router-frontend-port", 0);
-        if (frontendPort > 65535) {
-            throw new UsageException("--router-frontend-port: " + frontendPort + " is not a port; give 1-65535");
+        int frontendPort = port(o, "--router-frontend-port");
+        int previewPort = port(o, "--router-preview-port");
+        return new HaproxyRouter(Path.of(socket), frontendPort, o.value("--router-backend"), previewPort);
+    }
+
+    /** A loopback port option: 1-65535, or 0 (none, or unknown; also when not given). */
+    static int port(ParsedOptions o, String option) throws UsageException {
+        int port = o.nonNegative(option, 0);
+        if (port > 65535) {
+            throw new UsageException(option + ": " + port + " is not a port; give 1-65535");
         }
-        return new HaproxyRouter(Path.of(socket), frontendPort, o.value("--router-backend"));
+        return port;
     }
 }

@@ -1,16 +1,23 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
 
 /**
  * Writes a command's result as one JSON object on one line of stdout, so {@code jq} or a script can read it while
- * progress goes to stderr. Records are written field by field, in declaration order.
+ * progress goes to stderr. Records are written field by field, in declaration order; a paused rollout's
+ * {@link PauseInfo} also says how long it has been paused when printed ({@code pausedSeconds}, {@code pausedFor}).
  *
  * <p>Usage: {@code JsonOutput.print(result, terminal.out());}
  */
@@ -18,7 +25,10 @@ public final class JsonOutput {
     /** Instants as RFC 3339 text ({@code 2026-11-25T15:04:05Z}), which is what people and jq read; no JSR-310 module needed. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance)
+                    .addSerializer(PauseInfo.class, new PauseSerializer()));
+    /** Writes a pause's own fields, which {@link PauseSerializer} then adds to. */
+    private static final ObjectMapper PLAIN = new ObjectMapper();
 
     private JsonOutput() {
     }
@@ -26,5 +36,23 @@ public final class JsonOutput {
     public static void print(Object result, PrintStream out) throws JsonProcessingException {
         out.println(MAPPER.writeValueAsString(result));
         out.flush();
+    }
+
+    /** A pause's fields, then how long it has been paused now: what {@code status} answers a script. */
+    private static final class PauseSerializer extends StdSerializer<PauseInfo> {
+        private static final long serialVersionUID = 1L;
+
+        PauseSerializer() {
+            super(PauseInfo.class);
+        }
+
+        @Override
+        public void serialize(PauseInfo pause, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            long now = System.currentTimeMillis();
+            ObjectNode node = PLAIN.valueToTree(pause);
+            node.put("pausedSeconds", Math.max(0, (now - pause.pausedAtMillis()) / 1000));
+            node.put("pausedFor", pause.pausedFor(now));
+            gen.writeTree(node);
+        }
     }
 }

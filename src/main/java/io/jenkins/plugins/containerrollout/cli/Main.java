@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Entry point of {@code container-rollout-cli.jar}: {@code container-rollout <command> [options]}. Finds the
  * subcommand, parses its options, runs it and prints its result as one JSON object on stdout; progress and errors go
- * to stderr. Exit codes: 0 success, 1 failure (one line naming the cause), 2 bad usage (one line and a hint to
- * {@code --help}).
+ * to stderr. Exit codes: 0 success (also a rollout that holds at a pause it was asked for, and the abort of one), 1
+ * failure (one line naming the cause), 2 bad usage (one line and a hint to {@code --help}).
  *
  * <p>Usage: {@code int exit = Main.run(new String[] {"build", "--help"}, System.getenv(), System.in, System.out, System.err);}
  */
@@ -26,6 +26,7 @@ public final class Main {
     static final List<Command> COMMANDS = List.of(
             new BuildCommand(),
             new DeployCommand(),
+            new PromoteCommand(),
             new RollbackCommand(),
             AppQueryCommand.status(),
             AppQueryCommand.history(),
@@ -121,8 +122,10 @@ public final class Main {
         }
         out.append("\nRun '").append(PROGRAM).append(" <command> --help' for a command's options.\n")
                 .append("The result is printed as JSON on stdout, progress on stderr; exit 0 ok, 1 failed, 2 bad usage.\n")
+                .append("A rollout that holds at a requested pause (PAUSED) exits 0: 'promote' continues it, 'rollback'\n")
+                .append("aborts it (ABORTED, exit 0).\n")
                 .append("The engine is --docker-host, else DOCKER_HOST (with DOCKER_TLS_VERIFY, DOCKER_CERT_PATH).\n\n")
-                .append("Reports: build, deploy, verify and rollback append what they did to a run file with --run-file FILE\n")
+                .append("Reports: build, deploy, promote, verify and rollback append what they did to a run file with --run-file FILE\n")
                 .append("(or $").append(RunReport.RUN_FILE_ENV).append(", set once for a whole script), and write an HTML page\n")
                 .append("with --report FILE.html (the whole run when there is a run file, else that command alone);\n")
                 .append("'").append(PROGRAM).append(" report --run-file FILE --out FILE.html' renders a run file.\n");

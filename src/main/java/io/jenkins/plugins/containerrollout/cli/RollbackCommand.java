@@ -5,12 +5,15 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.List;
 
 /**
  * {@code container-rollout rollback}: the CLI face of {@code containerRollback}. Restores the previous revision, or
  * the one named, exactly as recorded in the engine (same image id, same spec), and prints the {@link RolloutRecord}.
+ * On an application whose rollout holds at a pause it aborts that rollout instead: the stable revision serves all
+ * traffic again, the paused revision's replicas go, and the record (of the whole rollout) ends ABORTED, exit 0.
  *
  * With {@code --project NAME} it rolls a whole stack back instead ({@link StackCommands}).
  *
@@ -37,7 +40,8 @@ public final class RollbackCommand implements Command {
 
     @Override
     public String summary() {
-        return "Restore an earlier revision of an application exactly as it was recorded."
+        return "Restore an earlier revision of an application exactly as it was recorded; on a paused rollout, abort"
+                + " it (ABORTED, the stable revision serves again)."
                 + " With --project NAME: every service of a stack ('rollback --project NAME --help').";
     }
 
@@ -56,8 +60,11 @@ public final class RollbackCommand implements Command {
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         RollbackRequest request = request(o, terminal);
         RegistryCredentials login = PasswordSource.credentials(o, terminal);
-        return EngineOptions.rollout(o, request.host(), request.strategy(), login,
+        CommandResult result = EngineOptions.rollout(o, request.host(), request.strategy(), login,
                 deployer -> deployer.rollback(request, terminal.err()::println));
+        // an aborted pause is what was asked for: the stable revision serves again
+        boolean aborted = result.output() instanceof RolloutRecord r && r.outcome() == Outcome.ABORTED;
+        return aborted ? CommandResult.of(result.output(), result.entries(), null) : result;
     }
 
     /**
@@ -65,6 +72,9 @@ public final class RollbackCommand implements Command {
      * path is the one recorded with the revision; only the probe's timings come from the options.
      */
     static RollbackRequest request(ParsedOptions o, Terminal terminal) throws UsageException {
+        if (o.flag("--no-auto-promote")) {
+            throw new UsageException("--no-auto-promote applies to deploy only (a rollback switches at once)");
+        }
         DockerHost host = EngineOptions.host(o, terminal);
         int to = o.nonNegative("--to-revision", 0);
         RolloutStrategy strategy = RolloutOptions.strategy(o);

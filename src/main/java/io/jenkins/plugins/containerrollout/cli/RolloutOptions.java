@@ -34,7 +34,10 @@ final class RolloutOptions {
         Option.value("--batch-delay", "MILLIS", "deprecated: --batch-delay-seconds in milliseconds"),
         Option.value("--failure-ratio", "R", "failed / started new replicas tolerated, 0 to below 1 (default 0)"),
         Option.value("--scale-down-delay", "SECONDS", "blue-green: keep the old colour this long after the switch (default 30)"),
-        Option.value("--canary-steps", "W:P,...", "canary: traffic weight % and pause seconds per step (default 10:30,50:30)"),
+        Option.flag("--no-auto-promote", "blue-green: stop before the switch, the new colour serving only on the router's"
+                + " preview address (--router-preview-port), outcome PAUSED until 'promote' (or 'rollback' to abort)"),
+        Option.value("--canary-steps", "W:P,...", "canary: traffic weight % and pause per step, seconds or manual"
+                + " (hold until 'promote'; 'rollback' aborts), e.g. 10:manual,50:60 (default 10:30,50:30)"),
         Option.value("--analysis", "SOURCE", "canary: what judges each step: router (default; the router's counters"
                 + " of the canary's own traffic), synthetic (requests to the canary's replicas) or prometheus (a query)"),
         Option.value("--analysis-min-success", "RATIO", "canary: share of the canary's 2xx/3xx answers an analysis needs"
@@ -95,7 +98,8 @@ final class RolloutOptions {
                 o.value("--strategy") == null ? "rolling" : o.value("--strategy")));
         only(o, base instanceof RolloutStrategy.Rolling, "--strategy rolling", "--max-surge", "--max-unavailable", "--replacement",
                 "--batch-delay-seconds", "--batch-delay");
-        only(o, base instanceof RolloutStrategy.BlueGreen, "--strategy blueGreen", "--scale-down-delay");
+        only(o, base instanceof RolloutStrategy.BlueGreen, "--strategy blueGreen", "--scale-down-delay",
+                "--no-auto-promote");
         only(o, base instanceof RolloutStrategy.Canary, "--strategy canary", "--canary-steps", "--analysis-path",
                 "--analysis-requests", "--analysis-min-success", "--analysis-max-p95", "--failure-limit", "--analysis");
         only(o, base instanceof RolloutStrategy.Canary, "--strategy canary", ROUTER);
@@ -117,7 +121,8 @@ final class RolloutOptions {
         }
         if (base instanceof RolloutStrategy.BlueGreen b) {
             int scaleDownDelay = o.nonNegative("--scale-down-delay", b.scaleDownDelaySeconds());
-            return UsageException.check(() -> new RolloutStrategy.BlueGreen(scaleDownDelay, gates));
+            boolean autoPromote = !o.flag("--no-auto-promote");
+            return UsageException.check(() -> new RolloutStrategy.BlueGreen(scaleDownDelay, autoPromote, gates));
         }
         if (base instanceof RolloutStrategy.Canary c) {
             CanaryPlan plan = canary(o, c.plan());

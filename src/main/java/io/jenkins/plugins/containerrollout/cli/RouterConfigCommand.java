@@ -20,6 +20,9 @@ public final class RouterConfigCommand implements Command {
                     .mandatory(),
             Option.value("--slots", "N", "server slots; at least twice the replicas, so blue-green can run both"
                     + " colours (default " + DEFAULT_SLOTS + ")"),
+            Option.value("--preview-port", "PORT", "also a loopback preview frontend and backend (APP.preview), where"
+                    + " blue-green --no-auto-promote serves the new colour before 'promote' (pass it as"
+                    + " --router-preview-port)"),
             Option.value("--out", "FILE", "where to write the configuration").mandatory());
 
     @Override
@@ -40,9 +43,13 @@ public final class RouterConfigCommand implements Command {
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
         String app = EngineOptions.app(o);
-        int port = o.positiveInt("--frontend-port", 0);
-        if (port > 65535) {
-            throw new UsageException("--frontend-port: " + port + " is not a port; give 1-65535");
+        int port = EngineOptions.port(o, "--frontend-port");
+        if (port == 0) {
+            throw new UsageException("--frontend-port: 0 is not a port; give 1-65535");
+        }
+        int previewPort = EngineOptions.port(o, "--preview-port");
+        if (previewPort == port) {
+            throw new UsageException("--preview-port: " + port + " is the frontend's port; give another one");
         }
         int slots = o.positiveInt("--slots", DEFAULT_SLOTS);
         Path socket = Path.of(o.value("--admin-socket")).toAbsolutePath();
@@ -50,9 +57,10 @@ public final class RouterConfigCommand implements Command {
         if (Files.isDirectory(out)) {
             throw new UsageException("--out: " + out + " is a directory; give a file name such as haproxy.cfg");
         }
-        Files.writeString(out, HaproxyConfig.render(socket, app, port, slots));
+        Files.writeString(out, HaproxyConfig.render(socket, app, port, slots, 0, previewPort));
         terminal.err().println("wrote " + out + "; start it with: haproxy -f " + out);
-        return new Written(out.toString(), socket.toString(), "http://127.0.0.1:" + port, app, slots);
+        return new Written(out.toString(), socket.toString(), "http://127.0.0.1:" + port, app, slots,
+                previewPort > 0 ? "http://127.0.0.1:" + previewPort : null);
     }
 
     /**
@@ -63,7 +71,9 @@ public final class RouterConfigCommand implements Command {
      * @param frontend    the URL clients (and canary analysis) use
      * @param backend     the backend name ({@code --router-backend}), the app's name
      * @param slots       server slots in the backend
+     * @param preview     the preview frontend's URL ({@code --router-preview-port}), or null without one
      */
-    public record Written(String config, String adminSocket, String frontend, String backend, int slots) {
+    public record Written(String config, String adminSocket, String frontend, String backend, int slots,
+            String preview) {
     }
 }

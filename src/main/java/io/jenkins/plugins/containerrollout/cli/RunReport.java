@@ -67,11 +67,14 @@ final class RunReport {
         return new RunReport(run, html, o.value("--report-title"));
     }
 
-    /** Appends {@code entries} to the run file and writes the HTML page, as the options asked. */
+    /**
+     * Adds {@code entries} to the run file (a promoted or aborted rollout in place of its paused entry) and writes
+     * the HTML page, as the options asked.
+     */
     void save(List<ReportEntry> entries) throws IOException {
         List<ReportEntry> page = entries;
         if (runFile != null) {
-            runFile.append(entries);
+            runFile.add(entries);
             page = runFile.read();
         }
         if (html != null) {

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
@@ -34,8 +35,20 @@ public class JsonOutputTest {
         String without = json(new AppStatus("web", AppPhase.COMPLETE, 1, 1, 1, 1, List.of(21000), List.of(), null, null));
         assertEquals("{\"app\":\"web\",\"phase\":\"COMPLETE\",\"stableRevision\":1,\"targetRevision\":1,"
                 + "\"desiredReplicas\":1,\"readyReplicas\":1,\"servingPorts\":[21000],\"replicas\":[],\"lockOwner\":null,"
-                + "\"router\":\"haproxy at /run/haproxy/admin.sock (backend web, frontend 127.0.0.1:8080)\",\"pause\":null}\n", withRouter);
+                + "\"router\":\"haproxy at /run/haproxy/admin.sock (backend web, frontend 127.0.0.1:8080)\",\"pause\":null}\n",
+                withRouter);
         assertTrue(without, without.endsWith(",\"lockOwner\":null,\"router\":null,\"pause\":null}\n"));
+    }
+
+    @Test
+    public void aPausedStatusSaysWhereItHoldsAndForHowLong() throws Exception {
+        long tenSecondsAgo = System.currentTimeMillis() - 10_500;
+        PauseInfo pause = new PauseInfo("canary", 1, 2, 10, 3, 2, tenSecondsAgo, null, "https://ci/job/web/7/");
+        String paused = json(new AppStatus("web", AppPhase.PAUSED, 2, 3, 2, 3, List.of(21000, 21002), List.of(), null,
+                null, pause));
+        assertTrue(paused, paused.contains(",\"pause\":{\"strategy\":\"canary\",\"step\":1,\"steps\":2,\"weight\":10,"
+                + "\"revision\":3,\"stableRevision\":2,\"pausedAtMillis\":" + tenSecondsAgo + ",\"previewUrl\":null,"
+                + "\"startedBy\":\"https://ci/job/web/7/\",\"pausedSeconds\":10,\"pausedFor\":\"10 s\"}}"));
     }
 
     private static String json(Object result) throws Exception {

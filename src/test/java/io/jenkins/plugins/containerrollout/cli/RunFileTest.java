@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.image.BuildResult;
 import io.jenkins.plugins.containerrollout.core.image.GitMetadata;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.DeliveryReport;
 import io.jenkins.plugins.containerrollout.core.report.HtmlReport;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
@@ -19,7 +21,10 @@ import java.util.List;
 import org.junit.After;
 import org.junit.Test;
 
-/** The run file keeps every kind of report entry exactly, one line each, across appends. */
+/**
+ * The run file keeps every kind of report entry exactly, one line each, across appends; a paused rollout that goes on
+ * is one entry.
+ */
 public class RunFileTest {
     private Path file;
 
@@ -65,6 +70,36 @@ public class RunFileTest {
 
         assertEquals(Instant.parse("2026-11-25T12:00:00Z"),
                 ((ReportEntry.Build) run.read().get(0)).result().git().commitTime());
+    }
+
+    @Test
+    public void aPromotedRolloutTakesThePlaceOfItsPausedEntry() throws IOException {
+        file = Files.createTempFile("run", ".jsonl");
+        RolloutRecord deploy = SampleReport.create().entriesOf(ReportEntry.Rollout.class).get(0).record();
+        RolloutRecord paused = withOutcome(deploy, Outcome.PAUSED);
+        ReportEntry build = SampleReport.create().entries().get(0);
+        RunFile run = new RunFile(file);
+        run.add(List.of(build, new ReportEntry.Rollout(paused)));
+        RolloutRecord promoted = withOutcome(deploy, Outcome.SUCCEEDED);
+
+        run.add(List.of(new ReportEntry.Rollout(promoted)));
+
+        assertEquals("the paused entry's place, not a new one", List.of(build, new ReportEntry.Rollout(promoted)),
+                run.read());
+        RolloutRecord another = new RolloutRecord(deploy.app(), deploy.operation(), deploy.toRevision(),
+                deploy.toRevision() + 1, deploy.toRevision() + 1, deploy.image(), deploy.imageId(), deploy.digest(),
+                deploy.desiredReplicas(), deploy.strategy(), deploy.settings(), deploy.events(), Outcome.SUCCEEDED,
+                "", deploy.startedAtMillis() + 60_000, deploy.finishedAtMillis() + 60_000, deploy.metrics());
+        run.add(List.of(new ReportEntry.Rollout(another)));
+        assertEquals("another rollout is appended", 3, run.read().size());
+    }
+
+    /** {@code r} ending with {@code outcome}: the same rollout (app, target revision, start) as far as a run goes. */
+    static RolloutRecord withOutcome(RolloutRecord r, Outcome outcome) {
+        return new RolloutRecord(r.app(), r.operation(), r.fromRevision(), r.toRevision(), r.servingRevision(),
+                r.image(), r.imageId(), r.digest(), r.desiredReplicas(), r.strategy(), r.settings(), r.events(),
+                outcome, r.message(), r.startedAtMillis(), r.finishedAtMillis(), r.metrics(), r.commit(),
+                r.buildUrl(), r.analysis(), r.diagnoses(), null);
     }
 
     @Test

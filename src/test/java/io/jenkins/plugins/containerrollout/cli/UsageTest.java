@@ -34,7 +34,8 @@ public class UsageTest {
 
     @Test
     public void badCanaryStepsNameTheFormat() {
-        assertUsage("deploy: --canary-steps: 'ten:5' is not weight:pause; use e.g. '10:30,50:30' or '10:manual,50:30' (percent:seconds, or percent:manual)",
+        assertUsage("deploy: --canary-steps: 'ten:5' is not weight:pause; use e.g. '10:30,50:30' or "
+                + "'10:manual,50:30' (percent:seconds, or percent:manual)",
                 "deploy", "--app", "web", "--image", "x:1", "--port-base", "34000", "--strategy", "canary",
                 "--canary-steps", "ten:5");
     }
