@@ -76,8 +76,10 @@ final class Summaries {
         s.image = nullToEmpty(r.image());
         s.digest = nullToEmpty(r.digest());
         // A rollback's own flags say whether the rollback worked; the deploy it undid is marked below.
-        // An aborted rollout is neither: nobody saw what reached traffic (Outcome.ABORTED).
-        s.failed = r.outcome() != Outcome.SUCCEEDED && r.outcome() != Outcome.ABORTED;
+        // An aborted rollout is neither: nobody saw what reached traffic, or a person took a paused one back
+        // (Outcome.ABORTED); a paused one waits for promote or abort, which end it (Outcome.PAUSED).
+        s.failed = r.outcome() != Outcome.SUCCEEDED && r.outcome() != Outcome.ABORTED
+                && r.outcome() != Outcome.PAUSED;
         s.verified = !rollback && r.outcome() == Outcome.SUCCEEDED;
         s.timeToRestoreMillis = -1;
         s.failedReplicas = r.diagnoses().size();

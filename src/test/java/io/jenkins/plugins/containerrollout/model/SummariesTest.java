@@ -94,6 +94,20 @@ public class SummariesTest {
         assertFalse(s.isVerified());
     }
 
+    /** Outcome.PAUSED: the rollout waits for promote or abort, which end it; not a failed change meanwhile. */
+    @Test
+    public void aPausedDeployIsNotAFailedChange() {
+        List<RolloutSummary> s = summarize(Entries.rollout("web", Operation.DEPLOY, Outcome.PAUSED, IMAGE, 1_000, 4_000));
+
+        assertEquals("paused", s.get(0).getBadgeText());
+        assertFalse(s.get(0).isFailed());
+        assertFalse(s.get(0).isVerified());
+        JobHistory history = JobHistory.of(List.of(new BuildFacts(7, 0,
+                s.stream().map(RolloutSummary::toFact).toList())), 100_000);
+        assertEquals(0.0, history.dora().get(0).changeFailureRate(), 0.0);
+        assertEquals(0, history.trends().get(0).failed());
+    }
+
     /** Outcome.ABORTED: nobody saw what reached traffic, so the deploy counts neither way, in the build or in DORA. */
     @Test
     public void anAbortedDeployIsNeitherVerifiedNorAFailedChangeNorADeployForDora() {

@@ -48,9 +48,10 @@ public record JobHistory(List<BuildTrend> trends, List<DoraMetrics> dora) {
                 any = true;
                 duration += f.durationMillis();
                 boolean rollback = RolloutFact.ROLLBACK.equals(f.kind());
-                if (RolloutFact.ABORTED.equals(f.outcome())) {
-                    // Neither a success nor a failed change (Outcome.ABORTED): its time counts, its outcome does not,
-                    // and it is no deploy for DORA; the deploy or rollback that converges the app next is.
+                if (RolloutFact.ABORTED.equals(f.outcome()) || RolloutFact.PAUSED.equals(f.outcome())) {
+                    // Neither a success nor a failed change (Outcome.ABORTED, Outcome.PAUSED): its time counts, its
+                    // outcome does not, and it is no deploy for DORA; the deploy, promote or rollback that ends or
+                    // converges it is.
                     continue;
                 }
                 if (rollback && "succeeded".equals(f.outcome()) || "rolled back".equals(f.outcome())) {

@@ -24,6 +24,8 @@ public record RolloutFact(String kind, String app, String outcome, long startedA
     public static final String ROLLBACK = "rollback";
     /** The outcome of a rollout stopped from outside (a build aborted while the step ran). */
     public static final String ABORTED = "aborted";
+    /** The outcome of a rollout that holds at a requested pause; its promote or abort ends it (Outcome.PAUSED). */
+    public static final String PAUSED = "paused";
 
     public RolloutFact {
         kind = kind == null ? "" : kind;
