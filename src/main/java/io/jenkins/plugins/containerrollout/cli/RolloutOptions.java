@@ -93,6 +93,16 @@ final class RolloutOptions {
     }
 
     /** The strategy the options describe, validated by the core (bad amounts are usage errors naming the option). */
+    /** Whether any strategy option is given (a stack deploy then rolls its services out with it). */
+    static boolean anyStrategyGiven(ParsedOptions o) {
+        for (Option option : STRATEGY) {
+            if (option.takesValue() ? o.value(option.name()) != null : o.flag(option.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static RolloutStrategy strategy(ParsedOptions o) throws UsageException {
         RolloutStrategy base = UsageException.check(() -> RolloutStrategy.named(
                 o.value("--strategy") == null ? "rolling" : o.value("--strategy")));

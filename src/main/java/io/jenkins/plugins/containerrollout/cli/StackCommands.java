@@ -7,6 +7,7 @@ import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
 import io.jenkins.plugins.containerrollout.core.compose.StackDeployer;
 import io.jenkins.plugins.containerrollout.core.compose.StackResult;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
@@ -45,7 +46,7 @@ final class StackCommands {
                 Option.value("--compose", "FILE", "the Compose file (docs/compose.md lists the keys)").mandatory(),
                 PROJECT,
                 Option.value("--image", "SERVICE=IMAGE", "the image of a service, overriding the file's").multiple(),
-            }, COMMON, RolloutOptions.PROBE, EngineOptions.ROUTER, RunReport.OPTIONS), true);
+            }, COMMON, RolloutOptions.STRATEGY, RolloutOptions.PROBE, EngineOptions.ROUTER, RunReport.OPTIONS), true);
 
     /** {@code rollback --project NAME}. */
     static final Command ROLLBACK = new Stack("rollback", "Restore every service of a stack to a stack revision.",
@@ -70,9 +71,11 @@ final class StackCommands {
             ProbeSettings probe = RolloutOptions.probe(o, healthPath);
             int to = o.nonNegative("--to-revision", 0);
             ComposeProject project = deploy ? load(o, terminal) : null;
+            // the services without their own x-rollout or update_config roll out as the options say
+            RolloutStrategy chosen = deploy && RolloutOptions.anyStrategyGiven(o) ? RolloutOptions.strategy(o) : null;
             RegistryCredentials login = PasswordSource.credentials(o, terminal);
             try (AppDeployer deployer = EngineOptions.deployer(o, host, login)) {
-                StackDeployer stack = new StackDeployer(deployer, host, probe);
+                StackDeployer stack = new StackDeployer(deployer, host, probe, chosen);
                 StackResult result = run(stack, project, o.value("--project"), to, terminal);
                 // every app record carries the stack command, so the report groups them under one stack heading
                 StackTag tag = new StackTag(result.project(), result.operation(), result.fromRevision(),

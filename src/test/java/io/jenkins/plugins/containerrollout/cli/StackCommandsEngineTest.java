@@ -73,6 +73,22 @@ public class StackCommandsEngineTest {
     }
 
     @Test
+    public void theStrategyOptionsRollOutEveryServiceWithoutItsOwn() throws Exception {
+        Path file = f.write(AppImages.app("web1", true), AppImages.app("api1", true), StackFixture.worker());
+        Files.writeString(file, Files.readString(file).replace("\n  api:\n",
+                "\n  api:\n    x-rollout: {strategy: rolling, maxSurge: 1}\n"));
+
+        CliRun run = deploy(file, "--strategy", "recreate", "--progress-deadline", "45");
+
+        assertEquals(run.err(), 0, run.exit());
+        java.util.Map<String, String> strategies = new java.util.TreeMap<>();
+        CliApps.json(run).get("services").forEach(r -> strategies.put(r.get("app").asText(),
+                r.get("strategy").asText() + " " + r.get("settings").get("progressDeadlineSeconds").asText()));
+        assertEquals(java.util.Map.of(f.app("api"), "rolling 600", f.app("web"), "recreate 45", f.app("worker"),
+                "recreate 45"), strategies);
+    }
+
+    @Test
     public void anUnsupportedKeyIsAUsageErrorNamingItAndNothingIsDeployed() throws Exception {
         Path file = f.write(AppImages.app("web1", true), AppImages.app("api1", true), StackFixture.worker());
         Files.writeString(file, Files.readString(file).replace("\n  api:\n", "\n  api:\n    privileged: true\n"));

@@ -16,7 +16,7 @@ import java.util.List;
  * Maps each service of a {@link ComposeProject} onto the {@link DeployRequest} of its app on the Docker-host target
  * (host network, loopback). Everything is mapped, and every refusal thrown, before the first service deploys.
  *
- * <p>Usage: {@code DeployRequest r = new ServiceRequests(host, probe, previous).request(project, service)}
+ * <p>Usage: {@code DeployRequest r = new ServiceRequests(host, probe, previous, null).request(project, service)}
  */
 final class ServiceRequests {
     /** Where a service with no published port gets its (unused) port base when it has none recorded yet. */
@@ -26,15 +26,19 @@ final class ServiceRequests {
     private final DockerHost host;
     private final ProbeSettings probe;
     private final StackRevision previous;
+    private final RolloutStrategy chosen;
 
     /**
      * @param probe    the readiness probe of every service whose image has no HEALTHCHECK
      * @param previous the stack's latest revision, or null: a service with no published port keeps its port base
+     * @param chosen   the strategy the caller chose for the stack (a service's {@code x-rollout:} or
+     *                 {@code deploy.update_config} wins), or null: a rolling update with the defaults
      */
-    ServiceRequests(DockerHost host, ProbeSettings probe, StackRevision previous) {
+    ServiceRequests(DockerHost host, ProbeSettings probe, StackRevision previous, RolloutStrategy chosen) {
         this.host = host;
         this.probe = probe;
         this.previous = previous;
+        this.chosen = chosen;
     }
 
     /** Every service's request, in the project's dependency order. */
@@ -77,7 +81,7 @@ final class ServiceRequests {
         ReplicaSpec spec = ReplicaSpec.of(s.image()).withEnv(s.environment()).withCommand(s.entrypoint(), s.command())
                 .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(s.labels())
                 .withVolumes(volumes).withHealthcheck(healthcheck(s.healthcheck()));
-        return new DeployRequest(host, s.app(), spec, s.replicas(), portBase(s), strategy(s), probe, 10, null, null);
+        return new DeployRequest(host, s.app(), spec, s.replicas(), portBase(s), strategy(s, chosen), probe, 10, null, null);
     }
 
     /**
@@ -129,8 +133,11 @@ final class ServiceRequests {
                 + " found in " + UNPUBLISHED_FROM + "-" + UNPUBLISHED_TO + "; publish one with ports:");
     }
 
-    /** {@code x-rollout:}, else {@code deploy.update_config}, else a rolling update with the defaults. */
-    static RolloutStrategy strategy(ComposeService s) {
+    /**
+     * {@code x-rollout:}, else {@code deploy.update_config}, else the strategy the caller chose for the stack
+     * ({@code chosen}), else a rolling update with the defaults.
+     */
+    static RolloutStrategy strategy(ComposeService s, RolloutStrategy chosen) {
         RolloutOverride o = s.rollout();
         RolloutStrategy strategy;
         if (o != null) {
@@ -149,7 +156,7 @@ final class ServiceRequests {
                 strategy = strategy.withProgressDeadlineSeconds(o.progressDeadlineSeconds());
             }
         } else if (s.update().equals(UpdateConfig.DEFAULTS)) {
-            strategy = RolloutStrategy.rolling();
+            strategy = chosen == null ? RolloutStrategy.rolling() : chosen;
         } else {
             UpdateConfig u = s.update();
             strategy = RolloutStrategy.rolling(u.maxSurge(), u.maxUnavailable()).withBatchDelay(u.delay());

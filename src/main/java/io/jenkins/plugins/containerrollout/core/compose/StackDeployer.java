@@ -27,12 +27,23 @@ public final class StackDeployer {
     private final AppDeployer deployer;
     private final DockerHost host;
     private final ProbeSettings probe;
+    private final RolloutStrategy strategy;
 
     /** @param probe the readiness probe of services whose image has no HEALTHCHECK (its path for every service) */
     public StackDeployer(AppDeployer deployer, DockerHost host, ProbeSettings probe) {
+        this(deployer, host, probe, null);
+    }
+
+    /**
+     * @param strategy the stack's strategy (the step's {@code strategy:}, the CLI's {@code --strategy}): every service
+     *                 without its own {@code x-rollout:} or {@code deploy.update_config} rolls out with it; null: a
+     *                 rolling update with the defaults
+     */
+    public StackDeployer(AppDeployer deployer, DockerHost host, ProbeSettings probe, RolloutStrategy strategy) {
         this.deployer = deployer;
         this.host = host;
         this.probe = probe;
+        this.strategy = strategy;
     }
 
     /** An app this deploy moved, and the revision it served before (0: the app is new). */
@@ -49,7 +60,7 @@ public final class StackDeployer {
         List<StackRevision> history = deployer.stackHistory(project.name()); // a target without stacks refuses here
         StackRevision latest = history.isEmpty() ? null : history.get(history.size() - 1);
         int from = latest == null ? 0 : latest.number();
-        List<DeployRequest> requests = new ServiceRequests(host, probe, latest).all(project);
+        List<DeployRequest> requests = new ServiceRequests(host, probe, latest, strategy).all(project);
         for (ComposeService s : project.services()) {
             refuseCompletionDependencies(s);
         }

@@ -23,9 +23,13 @@ public class ServiceRequestsTest {
     private static final DockerHost HOST = DockerHost.resolve(null, Map.of());
 
     private static List<DeployRequest> map(String services, StackRevision previous) {
+        return map(services, previous, null);
+    }
+
+    private static List<DeployRequest> map(String services, StackRevision previous, RolloutStrategy chosen) {
         ComposeProject p = ComposeLoader.parse("name: shop\nservices:\n" + services + "volumes: {data: {}}\n",
                 "compose.yaml", Path.of("/srv/shop"), null, Map.of(), Map.of());
-        return new ServiceRequests(HOST, ProbeSettings.defaults(), previous).all(p);
+        return new ServiceRequests(HOST, ProbeSettings.defaults(), previous, chosen).all(p);
     }
 
     @Test
@@ -75,6 +79,18 @@ public class ServiceRequestsTest {
                         () -> map("  a:\n    image: a\n    ports: ['21000:1', '21001:2']\n", null)).getMessage());
         assertTrue(assertThrows(ComposeException.class, () -> map("  a:\n    image: a\n    ports: ['8080']\n",
                 null)).getMessage().startsWith("services.a.ports publishes no host port"));
+    }
+
+    @Test
+    public void theCallersStrategyRollsEveryServiceWithoutItsOwn() {
+        RolloutStrategy recreate = RolloutStrategy.recreate().withProgressDeadlineSeconds(90);
+        List<DeployRequest> r = map("  a:\n    image: a\n    x-rollout: {maxSurge: 2}\n"
+                + "  b:\n    image: b\n    deploy: {update_config: {parallelism: 2, order: start-first}}\n"
+                + "  c:\n    image: c\n", null, recreate);
+        assertEquals("x-rollout wins", RolloutStrategy.rolling("2", "25%"), r.get(0).strategy());
+        assertEquals("update_config wins", RolloutStrategy.rolling("2", "0"), r.get(1).strategy());
+        assertEquals("the rest roll out as chosen, always with automatic rollback", recreate.withAutoRollback(true),
+                r.get(2).strategy());
     }
 
     @Test
