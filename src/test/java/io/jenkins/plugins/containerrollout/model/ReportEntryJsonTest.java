@@ -67,8 +67,8 @@ public class ReportEntryJsonTest {
     public void aRecordWrittenBeforeWindowsWereKeptReadsWithNoWindows() throws Exception {
         ReportEntry.Rollout canary = (ReportEntry.Rollout) SampleCanaryReport.create().entries().get(7);
         String json = ReportEntryJson.line(canary);
-        // the windows and then the diagnoses are the record's last properties, the record the entry's
-        assertTrue(json, json.endsWith("],\"diagnoses\":[]}}"));
+        // the windows, the diagnoses and the pause (#15) are the record's last properties, the record the entry's
+        assertTrue(json, json.endsWith("],\"diagnoses\":[],\"pause\":null}}"));
         String line = json.substring(0, json.lastIndexOf(",\"analysis\":[")) + "}}";
         assertFalse(line, line.contains("\"analysis\":["));
 
