@@ -101,8 +101,9 @@ public final class ContainerPromoteStep extends AppStep {
 
     /**
      * Registers {@code containerPromote} with Pipeline; with {@code config.jelly} beside it, the Snippet Generator
-     * offers it (workflow-cps' {@code Snippetizer} lists every {@code StepDescriptor} extension and renders its
-     * {@code config.jelly}; structs' {@code DescribableModel.uninstantiate2} writes the snippet back from the getters).
+     * offers it: jenkinsci/workflow-cps-plugin's {@code Snippetizer.getQuasiDescriptors} lists every
+     * {@code StepDescriptor.all()} extension (this one, as it is not advanced) and the page renders its
+     * {@code config.jelly}; structs' {@code DescribableModel.uninstantiate2} writes the snippet back from the getters.
      *
      * <p>Usage: {@code new ContainerPromoteStep.DescriptorImpl().getFunctionName() // "containerPromote"}
      */
