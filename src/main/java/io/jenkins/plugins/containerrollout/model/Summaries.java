@@ -59,7 +59,8 @@ final class Summaries {
             return "";
         }
         String url = Links.build(r.record().buildUrl()).orElse("");
-        String own = ownerUrl == null || ownerUrl.isBlank() ? null : ownerUrl.startsWith("/") ? ownerUrl : "/" + ownerUrl;
+        String own = ownerUrl == null || ownerUrl.isBlank() ? null
+                : ownerUrl.startsWith("/") ? ownerUrl : "/" + ownerUrl;
         boolean same = url.isEmpty() || own != null && (url.endsWith(own) || (url + "/").endsWith(own));
         return same ? "" : url;
     }

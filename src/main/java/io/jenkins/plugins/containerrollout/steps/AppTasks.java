@@ -15,10 +15,10 @@ import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 import java.io.File;
 
 /**
- * The work {@code containerDeploy}, {@code containerVerify}, {@code containerRollback} and {@code containerPromote} send
- * to the agent, as named tasks that hold plain settings only (core requests, {@link RouterSettings}, the target's kind, the core). A lambda
- * would capture the step's {@code Execution} and, rebuilt on the agent, load it and the Jenkins types it refers to;
- * {@code AgentTasksTest} checks that no task's object graph holds a Jenkins or step type.
+ * The work {@code containerDeploy}, {@code containerVerify}, {@code containerRollback} and {@code containerPromote}
+ * send to the agent, as named tasks that hold plain settings only (core requests, {@link RouterSettings}, the
+ * target's kind, the core). A lambda would capture the step's {@code Execution} and, rebuilt on the agent, load it
+ * and the Jenkins types it refers to; {@code AgentTasksTest} checks that no task's object graph holds a Jenkins or step type.
  *
  * <p>Usage: {@code RolloutRecord r = run.onAgent(new AppTasks.Deploy(target, request, router, credentials, core));}
  */

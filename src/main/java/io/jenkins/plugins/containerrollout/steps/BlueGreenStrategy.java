@@ -58,7 +58,8 @@ public final class BlueGreenStrategy extends DeployStrategy {
 
     @Override
     public RolloutStrategy toStrategy() {
-        return RolloutStrategy.blueGreen().withScaleDownDelaySeconds(scaleDownDelaySeconds).withAutoPromote(autoPromote);
+        return RolloutStrategy.blueGreen().withScaleDownDelaySeconds(scaleDownDelaySeconds)
+                .withAutoPromote(autoPromote);
     }
 
     /**

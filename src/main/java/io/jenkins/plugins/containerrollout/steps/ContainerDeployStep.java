@@ -164,7 +164,7 @@ public final class ContainerDeployStep extends RolloutStep {
         return replacePaused;
     }
 
-    /** When a rollout of the app holds at a pause: abort it first and deploy (default off: refused, naming both ways). */
+    /** When a rollout of the app holds at a pause: abort it first, then deploy (default off: refused). */
     @DataBoundSetter
     public void setReplacePaused(boolean replacePaused) {
         this.replacePaused = replacePaused;
