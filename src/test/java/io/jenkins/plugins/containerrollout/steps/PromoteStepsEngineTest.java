@@ -27,6 +27,8 @@ import org.junit.rules.TemporaryFolder;
  * {@code containerPromote} or {@code containerRollback}, on the test bed's engine behind a private HAProxy: the
  * deploy step returns PAUSED without failing, the promote step goes on to SUCCEEDED with the frontend on the new
  * revision, a rollback aborts it, and a promote with nothing paused fails with the core's message, changing nothing.
+ * {@code blueGreen(autoPromote: false)} waits on HAProxy's preview frontend, {@code containerVerify(preview: true)}
+ * checks the new colour there while production stays on the old one, and {@code containerPromote} switches.
  * Ports 33000-33999.
  */
 public class PromoteStepsEngineTest {
@@ -38,16 +40,18 @@ public class PromoteStepsEngineTest {
     private Haproxy haproxy;
     private Path socket;
     private int frontendPort;
+    private int previewPort;
     private int portBase;
 
     @Before
     public void imagesHaproxyAndHarness() throws Exception {
         TestImages.app(tmp.newFolder("v1").toPath(), app + ":1.0", "1.0", true);
         TestImages.app(tmp.newFolder("v2").toPath(), app + ":2.0", "2.0", true);
-        int base = StepTestBed.freePorts(3);
+        int base = StepTestBed.freePorts(6);
         frontendPort = base;
-        portBase = base + 1;
-        haproxy = Haproxy.start(app, frontendPort, 4);
+        previewPort = base + 1;
+        portBase = base + 2;
+        haproxy = Haproxy.startWithPreview(app, frontendPort, 4, previewPort);
         socket = haproxy.adminSocket();
         harness = StepHarness.in(tmp.newFolder("ws")).env("DOCKER_HOST", TestBed.host().uri());
     }
@@ -64,6 +68,7 @@ public class PromoteStepsEngineTest {
         HaproxyRouting router = new HaproxyRouting();
         router.setSocket(socket.toString());
         router.setFrontendPort(frontendPort);
+        router.setPreviewPort(previewPort);
         return router;
     }
 
@@ -118,6 +123,32 @@ public class PromoteStepsEngineTest {
 
         assertEquals(List.of("ABORTED", 1), List.of(aborted.get("outcome"), aborted.get("servingRevision")));
         assertEquals("1.0", StepTestBed.version(frontendPort));
+    }
+
+    @Test
+    public void aBlueGreenWithoutAutoPromoteIsVerifiedOnItsPreviewThenPromoted() throws Exception {
+        deploy("1.0", new RecreateStrategy());
+        BlueGreenStrategy blueGreen = new BlueGreenStrategy();
+        blueGreen.setAutoPromote(false);
+        blueGreen.setScaleDownDelaySeconds(0);
+
+        Map<String, Object> paused = deploy("2.0", blueGreen);
+
+        assertEquals(List.of("PAUSED", "http://127.0.0.1:" + previewPort),
+                List.of(paused.get("outcome"), paused.get("previewUrl")));
+        assertEquals("production stays on the old colour", "1.0", StepTestBed.version(frontendPort));
+        HttpVerifyCheck version = new HttpVerifyCheck("{endpoint}/version");
+        version.setBodyRegex("^2\\.0");
+        ContainerVerifyStep verify = new ContainerVerifyStep(app, List.of(version));
+        verify.setPreview(true);
+        Map<String, Object> verified = RolloutStepRunner.verify(harness, verify, RolloutCore.ENGINE);
+        assertEquals(List.of(true, List.of("http://127.0.0.1:" + previewPort)),
+                List.of(verified.get("passed"), verified.get("endpoints")));
+
+        Map<String, Object> promoted = promote();
+
+        assertEquals(List.of("SUCCEEDED", 2), List.of(promoted.get("outcome"), promoted.get("servingRevision")));
+        assertEquals("2.0", StepTestBed.version(frontendPort));
     }
 
     @Test

@@ -47,11 +47,26 @@ public final class Haproxy implements AutoCloseable {
         return start(backend, frontendPort, slots, false, metricsPort);
     }
 
+    /**
+     * Like {@link #start(String, int, int)}, plus a preview frontend on {@code 127.0.0.1:previewPort} with its backend
+     * {@code <backend>.preview} ({@link HaproxyConfig#render(Path, String, int, int, int, int)}).
+     */
+    public static Haproxy startWithPreview(String backend, int frontendPort, int slots, int previewPort)
+            throws IOException, InterruptedException {
+        return start(backend, frontendPort, slots, false, 0, previewPort);
+    }
+
     private static Haproxy start(String backend, int frontendPort, int slots, boolean noRetries, int metricsPort)
             throws IOException, InterruptedException {
+        return start(backend, frontendPort, slots, noRetries, metricsPort, 0);
+    }
+
+    private static Haproxy start(String backend, int frontendPort, int slots, boolean noRetries, int metricsPort,
+            int previewPort) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("haproxy");
         Path cfg = dir.resolve("haproxy.cfg");
-        String config = HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots, metricsPort);
+        String config = HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots, metricsPort,
+                previewPort);
         if (noRetries) {
             String rendered = config;
             config = config.replaceAll("(?m)^\\s*retries \\d+$", "    retries 0").replaceAll("(?m)^\\s*option redispatch\\n", "");
