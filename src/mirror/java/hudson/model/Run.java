@@ -36,6 +36,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException();
     }
 
+    public String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
     public String getFullDisplayName() {
         throw new UnsupportedOperationException();
     }

@@ -61,6 +61,21 @@ class EntryStore {
     synchronized int append(ReportEntry entry) throws IOException {
         List<ReportEntry> all = new ArrayList<>(entries());
         all.add(entry);
+        rewrite(all);
+        return all.size() - 1;
+    }
+
+    /**
+     * Puts {@code entry} in place of the one at {@code index} (a paused rollout's entry, by the record that continued
+     * it), rewriting the file as {@link #append} does.
+     */
+    synchronized void replace(int index, ReportEntry entry) throws IOException {
+        List<ReportEntry> all = new ArrayList<>(entries());
+        all.set(index, entry);
+        rewrite(all);
+    }
+
+    private void rewrite(List<ReportEntry> all) throws IOException {
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
         try {
@@ -70,7 +85,6 @@ class EntryStore {
             Files.deleteIfExists(temp);
         }
         cache = new SoftReference<>(List.copyOf(all));
-        return all.size() - 1;
     }
 
     /** Writes the new file's bytes; a seam for the test that holds a write to show who waits for it. */

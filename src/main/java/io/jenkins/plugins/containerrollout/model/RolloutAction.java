@@ -93,14 +93,29 @@ public class RolloutAction implements RunAction2 {
         this.store = entries;
     }
 
-    /** Writes the full entry beside build.xml and appends its summary. The caller saves the build. */
+    /**
+     * Writes the full entry beside build.xml and appends its summary; or, when the entry continues a paused rollout
+     * this build recorded ({@link Summaries#continued}), puts it in place of that entry, so the build shows the
+     * rollout once, from its start to how it ended. The caller saves the build.
+     */
     final synchronized void add(ReportEntry entry) throws IOException {
         if (store == null) {
             throw new IllegalStateException("the rollout action is not attached to a build yet");
         }
-        int index = store.append(entry);
         List<RolloutSummary> updated = new ArrayList<>(summaries);
-        updated.add(Summaries.append(updated, entry, index, System.currentTimeMillis()));
+        int paused = Summaries.continued(updated, entry);
+        long now = System.currentTimeMillis();
+        RolloutSummary summary;
+        if (paused >= 0) {
+            int index = updated.get(paused).entryIndex;
+            store.replace(index, entry);
+            summary = Summaries.append(updated.subList(0, paused), entry, index, now);
+            updated.set(paused, summary);
+        } else {
+            summary = Summaries.append(updated, entry, store.append(entry), now);
+            updated.add(summary);
+        }
+        summary.startedBy = Summaries.startedElsewhere(entry, owner == null ? null : owner.getUrl());
         summaries = updated;
     }
 

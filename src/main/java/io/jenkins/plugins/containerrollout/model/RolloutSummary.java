@@ -68,6 +68,11 @@ public final class RolloutSummary implements Serializable {
     /** A canary's analysis windows, and how many of them failed (the windows are in the full entry). */
     int analysisWindows;
     int failedAnalysisWindows;
+    /**
+     * The build that started this rollout when another build continued it (a paused rollout promoted or aborted
+     * later): its URL, checked plain http(s) ({@code Links.build}), or "" when this build started it or it is unknown.
+     */
+    String startedBy;
 
     RolloutSummary() {
     }
@@ -82,6 +87,7 @@ public final class RolloutSummary implements Serializable {
         digest = digest == null ? "" : digest;
         commit = commit == null ? "" : commit;
         failureCause = failureCause == null ? "" : failureCause;
+        startedBy = startedBy == null ? "" : startedBy;
         return this;
     }
 
@@ -265,6 +271,12 @@ public final class RolloutSummary implements Serializable {
             case "aborted" -> "#57606a";
             default -> "#cf222e";
         };
+    }
+
+    /** The URL of the build that started this rollout when it was another one, else "" (escaped where shown). */
+    @Exported
+    public String getStartedBy() {
+        return startedBy == null ? "" : startedBy;
     }
 
     /** Duration for people: {@code 1.2 s}, {@code 3 min 4 s}. */

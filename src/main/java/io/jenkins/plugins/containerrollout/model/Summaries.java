@@ -6,6 +6,7 @@ import io.jenkins.plugins.containerrollout.core.record.Operation;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.Html;
+import io.jenkins.plugins.containerrollout.core.report.Links;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.verify.TestCounts;
 import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
@@ -21,7 +22,47 @@ import java.util.Locale;
  * <p>Usage: {@code summaries.add(Summaries.append(summaries, entry, index, System.currentTimeMillis()));}
  */
 final class Summaries {
+    /** A PAUSED outcome as summaries spell it. */
+    private static final String PAUSED = "paused";
+
     private Summaries() {
+    }
+
+    /**
+     * Where in {@code earlier} the PAUSED entry of the rollout {@code entry} continues is (a promote or an abort
+     * returns a record of the same rollout: same app, target revision and start), or -1 when it is a rollout of its
+     * own or the paused one was recorded by another build.
+     */
+    static int continued(List<RolloutSummary> earlier, ReportEntry entry) {
+        if (!(entry instanceof ReportEntry.Rollout r) || r.record().operation() != Operation.DEPLOY) {
+            return -1;
+        }
+        RolloutRecord record = r.record();
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            RolloutSummary e = earlier.get(i);
+            if (RolloutSummary.DEPLOY.equals(e.kind) && PAUSED.equals(e.outcome) && e.app.equals(record.app())
+                    && e.toRevision == record.toRevision() && e.timeMillis == record.startedAtMillis()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The URL of the build that started the deploy {@code entry} records, when that is not the build at
+     * {@code ownerUrl} (Jenkins' relative {@code job/x/7/}): a paused rollout promoted by a later build. "" otherwise,
+     * and for a rollback (its record names the build of the restored revision, not a start) or a URL that is not
+     * plain http(s).
+     */
+    static String startedElsewhere(ReportEntry entry, String ownerUrl) {
+        if (!(entry instanceof ReportEntry.Rollout r) || r.record().operation() != Operation.DEPLOY) {
+            return "";
+        }
+        String url = Links.build(r.record().buildUrl()).orElse("");
+        String own = ownerUrl == null || ownerUrl.isBlank() ? null
+                : ownerUrl.startsWith("/") ? ownerUrl : "/" + ownerUrl;
+        boolean same = url.isEmpty() || own != null && (url.endsWith(own) || (url + "/").endsWith(own));
+        return same ? "" : url;
     }
 
     /**
@@ -37,6 +78,7 @@ final class Summaries {
         s.digest = "";
         s.commit = "";
         s.failureCause = "";
+        s.startedBy = "";
         s.timeToRestoreMillis = -1;
         if (entry instanceof ReportEntry.Build b) {
             build(s, b, nowMillis);
@@ -76,10 +118,9 @@ final class Summaries {
         s.image = nullToEmpty(r.image());
         s.digest = nullToEmpty(r.digest());
         // A rollback's own flags say whether the rollback worked; the deploy it undid is marked below.
-        // An aborted rollout is neither: nobody saw what reached traffic, or a person took a paused one back
-        // (Outcome.ABORTED); a paused one waits for promote or abort, which end it (Outcome.PAUSED).
-        s.failed = r.outcome() != Outcome.SUCCEEDED && r.outcome() != Outcome.ABORTED
-                && r.outcome() != Outcome.PAUSED;
+        // An aborted rollout is neither: nobody saw what reached traffic (Outcome.ABORTED), or someone took a paused
+        // one back on purpose. A paused one holds where it was asked to, waiting for promote or abort: not a failure.
+        s.failed = r.outcome() != Outcome.SUCCEEDED && r.outcome() != Outcome.ABORTED && r.outcome() != Outcome.PAUSED;
         s.verified = !rollback && r.outcome() == Outcome.SUCCEEDED;
         s.timeToRestoreMillis = -1;
         s.failedReplicas = r.diagnoses().size();

@@ -6,6 +6,7 @@ import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.PromoteRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -14,10 +15,10 @@ import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 import java.io.File;
 
 /**
- * The work {@code containerDeploy}, {@code containerVerify} and {@code containerRollback} send to the agent, as named
- * tasks that hold plain settings only (core requests, {@link RouterSettings}, the target's kind, the core). A lambda
- * would capture the step's {@code Execution} and, rebuilt on the agent, load it and the Jenkins types it refers to;
- * {@code AgentTasksTest} checks that no task's object graph holds a Jenkins or step type.
+ * The work {@code containerDeploy}, {@code containerVerify}, {@code containerRollback} and {@code containerPromote}
+ * send to the agent, as named tasks that hold plain settings only (core requests, {@link RouterSettings}, the
+ * target's kind, the core). A lambda would capture the step's {@code Execution} and, rebuilt on the agent, load it
+ * and the Jenkins types it refers to; {@code AgentTasksTest} checks that no task's object graph holds a Jenkins or step type.
  *
  * <p>Usage: {@code RolloutRecord r = run.onAgent(new AppTasks.Deploy(target, request, router, credentials, core));}
  */
@@ -44,6 +45,17 @@ final class AppTasks {
         @Override
         public RolloutRecord run(File workspace, ProgressSink console) throws Exception {
             return core.rollback(target, request, TrafficRouting.open(router), credentials, console);
+        }
+    }
+
+    /** Continues a paused rollout (see {@link RolloutCore#promote}). */
+    record Promote(Target target, PromoteRequest request, RouterSettings router, RolloutCore core)
+            implements AgentTask<RolloutRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public RolloutRecord run(File workspace, ProgressSink console) throws Exception {
+            return core.promote(target, request, TrafficRouting.open(router), console);
         }
     }
 

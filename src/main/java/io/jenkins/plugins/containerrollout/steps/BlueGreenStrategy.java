@@ -17,6 +17,8 @@ import org.kohsuke.stapler.verb.POST;
  * ready, and the old colour keeps running {@code scaleDownDelaySeconds} for an instant switch back. Needs a router
  * ({@code router: haproxy(...)}).
  *
+ * With {@code autoPromote: false} the new colour waits on the router's preview address for {@code containerPromote}.
+ *
  * <p>Usage: {@code strategy: blueGreen(scaleDownDelaySeconds: 30), router: haproxy(socket: '/run/haproxy/admin.sock')}
  */
 public final class BlueGreenStrategy extends DeployStrategy {
@@ -24,6 +26,7 @@ public final class BlueGreenStrategy extends DeployStrategy {
     public static final int DEFAULT_SCALE_DOWN_DELAY_SECONDS = 30;
 
     private int scaleDownDelaySeconds = DEFAULT_SCALE_DOWN_DELAY_SECONDS;
+    private boolean autoPromote = true;
 
     @DataBoundConstructor
     public BlueGreenStrategy() {
@@ -39,9 +42,24 @@ public final class BlueGreenStrategy extends DeployStrategy {
         this.scaleDownDelaySeconds = scaleDownDelaySeconds;
     }
 
+    public boolean isAutoPromote() {
+        return autoPromote;
+    }
+
+    /**
+     * Whether traffic switches as soon as the new colour is ready (default). Off, the new colour serves only on the
+     * router's preview address and the deploy returns {@code PAUSED}, until {@code containerPromote} switches (or
+     * {@code containerRollback} aborts).
+     */
+    @DataBoundSetter
+    public void setAutoPromote(boolean autoPromote) {
+        this.autoPromote = autoPromote;
+    }
+
     @Override
     public RolloutStrategy toStrategy() {
-        return RolloutStrategy.blueGreen().withScaleDownDelaySeconds(scaleDownDelaySeconds);
+        return RolloutStrategy.blueGreen().withScaleDownDelaySeconds(scaleDownDelaySeconds)
+                .withAutoPromote(autoPromote);
     }
 
     /**

@@ -35,8 +35,7 @@ import org.kohsuke.stapler.verb.POST;
  *         strategy: rolling(maxSurge: 1, maxUnavailable: 0))
  * echo "revision ${d.revision} (${d.outcome}), availability floor ${d.availabilityFloor}"
  * }</pre>
- * A {@code FAILED} or {@code PAUSED} outcome fails the step after the record is attached; so does
- * {@code ROLLED_BACK} unless {@code failOnRollback: false}.
+ * {@code FAILED} (and {@code ROLLED_BACK} unless {@code failOnRollback: false}) fails it; {@code PAUSED} returns.
  */
 public final class ContainerDeployStep extends RolloutStep {
     /** The Pipeline function name. */
@@ -52,6 +51,7 @@ public final class ContainerDeployStep extends RolloutStep {
     private double failureRatio;
     private boolean autoRollback = true;
     private boolean failOnRollback = true;
+    private boolean replacePaused;
     private Map<String, String> env = new LinkedHashMap<>();
     private List<String> entrypoint = new ArrayList<>();
     private List<String> command = new ArrayList<>();
@@ -158,6 +158,16 @@ public final class ContainerDeployStep extends RolloutStep {
     @DataBoundSetter
     public void setFailOnRollback(boolean failOnRollback) {
         this.failOnRollback = failOnRollback;
+    }
+
+    public boolean isReplacePaused() {
+        return replacePaused;
+    }
+
+    /** When a rollout of the app holds at a pause: abort it first, then deploy (default off: refused). */
+    @DataBoundSetter
+    public void setReplacePaused(boolean replacePaused) {
+        this.replacePaused = replacePaused;
     }
 
     public Map<String, String> getEnv() {
@@ -332,7 +342,7 @@ public final class ContainerDeployStep extends RolloutStep {
                 .withFailureRatio(failureRatio).withAutoRollback(autoRollback);
         requireRouterFor(rollout);
         return new DeployRequest(host, app, spec, replicas, portBase, rollout, probe(healthPath), revisionHistoryLimit,
-                buildUrl, commit);
+                buildUrl, commit).withReplacePaused(replacePaused);
     }
 
     @Override
@@ -340,12 +350,7 @@ public final class ContainerDeployStep extends RolloutStep {
         return new Execution(context, this, JenkinsServices.LIVE, RolloutCore.ENGINE);
     }
 
-    /**
-     * Runs {@code containerDeploy}: maps and checks the arguments, resolves host and credentials, deploys on the
-     * agent, records the rollout with the build and returns {@link DeploySummary}.
-     *
-     * <p>Usage: {@code new Execution(context, step, JenkinsServices.LIVE, RolloutCore.ENGINE).start()}
-     */
+    /** Runs {@code containerDeploy} ({@link AppDeployRun}, {@link StackSteps}): {@code new Execution(...).start()}. */
     static final class Execution extends RolloutCoreExecution {
         private static final long serialVersionUID = 1L;
 
@@ -375,11 +380,6 @@ public final class ContainerDeployStep extends RolloutStep {
     public static final class DescriptorImpl extends RolloutStepDescriptor {
         public DescriptorImpl() {
             super(FUNCTION_NAME, "ContainerDeployStep.displayName");
-        }
-
-        /** What the Snippet Generator's strategy drop-down shows first: {@code rolling()}. */
-        public DeployStrategy getDefaultStrategy() {
-            return new RollingStrategy();
         }
 
         /** Username/password credentials the user may pick for the image's registry. */

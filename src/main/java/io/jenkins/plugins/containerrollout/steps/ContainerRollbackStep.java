@@ -155,11 +155,6 @@ public final class ContainerRollbackStep extends RolloutStep {
             super(FUNCTION_NAME, "ContainerRollbackStep.displayName");
         }
 
-        /** What the strategy drop-down shows first: {@code rolling()}. */
-        public DeployStrategy getDefaultStrategy() {
-            return new RollingStrategy();
-        }
-
         /** The strategies a rollback can use: all of {@code containerDeploy}'s but canary. */
         public List<Descriptor<DeployStrategy>> getStrategyDescriptors() {
             return List.of(new RollingStrategy().getDescriptor(), new RecreateStrategy().getDescriptor(),

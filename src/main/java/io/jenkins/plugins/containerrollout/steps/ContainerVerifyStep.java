@@ -52,6 +52,7 @@ public final class ContainerVerifyStep extends AppStep {
     private List<String> allowedHosts = new ArrayList<>();
     private boolean failFast;
     private boolean failOnRollback = true;
+    private boolean preview;
 
     /**
      * @param app    the application whose replicas are verified (and rolled back with {@code onFailure: 'rollback'})
@@ -89,6 +90,20 @@ public final class ContainerVerifyStep extends AppStep {
     @DataBoundSetter
     public void setEndpoints(List<String> endpoints) {
         this.endpoints = StepArguments.lines(endpoints);
+    }
+
+    public boolean isPreview() {
+        return preview;
+    }
+
+    /**
+     * Verify a paused rollout's preview ({@code blueGreen(autoPromote: false)}): {@code {endpoint}} is then the
+     * router's preview address, where the new colour alone answers. The issue's {@code target: 'preview'}, under
+     * another name: {@code target} already picks the engine target ({@code swarm()}) on every app step.
+     */
+    @DataBoundSetter
+    public void setPreview(boolean preview) {
+        this.preview = preview;
     }
 
     public List<String> getAllowedHosts() {
@@ -141,13 +156,18 @@ public final class ContainerVerifyStep extends AppStep {
      */
     public VerifyRequest toRequest(AppStatus status) {
         StepArguments.requireApp(app);
-        return VerifyRequests.of(app, status, endpoints, allowedHosts, checks, onFailureAction(), failFast);
+        List<String> base = preview ? List.of(VerifyRequests.preview(app, status)) : endpoints;
+        return VerifyRequests.of(app, status, base, allowedHosts, checks, onFailureAction(), failFast);
     }
 
     /** Checks the arguments that need no engine, so a typo fails before anything is contacted. */
     void checkArguments() {
         StepArguments.requireApp(app);
         onFailureAction();
+        if (preview && !endpoints.isEmpty()) {
+            throw new RequestException("preview: {endpoint} is the preview address with preview: true; leave "
+                    + "endpoints out, or preview");
+        }
         if (checks.isEmpty()) {
             throw new RequestException("checks: give at least one check, e.g. checks: [http(url: '{endpoint}/health')]");
         }
@@ -215,9 +235,11 @@ public final class ContainerVerifyStep extends AppStep {
                     TrafficRouting.settings(step.getRouter(), step.getApp()), null, core));
             run.record(new ReportEntry.Rollout(record));
             run.console().line(record.app() + " " + record.outcome().name() + ": " + record.message());
-            summary.put("rolledBack", record.outcome() == Outcome.SUCCEEDED);
+            // a rollback of a paused rollout aborts it: ABORTED, the stable revision serves all traffic again
+            boolean restored = record.outcome() == Outcome.SUCCEEDED || record.outcome() == Outcome.ABORTED;
+            summary.put("rolledBack", restored);
             summary.put("rollback", DeploySummary.of(record));
-            if (record.outcome() != Outcome.SUCCEEDED) {
+            if (!restored) {
                 throw new AbortException(run.masker().mask(FUNCTION_NAME + ": " + result.summary()
                         + "; and the rollback failed: " + record.message()));
             }

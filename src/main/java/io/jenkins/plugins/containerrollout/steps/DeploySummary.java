@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
+import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import java.io.IOException;
@@ -11,8 +12,9 @@ import java.util.Map;
 /**
  * What {@code containerDeploy} and {@code containerRollback} return to the Pipeline script: a small map of plain
  * values ({@code app}, {@code revision}, {@code previousRevision}, {@code outcome}, {@code servingRevision},
- * {@code durationMillis}, {@code availabilityFloor}, {@code timeToRestoreMillis}, {@code message}). The full record
- * goes to the build's report; this map is what a script branches on.
+ * {@code durationMillis}, {@code availabilityFloor}, {@code timeToRestoreMillis}, {@code message}, and where a paused
+ * rollout holds: {@code pausedAtStep}, {@code pausedWeight}, {@code previewUrl}, null unless the outcome is
+ * {@code PAUSED}). The full record goes to the build's report; this map is what a script branches on.
  *
  * <p>Usage: {@code Map<String, Object> summary = DeploySummary.of(record);}
  */
@@ -32,16 +34,24 @@ public final class DeploySummary {
         summary.put("availabilityFloor", record.metrics().availabilityFloor());
         summary.put("timeToRestoreMillis", record.metrics().timeToRestoreMillis());
         summary.put("message", record.message());
+        PauseInfo pause = record.outcome() == Outcome.PAUSED ? record.pause() : null;
+        // always present, so a script reads d.previewUrl without a containsKey; a canary's step is 1-based, blue-green 0
+        summary.put("pausedAtStep", pause == null ? null : pause.step());
+        summary.put("pausedWeight", pause == null ? null : pause.weight());
+        summary.put("previewUrl", pause == null ? null : pause.previewUrl());
         return summary;
     }
 
     /**
-     * Why this rollout fails its step, or null when it does not: {@code FAILED} and {@code PAUSED} always fail (the
-     * application is not on the revision asked for); {@code ROLLED_BACK} fails unless {@code failOnRollback} is off.
+     * Why this rollout fails its step, or null when it does not: {@code FAILED} always fails (the application is not
+     * on the revision asked for); {@code ROLLED_BACK} fails unless {@code failOnRollback} is off. {@code PAUSED} (the
+     * rollout holds where it was asked to, waiting for promote or abort) and {@code ABORTED} (what a rollback of a
+     * paused rollout returns: what the user asked for) return normally.
      */
     static String failure(String functionName, RolloutRecord record, boolean failOnRollback) {
         Outcome outcome = record.outcome();
-        if (outcome == Outcome.SUCCEEDED || (outcome == Outcome.ROLLED_BACK && !failOnRollback)) {
+        if (outcome == Outcome.SUCCEEDED || outcome == Outcome.PAUSED || outcome == Outcome.ABORTED
+                || (outcome == Outcome.ROLLED_BACK && !failOnRollback)) {
             return null;
         }
         return functionName + ": " + record.app() + " " + outcome.name() + ": " + record.message();

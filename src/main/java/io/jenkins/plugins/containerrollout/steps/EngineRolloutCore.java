@@ -9,6 +9,7 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.PromoteRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -41,6 +42,15 @@ final class EngineRolloutCore implements RolloutCore {
             RegistryCredentials credentials, ProgressSink progress) throws Exception {
         try (AppDeployer deployer = Deployers.open(target, request.host(), router, credentials)) {
             return deployer.rollback(request, progress);
+        }
+    }
+
+    @Override
+    public RolloutRecord promote(Target target, PromoteRequest request, TrafficRouter router, ProgressSink progress)
+            throws Exception {
+        // no registry credentials: the paused revision's image is on the engine already, its replicas run it
+        try (AppDeployer deployer = Deployers.open(target, request.host(), router, null)) {
+            return deployer.promote(request, progress);
         }
     }
 

@@ -26,6 +26,7 @@ public final class HaproxyRouting extends TrafficRouting {
 
     private String socket = DEFAULT_SOCKET;
     private int frontendPort;
+    private int previewPort;
 
     @DataBoundConstructor
     public HaproxyRouting() {
@@ -51,6 +52,19 @@ public final class HaproxyRouting extends TrafficRouting {
         this.frontendPort = frontendPort;
     }
 
+    public int getPreviewPort() {
+        return previewPort;
+    }
+
+    /**
+     * The loopback port of HAProxy's preview frontend ({@code <app>.preview} backend): where a paused blue-green's new
+     * colour alone answers ({@code blueGreen(autoPromote: false)}); 0 (default): none.
+     */
+    @DataBoundSetter
+    public void setPreviewPort(int previewPort) {
+        this.previewPort = previewPort;
+    }
+
     /** What is wrong with the socket path, or null. */
     static String problem(String socket) {
         return socket == null || socket.isBlank() || socket.strip().startsWith("/") ? null
@@ -67,7 +81,11 @@ public final class HaproxyRouting extends TrafficRouting {
         if (frontendPort < 0 || frontendPort > 65535) {
             throw new RequestException("frontendPort: " + frontendPort + " is not a port; use 1 to 65535, or 0 when unknown");
         }
-        return RouterSettings.haproxy(socket.strip(), app, frontendPort);
+        if (previewPort < 0 || previewPort > 65535 || previewPort > 0 && previewPort == frontendPort) {
+            throw new RequestException("previewPort: " + previewPort + " is not a port of its own; use 1 to 65535, other "
+                    + "than frontendPort, or 0 for no preview");
+        }
+        return RouterSettings.haproxy(socket.strip(), app, frontendPort, previewPort);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.jenkins.plugins.containerrollout.core.compose.StackResult;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.PromoteRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -17,7 +18,8 @@ import io.jenkins.plugins.containerrollout.core.verify.VerifyRequest;
 import java.io.Serializable;
 
 /**
- * The core calls {@code containerDeploy}, {@code containerVerify} and {@code containerRollback} make on the agent.
+ * The core calls {@code containerDeploy}, {@code containerVerify}, {@code containerRollback} and
+ * {@code containerPromote} make on the agent.
  * The glue talks to the deploy and verify cores only through this, so tests substitute a fake that returns canned
  * records; {@link #ENGINE} is the real thing.
  *
@@ -41,6 +43,15 @@ public interface RolloutCore extends Serializable {
      */
     RolloutRecord rollback(Target target, RollbackRequest request, TrafficRouter router,
             RegistryCredentials credentials, ProgressSink progress) throws Exception;
+
+    /**
+     * Continues the rollout of {@code request.app()} that holds at a pause (see {@code AppDeployer#promote}); the
+     * record returned spans the whole rollout, from the deploy that paused it.
+     *
+     * @throws IllegalArgumentException nothing of the application is paused (nothing was changed)
+     */
+    RolloutRecord promote(Target target, PromoteRequest request, TrafficRouter router, ProgressSink progress)
+            throws Exception;
 
     /** Where the application stands now (its serving ports are the verification's endpoints). */
     AppStatus status(Target target, DockerHost host, String app) throws Exception;

@@ -44,6 +44,11 @@ public abstract class RolloutStepDescriptor extends StepDescriptor {
         return Messages.get(displayNameKey);
     }
 
+    /** What the strategy drop-down of the steps that replace replicas shows first: {@code rolling()}. */
+    public DeployStrategy getDefaultStrategy() {
+        return new RollingStrategy();
+    }
+
     /** What the router drop-down shows first: no router. */
     public TrafficRouting getDefaultRouter() {
         return new DirectRouting();

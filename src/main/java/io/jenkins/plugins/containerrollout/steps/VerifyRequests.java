@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.steps;
 
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import io.jenkins.plugins.containerrollout.core.record.PauseInfo;
 import io.jenkins.plugins.containerrollout.core.verify.Check;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
 import io.jenkins.plugins.containerrollout.core.verify.SwarmChecks;
@@ -29,6 +30,27 @@ final class VerifyRequests {
             endpoints.add("http://127.0.0.1:" + port);
         }
         return endpoints;
+    }
+
+    /**
+     * The preview address of the rollout of {@code app} that holds at a pause: what {@code {endpoint}} means with
+     * {@code containerVerify(preview: true)}.
+     *
+     * @throws IllegalArgumentException naming {@code preview} when no rollout of the app waits on a preview
+     */
+    static String preview(String app, AppStatus status) {
+        PauseInfo pause = status.pause();
+        if (pause == null) {
+            throw new RequestException("preview: no rollout of '" + app + "' holds at a pause (phase " + status.phase()
+                    + "), so there is no preview to verify; deploy with strategy: blueGreen(autoPromote: false) and "
+                    + "router: haproxy(previewPort: ...), or leave preview out");
+        }
+        if (pause.previewUrl() == null) {
+            throw new RequestException("preview: the paused rollout of '" + app + "' (" + pause.describe() + ") has no "
+                    + "preview address; only a blue-green rollout with autoPromote: false behind a router with a "
+                    + "previewPort has one. Leave preview out to verify the serving replicas");
+        }
+        return pause.previewUrl();
     }
 
     /**

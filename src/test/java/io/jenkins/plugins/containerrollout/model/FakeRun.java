@@ -47,6 +47,12 @@ class FakeRun extends Run {
         return number;
     }
 
+    /** As core's {@code Run.getUrl()}: the job's URL (relative, no leading slash) and the number. */
+    @Override
+    public String getUrl() {
+        return "job/shop/" + number + "/";
+    }
+
     @Override
     public File getRootDir() {
         return dir;

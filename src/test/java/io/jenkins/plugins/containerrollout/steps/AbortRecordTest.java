@@ -71,6 +71,11 @@ public class AbortRecordTest extends FakeCoreHarness {
         }
 
         @Override
+        public RolloutRecord promote(Target target, io.jenkins.plugins.containerrollout.core.deploy.PromoteRequest request,
+                TrafficRouter router, ProgressSink progress) throws Exception {
+            return work();
+        }
+        @Override
         public AppStatus status(Target target, DockerHost host, String app) {
             throw new UnsupportedOperationException();
         }

@@ -58,6 +58,15 @@ public class AgentTasksTest extends FakeCoreHarness {
     }
 
     @Test
+    public void promoteSendsOnlyPlainSettings() throws Exception {
+        ContainerPromoteStep step = new ContainerPromoteStep("web");
+        step.setRouter(new HaproxyRouting());
+        new ContainerPromoteStep.Execution(harness, step, harness.jenkins, core).execute(harness);
+
+        assertPlain(1);
+    }
+
+    @Test
     public void stackDeployAndRollbackSendOnlyPlainSettings() throws Exception {
         java.nio.file.Files.writeString(harness.workspace().toPath().resolve("compose.yaml"),
                 "services:\n  web:\n    image: 127.0.0.1:5000/web:${TAG}\n");

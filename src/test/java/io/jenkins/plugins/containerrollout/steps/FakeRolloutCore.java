@@ -8,6 +8,7 @@ import io.jenkins.plugins.containerrollout.core.compose.StackResult;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.PromoteRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -39,6 +40,10 @@ final class FakeRolloutCore implements RolloutCore {
     transient TrafficRouter router;
     transient final List<RollbackRequest> rollbacks = new ArrayList<>();
     transient VerifyRequest verified;
+    /** The last promote request. */
+    transient PromoteRequest promoted;
+    private transient RolloutRecord promoteRecord;
+    private transient RolloutRecord deployRecord;
     transient DockerHost verifiedOn;
     transient int statusCalls;
     /** The target of every deploy, rollback and status call, in order. */
@@ -87,6 +92,24 @@ final class FakeRolloutCore implements RolloutCore {
         return this;
     }
 
+    /** The deploy answers with {@code record} (a paused one, say). */
+    FakeRolloutCore deployReturns(RolloutRecord record) {
+        this.deployRecord = record;
+        return this;
+    }
+
+    /** The promote answers with {@code record}. */
+    FakeRolloutCore promoteEnds(RolloutRecord record) {
+        this.promoteRecord = record;
+        return this;
+    }
+
+    /** The application's state as given (a paused one, say). */
+    FakeRolloutCore status(AppStatus given) {
+        this.status = given;
+        return this;
+    }
+
     /** The application's state: {@code desired} replicas, the given ports serving. */
     FakeRolloutCore serving(String app, int desired, Integer... ports) {
         this.status = new AppStatus(app, AppPhase.COMPLETE, 3, 3, desired, ports.length, List.of(ports), List.of(), null, null);
@@ -115,7 +138,7 @@ final class FakeRolloutCore implements RolloutCore {
         this.router = router;
         this.credentials = credentials;
         progress.line(request.app() + ": 2/2 replicas on revision 4");
-        return record(request.app(), Operation.DEPLOY, deployOutcome);
+        return deployRecord != null ? deployRecord : record(request.app(), Operation.DEPLOY, deployOutcome);
     }
 
     @Override
@@ -126,6 +149,14 @@ final class FakeRolloutCore implements RolloutCore {
         this.router = router;
         this.credentials = credentials;
         return record(request.app(), Operation.ROLLBACK, rollbackOutcome);
+    }
+
+    @Override
+    public RolloutRecord promote(Target target, PromoteRequest request, TrafficRouter router, ProgressSink progress) {
+        targets.add(target);
+        this.promoted = request;
+        this.router = router;
+        return promoteRecord != null ? promoteRecord : record(request.app(), Operation.DEPLOY, Outcome.SUCCEEDED);
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public class RolloutStepHelpTest {
     private static final List<Class<?>> DESCRIBED = List.of(ContainerDeployStep.class, ContainerVerifyStep.class,
-            ContainerRollbackStep.class, RollingStrategy.class, RecreateStrategy.class, BlueGreenStrategy.class,
+            ContainerRollbackStep.class, ContainerPromoteStep.class, RollingStrategy.class, RecreateStrategy.class, BlueGreenStrategy.class,
             CanaryStrategy.class, CanaryWeightStep.class, HaproxyRouting.class, DirectRouting.class, DockerTarget.class,
             SwarmTarget.class, HttpVerifyCheck.class, SuccessRateVerifyCheck.class, HealthVerifyCheck.class, ExecVerifyCheck.class, SmokeTestVerifyCheck.class,
             RouterAnalysisSource.class, SyntheticAnalysisSource.class, PrometheusAnalysisSource.class);

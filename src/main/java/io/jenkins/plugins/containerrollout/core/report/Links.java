@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code Links.commit("https://github.com/org/app.git", sha).ifPresent(url -> ...)}
  */
-final class Links {
+public final class Links {
     private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,64}");
     /** A repository path on a Git host: at least owner and name, nothing a URL could hide behind. */
     private static final Pattern REPO_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+){2,}/?");
@@ -26,6 +26,14 @@ final class Links {
     /** {@code <build URL>console}, for an http(s) build URL without credentials. */
     static Optional<String> console(String buildUrl) {
         return plain(buildUrl, true).map(u -> u + (u.endsWith("/") ? "" : "/") + "console");
+    }
+
+    /**
+     * The build URL itself when it is a plain http(s) URL without credentials: what the build page may link to (a
+     * promoted rollout's summary links the build that started it).
+     */
+    public static Optional<String> build(String buildUrl) {
+        return plain(buildUrl, true);
     }
 
     /**
