@@ -5,6 +5,7 @@ import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
 import io.jenkins.plugins.containerrollout.core.compose.StackDeployer;
 import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
@@ -68,10 +69,10 @@ final class EngineRolloutCore implements RolloutCore {
 
     @Override
     public StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
-            RegistryCredentials credentials, ProgressSink progress) throws Exception {
+            RolloutStrategy strategy, RegistryCredentials credentials, ProgressSink progress) throws Exception {
         // no router: each service's rollout comes from the file, and the step refuses strategies that move traffic
         try (AppDeployer deployer = Deployers.open(target, host, TrafficRouter.NONE, credentials)) {
-            return new StackDeployer(deployer, host, probe).deploy(project, progress);
+            return new StackDeployer(deployer, host, probe, strategy).deploy(project, progress);
         }
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
 import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -61,12 +62,13 @@ public interface RolloutCore extends Serializable {
 
     /**
      * Deploys every service of {@code project} as one stack revision (see {@code StackDeployer#deploy}); pulls
-     * images with {@code credentials} when given.
+     * images with {@code credentials} when given; the services without their own {@code x-rollout} or
+     * {@code deploy.update_config} roll out with {@code strategy} (null: a rolling update with the defaults).
      *
      * @throws IllegalArgumentException the file cannot be deployed on this target (nothing was changed)
      */
     StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
-            RegistryCredentials credentials, ProgressSink progress) throws Exception;
+            RolloutStrategy strategy, RegistryCredentials credentials, ProgressSink progress) throws Exception;
 
     /** Restores every service of stack {@code project} to stack revision {@code toRevision} (0: the one before). */
     StackResult rollbackStack(Target target, DockerHost host, String project, int toRevision, ProbeSettings probe,

@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.steps;
 import hudson.AbortException;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.Operation;
@@ -38,7 +39,7 @@ final class StackSteps {
                     + "the file's image; remove app and image, and override an image with images: [SERVICE: IMAGE]");
         }
         requireComposePath(step.getCompose());
-        requireFileRollouts(step);
+        requireNoRouter(step);
     }
 
     /**
@@ -65,11 +66,32 @@ final class StackSteps {
         }
     }
 
-    /** Each service's rollout comes from the file (x-rollout, deploy.update_config), not from the step. */
+    /**
+     * A stack's services each have their own router backend, which one step-level router cannot name; the step's
+     * {@code strategy} rolls out the services without their own (x-rollout, deploy.update_config).
+     */
+    private static void requireNoRouter(RolloutStep step) {
+        if (step.getRouter() != null && !(step.getRouter() instanceof DirectRouting)) {
+            throw new RequestException("router: a stack's services are not behind one router backend; remove router "
+                    + "(blue-green and canary services of a stack are not supported yet, docs/compose.md)");
+        }
+    }
+
+    /** The step's {@code strategy} with its gates, or null when it names none (each service's own, else rolling). */
+    private static RolloutStrategy stackStrategy(ContainerDeployStep step) {
+        if (step.getStrategy() == null) {
+            return null;
+        }
+        return step.rolloutStrategy().withMinReadySeconds(step.getMinReadySeconds())
+                .withProgressDeadlineSeconds(step.getProgressDeadlineSeconds()).withFailureRatio(step.getFailureRatio());
+    }
+
+    /** A rollback restores each service as it ran; a strategy for it is refused rather than ignored. */
     private static void requireFileRollouts(RolloutStep step) {
-        if (step.getStrategy() != null || (step.getRouter() != null && !(step.getRouter() instanceof DirectRouting))) {
-            throw new RequestException("strategy, router: a stack takes each service's rollout from the Compose file "
-                    + "(x-rollout or deploy.update_config, docs/compose.md); remove strategy and router");
+        requireNoRouter(step);
+        if (step.getStrategy() != null) {
+            throw new RequestException("strategy: a stack rollback restores every service as its revision ran; "
+                    + "remove strategy");
         }
     }
 
@@ -84,7 +106,8 @@ final class StackSteps {
         run.whenAborted(new AbortRecord(Operation.DEPLOY, step.getProject(), null, "stack", 0));
         StackResult result = run.onAgent(new StackTasks.Deploy(step.targetKind(), host, step.getCompose(),
                 step.getProject(), new LinkedHashMap<>(step.getImages()),
-                new LinkedHashMap<>(run.scope().environment()), step.probe(step.getHealthPath()), credentials, core));
+                new LinkedHashMap<>(run.scope().environment()), step.probe(step.getHealthPath()),
+                stackStrategy(step), credentials, core));
         return conclude(run, result, step.isFailOnRollback());
     }
 

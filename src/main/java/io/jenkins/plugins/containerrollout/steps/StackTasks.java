@@ -6,6 +6,7 @@ import io.jenkins.plugins.containerrollout.core.compose.ComposeException;
 import io.jenkins.plugins.containerrollout.core.compose.ComposeLoader;
 import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
 import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
@@ -29,8 +30,8 @@ final class StackTasks {
 
     /** Loads the Compose file below the workspace and deploys it (see {@link RolloutCore#deployStack}). */
     record Deploy(Target target, DockerHost host, String compose, String project, LinkedHashMap<String, String> images,
-            LinkedHashMap<String, String> environment, ProbeSettings probe, RegistryCredentials credentials,
-            RolloutCore core) implements AgentTask<StackResult> {
+            LinkedHashMap<String, String> environment, ProbeSettings probe, RolloutStrategy strategy,
+            RegistryCredentials credentials, RolloutCore core) implements AgentTask<StackResult> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -38,7 +39,7 @@ final class StackTasks {
             try {
                 Path file = workspace.toPath().resolve(compose);
                 ComposeProject loaded = ComposeLoader.load(file, project, images, environment);
-                return core.deployStack(target, host, loaded, probe, credentials, console);
+                return core.deployStack(target, host, loaded, probe, strategy, credentials, console);
             } catch (ComposeException e) {
                 // the loader and the stack deployer name the key in the file; in a Jenkinsfile that file is compose
                 throw new RequestException("compose: " + compose + ": " + e.getMessage(), e);

@@ -83,7 +83,8 @@ public class AbortRecordTest extends FakeCoreHarness {
         @Override
         public io.jenkins.plugins.containerrollout.core.compose.StackResult deployStack(Target target, DockerHost host,
                 io.jenkins.plugins.containerrollout.core.compose.ComposeProject project,
-                io.jenkins.plugins.containerrollout.core.health.ProbeSettings probe, RegistryCredentials credentials,
+                io.jenkins.plugins.containerrollout.core.health.ProbeSettings probe,
+                io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy strategy, RegistryCredentials credentials,
                 ProgressSink progress) {
             throw new UnsupportedOperationException();
         }

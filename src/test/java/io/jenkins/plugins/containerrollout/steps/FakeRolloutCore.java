@@ -5,6 +5,7 @@ import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.compose.ComposeProject;
 import io.jenkins.plugins.containerrollout.core.compose.StackResult;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
@@ -56,6 +57,8 @@ final class FakeRolloutCore implements RolloutCore {
     /** The stack the last deployStack call got (loaded on the "agent" from the workspace), and its probe. */
     transient ComposeProject stack;
     transient ProbeSettings stackProbe;
+    /** The strategy the last deployStack call got (null: the step named none). */
+    transient RolloutStrategy stackStrategy;
     /** The project and stack revision the last rollbackStack call got. */
     transient String stackRolledBack;
     transient int stackToRevision = -1;
@@ -181,9 +184,10 @@ final class FakeRolloutCore implements RolloutCore {
     /** Stack revision 2 → 3 (stays 2 unless it succeeded); one record per service, each app on revision 4 or 3. */
     @Override
     public StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
-            RegistryCredentials credentials, ProgressSink progress) {
+            RolloutStrategy strategy, RegistryCredentials credentials, ProgressSink progress) {
         targets.add(target);
         this.stack = project;
+        this.stackStrategy = strategy;
         this.stackProbe = probe;
         this.credentials = credentials;
         List<RolloutRecord> records = project.services().stream().map(s -> record(project.name() + "-" + s.name(),

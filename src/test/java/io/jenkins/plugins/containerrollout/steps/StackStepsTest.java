@@ -94,11 +94,26 @@ public class StackStepsTest extends FakeCoreHarness {
     }
 
     @Test
-    public void refusesAStrategyWithCompose() throws Exception {
+    public void theStepsStrategyWithItsGatesGoesToTheServicesWithoutTheirOwn() throws Exception {
         ContainerDeployStep step = composeStep();
+        RolloutStepRunner.deploy(harness, step, core);
+        assertEquals("none named: each service's own, else rolling", null, core.stackStrategy);
+
         step.setStrategy(new RecreateStrategy());
+        step.setProgressDeadlineSeconds(90);
+        RolloutStepRunner.deploy(harness, step, core);
+        assertEquals(io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy.recreate()
+                .withProgressDeadlineSeconds(90), core.stackStrategy);
+    }
+
+    @Test
+    public void refusesARouterWithCompose() throws Exception {
+        ContainerDeployStep step = composeStep();
+        HaproxyRouting router = new HaproxyRouting();
+        router.setSocket("/run/haproxy/admin.sock");
+        step.setRouter(router);
         AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.deploy(harness, step, core));
-        assertTrue(e.getMessage(), e.getMessage().contains("strategy, router: a stack takes"));
+        assertTrue(e.getMessage(), e.getMessage().contains("router: a stack's services are not behind one router"));
     }
 
     @Test
