@@ -66,6 +66,12 @@ final class StackCommands {
     private record Stack(String name, String summary, Options options, boolean deploy) implements Command {
         @Override
         public Object run(ParsedOptions o, Terminal terminal) throws Exception {
+            for (String oneApp : List.of("--router-backend", "--router-frontend-port", "--router-preview-port")) {
+                if (o.value(oneApp) != null) {
+                    throw new UsageException(oneApp + ": names one app's backend or frontend; a stack's router gives "
+                            + "each service the backend named after its app (PROJECT-SERVICE): remove " + oneApp);
+                }
+            }
             DockerHost host = EngineOptions.host(o, terminal);
             String healthPath = o.value("--health-path") == null ? "/" : o.value("--health-path");
             ProbeSettings probe = RolloutOptions.probe(o, healthPath);

@@ -69,17 +69,18 @@ final class EngineRolloutCore implements RolloutCore {
 
     @Override
     public StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
-            RolloutStrategy strategy, RegistryCredentials credentials, ProgressSink progress) throws Exception {
-        // no router: each service's rollout comes from the file, and the step refuses strategies that move traffic
-        try (AppDeployer deployer = Deployers.open(target, host, TrafficRouter.NONE, credentials)) {
+            RolloutStrategy strategy, TrafficRouter router, RegistryCredentials credentials, ProgressSink progress)
+            throws Exception {
+        try (AppDeployer deployer = Deployers.open(target, host, router, credentials)) {
             return new StackDeployer(deployer, host, probe, strategy).deploy(project, progress);
         }
     }
 
     @Override
     public StackResult rollbackStack(Target target, DockerHost host, String project, int toRevision,
-            ProbeSettings probe, RegistryCredentials credentials, ProgressSink progress) throws Exception {
-        try (AppDeployer deployer = Deployers.open(target, host, TrafficRouter.NONE, credentials)) {
+            ProbeSettings probe, TrafficRouter router, RegistryCredentials credentials, ProgressSink progress)
+            throws Exception {
+        try (AppDeployer deployer = Deployers.open(target, host, router, credentials)) {
             return new StackDeployer(deployer, host, probe).rollback(project, toRevision, progress);
         }
     }

@@ -68,9 +68,10 @@ public interface RolloutCore extends Serializable {
      * @throws IllegalArgumentException the file cannot be deployed on this target (nothing was changed)
      */
     StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
-            RolloutStrategy strategy, RegistryCredentials credentials, ProgressSink progress) throws Exception;
+            RolloutStrategy strategy, TrafficRouter router, RegistryCredentials credentials, ProgressSink progress)
+            throws Exception;
 
     /** Restores every service of stack {@code project} to stack revision {@code toRevision} (0: the one before). */
     StackResult rollbackStack(Target target, DockerHost host, String project, int toRevision, ProbeSettings probe,
-            RegistryCredentials credentials, ProgressSink progress) throws Exception;
+            TrafficRouter router, RegistryCredentials credentials, ProgressSink progress) throws Exception;
 }

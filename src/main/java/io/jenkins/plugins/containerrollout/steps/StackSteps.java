@@ -39,7 +39,7 @@ final class StackSteps {
                     + "the file's image; remove app and image, and override an image with images: [SERVICE: IMAGE]");
         }
         requireComposePath(step.getCompose());
-        requireNoRouter(step);
+        stackRouterSocket(step);
     }
 
     /**
@@ -67,14 +67,21 @@ final class StackSteps {
     }
 
     /**
-     * A stack's services each have their own router backend, which one step-level router cannot name; the step's
-     * {@code strategy} rolls out the services without their own (x-rollout, deploy.update_config).
+     * A stack's router is one HAProxy whose backends are named after the apps ({@code shop-web}); its frontend and
+     * preview ports belong to one app, so they are refused rather than ignored.
+     *
+     * @return the admin socket, or null without a router
      */
-    private static void requireNoRouter(RolloutStep step) {
-        if (step.getRouter() != null && !(step.getRouter() instanceof DirectRouting)) {
-            throw new RequestException("router: a stack's services are not behind one router backend; remove router "
-                    + "(blue-green and canary services of a stack are not supported yet, docs/compose.md)");
+    private static String stackRouterSocket(RolloutStep step) {
+        if (step.getRouter() == null || step.getRouter() instanceof DirectRouting) {
+            return null;
         }
+        HaproxyRouting haproxy = (HaproxyRouting) step.getRouter();
+        if (haproxy.getFrontendPort() > 0 || haproxy.getPreviewPort() > 0) {
+            throw new RequestException("router: frontendPort and previewPort name one app's frontend; a stack's "
+                    + "router gives each service a backend named after its app (PROJECT-SERVICE): remove them");
+        }
+        return haproxy.settings("stack").socket(); // the socket as any app's router checks and records it
     }
 
     /** The step's {@code strategy} with its gates, or null when it names none (each service's own, else rolling). */
@@ -88,7 +95,6 @@ final class StackSteps {
 
     /** A rollback restores each service as it ran; a strategy for it is refused rather than ignored. */
     private static void requireFileRollouts(RolloutStep step) {
-        requireNoRouter(step);
         if (step.getStrategy() != null) {
             throw new RequestException("strategy: a stack rollback restores every service as its revision ran; "
                     + "remove strategy");
@@ -107,7 +113,7 @@ final class StackSteps {
         StackResult result = run.onAgent(new StackTasks.Deploy(step.targetKind(), host, step.getCompose(),
                 step.getProject(), new LinkedHashMap<>(step.getImages()),
                 new LinkedHashMap<>(run.scope().environment()), step.probe(step.getHealthPath()),
-                stackStrategy(step), credentials, core));
+                stackStrategy(step), stackRouterSocket(step), credentials, core));
         return conclude(run, result, step.isFailOnRollback());
     }
 
@@ -126,7 +132,7 @@ final class StackSteps {
                 ? "its previous stack revision" : "stack revision " + step.getToRevision()) + " on " + host.uri());
         run.whenAborted(new AbortRecord(Operation.ROLLBACK, step.getProject(), null, "stack", 0));
         StackResult result = run.onAgent(new StackTasks.Rollback(step.targetKind(), host, step.getProject(),
-                step.getToRevision(), step.probe("/"), credentials, core));
+                step.getToRevision(), step.probe("/"), stackRouterSocket(step), credentials, core));
         return conclude(run, result, true);
     }
 

@@ -123,6 +123,14 @@ public class UsageTest {
     }
 
     /** Exit 2, nothing on stdout, and exactly one line on stderr: the message and the hint to --help. */
+    @Test
+    public void aStacksRouterTakesNoOneAppsBackendOrFrontend() {
+        assertUsage("deploy: --router-backend: names one app's backend or frontend; a stack's router gives each service"
+                + " the backend named after its app (PROJECT-SERVICE): remove --router-backend", "deploy", "--compose",
+                "compose.yaml", "--project", "shop", "--router", "haproxy", "--router-socket", "/run/h.sock",
+                "--router-backend", "web");
+    }
+
     private static void assertUsage(String message, String... args) {
         Map<String, String> env = Map.of("DOCKER_HOST", NOWHERE);
         CliRun run = CliRun.of(env, "", args);

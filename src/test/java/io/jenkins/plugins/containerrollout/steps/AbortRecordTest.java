@@ -84,7 +84,8 @@ public class AbortRecordTest extends FakeCoreHarness {
         public io.jenkins.plugins.containerrollout.core.compose.StackResult deployStack(Target target, DockerHost host,
                 io.jenkins.plugins.containerrollout.core.compose.ComposeProject project,
                 io.jenkins.plugins.containerrollout.core.health.ProbeSettings probe,
-                io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy strategy, RegistryCredentials credentials,
+                io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy strategy, TrafficRouter router,
+                RegistryCredentials credentials,
                 ProgressSink progress) {
             throw new UnsupportedOperationException();
         }
@@ -92,8 +93,8 @@ public class AbortRecordTest extends FakeCoreHarness {
         @Override
         public io.jenkins.plugins.containerrollout.core.compose.StackResult rollbackStack(Target target,
                 DockerHost host, String project, int toRevision,
-                io.jenkins.plugins.containerrollout.core.health.ProbeSettings probe, RegistryCredentials credentials,
-                ProgressSink progress) {
+                io.jenkins.plugins.containerrollout.core.health.ProbeSettings probe, TrafficRouter router,
+                RegistryCredentials credentials, ProgressSink progress) {
             throw new UnsupportedOperationException();
         }
 

@@ -59,6 +59,8 @@ final class FakeRolloutCore implements RolloutCore {
     transient ProbeSettings stackProbe;
     /** The strategy the last deployStack call got (null: the step named none). */
     transient RolloutStrategy stackStrategy;
+    /** The router the last deployStack call got. */
+    transient TrafficRouter stackRouter;
     /** The project and stack revision the last rollbackStack call got. */
     transient String stackRolledBack;
     transient int stackToRevision = -1;
@@ -184,9 +186,10 @@ final class FakeRolloutCore implements RolloutCore {
     /** Stack revision 2 → 3 (stays 2 unless it succeeded); one record per service, each app on revision 4 or 3. */
     @Override
     public StackResult deployStack(Target target, DockerHost host, ComposeProject project, ProbeSettings probe,
-            RolloutStrategy strategy, RegistryCredentials credentials, ProgressSink progress) {
+            RolloutStrategy strategy, TrafficRouter router, RegistryCredentials credentials, ProgressSink progress) {
         targets.add(target);
         this.stack = project;
+        this.stackRouter = router;
         this.stackStrategy = strategy;
         this.stackProbe = probe;
         this.credentials = credentials;
@@ -198,7 +201,7 @@ final class FakeRolloutCore implements RolloutCore {
 
     @Override
     public StackResult rollbackStack(Target target, DockerHost host, String project, int toRevision,
-            ProbeSettings probe, RegistryCredentials credentials, ProgressSink progress) {
+            ProbeSettings probe, TrafficRouter router, RegistryCredentials credentials, ProgressSink progress) {
         targets.add(target);
         this.stackRolledBack = project;
         this.stackToRevision = toRevision;

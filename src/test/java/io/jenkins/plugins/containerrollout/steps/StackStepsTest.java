@@ -107,13 +107,20 @@ public class StackStepsTest extends FakeCoreHarness {
     }
 
     @Test
-    public void refusesARouterWithCompose() throws Exception {
+    public void aRouterRoutesEachServiceInTheBackendNamedAfterItsAppAndOneAppsPortsAreRefused() throws Exception {
         ContainerDeployStep step = composeStep();
         HaproxyRouting router = new HaproxyRouting();
         router.setSocket("/run/haproxy/admin.sock");
         step.setRouter(router);
+        RolloutStepRunner.deploy(harness, step, core);
+        assertEquals(java.util.Optional.of(io.jenkins.plugins.containerrollout.core.router.RouterSettings.haproxy(
+                "/run/haproxy/admin.sock", "shop-api", 0)), core.stackRouter.settings("shop-api"));
+
+        router.setFrontendPort(8080);
+        core.stack = null;
         AbortException e = assertThrows(AbortException.class, () -> RolloutStepRunner.deploy(harness, step, core));
-        assertTrue(e.getMessage(), e.getMessage().contains("router: a stack's services are not behind one router"));
+        assertTrue(e.getMessage(), e.getMessage().contains("router: frontendPort and previewPort name one app's"));
+        assertEquals("nothing ran", null, core.stack);
     }
 
     @Test

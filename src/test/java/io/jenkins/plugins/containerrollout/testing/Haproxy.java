@@ -61,14 +61,34 @@ public final class Haproxy implements AutoCloseable {
         return start(backend, frontendPort, slots, noRetries, metricsPort, 0);
     }
 
+    /**
+     * One HAProxy, retries 0, with a frontend and backend per app: {@code apps.get(i)} on
+     * {@code frontendPorts.get(i)} (the apps of a Compose stack behind one router, each backend named after its app).
+     */
+    public static Haproxy startForApps(java.util.List<String> apps, java.util.List<Integer> frontendPorts, int slots)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("haproxy");
+        StringBuilder config = new StringBuilder(HaproxyConfig.render(dir.resolve("admin.sock"), apps.get(0),
+                frontendPorts.get(0), slots));
+        for (int i = 1; i < apps.size(); i++) {
+            String more = HaproxyConfig.render(dir.resolve("admin.sock"), apps.get(i), frontendPorts.get(i), slots);
+            config.append('\n').append(more.substring(more.indexOf("frontend " + apps.get(i))));
+        }
+        return launch(dir, config.toString(), true, frontendPorts.get(0));
+    }
+
     private static Haproxy start(String backend, int frontendPort, int slots, boolean noRetries, int metricsPort,
             int previewPort) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("haproxy");
+        return launch(dir, HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots, metricsPort,
+                previewPort), noRetries, frontendPort);
+    }
+
+    private static Haproxy launch(Path dir, String rendered, boolean noRetries, int frontendPort)
+            throws IOException, InterruptedException {
         Path cfg = dir.resolve("haproxy.cfg");
-        String config = HaproxyConfig.render(dir.resolve("admin.sock"), backend, frontendPort, slots, metricsPort,
-                previewPort);
+        String config = rendered;
         if (noRetries) {
-            String rendered = config;
             config = config.replaceAll("(?m)^\\s*retries \\d+$", "    retries 0").replaceAll("(?m)^\\s*option redispatch\\n", "");
             if (config.equals(rendered) || config.contains("redispatch") || !config.contains("retries 0")) {
                 throw new IllegalStateException("HaproxyConfig no longer renders 'retries N' and 'option redispatch' "

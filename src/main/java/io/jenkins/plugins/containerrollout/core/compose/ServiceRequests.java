@@ -81,7 +81,10 @@ final class ServiceRequests {
         ReplicaSpec spec = ReplicaSpec.of(s.image()).withEnv(s.environment()).withCommand(s.entrypoint(), s.command())
                 .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(s.labels())
                 .withVolumes(volumes).withHealthcheck(healthcheck(s.healthcheck()));
-        return new DeployRequest(host, s.app(), spec, s.replicas(), portBase(s), strategy(s, chosen), probe, 10, null, null);
+        // a service that publishes no port (a worker) takes no traffic: a router in front of the stack has no backend
+        // for it
+        return new DeployRequest(host, s.app(), spec, s.replicas(), portBase(s), strategy(s, chosen), probe, 10, null,
+                null).withTakesTraffic(!s.ports().isEmpty());
     }
 
     /**

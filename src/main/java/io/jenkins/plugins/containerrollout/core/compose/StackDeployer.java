@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.core.compose;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
@@ -130,13 +131,15 @@ public final class StackDeployer {
         List<StackRevision.Service> reversed = new ArrayList<>(to.services());
         java.util.Collections.reverse(reversed);
         for (StackRevision.Service s : reversed) {
-            if (deployer.status(s.app()).stableRevision() == s.revision()) {
+            AppStatus now = deployer.status(s.app());
+            if (now.stableRevision() == s.revision()) {
                 continue; // already there: its replicas stay untouched
             }
             sink.line("stack " + project + ": service " + s.name() + " (" + s.app() + ") back to revision "
                     + s.revision());
+            // a service deployed out of the router (a worker: no published port) has no router recorded: it stays out
             RolloutRecord record = deployer.rollback(new RollbackRequest(host, s.app(), s.revision(),
-                    RolloutStrategy.rolling(), probe), sink);
+                    RolloutStrategy.rolling(), probe).withTakesTraffic(now.router() != null), sink);
             records.add(record);
             if (record.outcome() != Outcome.SUCCEEDED) {
                 return new StackResult(project, "rollback", current.number(), current.number(), Outcome.FAILED,
@@ -171,7 +174,7 @@ public final class StackDeployer {
             }
             sink.line("stack: rolling " + app + " back to revision " + u.before());
             RolloutRecord r = deployer.rollback(new RollbackRequest(host, app, u.before(), u.request().strategy(),
-                    u.request().probe()), sink);
+                    u.request().probe()).withTakesTraffic(u.request().takesTraffic()), sink);
             records.add(r);
             out.append("; ").append(app).append(r.outcome() == Outcome.SUCCEEDED ? " rolled back to revision "
                     + u.before() : " rollback to revision " + u.before() + " failed: " + r.message());

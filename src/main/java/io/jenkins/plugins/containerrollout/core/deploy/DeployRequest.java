@@ -26,6 +26,8 @@ import java.io.Serializable;
  * @param commit               the source commit, or null
  * @param replacePaused        whether a rollout of the application that holds at a pause is aborted first (else the
  *                             deploy is refused, naming promote and rollback)
+ * @param takesTraffic         whether the replicas serve traffic (the deployer's router routes them); false for a
+ *                             Compose service that publishes no port (a worker), which no router backend names
  */
 public record DeployRequest(
         DockerHost host,
@@ -38,7 +40,8 @@ public record DeployRequest(
         int revisionHistoryLimit,
         String buildUrl,
         String commit,
-        boolean replacePaused) implements Serializable {
+        boolean replacePaused,
+        boolean takesTraffic) implements Serializable {
 
     /** Replicas above this are a typo, not a plan, on a single Docker host. */
     public static final int MAX_REPLICAS = 200;
@@ -76,7 +79,21 @@ public record DeployRequest(
     /** A deploy that is refused while another rollout of the application holds at a pause. */
     public DeployRequest(DockerHost host, String app, ReplicaSpec spec, int replicas, int portBase,
             RolloutStrategy strategy, ProbeSettings probe, int revisionHistoryLimit, String buildUrl, String commit) {
-        this(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit, buildUrl, commit, false);
+        this(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit, buildUrl, commit, false, true);
+    }
+
+    /** A deploy whose replicas serve traffic through the deployer's router, if it has one. */
+    public DeployRequest(DockerHost host, String app, ReplicaSpec spec, int replicas, int portBase,
+            RolloutStrategy strategy, ProbeSettings probe, int revisionHistoryLimit, String buildUrl, String commit,
+            boolean replacePaused) {
+        this(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit, buildUrl, commit,
+                replacePaused, true);
+    }
+
+    /** Replicas no router routes (a worker that listens on nothing); {@code false} keeps them out of the router. */
+    public DeployRequest withTakesTraffic(boolean traffic) {
+        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit,
+                buildUrl, commit, replacePaused, traffic);
     }
 
     /** A rolling deploy with default probe ({@code /}), history limit 10 and no build information. */
@@ -87,37 +104,37 @@ public record DeployRequest(
 
     public DeployRequest withSpec(ReplicaSpec newSpec) {
         return new DeployRequest(host, app, newSpec, replicas, portBase, strategy, probe, revisionHistoryLimit,
-                buildUrl, commit, replacePaused);
+                buildUrl, commit, replacePaused, takesTraffic);
     }
 
     /** On: a paused rollout of the application is aborted first; off: the deploy is refused while one is paused. */
     public DeployRequest withReplacePaused(boolean replace) {
         return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit,
-                buildUrl, commit, replace);
+                buildUrl, commit, replace, takesTraffic);
     }
 
     public DeployRequest withReplicas(int newReplicas) {
         return new DeployRequest(host, app, spec, newReplicas, portBase, strategy, probe, revisionHistoryLimit,
-                buildUrl, commit, replacePaused);
+                buildUrl, commit, replacePaused, takesTraffic);
     }
 
     public DeployRequest withStrategy(RolloutStrategy newStrategy) {
         return new DeployRequest(host, app, spec, replicas, portBase, newStrategy, probe, revisionHistoryLimit,
-                buildUrl, commit, replacePaused);
+                buildUrl, commit, replacePaused, takesTraffic);
     }
 
     public DeployRequest withProbe(ProbeSettings newProbe) {
         return new DeployRequest(host, app, spec, replicas, portBase, strategy, newProbe, revisionHistoryLimit,
-                buildUrl, commit, replacePaused);
+                buildUrl, commit, replacePaused, takesTraffic);
     }
 
     public DeployRequest withRevisionHistoryLimit(int limit) {
-        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, limit, buildUrl, commit, replacePaused);
+        return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, limit, buildUrl, commit, replacePaused, takesTraffic);
     }
 
     public DeployRequest withBuild(String newBuildUrl, String newCommit) {
         return new DeployRequest(host, app, spec, replicas, portBase, strategy, probe, revisionHistoryLimit,
-                newBuildUrl, newCommit, replacePaused);
+                newBuildUrl, newCommit, replacePaused, takesTraffic);
     }
 
 }

@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  * @param toRevision the revision to restore, or 0 for the one before the current
  * @param strategy   how to replace the current replicas (rolling by default)
  * @param probe      probe timings; the path is the one recorded with the revision
+ * @param takesTraffic whether the replicas serve traffic through the deployer's router (false: a Compose service that
+ *                   publishes no port, which no router backend names)
  */
 public record RollbackRequest(DockerHost host, String app, int toRevision, RolloutStrategy strategy,
-        ProbeSettings probe) implements Serializable {
+        ProbeSettings probe, boolean takesTraffic) implements Serializable {
 
     public RollbackRequest {
         if (host == null) {
@@ -38,6 +40,11 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
         if (strategy == null || probe == null) {
             throw new RequestException("strategy: required, and the readiness probe (healthPath); the defaults are rolling and /");
         }
+    }
+
+    /** A rollback whose replicas serve traffic through the deployer's router, if it has one. */
+    public RollbackRequest(DockerHost host, String app, int toRevision, RolloutStrategy strategy, ProbeSettings probe) {
+        this(host, app, toRevision, strategy, probe, true);
     }
 
     /** Back to the revision before the current one, rolling, default probe timings. */
@@ -78,10 +85,15 @@ public record RollbackRequest(DockerHost host, String app, int toRevision, Rollo
     }
 
     public RollbackRequest withStrategy(RolloutStrategy newStrategy) {
-        return new RollbackRequest(host, app, toRevision, newStrategy, probe);
+        return new RollbackRequest(host, app, toRevision, newStrategy, probe, takesTraffic);
     }
 
     public RollbackRequest withProbe(ProbeSettings newProbe) {
-        return new RollbackRequest(host, app, toRevision, strategy, newProbe);
+        return new RollbackRequest(host, app, toRevision, strategy, newProbe, takesTraffic);
+    }
+
+    /** {@code false}: the replicas stay out of the deployer's router (a worker that listens on nothing). */
+    public RollbackRequest withTakesTraffic(boolean traffic) {
+        return new RollbackRequest(host, app, toRevision, strategy, probe, traffic);
     }
 }

@@ -125,7 +125,9 @@ public final class DockerDeployer implements AppDeployer {
 
     private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        TrafficRouter router = AppRouter.choose(request.app(), this.router, store.state(request.app()).router(), sink);
+        TrafficRouter router = request.takesTraffic()
+                ? AppRouter.choose(request.app(), this.router, store.state(request.app()).router(), sink)
+                : TrafficRouter.NONE;
         AppRouter.requireFor(request.strategy(), router);
         long startedAt = System.currentTimeMillis();
         String app = request.app();
@@ -358,7 +360,8 @@ public final class DockerDeployer implements AppDeployer {
         String app = request.app();
         List<Revision> revisions = store.revisions(app);
         AppState state = store.state(app);
-        TrafficRouter router = AppRouter.choose(app, this.router, state.router(), sink);
+        TrafficRouter router = request.takesTraffic() ? AppRouter.choose(app, this.router, state.router(), sink)
+                : TrafficRouter.NONE;
         AppRouter.requireFor(request.strategy(), router);
         if (revisions.isEmpty()) {
             throw new RequestException("app: '" + app + "' has no recorded revisions on " + host.uri()
