@@ -6,6 +6,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -58,6 +59,13 @@ public final class StackDeployer {
      *                                  service's request was refused after earlier ones moved (they were restored)
      */
     public StackResult deploy(ComposeProject project, ProgressSink sink) throws InterruptedException {
+        // one stack command of a project at a time: two would record the same stack revision number
+        try (AppDeployer.StackLock lock = deployer.lockStack(project.name(), project.services().get(0).image())) {
+            return deployLocked(project, sink);
+        }
+    }
+
+    private StackResult deployLocked(ComposeProject project, ProgressSink sink) throws InterruptedException {
         List<StackRevision> history = deployer.stackHistory(project.name()); // a target without stacks refuses here
         StackRevision latest = history.isEmpty() ? null : history.get(history.size() - 1);
         int from = latest == null ? 0 : latest.number();
@@ -116,11 +124,27 @@ public final class StackDeployer {
      * @throws IllegalArgumentException the project has no such stack revision (nothing was changed)
      */
     public StackResult rollback(String project, int toRevision, ProgressSink sink) throws InterruptedException {
+        StackRevision.Service first = recorded(project).services().get(0);
+        // the lock is a record like the stack's, made of an image the engine keeps: the first service's
+        String image = deployer.history(first.app()).stream().filter(r -> r.revision() == first.revision())
+                .map(RevisionInfo::imageId).findFirst().orElse(first.app());
+        try (AppDeployer.StackLock lock = deployer.lockStack(project, image)) {
+            return rollbackLocked(project, toRevision, sink);
+        }
+    }
+
+    /** The latest stack revision of {@code project}, or a refusal naming it. */
+    private StackRevision recorded(String project) {
         List<StackRevision> history = deployer.stackHistory(project);
         if (history.isEmpty()) {
             throw new RequestException("project: '" + project + "' has no recorded stack revisions on " + host.uri()
                     + "; deploy it first (deploy --compose FILE --project " + project + ")");
         }
+        return history.get(history.size() - 1);
+    }
+
+    private StackResult rollbackLocked(String project, int toRevision, ProgressSink sink) throws InterruptedException {
+        List<StackRevision> history = deployer.stackHistory(project);
         StackRevision current = history.get(history.size() - 1);
         StackRevision to = history.stream().filter(r -> toRevision == 0 ? r.number() < current.number()
                 : r.number() == toRevision).reduce((a, b) -> b).orElseThrow(() -> new RequestException(

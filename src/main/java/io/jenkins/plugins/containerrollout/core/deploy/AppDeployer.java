@@ -83,6 +83,24 @@ public interface AppDeployer extends AutoCloseable {
         throw noStacks();
     }
 
+    /**
+     * Takes the lock of stack {@code project} for one stack deploy or rollback: a second one of the same project is
+     * refused while it is held, so two can never record the same stack revision or interleave their services. The
+     * lock lives in the target, like an app's, and is taken over when its owner process is gone.
+     *
+     * @param image an image the target has (a service's), for targets that keep records in containers
+     * @throws RolloutLockedException another stack command of the project holds it
+     */
+    default StackLock lockStack(String project, String image) throws InterruptedException {
+        throw noStacks();
+    }
+
+    /** A stack's lock, released by {@link #close}. */
+    interface StackLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     private static RequestException noStacks() {
         return new RequestException("compose: stack deploys (--compose, --project) are supported on the Docker-host"
                 + " target only for now; use --target docker, or deploy each service as its own app");

@@ -446,8 +446,8 @@ public final class DockerDeployer implements AppDeployer {
             rollout.converge(new Rollout.Target(to, replicas, portBase));
             Pauses.endPreview(router, app, timeline);
             writeState(app, to.number(), to.number(), AppPhase.COMPLETE, replicas, portBase, to.imageId());
+            rollout.settle(); // the paused revision's replicas have stopped: now they can be removed
             store.collectGarbage(app, 0, Integer.MAX_VALUE, to.number());
-            rollout.settle();
             timeline.app(Type.RESTORED, to.number(), "revision " + to.number() + " restored");
         } catch (RolloutFailure f) {
             writeState(app, state.stable(), to.number(), AppPhase.FAILED, replicas, portBase, to.imageId());
@@ -498,6 +498,18 @@ public final class DockerDeployer implements AppDeployer {
     @Override
     public List<StackRevision> stackHistory(String project) {
         return stacks.history(project);
+    }
+
+    /**
+     * The stack's lock is an app lock under a name no app can have ({@code <project>.stack}: app names have no dot),
+     * a marker container of {@code image} (pulled when missing).
+     */
+    @Override
+    public StackLock lockStack(String project, String image) throws InterruptedException {
+        AppName.check(project);
+        String imageId = images.resolve(image, line -> { }).getId();
+        RolloutLock lock = RolloutLock.acquire(engine, project + ".stack", imageId, lockStaleAfter);
+        return lock::close;
     }
 
     @Override

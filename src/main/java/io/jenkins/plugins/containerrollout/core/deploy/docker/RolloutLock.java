@@ -48,7 +48,9 @@ final class RolloutLock implements AutoCloseable {
                     continue;
                 }
                 Map<String, String> l = holder.map(Container::getLabels).orElse(Map.of());
-                throw new RolloutLockedException("app '" + app + "' is already being rolled out by "
+                String what = app.endsWith(".stack") ? "stack '" + app.substring(0, app.length() - 6) + "'"
+                        : "app '" + app + "'"; // DockerDeployer.lockStack: a name no app can have
+                throw new RolloutLockedException(what + " is already being rolled out by "
                         + l.getOrDefault(OWNER, "another process") + " since "
                         + Instant.ofEpochMilli(Long.parseLong(l.getOrDefault(CREATED, "0")))
                         + "; rollouts of one app never interleave: wait for it to finish (the lock container '"

@@ -103,11 +103,7 @@ final class CanaryFixture {
             this.router = new HaproxyRouter(haproxy.adminSocket(), haproxy.frontendPort());
             this.deployer = new DockerDeployer(host, router);
             this.v1 = v1;
-            RolloutRecord first = deployer.deploy(v1, ProgressSink.NONE);
-            if (first.outcome() != Outcome.SUCCEEDED) {
-                close();
-                throw new AssertionError("deploying version 1 failed: " + first.message());
-            }
+            DeployFixture.deployFirst(deployer, v1, this);
             this.stable = router.routed(app);
         }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.testing.AppImages;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
@@ -49,6 +50,19 @@ final class DeployFixture {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Deploys version 1, the start of a routed test: on failure {@code stage} (its router and deployer) is closed and
+     * the test fails saying why.
+     */
+    static void deployFirst(DockerDeployer deployer, DeployRequest v1, AutoCloseable stage) throws Exception {
+        io.jenkins.plugins.containerrollout.core.record.RolloutRecord first = deployer.deploy(v1,
+                io.jenkins.plugins.containerrollout.core.ProgressSink.NONE);
+        if (first.outcome() != io.jenkins.plugins.containerrollout.core.record.Outcome.SUCCEEDED) {
+            stage.close();
+            throw new AssertionError("deploying version 1 failed: " + first.message());
+        }
     }
 
     /** A replica spec that stops at once (busybox httpd ignores SIGTERM as PID 1). */

@@ -33,11 +33,7 @@ final class PauseFixture implements AutoCloseable {
         this.router = new HaproxyRouter(haproxy.adminSocket(), frontendPort, null, previewPort);
         this.deployer = new DockerDeployer(host, router);
         this.v1 = v1;
-        RolloutRecord first = deployer.deploy(v1, ProgressSink.NONE);
-        if (first.outcome() != Outcome.SUCCEEDED) {
-            close();
-            throw new AssertionError("deploying version 1 failed: " + first.message());
-        }
+        DeployFixture.deployFirst(deployer, v1, this);
     }
 
     /** Deploys version {@code version} of the healthy test image with {@code v1}'s settings. */
