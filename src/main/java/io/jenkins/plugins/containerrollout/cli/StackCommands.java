@@ -12,8 +12,6 @@ import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
-import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
-import io.jenkins.plugins.containerrollout.core.report.StackTag;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,12 +81,7 @@ final class StackCommands {
             try (AppDeployer deployer = EngineOptions.deployer(o, host, login)) {
                 StackDeployer stack = new StackDeployer(deployer, host, probe, chosen);
                 StackResult result = run(stack, project, o.value("--project"), to, terminal);
-                // every app record carries the stack command, so the report groups them under one stack heading
-                StackTag tag = new StackTag(result.project(), result.operation(), result.fromRevision(),
-                        result.servingRevision(), result.outcome(), result.services().size());
-                List<ReportEntry> entries = result.services().stream()
-                        .map(r -> (ReportEntry) new ReportEntry.Rollout(r, tag)).toList();
-                return CommandResult.of(result, entries, result.outcome() == Outcome.SUCCEEDED ? null
+                return CommandResult.of(result, result.reportEntries(), result.outcome() == Outcome.SUCCEEDED ? null
                         : result.operation() + " of stack " + result.project() + " "
                                 + result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": "
                                 + result.message());

@@ -159,8 +159,8 @@ final class StackSteps {
      * @throws AbortException naming the stack's outcome and its cause, after the records are attached
      */
     static Map<String, Object> conclude(StepRun run, StackResult result, boolean failOnRollback) throws IOException {
-        for (RolloutRecord r : result.services()) {
-            run.record(new ReportEntry.Rollout(r));
+        for (ReportEntry entry : result.reportEntries()) {
+            run.record(entry); // tagged with the stack command: the build page groups them under one stack heading
         }
         run.console().line("stack " + result.project() + " " + result.outcome().name() + ": " + result.message());
         Outcome outcome = result.outcome();

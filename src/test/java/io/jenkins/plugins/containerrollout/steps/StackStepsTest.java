@@ -57,6 +57,11 @@ public class StackStepsTest extends FakeCoreHarness {
         assertEquals(2, d.get("previousRevision"));
         assertEquals("SUCCEEDED", d.get("outcome"));
         assertEquals(Map.of("shop-web", 4, "shop-api", 4), d.get("services"));
+        assertEquals("each entry carries the stack command, so the build page groups them",
+                List.of("shop deploy 2->3 SUCCEEDED 2", "shop deploy 2->3 SUCCEEDED 2"), harness.jenkins.recorded.stream()
+                        .map(e -> ((ReportEntry.Rollout) e).stack()).map(t -> t.project() + " " + t.operation() + " "
+                                + t.fromRevision() + "->" + t.toRevision() + " " + t.outcome() + " " + t.rollouts())
+                        .toList());
     }
 
     @Test

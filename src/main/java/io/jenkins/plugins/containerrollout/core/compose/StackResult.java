@@ -2,6 +2,8 @@ package io.jenkins.plugins.containerrollout.core.compose;
 
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
+import io.jenkins.plugins.containerrollout.core.report.StackTag;
 import java.io.Serializable;
 import java.util.List;
 
@@ -25,5 +27,14 @@ public record StackResult(String project, String operation, int fromRevision, in
 
     public StackResult {
         services = List.copyOf(services);
+    }
+
+    /**
+     * Every app record as a report entry carrying the stack command ({@link StackTag}), so the report (the CLI's run
+     * file, the build page) groups them under one stack heading with a lane group per service.
+     */
+    public List<ReportEntry> reportEntries() {
+        StackTag tag = new StackTag(project, operation, fromRevision, servingRevision, outcome, services.size());
+        return services.stream().map(r -> (ReportEntry) new ReportEntry.Rollout(r, tag)).toList();
     }
 }
