@@ -93,13 +93,13 @@ public class ComposeLoaderTest {
         assertEquals("1", web.update().maxSurge());
         assertEquals("0", web.update().maxUnavailable());
         assertEquals(new RolloutOverride(RolloutOverride.Strategy.ROLLING, "1", "0", null, null, null), web.rollout());
-        assertEquals(new Healthcheck(List.of("CMD", "wget", "-qO-", "http://127.0.0.1:18080/cgi-bin/health"),
+        List<String> checkItsOwnPort = List.of("CMD-SHELL", "wget -qO- http://127.0.0.1:$PORT/cgi-bin/health || exit 1");
+        assertEquals("$$ is a literal $: the replica's own PORT", new Healthcheck(checkItsOwnPort,
                 Duration.ofSeconds(5), Duration.ofSeconds(2), 3, Duration.ofSeconds(10), false), web.healthcheck());
-        assertEquals("the merge key keeps the fragment's settings and the service's own test",
-                new Healthcheck(List.of("CMD", "wget", "-qO-", "http://127.0.0.1:18090/cgi-bin/health"),
-                        Duration.ofSeconds(5), Duration.ofSeconds(2), 3, Duration.ofSeconds(10), false),
-                p.service("api").healthcheck());
-        assertEquals(Map.of("MODE", "production", "PORT", "18090"), p.service("api").environment());
+        assertEquals("the merge key keeps the fragment's settings and the service's own interval",
+                new Healthcheck(checkItsOwnPort, Duration.ofSeconds(3), Duration.ofSeconds(2), 3,
+                        Duration.ofSeconds(10), false), p.service("api").healthcheck());
+        assertEquals(Map.of("MODE", "production"), p.service("api").environment());
         assertEquals(List.of(new PortMapping("127.0.0.1", 18090, 18090, "tcp", "ingress")), p.service("api").ports());
         ComposeService worker = p.service("worker");
         assertEquals(List.of(), worker.ports());
