@@ -60,12 +60,6 @@ final class ServiceRequests {
             throw new ComposeException(where + ".ports", "lists " + s.ports().size() + " ports; on the host network a"
                     + " service has one port base (its first replica's port); keep one");
         }
-        for (String network : s.networks()) {
-            if (!network.equals("default")) {
-                throw new ComposeException(where + ".networks", "names '" + network + "'; on the Docker-host target"
-                        + " replicas run on the host network (loopback); remove it");
-            }
-        }
         List<String> volumes = new ArrayList<>();
         for (Mount m : s.volumes()) {
             if (m.type() == Mount.Type.VOLUME && m.source() != null) {
@@ -81,10 +75,40 @@ final class ServiceRequests {
         ReplicaSpec spec = ReplicaSpec.of(s.image()).withEnv(s.environment()).withCommand(s.entrypoint(), s.command())
                 .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(s.labels())
                 .withVolumes(volumes).withHealthcheck(healthcheck(s.healthcheck()));
+        int portBase = portBase(s);
+        String network = network(project, s);
+        if (network != null) {
+            // published on 127.0.0.1:(port base + k) from the port the process listens on inside (a worker's: the
+            // port base, which nothing needs to listen on); the service's name reaches its replicas on the network
+            spec = spec.withNetwork(network, s.ports().isEmpty() ? portBase : s.ports().get(0).target())
+                    .withNetworkAliases(List.of(s.name()));
+        }
         // a service that publishes no port (a worker) takes no traffic: a router in front of the stack has no backend
         // for it
-        return new DeployRequest(host, s.app(), spec, s.replicas(), portBase(s), strategy(s, chosen), probe, 10, null,
+        return new DeployRequest(host, s.app(), spec, s.replicas(), portBase, strategy(s, chosen), probe, 10, null,
                 null).withTakesTraffic(!s.ports().isEmpty());
+    }
+
+    /**
+     * The engine name of the one network the service joins besides {@code default}, or null: it runs on the host
+     * network (a service that lists none, or only {@code default}).
+     */
+    static String network(ComposeProject project, ComposeService s) {
+        List<String> joined = s.networks().stream().filter(n -> !n.equals("default")).toList();
+        if (joined.isEmpty()) {
+            return null;
+        }
+        String where = "services." + s.name();
+        if (joined.size() > 1 || s.networks().contains("default")) {
+            throw new ComposeException(where + ".networks", "names " + s.networks() + "; a replica joins one network"
+                    + " here; keep one");
+        }
+        String hostIp = s.ports().isEmpty() ? null : s.ports().get(0).hostIp();
+        if (hostIp != null && !hostIp.equals("127.0.0.1")) {
+            throw new ComposeException(where + ".ports", "publishes on " + hostIp + "; replicas are published on"
+                    + " 127.0.0.1 only (a router on the host gives them one address); use 127.0.0.1:PORT:TARGET");
+        }
+        return project.networkName(joined.get(0));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.core.compose;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
@@ -15,6 +16,7 @@ import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Deploys a {@link ComposeProject} as one stack: every service as its app, in dependency order, each gated on its
@@ -74,6 +76,7 @@ public final class StackDeployer {
             refuseCompletionDependencies(s);
         }
         project.warnings().forEach(w -> sink.line("compose: warning: " + w));
+        ensureNetworks(project);
         List<RolloutRecord> records = new ArrayList<>();
         List<Updated> updated = new ArrayList<>();
         List<StackRevision.Service> services = new ArrayList<>();
@@ -204,6 +207,23 @@ public final class StackDeployer {
                     + u.before() : " rollback to revision " + u.before() + " failed: " + r.message());
         }
         return out.toString();
+    }
+
+    /** Makes the networks the services join (a refusal here comes before any service moves). */
+    private void ensureNetworks(ComposeProject project) {
+        java.util.Set<String> made = new java.util.HashSet<>();
+        for (ComposeService s : project.services()) {
+            for (String key : s.networks()) {
+                NamedResource n = project.networks().get(key);
+                if (key.equals("default") || !made.add(key)) {
+                    continue;
+                }
+                Map<String, String> labels = new java.util.HashMap<>(n == null ? Map.of() : n.labels());
+                labels.put(AppLabels.PROJECT, project.name());
+                deployer.ensureNetwork(project.networkName(key), n == null ? null : n.driver(), labels,
+                        n == null ? Map.of() : n.driverOpts(), n != null && n.external());
+            }
+        }
     }
 
     private static void refuseCompletionDependencies(ComposeService s) {

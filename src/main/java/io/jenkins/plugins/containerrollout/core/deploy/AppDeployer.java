@@ -84,6 +84,19 @@ public interface AppDeployer extends AutoCloseable {
     }
 
     /**
+     * Makes the network {@code name} a stack's replicas join when it is missing, with its driver, labels and driver
+     * options ({@code external}: it must exist, and is left as it is).
+     *
+     * @throws IllegalArgumentException the target runs replicas on the host network only, or the network cannot be
+     *                                  made (nothing was changed)
+     */
+    default void ensureNetwork(String name, String driver, java.util.Map<String, String> labels,
+            java.util.Map<String, String> driverOptions, boolean external) {
+        throw new RequestException("networks: this target runs replicas on the host network; remove the service's "
+                + "networks (or list only default)");
+    }
+
+    /**
      * Takes the lock of stack {@code project} for one stack deploy or rollback: a second one of the same project is
      * refused while it is held, so two can never record the same stack revision or interleave their services. The
      * lock lives in the target, like an app's, and is taken over when its owner process is gone.

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param stopTimeoutSeconds grace period between SIGTERM and SIGKILL when a replica is stopped
  * @param healthcheck    a container healthcheck overriding the image's, or null to keep the image's (left out of the
  *                       JSON when null, so the revisions recorded before it existed keep their spec hash)
+ * @param networkAliases with a bridge network: the names other containers on it reach every replica by (a Compose
+ *                       service's name); left out of the JSON when empty, as {@code healthcheck}
  */
 public record ReplicaSpec(
         String image,
@@ -41,7 +43,8 @@ public record ReplicaSpec(
         String networkMode,
         int containerPort,
         int stopTimeoutSeconds,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ContainerHealthcheck healthcheck) implements Serializable {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ContainerHealthcheck healthcheck,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> networkAliases) implements Serializable {
 
     public ReplicaSpec {
         if (image == null || image.isBlank()) {
@@ -53,6 +56,7 @@ public record ReplicaSpec(
         command = command == null ? null : List.copyOf(command);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        networkAliases = networkAliases == null ? List.of() : List.copyOf(networkAliases);
         restartPolicy = restartPolicy == null || restartPolicy.isBlank() ? "no" : restartPolicy;
         networkMode = networkMode == null || networkMode.isBlank() ? "host" : networkMode;
         if (memoryBytes < 0 || nanoCpus < 0) {
@@ -64,6 +68,9 @@ public record ReplicaSpec(
         if (!isHostNetwork(networkMode) && containerPort == 0) {
             throw new RequestException("containerPort: required with network '" + networkMode
                     + "': the port the app listens on inside the container, published on 127.0.0.1");
+        }
+        if (!networkAliases.isEmpty() && isHostNetwork(networkMode)) {
+            throw new RequestException("networkAliases: only a bridge network has aliases; the host network has none");
         }
         if (stopTimeoutSeconds < 0) {
             throw new RequestException("stopTimeoutSeconds: must be 0 or more (got " + stopTimeoutSeconds + ")");
@@ -80,7 +87,7 @@ public record ReplicaSpec(
             long memoryBytes, long nanoCpus, String restartPolicy, Map<String, String> labels, List<String> volumes,
             String networkMode, int containerPort, int stopTimeoutSeconds) {
         this(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels, volumes, networkMode,
-                containerPort, stopTimeoutSeconds, null);
+                containerPort, stopTimeoutSeconds, null, List.of());
     }
 
     /** The image with defaults: host network, no limits, no restart, 10 s stop grace. */
@@ -91,52 +98,58 @@ public record ReplicaSpec(
     /** Replicas that run {@code check} instead of the image's HEALTHCHECK (null: the image's). */
     public ReplicaSpec withHealthcheck(ContainerHealthcheck check) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds, check);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, check, networkAliases);
     }
 
     public ReplicaSpec withImage(String newImage) {
         return new ReplicaSpec(newImage, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withEnv(Map<String, String> newEnv) {
         return new ReplicaSpec(image, newEnv, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withCommand(List<String> newEntrypoint, List<String> newCommand) {
         return new ReplicaSpec(image, env, newEntrypoint, newCommand, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withLimits(long newMemoryBytes, long newNanoCpus) {
         return new ReplicaSpec(image, env, entrypoint, command, newMemoryBytes, newNanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withRestartPolicy(String policy) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, policy, labels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withLabels(Map<String, String> newLabels) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, newLabels,
-                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withVolumes(List<String> newVolumes) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                newVolumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck);
+                newVolumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withNetwork(String newNetworkMode, int newContainerPort) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, newNetworkMode, newContainerPort, stopTimeoutSeconds, healthcheck);
+                volumes, newNetworkMode, newContainerPort, stopTimeoutSeconds, healthcheck, networkAliases);
     }
 
     public ReplicaSpec withStopTimeoutSeconds(int seconds) {
         return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
-                volumes, networkMode, containerPort, seconds, healthcheck);
+                volumes, networkMode, containerPort, seconds, healthcheck, networkAliases);
+    }
+
+    /** Replicas other containers on their bridge network reach by {@code aliases} (a Compose service's name). */
+    public ReplicaSpec withNetworkAliases(List<String> aliases) {
+        return new ReplicaSpec(image, env, entrypoint, command, memoryBytes, nanoCpus, restartPolicy, labels,
+                volumes, networkMode, containerPort, stopTimeoutSeconds, healthcheck, aliases);
     }
 
     /** True for the host network, where the replica itself binds {@code 127.0.0.1:PORT}. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
@@ -91,6 +92,34 @@ public class ServiceRequestsTest {
         assertEquals("update_config wins", RolloutStrategy.rolling("2", "0"), r.get(1).strategy());
         assertEquals("the rest roll out as chosen, always with automatic rollback", recreate.withAutoRollback(true),
                 r.get(2).strategy());
+    }
+
+    @Test
+    public void aServiceOnANetworkIsPublishedFromItsTargetPortAndReachedByItsName() {
+        List<DeployRequest> r = map("  api:\n    image: a\n    networks: [front]\n"
+                + "    ports: ['127.0.0.1:21000:8080']\n"
+                + "  worker:\n    image: w\n    networks: {front: {}}\n"
+                + "  web:\n    image: b\n    ports: ['127.0.0.1:21010:21010']\n"
+                + "networks: {front: {}}\n", null);
+        ReplicaSpec api = r.get(0).spec();
+        assertEquals("shop_front", api.networkMode());
+        assertEquals(8080, api.containerPort());
+        assertEquals(21000, r.get(0).portBase());
+        assertEquals(List.of("api"), api.networkAliases());
+        ReplicaSpec worker = r.get(1).spec();
+        assertEquals("a worker's PORT inside is its port base", r.get(1).portBase(), worker.containerPort());
+        assertEquals("a service without networks stays on the host network", "host", r.get(2).spec().networkMode());
+    }
+
+    @Test
+    public void aNetworkedServiceRefusesWhatItCanNotDoNamingTheKey() {
+        assertEquals("services.a.ports publishes on 0.0.0.0; replicas are published on 127.0.0.1 only (a router on the"
+                + " host gives them one address); use 127.0.0.1:PORT:TARGET", assertThrows(ComposeException.class,
+                        () -> map("  a:\n    image: a\n    networks: [front]\n    ports: ['0.0.0.0:21000:80']\n"
+                                + "networks: {front: {}}\n", null)).getMessage());
+        assertTrue(assertThrows(ComposeException.class, () -> map("  a:\n    image: a\n    networks: [front, back]\n"
+                + "networks: {front: {}, back: {}}\n", null)).getMessage().startsWith("services.a.networks names"
+                + " [front, back]; a replica joins one network here"));
     }
 
     @Test

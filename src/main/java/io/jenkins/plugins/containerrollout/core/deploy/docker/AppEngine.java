@@ -68,6 +68,11 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
         return out;
     }
 
+    /** The user-defined networks of the engine (a Compose stack's). */
+    EngineNetworks networks() {
+        return new EngineNetworks(docker);
+    }
+
     Optional<InspectImageResponse> image(String ref) {
         try {
             return Optional.of(docker.inspectImageCmd(ref).exec());
@@ -210,6 +215,9 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
             ports.bind(inside, Ports.Binding.bindIpAndPort("127.0.0.1", port));
             host.withPortBindings(ports);
             cmd.withExposedPorts(inside);
+            if (!spec.networkAliases().isEmpty()) {
+                cmd.withAliases(spec.networkAliases()); // on the network of the network mode (docker run --network-alias)
+            }
         }
         if (spec.entrypoint() != null) {
             cmd.withEntrypoint(spec.entrypoint());

@@ -500,6 +500,12 @@ public final class DockerDeployer implements AppDeployer {
         return stacks.history(project);
     }
 
+    @Override
+    public void ensureNetwork(String name, String driver, Map<String, String> labels, Map<String, String> driverOptions,
+            boolean external) {
+        engine.networks().ensure(name, driver, labels, driverOptions, external);
+    }
+
     /**
      * The stack's lock is an app lock under a name no app can have ({@code <project>.stack}: app names have no dot),
      * a marker container of {@code image} (pulled when missing).
