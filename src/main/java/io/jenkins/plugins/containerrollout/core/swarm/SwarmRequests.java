@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.RequestException;
@@ -31,14 +32,26 @@ final class SwarmRequests {
         }
     }
 
+    /** A deploy request the swarm target cannot carry out, whatever the swarm's state. */
+    static void requireSupported(DeployRequest request) {
+        requireSupported(request.strategy(), request.spec());
+        int n = request.replicas();
+        if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
+            throw new RequestException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
+                    + " ports (two per replica on a swarm); use a value up to " + (65536 - 2 * n));
+        }
+    }
+
     /** What the swarm target cannot do yet is refused, not approximated. */
     static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {
         if (strategy instanceof RolloutStrategy.BlueGreen) {
-            throw new RequestException("strategy: blueGreen is not supported on swarm yet; use rolling");
+            throw new RequestException("strategy: blueGreen is not supported on swarm yet (a swarm has no router to"
+                    + " switch); use rolling or recreate");
         }
         if (strategy instanceof RolloutStrategy.Canary) {
             // Swarm's update policy has no weights; running it as a plain rolling update would hide that.
-            throw new RequestException("strategy: canary is not supported on swarm yet; use rolling");
+            throw new RequestException("strategy: canary is not supported on swarm yet (Swarm's updates have no"
+                    + " traffic weights); use rolling or recreate");
         }
         if (spec != null && !spec.hostNetwork()) {
             throw new RequestException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "
