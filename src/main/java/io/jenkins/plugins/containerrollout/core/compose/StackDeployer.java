@@ -193,6 +193,7 @@ public final class StackDeployer {
                 case "strategy" -> s.rollout() != null ? ".x-rollout.strategy" : ".deploy.update_config";
                 case "portBase" -> ".ports";
                 case "network" -> ".networks";
+                case "volumes" -> ".volumes";
                 default -> "";
             };
             throw new ComposeException("services." + s.name() + key, key.isEmpty() ? "is refused by the target: "

@@ -204,11 +204,12 @@ final class ServiceSpecs {
                 : probe.startupTimeout().plus(probe.interval().multipliedBy(probe.failureThreshold()));
     }
 
-    private static void mounts(ArrayNode mounts, List<String> volumes) {
+    static void mounts(ArrayNode mounts, List<String> volumes) {
         for (String v : volumes) {
             String[] parts = v.split(":");
             if (parts.length < 2 || parts.length > 3) {
-                throw new RequestException("volumes: '" + v + "' is not SOURCE:TARGET[:ro]");
+                throw new RequestException("volumes: '" + v + "' is not SOURCE:TARGET[:ro]; a swarm service mounts"
+                        + " named volumes and binds, give the volume a name");
             }
             ObjectNode m = mounts.addObject();
             m.put("Type", parts[0].startsWith("/") ? "bind" : "volume");

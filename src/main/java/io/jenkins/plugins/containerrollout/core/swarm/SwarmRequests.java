@@ -35,6 +35,7 @@ final class SwarmRequests {
     /** A deploy request the swarm target cannot carry out, whatever the swarm's state. */
     static void requireSupported(DeployRequest request) {
         requireSupported(request.strategy(), request.spec());
+        ServiceSpecs.mounts(SwarmApi.array(), request.spec().volumes()); // an anonymous volume is refused here
         int n = request.replicas();
         if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
             throw new RequestException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
@@ -45,13 +46,11 @@ final class SwarmRequests {
     /** What the swarm target cannot do yet is refused, not approximated. */
     static void requireSupported(RolloutStrategy strategy, ReplicaSpec spec) {
         if (strategy instanceof RolloutStrategy.BlueGreen) {
-            throw new RequestException("strategy: blueGreen is not supported on swarm yet (a swarm has no router to"
-                    + " switch); use rolling or recreate");
+            throw new RequestException("strategy: blueGreen is not supported on swarm yet; use rolling");
         }
         if (strategy instanceof RolloutStrategy.Canary) {
             // Swarm's update policy has no weights; running it as a plain rolling update would hide that.
-            throw new RequestException("strategy: canary is not supported on swarm yet (Swarm's updates have no"
-                    + " traffic weights); use rolling or recreate");
+            throw new RequestException("strategy: canary is not supported on swarm yet; use rolling");
         }
         if (spec != null && !spec.hostNetwork()) {
             throw new RequestException("network: '" + spec.networkMode() + "' is not supported on swarm yet; "

@@ -193,7 +193,7 @@ public class SwarmStackEngineTest {
     }
 
     @Test
-    public void blueGreenOrCanaryInTheFileIsRefusedNamingTheServiceAndKeyBeforeAnythingRuns() throws Exception {
+    public void blueGreenCanaryOrAnAnonymousVolumeIsRefusedNamingTheServiceAndKeyBeforeAnythingRuns() throws Exception {
         for (String strategy : List.of("blueGreen", "canary")) {
             Path file = f.write(images.v1(), images.v1(), worker);
             Files.writeString(file, Files.readString(file).replace("\n  web:\n", "\n  web:\n    x-rollout: {strategy: "
@@ -204,5 +204,12 @@ public class SwarmStackEngineTest {
                     + " is not supported on swarm"));
             assertTrue("nothing deployed", swarm.status(f.app("api")).servingPorts().isEmpty());
         }
+        Path file = f.write(images.v1(), images.v1(), worker);
+        Files.writeString(file, Files.readString(file).replace("\n  worker:\n", "\n  worker:\n    volumes: [/data]\n"));
+        ComposeException anonymous = assertThrows(ComposeException.class, () -> stack.deploy(
+                ComposeLoader.load(file, null, Map.of(), Map.of()), SwarmFixture.SINK));
+        assertTrue(anonymous.getMessage(), anonymous.getMessage().startsWith("services.worker.volumes '/data' is not"
+                + " SOURCE:TARGET[:ro]; a swarm service mounts named volumes and binds"));
+        assertTrue("nothing deployed", swarm.status(f.app("api")).servingPorts().isEmpty());
     }
 }
