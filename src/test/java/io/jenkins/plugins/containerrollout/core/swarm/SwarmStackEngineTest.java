@@ -17,8 +17,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.testing.StackFixture;
-import io.jenkins.plugins.containerrollout.testing.TestBed;
-import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,27 +45,12 @@ public class SwarmStackEngineTest {
     public static void imagesOnTheRegistry() throws IOException {
         host = SwarmFixture.host();
         images = SwarmFixture.images();
-        // the worker listens on nothing: its image's HEALTHCHECK (always passing) is its gate. Same repository as the
-        // fixture's images, so the swarm node's copy goes with them when the JVM ends
-        worker = images.v1().substring(0, images.v1().lastIndexOf(':')) + ":worker";
-        Path ctx = Files.createTempDirectory("swarm-worker");
-        Files.writeString(ctx.resolve("Dockerfile"), "FROM " + images.v1() + "\n"
-                + "HEALTHCHECK --interval=300ms --timeout=2s --retries=2 CMD [\"/bin/true\"]\n");
-        TestImages.build(ctx, worker);
-        TestBed.docker("push", "-q", worker);
-        TestBed.dockerResult("rmi", worker);
+        worker = SwarmFixture.worker();
     }
 
     @After
     public void cleanup() throws InterruptedException {
-        for (String s : List.of("web", "api", "worker")) {
-            swarm.remove(f.app(s));
-        }
-        for (String s : List.of("web", "api", "worker")) {
-            SwarmFixture.awaitGone(host, f.app(s));
-        }
-        SwarmFixture.swarmCli(host, "config", "ls", "-q", "--filter", "label=" + AppLabels.PROJECT + "=" + f.project)
-                .lines().forEach(id -> SwarmFixture.swarmCli(host, "config", "rm", id));
+        SwarmFixture.removeStack(host, f);
         swarm.close();
     }
 
