@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Maps each service of a {@link ComposeProject} onto the {@link DeployRequest} of its app on the Docker-host target
- * (host network, loopback). Everything is mapped, and every refusal thrown, before the first service deploys.
+ * Maps each service of a {@link ComposeProject} onto the {@link DeployRequest} of its app, on the host network as both
+ * targets run it (a Docker host's replicas, a swarm's tasks). Everything is mapped, and every refusal thrown, before
+ * the first service deploys.
  *
  * <p>Usage: {@code DeployRequest r = new ServiceRequests(host, probe, previous).request(project, service)}
  */
