@@ -33,8 +33,9 @@ import java.util.Optional;
 /**
  * Deploys and rolls back applications on a Docker Swarm: one replicated service per application on the host
  * network, our strategy mapped onto Swarm's update and rollback policies, progress followed through the task states
- * and {@code UpdateStatus}. All state is in the service's labels ({@link SwarmLabels}), so any later process can read
- * the history or roll back; Swarm's optimistic versioning refuses a change made on a stale spec.
+ * and {@code UpdateStatus}. All state is in the service's labels ({@link SwarmLabels}) and a Compose stack's revisions
+ * in Swarm configs ({@link SwarmStacks}), so any later process can read the history or roll back; Swarm's optimistic
+ * versioning refuses a change made on a stale spec.
  *
  * <p>Usage:
  * <pre>{@code
