@@ -111,16 +111,12 @@ public final class AppQueryCommand implements Command {
         }
     }
 
-    /** The --project value, or null for --app; exactly one of them, and a stack only on the Docker host. */
+    /** The --project value, or null for --app; exactly one of them. */
     private String project(ParsedOptions o) throws UsageException {
         String project = o.value("--project");
         if ((project == null) == (o.value("--app") == null)) {
             throw new UsageException("--app or --project: give exactly one (" + name + " --app NAME for an application,"
                     + " " + name + " --project NAME for a Compose stack)");
-        }
-        if (project != null && EngineOptions.swarm(o)) {
-            throw new UsageException("--project: stacks are kept on a Docker host only; drop --target swarm, or ask"
-                    + " about one service with --app PROJECT-SERVICE");
         }
         return project;
     }

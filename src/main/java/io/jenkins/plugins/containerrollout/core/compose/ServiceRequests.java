@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.compose;
 
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.Ports;
@@ -11,10 +12,13 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Maps each service of a {@link ComposeProject} onto the {@link DeployRequest} of its app on the Docker-host target
- * (host network, loopback). Everything is mapped, and every refusal thrown, before the first service deploys.
+ * Maps each service of a {@link ComposeProject} onto the {@link DeployRequest} of its app, on the host network as both
+ * targets run it (a Docker host's replicas, a swarm's tasks). Everything is mapped, and every refusal thrown, before
+ * the first service deploys.
  *
  * <p>Usage: {@code DeployRequest r = new ServiceRequests(host, probe, previous, null).request(project, service)}
  */
@@ -72,8 +76,11 @@ final class ServiceRequests {
             }
             volumes.add(m.asBind(m.source() == null ? null : project.volumeName(m.source())));
         }
+        // the project's label on every replica (on a swarm also on the service), as Compose labels its containers
+        Map<String, String> labels = new TreeMap<>(s.labels());
+        labels.put(AppLabels.PROJECT, project.name());
         ReplicaSpec spec = ReplicaSpec.of(s.image()).withEnv(s.environment()).withCommand(s.entrypoint(), s.command())
-                .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(s.labels())
+                .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(labels)
                 .withVolumes(volumes).withHealthcheck(healthcheck(s.healthcheck()));
         int portBase = portBase(s);
         String network = network(project, s);

@@ -72,8 +72,9 @@ public final class StackDeployer {
         StackRevision latest = history.isEmpty() ? null : history.get(history.size() - 1);
         int from = latest == null ? 0 : latest.number();
         List<DeployRequest> requests = new ServiceRequests(host, probe, latest, strategy).all(project);
-        for (ComposeService s : project.services()) {
-            refuseCompletionDependencies(s);
+        for (int i = 0; i < requests.size(); i++) {
+            refuseCompletionDependencies(project.services().get(i));
+            requireSupported(project.services().get(i), requests.get(i));
         }
         project.warnings().forEach(w -> sink.line("compose: warning: " + w));
         ensureNetworks(project);
@@ -233,6 +234,28 @@ public final class StackDeployer {
                         "service_completed_successfully is not supported: every service is a long-running app here;"
                                 + " use service_healthy or service_started (both wait for the dependency's health gate)");
             }
+        }
+    }
+
+    /**
+     * What the target refuses of a service whatever its state (a swarm: blue-green, canary), before anything moves,
+     * naming the key of the file the refused parameter comes from.
+     */
+    private void requireSupported(ComposeService s, DeployRequest request) {
+        try {
+            deployer.requireSupported(request);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            String parameter = message.contains(": ") ? message.substring(0, message.indexOf(": ")) : "";
+            String key = switch (parameter) {
+                case "strategy" -> s.rollout() != null ? ".x-rollout.strategy" : ".deploy.update_config";
+                case "portBase" -> ".ports";
+                case "network" -> ".networks";
+                case "volumes" -> ".volumes";
+                default -> "";
+            };
+            throw new ComposeException("services." + s.name() + key, key.isEmpty() ? "is refused by the target: "
+                    + message : message.substring(parameter.length() + 2));
         }
     }
 

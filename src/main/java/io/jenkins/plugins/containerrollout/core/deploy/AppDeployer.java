@@ -43,6 +43,16 @@ public interface AppDeployer extends AutoCloseable {
                 + "Docker-host target); there is nothing to promote for '" + request.app() + "'");
     }
 
+    /**
+     * Refuses up front what {@link #deploy} would refuse for this target whatever the engine's state (a strategy the
+     * target does not have); a stack deploy asks it for every service before the first one moves. Accepts everything
+     * by default.
+     *
+     * @throws IllegalArgumentException the message starting with the request's parameter ({@code strategy: ...})
+     */
+    default void requireSupported(DeployRequest request) {
+    }
+
     /** Kept revisions of {@code app}, oldest first. */
     List<RevisionInfo> history(String app);
 
@@ -115,8 +125,8 @@ public interface AppDeployer extends AutoCloseable {
     }
 
     private static RequestException noStacks() {
-        return new RequestException("compose: stack deploys (--compose, --project) are supported on the Docker-host"
-                + " target only for now; use --target docker, or deploy each service as its own app");
+        return new RequestException("compose: this target keeps no stack revisions, so it cannot deploy a stack"
+                + " (--compose, --project); use --target docker or swarm, or deploy each service as its own app");
     }
 
     /** Releases the engine client; throws nothing checked. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.swarm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.RequestException;
@@ -7,7 +8,12 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,7 +63,42 @@ final class ServiceSpecs {
         Duration monitor = monitor(rev, probe);
         policy(spec.putObject("UpdateConfig"), strategy, replicas, monitor, strategy.gates().autoRollback() ? "rollback" : "pause");
         policy(spec.putObject("RollbackConfig"), strategy, replicas, monitor, "pause");
+        // what a later deploy compares, so that sending the same spec again (a stack's unchanged service) is skipped:
+        // the engine's copy is normalised (defaults added, network names made ids), ours is not
+        ((ObjectNode) spec.get("Labels")).put(SwarmLabels.SPEC_SENT, sha(spec.toString()));
         return spec;
+    }
+
+    /** The service already has {@code spec}: an update would change nothing but the service's version. */
+    static boolean unchanged(JsonNode spec, JsonNode current) {
+        return spec.path("Labels").path(SwarmLabels.SPEC_SENT).asText()
+                .equals(current.path("Spec").path("Labels").path(SwarmLabels.SPEC_SENT).asText(null));
+    }
+
+    static String sha(String text) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** How the update policy of {@code spec} reads in a record's settings. */
+    static Map<String, String> settings(JsonNode spec) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        JsonNode u = spec.path("UpdateConfig");
+        settings.put("swarm.order", u.path("Order").asText());
+        settings.put("swarm.parallelism", u.path("Parallelism").asText());
+        settings.put("swarm.failureAction", u.path("FailureAction").asText());
+        settings.put("swarm.monitor", Duration.ofNanos(u.path("Monitor").asLong()).toMillis() + " ms");
+        return settings;
+    }
+
+    /** {@code start-first, parallelism 1}: the update order of {@code spec}, for progress lines. */
+    static String order(JsonNode spec) {
+        JsonNode u = spec.path("UpdateConfig");
+        return u.path("Order").asText() + ", parallelism " + u.path("Parallelism").asInt();
     }
 
     static Map<String, String> serviceLabels(String app, SwarmRevision rev, List<SwarmRevision> history, int portBase,
@@ -69,6 +110,8 @@ final class ServiceSpecs {
         putIfSet(l, AppLabels.DIGEST, rev.digest());
         putIfSet(l, AppLabels.BUILD_URL, rev.buildUrl());
         putIfSet(l, AppLabels.COMMIT, rev.commit());
+        // a Compose service's project, so docker service ls --filter label=...project=shop lists the stack
+        putIfSet(l, AppLabels.PROJECT, rev.spec().labels().get(AppLabels.PROJECT));
         l.put(AppLabels.PORT_BASE, String.valueOf(portBase));
         l.put(SwarmLabels.PORT_BANK, String.valueOf(bank));
         l.put(SwarmLabels.RECORD, rev.toJson());
@@ -161,11 +204,12 @@ final class ServiceSpecs {
                 : probe.startupTimeout().plus(probe.interval().multipliedBy(probe.failureThreshold()));
     }
 
-    private static void mounts(ArrayNode mounts, List<String> volumes) {
+    static void mounts(ArrayNode mounts, List<String> volumes) {
         for (String v : volumes) {
             String[] parts = v.split(":");
             if (parts.length < 2 || parts.length > 3) {
-                throw new RequestException("volumes: '" + v + "' is not SOURCE:TARGET[:ro]");
+                throw new RequestException("volumes: '" + v + "' is not SOURCE:TARGET[:ro]; a swarm service mounts"
+                        + " named volumes and binds, give the volume a name");
             }
             ObjectNode m = mounts.addObject();
             m.put("Type", parts[0].startsWith("/") ? "bind" : "volume");

@@ -106,6 +106,29 @@ final class SwarmApi implements AutoCloseable {
         call("DELETE", "/services/" + enc(name), null, Map.of(), 200, 404);
     }
 
+    /**
+     * Creates a Swarm config (immutable, kept by the managers' raft store); a name already taken is refused by the
+     * engine with 409, which the caller sees as a {@link SwarmException}.
+     */
+    void createConfig(String name, Map<String, String> labels, byte[] data) {
+        ObjectNode body = JSON.createObjectNode().put("Name", name).put("Data", Base64.getEncoder().encodeToString(data));
+        ObjectNode l = body.putObject("Labels");
+        labels.forEach(l::put);
+        call("POST", "/configs/create", body, Map.of(), 201);
+    }
+
+    /** The configs carrying label {@code key=value}, each as the engine lists it ({@code ID}, {@code Spec.Labels}). */
+    List<JsonNode> configs(String key, String value) {
+        String filters = JSON.createObjectNode().set("label", array().add(key + "=" + value)).toString();
+        List<JsonNode> out = new ArrayList<>();
+        call("GET", "/configs?filters=" + enc(filters), null, Map.of(), 200).orElseThrow().forEach(out::add);
+        return out;
+    }
+
+    void removeConfig(String id) {
+        call("DELETE", "/configs/" + enc(id), null, Map.of(), 204, 404);
+    }
+
     Optional<JsonNode> image(String ref) {
         return call("GET", "/images/" + ref + "/json", null, Map.of(), 200, 404);
     }

@@ -16,6 +16,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
@@ -25,7 +26,6 @@ import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +33,9 @@ import java.util.Optional;
 /**
  * Deploys and rolls back applications on a Docker Swarm: one replicated service per application on the host
  * network, our strategy mapped onto Swarm's update and rollback policies, progress followed through the task states
- * and {@code UpdateStatus}. All state is in the service's labels ({@link SwarmLabels}), so any later process can read
- * the history or roll back; Swarm's optimistic versioning refuses a change made on a stale spec.
+ * and {@code UpdateStatus}. All state is in the service's labels ({@link SwarmLabels}) and a Compose stack's revisions
+ * in Swarm configs ({@link SwarmStacks}), so any later process can read the history or roll back; Swarm's optimistic
+ * versioning refuses a change made on a stale spec.
  *
  * <p>Usage:
  * <pre>{@code
@@ -72,13 +73,9 @@ public final class SwarmDeployer implements AppDeployer {
      */
     public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
         requireSameHost(request.host());
-        SwarmRequests.requireSupported(request.strategy(), request.spec());
+        SwarmRequests.requireSupported(request);
         String app = request.app();
         int n = request.replicas();
-        if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
-            throw new RequestException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
-                    + " ports (two per replica on a swarm); use a value up to " + (65536 - 2 * n));
-        }
         JsonNode swarmInfo = requireManager();
         long startedAt = System.currentTimeMillis();
         Optional<JsonNode> service = api.service(app);
@@ -122,11 +119,11 @@ public final class SwarmDeployer implements AppDeployer {
         }
         events.baseline(service.isPresent() ? api.tasks(app) : List.of(), startedAt);
         events.app(Type.PHASE, target.number(), "deploying revision " + target.number() + " (" + request.spec().image()
-                + ") from revision " + from + ": " + n + " tasks, " + order(spec));
+                + ") from revision " + from + ": " + n + " tasks, " + ServiceSpecs.order(spec));
         long sentAt = System.currentTimeMillis();
         if (service.isEmpty()) {
             api.createService(spec, credentials, image.registry());
-        } else {
+        } else if (!ServiceSpecs.unchanged(spec, service.get())) { // else left alone: no new version, no restart
             api.updateService(service.get().path("ID").asText(), version(service.get()), spec, credentials,
                     image.registry());
         }
@@ -364,7 +361,26 @@ public final class SwarmDeployer implements AppDeployer {
                 .path("Replicas").asInt(), serving.size(), serving, replicas, null, null); // no router on a swarm yet
     }
 
-    /** Removes the application's service; its history goes with it. */
+    /** Blue-green and canary (a swarm has no router or weights), a port range beyond 65535. */
+    @Override
+    public void requireSupported(DeployRequest request) {
+        SwarmRequests.requireSupported(request);
+    }
+
+    /** Keeps a stack revision as a Swarm config on the manager ({@link SwarmStacks}), the last 20 per project. */
+    @Override
+    public void recordStack(StackRevision revision) {
+        requireManager();
+        new SwarmStacks(api).write(revision);
+    }
+
+    @Override
+    public List<StackRevision> stackHistory(String project) {
+        requireManager();
+        return new SwarmStacks(api).history(project);
+    }
+
+    /** Removes the application's service; its history goes with it (a stack's revisions stay). */
     public void remove(String app) {
         AppName.check(app);
         api.removeService(app);
@@ -396,11 +412,6 @@ public final class SwarmDeployer implements AppDeployer {
         return SwarmRevision.historyFromJson(labels(service).path(SwarmLabels.HISTORY).asText(null));
     }
 
-    private static String order(JsonNode spec) {
-        JsonNode u = spec.path("UpdateConfig");
-        return u.path("Order").asText() + ", parallelism " + u.path("Parallelism").asInt();
-    }
-
     /** The engine's swarm section; refuses a node that is not a manager. */
     private JsonNode requireManager() {
         JsonNode swarm = api.info().path("Swarm");
@@ -421,12 +432,7 @@ public final class SwarmDeployer implements AppDeployer {
     private static RolloutRecord record(String app, Operation op, int from, SwarmRevision to, int serving,
             String image, int desired, RolloutStrategy strategy, JsonNode spec, TaskEvents events, Outcome outcome,
             String message, long startedAt) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        JsonNode u = spec.path("UpdateConfig");
-        settings.put("swarm.order", u.path("Order").asText());
-        settings.put("swarm.parallelism", u.path("Parallelism").asText());
-        settings.put("swarm.failureAction", u.path("FailureAction").asText());
-        settings.put("swarm.monitor", Duration.ofNanos(u.path("Monitor").asLong()).toMillis() + " ms");
+        Map<String, String> settings = ServiceSpecs.settings(spec);
         var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
         return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, settings, events.events(), outcome,
                 message, startedAt);

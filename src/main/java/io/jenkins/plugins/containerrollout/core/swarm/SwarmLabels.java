@@ -6,7 +6,8 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
  * Labels of a Swarm application. The service carries {@link AppLabels#APP}, {@link AppLabels#REVISION},
  * {@link AppLabels#DIGEST}, {@link AppLabels#SPEC_HASH}, {@link AppLabels#BUILD_URL}, {@link AppLabels#COMMIT},
  * {@link AppLabels#PORT_BASE} as on a Docker host, plus {@link #RECORD} (the current revision as JSON),
- * {@link #HISTORY} (earlier revisions as a JSON array, at most {@code revisionHistoryLimit}), {@link #PORT_BANK}
+ * {@link #HISTORY} (earlier revisions as a JSON array, at most {@code revisionHistoryLimit}), {@link #PORT_BANK},
+ * {@link #SPEC_SENT}, {@link AppLabels#PROJECT} for a service of a Compose stack
  * and one {@link #SLOT_PORT}{@code <slot>} per task slot, from which each task's {@code PORT} is expanded.
  * Every task's container carries {@link AppLabels#APP}, {@link AppLabels#REVISION} and {@link AppLabels#SPEC_HASH},
  * so the task list tells which revision each task runs.
@@ -20,6 +21,8 @@ public final class SwarmLabels {
     public static final String RECORD = AppLabels.PREFIX + "swarm-revision";
     public static final String HISTORY = AppLabels.PREFIX + "history";
     public static final String PORT_BANK = AppLabels.PREFIX + "port-bank";
+    /** A hash of the whole spec we sent (this label aside): a deploy that would send the same spec sends nothing. */
+    public static final String SPEC_SENT = AppLabels.PREFIX + "spec-sent";
     /** Prefix of the per-slot port labels: {@code io.jenkins.containerrollout.slot-port.3=37004}. */
     public static final String SLOT_PORT = AppLabels.PREFIX + "slot-port.";
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
 import io.jenkins.plugins.containerrollout.core.RequestException;
@@ -28,6 +29,17 @@ final class SwarmRequests {
             throw new RolloutLockedException("app: service '" + app + "' is " + state.replace('_', ' ') + " ("
                     + service.path("UpdateStatus").path("Message").asText("") + "); wait for it to finish, or pause it"
                     + " with docker service update --update-failure-action pause");
+        }
+    }
+
+    /** A deploy request the swarm target cannot carry out, whatever the swarm's state. */
+    static void requireSupported(DeployRequest request) {
+        requireSupported(request.strategy(), request.spec());
+        ServiceSpecs.mounts(SwarmApi.array(), request.spec().volumes()); // an anonymous volume is refused here
+        int n = request.replicas();
+        if (ServiceSpecs.lastPort(request.portBase(), n) > 65535) {
+            throw new RequestException("portBase: " + request.portBase() + " leaves no room for " + 2 * n
+                    + " ports (two per replica on a swarm); use a value up to " + (65536 - 2 * n));
         }
     }
 

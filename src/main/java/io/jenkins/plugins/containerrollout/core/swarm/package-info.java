@@ -7,7 +7,8 @@
  * ({@link io.jenkins.plugins.containerrollout.core.swarm.SwarmLabels}) hold the current revision and, as JSON, up to
  * {@code revisionHistoryLimit} earlier ones, because Swarm keeps only one previous spec. Calls go to the Engine API
  * directly over docker-java's transport ({@code SwarmApi}): docker-java's service commands cannot send
- * {@code rollback=previous} or {@code X-Registry-Auth} and drop {@code PreviousSpec}.
+ * {@code rollback=previous} or {@code X-Registry-Auth} and drop {@code PreviousSpec}. A Compose stack's revisions are
+ * Swarm configs ({@code SwarmStacks}), apart from its services; each of its services carries the project's label.
  *
  * <p><b>Strategy.</b> Rolling maps to Swarm's UpdateConfig (start-first with parallelism maxSurge when surging, else
  * stop-first with parallelism maxUnavailable; delay = batchDelay + minReadySeconds; failure action rollback or pause;

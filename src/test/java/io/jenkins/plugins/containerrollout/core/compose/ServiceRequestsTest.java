@@ -45,7 +45,8 @@ public class ServiceRequestsTest {
         assertEquals(List.of("/bin/sh"), r.spec().entrypoint());
         assertEquals(List.of("-c", "run"), r.spec().command());
         assertEquals("always", r.spec().restartPolicy());
-        assertEquals(Map.of("tier", "back"), r.spec().labels());
+        assertEquals("the file's labels and the project's", Map.of("tier", "back",
+                io.jenkins.plugins.containerrollout.core.deploy.AppLabels.PROJECT, "shop"), r.spec().labels());
         assertEquals(List.of("shop_data:/data", "/srv/shop/conf:/conf:ro"), r.spec().volumes());
         assertEquals(64L << 20, r.spec().memoryBytes());
         assertEquals(500_000_000L, r.spec().nanoCpus());
@@ -171,7 +172,7 @@ public class ServiceRequestsTest {
             }
         };
         RequestException e = assertThrows(RequestException.class, () -> none.stackHistory("shop"));
-        assertTrue(e.getMessage(), e.getMessage().startsWith("compose: stack deploys (--compose, --project) are"
-                + " supported on the Docker-host target only"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("compose: this target keeps no stack revisions, so it"
+                + " cannot deploy a stack (--compose, --project)"));
     }
 }

@@ -43,12 +43,13 @@ public class SwarmCliRollbackParityEngineTest extends SwarmTestBase {
                 .withProbe(SwarmFixture.probe()), SwarmFixture.SINK);
         ObjectNode byUs = (ObjectNode) SwarmFixture.spec(host, app);
 
-        // the same spec but for the creation time inside the revision record and the history, where our rollback
-        // keeps the revision it came from (Swarm's previous spec cannot know it)
+        // the same spec but for the creation time inside the revision record (and so the hash of the spec sent) and
+        // the history, where our rollback keeps the revision it came from (Swarm's previous spec cannot know it)
         for (ObjectNode s : List.of(byCli, byUs)) {
             ObjectNode labels = (ObjectNode) s.get("Labels");
             labels.put(SwarmLabels.RECORD, SwarmRevision.fromJson(labels.get(SwarmLabels.RECORD).asText()).specHash());
             labels.remove(SwarmLabels.HISTORY);
+            labels.remove(SwarmLabels.SPEC_SENT);
         }
         assertEquals(byCli, byUs);
         assertServes(swarm, app, 2, "1.0");

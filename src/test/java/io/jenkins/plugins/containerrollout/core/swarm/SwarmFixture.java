@@ -14,6 +14,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import io.jenkins.plugins.containerrollout.testing.StackFixture;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.io.IOException;
@@ -129,6 +130,41 @@ public final class SwarmFixture {
             }));
         }
         return images;
+    }
+
+    /** Removes the services of a {@code StackFixture} project (once their tasks are gone) and its stack configs. */
+    public static void removeStack(DockerHost host, StackFixture f) throws InterruptedException {
+        for (String s : List.of("web", "api", "worker")) {
+            TestBed.run(List.of("docker", "-H", host.uri(), "service", "rm", f.app(s)), Path.of("."));
+        }
+        for (String s : List.of("web", "api", "worker")) {
+            awaitGone(host, f.app(s));
+        }
+        swarmCli(host, "config", "ls", "-q", "--filter", "label=" + AppLabels.PROJECT + "=" + f.project).lines()
+                .forEach(id -> swarmCli(host, "config", "rm", id));
+    }
+
+    private static String worker;
+
+    /**
+     * A worker for a Compose stack's file ({@code StackFixture}): the 1.0 app with a HEALTHCHECK that always passes, as
+     * a worker listens on nothing. Pushed once per test JVM into the repository of {@link #images()}, so the swarm
+     * node's copy goes with them.
+     */
+    public static synchronized String worker() throws IOException {
+        if (worker == null) {
+            String v1 = images().v1();
+            String ref = v1.substring(0, v1.lastIndexOf(':')) + ":worker";
+            Path ctx = Files.createTempDirectory("swarm-worker");
+            Files.writeString(ctx.resolve("Dockerfile"), "FROM " + v1 + "\n"
+                    + "HEALTHCHECK --interval=300ms --timeout=2s --retries=2 CMD [\"/bin/true\"]\n");
+            TestImages.build(ctx, ref);
+            TestBed.docker("push", "-q", ref);
+            TestBed.dockerResult("rmi", ref);
+            TestBed.run(List.of("rm", "-rf", ctx.toString()), Path.of("/"));
+            worker = ref;
+        }
+        return worker;
     }
 
     /** Builds the test app image, pushes it to the open registry and returns its registry reference. */
