@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
@@ -137,7 +138,10 @@ final class ServiceSpecs {
         labels.put(AppLabels.REVISION, String.valueOf(rev.number()));
         labels.put(AppLabels.SPEC_HASH, rev.specHash());
         labels(c.putObject("Labels"), labels);
-        if (rev.imageHealthWindowMillis() == 0) {
+        ContainerHealthcheck own = s.healthcheck();
+        if (own != null && !own.disabled() && (own.test() != null || rev.imageHealthWindowMillis() > 0)) {
+            own(c.putObject("Healthcheck"), own); // a Compose healthcheck: its test (or the image's) with its timings
+        } else if (rev.imageHealthWindowMillis() == 0 || own != null && own.disabled()) {
             healthcheck(c.putObject("Healthcheck"), rev.healthPath(), probe);
         }
         c.put("StopGracePeriod", Duration.ofSeconds(s.stopTimeoutSeconds()).toNanos());
@@ -177,6 +181,25 @@ final class ServiceSpecs {
         h.put("StartPeriod", probe.startupTimeout().toNanos());
     }
 
+    /** The replicas' own healthcheck as a task's {@code HealthConfig}: nanoseconds, an absent field keeps the image's. */
+    private static void own(ObjectNode h, ContainerHealthcheck own) {
+        if (own.test() != null) {
+            strings(h.putArray("Test"), own.test());
+        }
+        if (own.intervalMillis() > 0) {
+            h.put("Interval", own.intervalMillis() * 1_000_000L);
+        }
+        if (own.timeoutMillis() > 0) {
+            h.put("Timeout", own.timeoutMillis() * 1_000_000L);
+        }
+        if (own.retries() > 0) {
+            h.put("Retries", own.retries());
+        }
+        if (own.startPeriodMillis() > 0) {
+            h.put("StartPeriod", own.startPeriodMillis() * 1_000_000L);
+        }
+    }
+
     /**
      * Swarm's update policy from ours: start-first with parallelism {@code maxSurge} when surging (never below the
      * desired count), else stop-first with parallelism {@code maxUnavailable}; recreate replaces every task at once.
@@ -200,6 +223,12 @@ final class ServiceSpecs {
 
     /** The window of the HEALTHCHECK the task runs: the image's own, else ours from the probe. */
     static Duration monitor(SwarmRevision rev, ProbeSettings probe) {
+        ContainerHealthcheck own = rev.spec().healthcheck();
+        if (own != null && own.test() != null && !own.disabled()) {
+            // the engine's defaults for what it leaves out: every 30 s, 3 retries (docker run --health-*)
+            long interval = own.intervalMillis() > 0 ? own.intervalMillis() : 30_000;
+            return Duration.ofMillis(own.startPeriodMillis() + interval * (own.retries() > 0 ? own.retries() : 3));
+        }
         return rev.imageHealthWindowMillis() > 0 ? Duration.ofMillis(rev.imageHealthWindowMillis())
                 : probe.startupTimeout().plus(probe.interval().multipliedBy(probe.failureThreshold()));
     }

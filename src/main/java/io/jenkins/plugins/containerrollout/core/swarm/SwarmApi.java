@@ -119,7 +119,17 @@ final class SwarmApi implements AutoCloseable {
 
     /** The configs carrying label {@code key=value}, each as the engine lists it ({@code ID}, {@code Spec.Labels}). */
     List<JsonNode> configs(String key, String value) {
-        String filters = JSON.createObjectNode().set("label", array().add(key + "=" + value)).toString();
+        return configsWhere("label", key + "=" + value);
+    }
+
+    /** The configs named exactly {@code name} (the engine's name filter matches by prefix too). */
+    List<JsonNode> configsNamed(String name) {
+        return configsWhere("name", name).stream().filter(c -> name.equals(c.path("Spec").path("Name").asText()))
+                .toList();
+    }
+
+    private List<JsonNode> configsWhere(String filter, String value) {
+        String filters = JSON.createObjectNode().set(filter, array().add(value)).toString();
         List<JsonNode> out = new ArrayList<>();
         call("GET", "/configs?filters=" + enc(filters), null, Map.of(), 200).orElseThrow().forEach(out::add);
         return out;

@@ -380,6 +380,13 @@ public final class SwarmDeployer implements AppDeployer {
         return new SwarmStacks(api).history(project);
     }
 
+    /** The stack's lock as a Swarm config on the manager ({@link SwarmStacks#lock}); the image is not needed. */
+    @Override
+    public StackLock lockStack(String project, String image) {
+        requireManager();
+        return new SwarmStacks(api).lock(project);
+    }
+
     /** Removes the application's service; its history goes with it (a stack's revisions stay). */
     public void remove(String app) {
         AppName.check(app);

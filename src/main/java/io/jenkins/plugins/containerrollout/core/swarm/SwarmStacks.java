@@ -2,9 +2,12 @@ package io.jenkins.plugins.containerrollout.core.swarm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.containerrollout.core.RequestException;
+import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import io.jenkins.plugins.containerrollout.core.deploy.LockOwner;
 import io.jenkins.plugins.containerrollout.core.deploy.StackRevision;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,36 @@ final class SwarmStacks {
             StackRevision kept = StackRevision.fromLabels(labels(config));
             if (kept != null && kept.number() <= revision.number() - StackRevision.KEPT) {
                 api.removeConfig(config.path("ID").asText());
+            }
+        }
+    }
+
+    /**
+     * Takes the lock of stack {@code project}: a config {@code <project>.stack.lock} (the managers refuse a second config
+     * of a name, which makes taking it atomic), labelled with its owner; taken over when abandoned
+     * ({@link LockOwner#stale}: an hour old, or its owner process on this host gone).
+     *
+     * @throws io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException another stack command holds it
+     */
+    AppDeployer.StackLock lock(String project) {
+        String name = project + ".stack.lock";
+        Map<String, String> labels = Map.of(AppLabels.ROLE, AppLabels.ROLE_LOCK, AppLabels.OWNER, LockOwner.current(),
+                AppLabels.CREATED, String.valueOf(System.currentTimeMillis()));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                api.createConfig(name, labels, new byte[] {'l'});
+                return () -> api.configsNamed(name).forEach(c -> api.removeConfig(c.path("ID").asText()));
+            } catch (SwarmException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                List<JsonNode> held = api.configsNamed(name);
+                Map<String, String> holder = held.isEmpty() ? Map.of() : labels(held.get(0));
+                if (attempt < 3 && (held.isEmpty() || LockOwner.stale(holder, Duration.ofHours(1)))) {
+                    held.forEach(c -> api.removeConfig(c.path("ID").asText()));
+                    continue;
+                }
+                throw LockOwner.held("stack '" + project + "'", holder, "config " + name);
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
@@ -50,6 +51,27 @@ public class ServiceSpecsTest {
         JsonNode u = update(RolloutStrategy.recreate(), 5);
         assertEquals("stop-first", u.path("Order").asText());
         assertEquals(5, u.path("Parallelism").asInt());
+    }
+
+    @Test
+    public void aReplicasOwnHealthcheckIsTheTasksAndSetsTheMonitorWindow() {
+        ContainerHealthcheck own = new ContainerHealthcheck(List.of("CMD-SHELL", "test -f /tmp/ok"), 400, 1000, 2, 3000);
+        SwarmRevision rev = new SwarmRevision(1, ReplicaSpec.of("web:1").withHealthcheck(own), "web:1", "sha256:1",
+                null, List.of("httpd"), "h1", "/health", null, null, 0, List.of(), 0);
+        JsonNode spec = ServiceSpecs.spec("web", rev, List.of(), 2, 37000, 0, RolloutStrategy.rolling(), PROBE);
+        JsonNode h = spec.path("TaskTemplate").path("ContainerSpec").path("Healthcheck");
+        assertEquals("[\"CMD-SHELL\",\"test -f /tmp/ok\"]", h.path("Test").toString());
+        assertEquals(400_000_000L, h.path("Interval").asLong());
+        assertEquals(2, h.path("Retries").asInt());
+        assertEquals("start period + interval x retries", Duration.ofMillis(3000 + 2 * 400).toNanos(),
+                spec.path("UpdateConfig").path("Monitor").asLong());
+
+        SwarmRevision off = new SwarmRevision(1, ReplicaSpec.of("web:1").withHealthcheck(ContainerHealthcheck.none()),
+                "web:1", "sha256:1", null, List.of("httpd"), "h1", "/health", null, null, 0, List.of(), 5000);
+        JsonNode ours = ServiceSpecs.spec("web", off, List.of(), 2, 37000, 0, RolloutStrategy.rolling(), PROBE)
+                .path("TaskTemplate").path("ContainerSpec").path("Healthcheck").path("Test");
+        assertTrue("disabled: our probe of the health path instead of the image's: " + ours,
+                ours.toString().contains("/health"));
     }
 
     @Test

@@ -172,9 +172,13 @@ final class EngineState {
 
     /** Hash of what makes replicas identical: the spec, the pinned image and the probe path. */
     static String specHash(ReplicaSpec spec, String imageId, String healthPath) {
+        // the stack's project label says where a replica belongs, not what it runs: a stack deployed before the label
+        // was put on its replicas keeps its revisions (no service rolls only because of it)
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.remove(AppLabels.PROJECT);
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(toJson(spec.withImage("-")).getBytes(StandardCharsets.UTF_8));
+            sha.update(toJson(spec.withImage("-").withLabels(labels)).getBytes(StandardCharsets.UTF_8));
             sha.update(("\n" + imageId + "\n" + healthPath).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {

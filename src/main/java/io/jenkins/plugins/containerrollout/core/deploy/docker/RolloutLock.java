@@ -5,14 +5,11 @@ import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.*;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
-import io.jenkins.plugins.containerrollout.core.deploy.RolloutLockedException;
-import java.net.InetAddress;
+import io.jenkins.plugins.containerrollout.core.deploy.LockOwner;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The per-application rollout lock, held in the engine: a never-started container with the fixed name
@@ -33,7 +30,7 @@ final class RolloutLock implements AutoCloseable {
         Map<String, String> labels = new HashMap<>();
         labels.put(APP, app);
         labels.put(ROLE, ROLE_LOCK);
-        labels.put(OWNER, owner());
+        labels.put(OWNER, LockOwner.current());
         labels.put(CREATED, String.valueOf(System.currentTimeMillis()));
         for (int attempt = 0; ; attempt++) {
             try {
@@ -43,18 +40,14 @@ final class RolloutLock implements AutoCloseable {
                 if (holder.isEmpty() && attempt < 3) {
                     continue; // released between our attempt and our look
                 }
-                if (attempt < 3 && holder.isPresent() && stale(holder.get().getLabels(), staleAfter)) {
+                if (attempt < 3 && holder.isPresent() && LockOwner.stale(holder.get().getLabels(), staleAfter)) {
                     engine.remove(holder.get().getId());
                     continue;
                 }
-                Map<String, String> l = holder.map(Container::getLabels).orElse(Map.of());
                 String what = app.endsWith(".stack") ? "stack '" + app.substring(0, app.length() - 6) + "'"
                         : "app '" + app + "'"; // DockerDeployer.lockStack: a name no app can have
-                throw new RolloutLockedException(what + " is already being rolled out by "
-                        + l.getOrDefault(OWNER, "another process") + " since "
-                        + Instant.ofEpochMilli(Long.parseLong(l.getOrDefault(CREATED, "0")))
-                        + "; rollouts of one app never interleave: wait for it to finish (the lock container '"
-                        + AppLabels.lockName(app) + "' goes away), or remove that container if its owner is gone");
+                throw LockOwner.held(what, holder.map(Container::getLabels).orElse(Map.of()),
+                        "container " + AppLabels.lockName(app));
             }
         }
     }
@@ -66,35 +59,6 @@ final class RolloutLock implements AutoCloseable {
 
     private static Optional<Container> holder(AppEngine engine, String app) {
         return engine.containers(app, ROLE_LOCK).stream().findFirst();
-    }
-
-    static boolean stale(Map<String, String> labels, Duration staleAfter) {
-        long created = Long.parseLong(labels.getOrDefault(CREATED, "0"));
-        if (System.currentTimeMillis() - created > staleAfter.toMillis()) {
-            return true;
-        }
-        String[] owner = labels.getOrDefault(OWNER, "").split(" ");
-        if (owner.length >= 2 && owner[0].equals(hostName())) {
-            try {
-                return ProcessHandle.of(Long.parseLong(owner[1].replace("pid=", ""))).isEmpty();
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** {@code <host> pid=<pid> <random>}: enough to find the process, and unique per acquisition. */
-    static String owner() {
-        return hostName() + " pid=" + ProcessHandle.current().pid() + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown-host";
-        }
     }
 
     /** Releases the lock even on an interrupted thread (the HTTP pool refuses work then), keeping the interrupt. */

@@ -21,9 +21,9 @@ public final class HeldLocks {
                 "--label", AppLabels.OWNER + "=" + owner, "--label", AppLabels.CREATED + "=" + createdMillis, image);
     }
 
-    /** An owner on this host, as {@link RolloutLock#owner()} writes it, but with process id {@code pid}. */
+    /** An owner on this host, as {@link io.jenkins.plugins.containerrollout.core.deploy.LockOwner#current()} writes it, but with process id {@code pid}. */
     public static String onThisHost(long pid) {
-        return RolloutLock.owner().replaceFirst("pid=\\d+", "pid=" + pid);
+        return io.jenkins.plugins.containerrollout.core.deploy.LockOwner.current().replaceFirst("pid=\\d+", "pid=" + pid);
     }
 
     /** An owner on a host that is not this one: its process cannot be looked up from here. */

@@ -25,6 +25,15 @@ public class SpecHashTest {
     }
 
     @Test
+    public void theStacksProjectLabelChangesNoRevision() {
+        ReplicaSpec inStack = SPEC.withLabels(java.util.Map.of(
+                io.jenkins.plugins.containerrollout.core.deploy.AppLabels.PROJECT, "shop"));
+        assertEquals(EngineState.specHash(SPEC, "sha256:1", "/"), EngineState.specHash(inStack, "sha256:1", "/"));
+        assertNotEquals("other labels do", EngineState.specHash(SPEC, "sha256:1", "/"),
+                EngineState.specHash(SPEC.withLabels(java.util.Map.of("tier", "web")), "sha256:1", "/"));
+    }
+
+    @Test
     public void aHealthcheckMakesAnotherRevision() {
         ReplicaSpec checked = SPEC.withHealthcheck(new ContainerHealthcheck(List.of("CMD", "true"), 1000, 0, 0, 0));
         assertNotEquals(EngineState.specHash(SPEC, "sha256:1", "/"), EngineState.specHash(checked, "sha256:1", "/"));
