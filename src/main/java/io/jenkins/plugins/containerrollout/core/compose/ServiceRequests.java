@@ -57,7 +57,7 @@ final class ServiceRequests {
     DeployRequest request(ComposeProject project, ComposeService s) {
         String where = "services." + s.name();
         if (s.replicas() < 1) {
-            throw new ComposeException(where + ".deploy.replicas", "is 0; the Docker-host target runs at least 1"
+            throw new ComposeException(where + ".deploy.replicas", "is 0; a stack runs at least 1"
                     + " replica of every service; remove the service from the file to stop it");
         }
         if (s.ports().size() > 1) {

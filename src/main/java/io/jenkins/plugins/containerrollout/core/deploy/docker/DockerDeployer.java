@@ -30,7 +30,6 @@ import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +50,21 @@ import java.util.concurrent.CancellationException;
  * }</pre>
  */
 public final class DockerDeployer implements AppDeployer {
-    private final DockerHost host;
-    private final AppEngine engine;
+    final DockerHost host;
+    final AppEngine engine;
     /** The executor, probe client and clock every rollout of this deployer borrows; closed with it. */
-    private final DeployerResources resources;
-    private final EngineState store;
+    final DeployerResources resources;
+    final EngineState store;
     private final StackRecords stacks;
     private final EngineImages images;
     /** The registry login, or null; its password is also masked in failed replicas' logs. */
-    private final RegistryCredentials credentials;
+    final RegistryCredentials credentials;
     private final AppQueries queries;
-    private final Duration lockStaleAfter;
+    /** Promote and abort of a rollout that holds at a pause. */
+    private final PauseControl pauses;
+    final Duration lockStaleAfter;
     /** The router given, or {@link TrafficRouter#NONE}: then each command uses the one recorded with its app. */
-    private final TrafficRouter router;
+    final TrafficRouter router;
 
     /**
      * A deployer without a router (rolling and recreate), whose rollout locks are taken over after an hour (or at
@@ -108,6 +109,7 @@ public final class DockerDeployer implements AppDeployer {
         this.credentials = credentials;
         this.queries = new AppQueries(host, engine, store, resources, credentials);
         this.lockStaleAfter = lockStaleAfter;
+        this.pauses = new PauseControl(this);
     }
 
     /**
@@ -141,7 +143,7 @@ public final class DockerDeployer implements AppDeployer {
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
             EngineState.Snapshot read = store.snapshot(app);
             if (read.state().paused() != null) {
-                RolloutRecord aborted = abortToReplace(request, read.state(), router, sink);
+                RolloutRecord aborted = pauses.abortToReplace(request, read.state(), router, sink);
                 if (aborted.outcome() == Outcome.FAILED) {
                     return aborted; // the paused rollout could not be taken back: nothing new goes out over it
                 }
@@ -191,11 +193,11 @@ public final class DockerDeployer implements AppDeployer {
     }
 
     /** Where the rollout a record spans began: the revision it started from, the image asked for, and when. */
-    private record Started(int from, String image, long atMillis) {
+    record Started(int from, String image, long atMillis) {
     }
 
     /** The rollout converged on {@code target}: recorded complete, old replicas and records pruned, stops ended. */
-    private Ending succeed(Rollout rollout, String app, Revision target, int from, boolean fromKept, int n, int portBase,
+    Ending succeed(Rollout rollout, String app, Revision target, int from, boolean fromKept, int n, int portBase,
             int historyLimit) throws InterruptedException {
         writeState(app, target.number(), target.number(), AppPhase.COMPLETE, n, portBase, target.imageId());
         boolean keepFrom = from != target.number() && fromKept;
@@ -208,7 +210,7 @@ public final class DockerDeployer implements AppDeployer {
      * The rollout holds where {@code held} says: its record so far (outcome PAUSED) is returned and kept in the
      * engine with the state, so promote or abort can go on from any process; the lock is released after this.
      */
-    private RolloutRecord pause(Rollout rollout, DeployRequest request, PauseInfo held, Revision target, int n,
+    RolloutRecord pause(Rollout rollout, DeployRequest request, PauseInfo held, Revision target, int n,
             Timeline timeline, Started started) throws InterruptedException {
         String app = request.app();
         String message = "revision " + target.number() + " holds at " + held.describe() + "; "
@@ -232,62 +234,11 @@ public final class DockerDeployer implements AppDeployer {
      */
     @Override
     public RolloutRecord promote(PromoteRequest request, ProgressSink sink) throws InterruptedException {
-        return interruptible(() -> doPromote(request, sink));
-    }
-
-    private RolloutRecord doPromote(PromoteRequest request, ProgressSink sink) throws InterruptedException {
-        requireSameHost(request.host());
-        String app = request.app();
-        Pauses.requirePaused(app, store.state(app), "promote");
-        TrafficRouter router = AppRouter.choose(app, this.router, store.state(app).router(), sink);
-        PausedRollout paused = store.state(app).pausedRollout();
-        try (RolloutLock lock = RolloutLock.acquire(engine, app, paused.recordSoFar().imageId(), lockStaleAfter)) {
-            EngineState.Snapshot snapshot = store.snapshot(app);
-            AppState state = snapshot.state();
-            Pauses.requirePaused(app, state, "promote");
-            paused = state.pausedRollout();
-            PauseInfo held = paused.info();
-            RolloutRecord soFar = paused.recordSoFar();
-            Map<Integer, Revision> byNumber = Revision.byNumber(snapshot.revisions());
-            Revision target = Pauses.revision(byNumber, held.revision(), app);
-            int n = state.replicas();
-            DeployRequest deploy = new DeployRequest(host, app, target.spec(), n, state.portBase(), paused.strategy(),
-                    paused.probe(), paused.revisionHistoryLimit(), soFar.buildUrl(), soFar.commit());
-            Timeline timeline = new Timeline(app, sink, soFar);
-            timeline.app(Type.PHASE, target.number(), Pauses.promoted(held, request, resources.clock().millis()));
-            Started started = new Started(soFar.fromRevision(), soFar.image(), soFar.startedAtMillis());
-            Ending ending;
-            try {
-                Rollout rollout = new Rollout(resources, timeline, app, byNumber, paused.probe(), paused.strategy(),
-                        router, new LogMask(credentials, target.spec().env()));
-                rollout.writeFirst(() -> store.writeState(app, state.next(held.stableRevision(), target.number(),
-                        AppPhase.PROGRESSING, n, state.portBase()), target.imageId(), snapshot));
-                Rollout.Target goal = new Rollout.Target(target, n, state.portBase());
-                if (paused.strategy() instanceof RolloutStrategy.Canary canary) {
-                    int heldAt = new Canary(rollout, timeline, canary, app, router, resources.clock())
-                            .resume(goal, held.step() - 1, held.weight(), request.full());
-                    if (heldAt >= 0) {
-                        return pause(rollout, deploy, Pauses.canary(canary, heldAt, target.number(),
-                                held.stableRevision(), held.startedBy()), target, n, timeline, started);
-                    }
-                } else {
-                    rollout.converge(goal);
-                    Pauses.endPreview(router, app, timeline);
-                }
-                ending = succeed(rollout, app, target, held.stableRevision(), byNumber.containsKey(held.stableRevision()),
-                        n, state.portBase(), paused.revisionHistoryLimit());
-            } catch (RolloutFailure failure) {
-                timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
-                ending = afterFailure(deploy, state, target, byNumber, failure.getMessage(), timeline, router);
-                Pauses.endPreview(router, app, timeline);
-            }
-            return record(app, Operation.DEPLOY, started.from(), target, ending.serving(), started.image(), n,
-                    paused.strategy(), timeline, ending.outcome(), ending.message(), started.atMillis());
-        }
+        return interruptible(() -> pauses.promote(request, sink));
     }
 
     /** How a deploy ended, and which revision serves after it. */
-    private record Ending(Outcome outcome, String message, int serving) {
+    record Ending(Outcome outcome, String message, int serving) {
     }
 
     /**
@@ -312,7 +263,7 @@ public final class DockerDeployer implements AppDeployer {
     }
 
     /** A deploy failed: pause, give up, or restore the revision that was stable before it. */
-    private Ending afterFailure(DeployRequest request, AppState before, Revision target, Map<Integer, Revision> byNumber,
+    Ending afterFailure(DeployRequest request, AppState before, Revision target, Map<Integer, Revision> byNumber,
             String why, Timeline timeline, TrafficRouter router) throws InterruptedException {
         String app = request.app();
         int from = before.stable();
@@ -377,8 +328,8 @@ public final class DockerDeployer implements AppDeployer {
         try (RolloutLock lock = RolloutLock.acquire(engine, app, to.imageId(), lockStaleAfter)) {
             state = store.state(app);
             if (state.paused() != null) {
-                return abortPaused(app, state, to, Revision.byNumber(revisions), request.strategy(), request.probe(),
-                        router, sink);
+                return pauses.abortPaused(app, state, to, Revision.byNumber(revisions), request.strategy(),
+                        request.probe(), router, sink);
             }
             int replicas = state.replicas() > 0 ? state.replicas() : 1;
             int portBase = state.portBase();
@@ -399,74 +350,6 @@ public final class DockerDeployer implements AppDeployer {
             return record(app, Operation.ROLLBACK, current, to, failure == null ? to.number() : current,
                     to.spec().image(), replicas, request.strategy(), timeline, outcome, message, startedAt);
         }
-    }
-
-    /**
-     * A deploy found a rollout holding at a pause: refused unless {@code replacePaused}, which aborts it first (the
-     * caller holds the lock).
-     *
-     * @return the abort's record
-     */
-    private RolloutRecord abortToReplace(DeployRequest request, AppState state, TrafficRouter router, ProgressSink sink)
-            throws InterruptedException {
-        String app = request.app();
-        if (!request.replacePaused()) {
-            throw Pauses.pausedAlready(app, state);
-        }
-        Map<Integer, Revision> revisions = Revision.byNumber(store.revisions(app));
-        sink.line(app + ": replacePaused: aborting the paused rollout of revision " + state.target() + " first");
-        return abortPaused(app, state, Pauses.revision(revisions, state.stable(), app), revisions,
-                RolloutStrategy.rolling(), request.probe(), router, sink);
-    }
-
-    /**
-     * Aborts the rollout that holds at a pause (the caller holds the lock): all traffic to {@code to} at once (the
-     * paused revision's replicas leave the routing before anything else happens, and the preview empties), the
-     * paused revision's replicas stopped and removed. The record goes on from the paused one, so the rollout is one
-     * entry ending ABORTED; when that record cannot be read the abort is recorded as a rollback.
-     */
-    private RolloutRecord abortPaused(String app, AppState state, Revision to, Map<Integer, Revision> revisions,
-            RolloutStrategy strategy, ProbeSettings probe, TrafficRouter router, ProgressSink sink)
-            throws InterruptedException {
-        long startedAt = System.currentTimeMillis();
-        PausedRollout paused = Pauses.readable(state, sink);
-        Timeline timeline = paused == null ? new Timeline(app, sink) : new Timeline(app, sink, paused.recordSoFar());
-        int held = state.target();
-        int replicas = state.replicas() > 0 ? state.replicas() : 1;
-        int portBase = state.portBase();
-        timeline.app(Type.ROLLBACK_STARTED, to.number(), "aborting the paused rollout of revision " + held
-                + ": all traffic to revision " + to.number());
-        store.writeState(app, state.next(state.stable(), to.number(), AppPhase.PROGRESSING, replicas, portBase),
-                to.imageId());
-        String failure = null;
-        try {
-            Rollout rollout = new Rollout(resources, timeline, app, revisions, probe, strategy, router,
-                    new LogMask(credentials, to.spec().env()));
-            rollout.hold(100);
-            rollout.converge(new Rollout.Target(to, replicas, portBase));
-            Pauses.endPreview(router, app, timeline);
-            writeState(app, to.number(), to.number(), AppPhase.COMPLETE, replicas, portBase, to.imageId());
-            rollout.settle(); // the paused revision's replicas have stopped: now they can be removed
-            store.collectGarbage(app, 0, Integer.MAX_VALUE, to.number());
-            timeline.app(Type.RESTORED, to.number(), "revision " + to.number() + " restored");
-        } catch (RolloutFailure f) {
-            writeState(app, state.stable(), to.number(), AppPhase.FAILED, replicas, portBase, to.imageId());
-            failure = f.getMessage();
-        }
-        Outcome outcome = failure != null ? Outcome.FAILED : to.number() == state.stable() ? Outcome.ABORTED
-                : Outcome.SUCCEEDED;
-        String message = failure != null ? "aborting the paused rollout of revision " + held + " failed: " + failure
-                : "aborted the paused rollout of revision " + held + ": revision " + to.number() + " serves all "
-                + "traffic, revision " + held + "'s replicas are removed";
-        int serving = failure == null ? to.number() : state.stable();
-        Revision heldRevision = revisions.get(held);
-        if (paused == null || heldRevision == null) {
-            return record(app, Operation.ROLLBACK, held, to, serving, to.spec().image(), replicas, strategy, timeline,
-                    outcome, message, startedAt);
-        }
-        RolloutRecord soFar = paused.recordSoFar();
-        return record(app, Operation.DEPLOY, soFar.fromRevision(), heldRevision, serving, soFar.image(), replicas,
-                paused.strategy(), timeline, outcome, message, soFar.startedAtMillis());
     }
 
     /** Kept revisions of {@code app}, oldest first, read from the engine alone. */
@@ -566,7 +449,7 @@ public final class DockerDeployer implements AppDeployer {
         }
     }
 
-    private void writeState(String app, int stable, int target, AppPhase phase, int replicas, int portBase, String imageId) {
+    void writeState(String app, int stable, int target, AppPhase phase, int replicas, int portBase, String imageId) {
         store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase), imageId);
     }
 
@@ -593,7 +476,7 @@ public final class DockerDeployer implements AppDeployer {
         }
     }
 
-    private void requireSameHost(DockerHost requested) {
+    void requireSameHost(DockerHost requested) {
         if (!host.equals(requested)) {
             throw new RequestException("host: the request names " + requested.uri() + " but this deployer talks to "
                     + host.uri() + "; run the deploy against one engine (dockerHost, --docker-host)");
@@ -601,7 +484,7 @@ public final class DockerDeployer implements AppDeployer {
     }
 
 
-    private static RolloutRecord record(String app, Operation op, int from, Revision to, int serving, String image,
+    static RolloutRecord record(String app, Operation op, int from, Revision to, int serving, String image,
             int desired, RolloutStrategy strategy, Timeline timeline, Outcome outcome, String message, long startedAt) {
         var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
         return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, Map.of(), timeline.events(),
