@@ -20,6 +20,8 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
+import java.util.Set;
+import java.util.HashSet;
 import io.jenkins.plugins.containerrollout.core.deploy.ContainerHealthcheck;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.RequestException;
@@ -66,6 +68,30 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
                     Integer.parseInt(l.get(PORT)), "running".equals(c.getState()), l.get(SPEC_HASH)));
         }
         return out;
+    }
+
+    /** Removes every replica container of {@code app}'s {@code revision}, running or not. */
+    void removeReplicas(String app, int revision) {
+        for (ReplicaRef r : replicas(app)) {
+            if (r.revision() == revision) {
+                remove(r.id());
+            }
+        }
+    }
+
+    /** Every port the rollout may use must be free, or served by this app's own running replicas. */
+    void requireFreePorts(String app, int portBase, int span) {
+        Set<Integer> ours = new HashSet<>();
+        replicas(app).stream().filter(ReplicaRef::running).forEach(r -> ours.add(r.port()));
+        for (int slot = 0; slot < span; slot++) {
+            int port = portBase + slot;
+            if (!ours.contains(port) && !io.jenkins.plugins.containerrollout.core.deploy.Ports.free(port)) {
+                throw new RequestException("portBase: port " + port + " (slot " + slot + ") is already in use "
+                        + "by another process; app '" + app + "' needs " + span + " free loopback ports from portBase "
+                        + portBase + " (replicas + maxSurge, and as many again for replicas still stopping in a rolling update "
+                        + "with replacement stopStarted): pick another portBase or free that port");
+            }
+        }
     }
 
     /** The user-defined networks of the engine (a Compose stack's). */

@@ -10,7 +10,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
-import io.jenkins.plugins.containerrollout.core.deploy.Ports;
 import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -30,12 +29,9 @@ import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 
 /**
  * Deploys and rolls back applications on one Docker Engine host, keeping every bit of state in the engine (see
@@ -122,7 +118,7 @@ public final class DockerDeployer implements AppDeployer {
      * @throws InterruptedException     the thread was interrupted; the next deploy or rollback converges from there
      */
     public RolloutRecord deploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
-        return interruptible(() -> doDeploy(request, sink));
+        return EngineInterrupts.interruptible(() -> doDeploy(request, sink));
     }
 
     private RolloutRecord doDeploy(DeployRequest request, ProgressSink sink) throws InterruptedException {
@@ -138,7 +134,7 @@ public final class DockerDeployer implements AppDeployer {
         InspectImageResponse image = images.resolve(spec.image(), sink);
         String imageId = image.getId();
         String hash = EngineState.specHash(spec, imageId, request.probe().path());
-        checkPorts(app, request.portBase(), request.strategy().ports(n));
+        engine.requireFreePorts(app, request.portBase(), request.strategy().ports(n));
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
             EngineState.Snapshot read = store.snapshot(app);
@@ -234,7 +230,7 @@ public final class DockerDeployer implements AppDeployer {
      */
     @Override
     public RolloutRecord promote(PromoteRequest request, ProgressSink sink) throws InterruptedException {
-        return interruptible(() -> pauses.promote(request, sink));
+        return EngineInterrupts.interruptible(() -> pauses.promote(request, sink));
     }
 
     /** How a deploy ended, and which revision serves after it. */
@@ -275,7 +271,7 @@ public final class DockerDeployer implements AppDeployer {
                     + "roll back", from);
         }
         if (previous == null) {
-            removeReplicasOf(app, target.number());
+            engine.removeReplicas(app, target.number());
             writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase(), target.imageId());
             return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", from);
         }
@@ -302,7 +298,7 @@ public final class DockerDeployer implements AppDeployer {
      * @throws InterruptedException     the thread was interrupted
      */
     public RolloutRecord rollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
-        return interruptible(() -> doRollback(request, sink));
+        return EngineInterrupts.interruptible(() -> doRollback(request, sink));
     }
 
     private RolloutRecord doRollback(RollbackRequest request, ProgressSink sink) throws InterruptedException {
@@ -407,28 +403,6 @@ public final class DockerDeployer implements AppDeployer {
         engine.close();
     }
 
-    /** A rollout step that may be interrupted. */
-    @FunctionalInterface
-    private interface Step<T> {
-        T run() throws InterruptedException;
-    }
-
-    /**
-     * docker-java reports an interrupt during an engine call as a {@link CancellationException} (its connection pool
-     * refuses to lease): callers get the {@link InterruptedException} they expect instead.
-     */
-    private static <T> T interruptible(Step<T> step) throws InterruptedException {
-        try {
-            return step.run();
-        } catch (CancellationException e) {
-            Thread.interrupted();
-            InterruptedException interrupted = new InterruptedException("rollout interrupted during an engine call; "
-                    + "the next deploy or rollback converges from where it stopped");
-            interrupted.initCause(e);
-            throw interrupted;
-        }
-    }
-
     /** Converges on {@code revision}; returns null when it serves again, else why not. */
     private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
             ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router)
@@ -451,29 +425,6 @@ public final class DockerDeployer implements AppDeployer {
 
     void writeState(String app, int stable, int target, AppPhase phase, int replicas, int portBase, String imageId) {
         store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase), imageId);
-    }
-
-    private void removeReplicasOf(String app, int revision) {
-        for (ReplicaRef r : engine.replicas(app)) {
-            if (r.revision() == revision) {
-                engine.remove(r.id());
-            }
-        }
-    }
-
-    /** Every port the rollout may use must be free, or served by this app's own running replicas. */
-    private void checkPorts(String app, int portBase, int span) {
-        Set<Integer> ours = new HashSet<>();
-        engine.replicas(app).stream().filter(ReplicaRef::running).forEach(r -> ours.add(r.port()));
-        for (int slot = 0; slot < span; slot++) {
-            int port = portBase + slot;
-            if (!ours.contains(port) && !Ports.free(port)) {
-                throw new RequestException("portBase: port " + port + " (slot " + slot + ") is already in use "
-                        + "by another process; app '" + app + "' needs " + span + " free loopback ports from portBase "
-                        + portBase + " (replicas + maxSurge, and as many again for replicas still stopping in a rolling update "
-                        + "with replacement stopStarted): pick another portBase or free that port");
-            }
-        }
     }
 
     void requireSameHost(DockerHost requested) {
