@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +96,7 @@ public class LauncherIT {
     }
 
     private String jar(String... args) throws Exception {
-        return run(Map.of(), java(), "-jar", CliJar.JAR.toString()).with(args);
+        return run(Map.of(), List.of(java(), "-jar", CliJar.JAR.toString()), args);
     }
 
     private String launcher(Path cache, String... args) throws Exception {
@@ -103,38 +104,36 @@ public class LauncherIT {
     }
 
     private String launcher(Path cache, Map<String, String> env, String... args) throws Exception {
-        Map<String, String> all = new java.util.HashMap<>(env);
+        Map<String, String> all = new HashMap<>(env);
         all.put("XDG_CACHE_HOME", cache.toString());
         all.put("JAVA_HOME", System.getProperty("java.home"));
-        return run(all, LAUNCHER.toString()).with(args);
+        return run(all, List.of(LAUNCHER.toString()), args);
     }
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A command line and its environment, run with more arguments; its stdout when it exits 0 with nothing on stderr. */
-    private Invocation run(Map<String, String> env, String... command) {
-        return args -> {
-            List<String> line = new ArrayList<>(List.of(command));
-            line.addAll(List.of(args));
-            line.addAll(List.of("--docker-host", TestBed.host().uri()).subList(0, args[0].equals("--help") ? 0 : 2));
-            Path out = dir.resolve("out");
-            Path err = dir.resolve("err");
-            ProcessBuilder pb = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            assertTrue(line + " timed out", p.waitFor(2, TimeUnit.MINUTES));
-            String stderr = Files.readString(err, StandardCharsets.UTF_8);
-            assertEquals(line + ": " + stderr, 0, p.exitValue());
-            assertEquals(line + " wrote to stderr", "", stderr);
-            assertFalse(line + ": a crash report", Files.exists(Path.of("hs_err_pid" + p.pid() + ".log")));
-            return Files.readString(out, StandardCharsets.UTF_8);
-        };
-    }
-
-    @FunctionalInterface
-    private interface Invocation {
-        String with(String... args) throws Exception;
+    /**
+     * Runs {@code command args} (with the test bed's engine unless it asks for help) and returns its stdout, after
+     * checking that it exited 0, wrote nothing on stderr and left no JVM crash report.
+     */
+    private String run(Map<String, String> env, List<String> command, String... args) throws Exception {
+        List<String> line = new ArrayList<>(command);
+        line.addAll(List.of(args));
+        if (!args[0].equals("--help")) {
+            line.addAll(List.of("--docker-host", TestBed.host().uri()));
+        }
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        ProcessBuilder pb = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertTrue(line + " timed out", p.waitFor(2, TimeUnit.MINUTES));
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(line + ": " + stderr, 0, p.exitValue());
+        assertEquals(line + " wrote to stderr", "", stderr);
+        assertFalse(line + ": a crash report", Files.exists(Path.of("hs_err_pid" + p.pid() + ".log")));
+        return Files.readString(out, StandardCharsets.UTF_8);
     }
 }
