@@ -77,17 +77,20 @@ public class CliStartBench {
         }
     }
 
+    /** One row per command; the launcher's rows also say how they compare with the same command as java -jar. */
     private static String table(Map<String, List<Long>> samples) {
         Spread floor = Spread.of(samples.get("hello-world JVM"));
-        StringBuilder table = new StringBuilder("| command | fewest / median / most | × hello-world JVM | goal |\n"
-                + "|---|---:|---:|---|\n");
+        StringBuilder table = new StringBuilder("| command | fewest / median / most | × hello-world JVM | vs `java -jar` |"
+                + " goal |\n|---|---:|---:|---|---|\n");
         samples.forEach((name, times) -> {
             Spread s = Spread.of(times);
             Double goal = GOALS.get(name);
             String verdict = goal == null ? "" : String.format(Locale.ROOT, "≤ %.0f×: %s", goal,
                     s.median() <= goal * floor.median() ? "**met**" : "**not met**");
-            table.append(String.format(Locale.ROOT, "| `%s` | %s | %.1f× | %s |%n", name, s.cell(),
-                    (double) s.median() / floor.median(), verdict));
+            List<Long> jar = samples.get(name.replace("bin/container-rollout", "java -jar …"));
+            String versusJar = name.startsWith("bin/") ? s.against(Spread.of(jar)) : "";
+            table.append(String.format(Locale.ROOT, "| `%s` | %s | %.1f× | %s | %s |%n", name, s.cell(),
+                    (double) s.median() / floor.median(), versusJar, verdict));
         });
         return table.toString();
     }
