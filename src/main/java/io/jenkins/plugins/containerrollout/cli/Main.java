@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class Main {
     static final String PROGRAM = "container-rollout";
-    /** {@code java.net.SocketException: } and the like, which say nothing to a user of the command line. */
-    private static final Pattern JAVA_EXCEPTION = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
     /** Every subcommand; adding one is one line here and one class. */
     static final List<Command> COMMANDS = List.of(
@@ -53,7 +51,7 @@ public final class Main {
             out.print(topHelp());
             return 0;
         }
-        Optional<Command> found = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst();
+        Optional<Command> found = command(args[0]);
         if (found.isEmpty()) {
             err.println(PROGRAM + ": unknown command \"" + args[0] + "\" (try '" + PROGRAM + " --help')");
             return 2;
@@ -94,6 +92,19 @@ public final class Main {
         }
     }
 
+    /**
+     * The command named {@code name}. A loop, as {@link #topHelp} has: help and a status call start a fresh JVM, whose
+     * first stream or regex costs it milliseconds of set-up (#17).
+     */
+    private static Optional<Command> command(String name) {
+        for (Command c : COMMANDS) {
+            if (c.name().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static boolean isHelp(String arg) {
         return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
     }
@@ -110,15 +121,24 @@ public final class Main {
     /** First line only, without the Java exception names a library put before its message. */
     private static String oneLine(String message) {
         int nl = message.indexOf('\n');
-        return JAVA_EXCEPTION.matcher(nl < 0 ? message : message.substring(0, nl)).replaceAll("");
+        return JavaNames.EXCEPTION.matcher(nl < 0 ? message : message.substring(0, nl)).replaceAll("");
+    }
+
+    /** Compiled on the first failure only: a command that succeeds never builds a regex (#17). */
+    private static final class JavaNames {
+        /** {@code java.net.SocketException: } and the like, which say nothing to a user of the command line. */
+        static final Pattern EXCEPTION = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
     }
 
     static String topHelp() {
         StringBuilder out = new StringBuilder("usage: " + PROGRAM + " <command> [options]\n\n"
                 + "Build, roll out, verify and roll back container images on a Docker engine.\n\ncommands:\n");
-        int width = COMMANDS.stream().mapToInt(c -> c.name().length()).max().orElse(0) + 2;
+        int width = 0;
         for (Command c : COMMANDS) {
-            out.append("  ").append(String.format("%-" + width + "s", c.name())).append(c.summary()).append('\n');
+            width = Math.max(width, c.name().length() + 2);
+        }
+        for (Command c : COMMANDS) {
+            out.append("  ").append(c.name()).append(" ".repeat(width - c.name().length())).append(c.summary()).append('\n');
         }
         out.append("\nRun '").append(PROGRAM).append(" <command> --help' for a command's options.\n")
                 .append("The result is printed as JSON on stdout, progress on stderr; exit 0 ok, 1 failed, 2 bad usage.\n")

@@ -59,14 +59,16 @@ public final class DockerClientFactory {
             directory.sslContext(); // unreadable PEM files fail here, with their name, not at the first request
             tls = directory;
         }
+        boolean unix = "unix".equals(uri.getScheme());
         DockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(uri)
-                .sslConfig(tls)
+                // a unix socket never uses TLS; without a context the client would load the JDK's default one (slow)
+                .sslConfig(unix ? NoTlsContext::instance : tls)
                 .connectionTimeout(connectTimeout)
                 .responseTimeout(responseTimeout)
                 .maxConnections(16)
                 .build();
-        if ("unix".equals(uri.getScheme())) {
+        if (unix) {
             http = new BuildUploadHttpClient(http, Path.of(uri.getPath())); // build contexts in larger chunks
         }
         http = new ReachabilityHttpClient(http, host);
