@@ -12,7 +12,6 @@ import io.jenkins.plugins.containerrollout.core.report.ReportEntry;
 import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
-import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +44,7 @@ public class PromoteStepsEngineTest {
 
     @Before
     public void imagesHaproxyAndHarness() throws Exception {
-        TestImages.app(tmp.newFolder("v1").toPath(), app + ":1.0", "1.0", true);
-        TestImages.app(tmp.newFolder("v2").toPath(), app + ":2.0", "2.0", true);
+        StepTestBed.twoVersions(tmp, app);
         int base = StepTestBed.freePorts(6);
         frontendPort = base;
         previewPort = base + 1;
@@ -58,10 +56,7 @@ public class PromoteStepsEngineTest {
 
     @After
     public void removeEverything() throws InterruptedException {
-        if (haproxy != null) {
-            haproxy.close();
-        }
-        StepTestBed.removeApp(app, app + ":1.0", app + ":2.0");
+        StepTestBed.removeRouted(haproxy, app);
     }
 
     private HaproxyRouting router() {

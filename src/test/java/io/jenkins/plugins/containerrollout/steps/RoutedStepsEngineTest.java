@@ -11,7 +11,6 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 
 import io.jenkins.plugins.containerrollout.testing.Haproxy;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
-import io.jenkins.plugins.containerrollout.testing.TestImages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,7 @@ public class RoutedStepsEngineTest {
 
     @Before
     public void imagesHaproxyAndHarness() throws Exception {
-        TestImages.app(tmp.newFolder("v1").toPath(), app + ":1.0", "1.0", true);
-        TestImages.app(tmp.newFolder("v2").toPath(), app + ":2.0", "2.0", true);
+        StepTestBed.twoVersions(tmp, app);
         int base = StepTestBed.freePorts(3);
         frontendPort = base;
         portBase = base + 1;
@@ -52,10 +50,7 @@ public class RoutedStepsEngineTest {
 
     @After
     public void removeEverything() throws InterruptedException {
-        if (haproxy != null) {
-            haproxy.close();
-        }
-        StepTestBed.removeApp(app, app + ":1.0", app + ":2.0");
+        StepTestBed.removeRouted(haproxy, app);
     }
 
     private HaproxyRouting router() {

@@ -49,4 +49,21 @@ final class StepTestBed {
             TestBed.dockerResult("rmi", "-f", image);
         }
     }
+
+    /** Versions 1.0 and 2.0 of the test app, tagged {@code <app>:1.0} and {@code <app>:2.0} (the routed step tests). */
+    static void twoVersions(org.junit.rules.TemporaryFolder tmp, String app) throws IOException {
+        for (String v : new String[] {"1.0", "2.0"}) {
+            io.jenkins.plugins.containerrollout.testing.TestImages.app(tmp.newFolder("v" + v).toPath(), app + ":" + v, v,
+                    true);
+        }
+    }
+
+    /** Stops the test's HAProxy (when it started) and removes the app and its two versions. */
+    static void removeRouted(io.jenkins.plugins.containerrollout.testing.Haproxy haproxy, String app)
+            throws InterruptedException {
+        if (haproxy != null) {
+            haproxy.close();
+        }
+        removeApp(app, app + ":1.0", app + ":2.0");
+    }
 }
