@@ -393,7 +393,8 @@ public final class DockerDeployer implements AppDeployer {
     public StackLock lockStack(String project, String image) throws InterruptedException {
         AppName.check(project);
         String imageId = images.resolve(image, line -> { }).getId();
-        RolloutLock lock = RolloutLock.acquire(engine, project + ".stack", imageId, lockStaleAfter);
+        RolloutLock lock = RolloutLock.acquire(engine, project + ".stack", "stack '" + project + "'", imageId,
+                lockStaleAfter);
         return lock::close;
     }
 

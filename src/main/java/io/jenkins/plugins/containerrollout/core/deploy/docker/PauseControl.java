@@ -32,14 +32,16 @@ final class PauseControl {
     RolloutRecord promote(PromoteRequest request, ProgressSink sink) throws InterruptedException {
         d.requireSameHost(request.host());
         String app = request.app();
-        Pauses.requirePaused(app, d.store.state(app), "promote");
-        TrafficRouter router = AppRouter.choose(app, d.router, d.store.state(app).router(), sink);
-        PausedRollout paused = d.store.state(app).pausedRollout();
-        try (RolloutLock lock = RolloutLock.acquire(d.engine, app, paused.recordSoFar().imageId(), d.lockStaleAfter)) {
+        AppState before = d.store.state(app);
+        Pauses.requirePaused(app, before, "promote");
+        TrafficRouter router = AppRouter.choose(app, d.router, before.router(), sink);
+        String imageId = before.pausedRollout().recordSoFar().imageId();
+        try (RolloutLock lock = RolloutLock.acquire(d.engine, app, imageId, d.lockStaleAfter)) {
+            // read again under the lock: another process may have promoted or aborted it meanwhile
             EngineState.Snapshot snapshot = d.store.snapshot(app);
             AppState state = snapshot.state();
             Pauses.requirePaused(app, state, "promote");
-            paused = state.pausedRollout();
+            PausedRollout paused = state.pausedRollout();
             PauseInfo held = paused.info();
             RolloutRecord soFar = paused.recordSoFar();
             Map<Integer, Revision> byNumber = Revision.byNumber(snapshot.revisions());

@@ -27,6 +27,14 @@ final class RolloutLock implements AutoCloseable {
     }
 
     static RolloutLock acquire(AppEngine engine, String app, String imageId, Duration staleAfter) {
+        return acquire(engine, app, "app '" + app + "'", imageId, staleAfter);
+    }
+
+    /**
+     * The lock kept for {@code app} (an app's, or a stack's under a name no app can have), refused as {@code what}
+     * ("stack 'shop'") when held.
+     */
+    static RolloutLock acquire(AppEngine engine, String app, String what, String imageId, Duration staleAfter) {
         Map<String, String> labels = new HashMap<>();
         labels.put(APP, app);
         labels.put(ROLE, ROLE_LOCK);
@@ -44,8 +52,6 @@ final class RolloutLock implements AutoCloseable {
                     engine.remove(holder.get().getId());
                     continue;
                 }
-                String what = app.endsWith(".stack") ? "stack '" + app.substring(0, app.length() - 6) + "'"
-                        : "app '" + app + "'"; // DockerDeployer.lockStack: a name no app can have
                 throw LockOwner.held(what, holder.map(Container::getLabels).orElse(Map.of()),
                         "container " + AppLabels.lockName(app));
             }
