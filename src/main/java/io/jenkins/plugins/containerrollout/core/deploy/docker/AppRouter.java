@@ -50,15 +50,23 @@ final class AppRouter {
     }
 
     /**
-     * Blue-green and canary move traffic between revisions, so they need a router. The core serves the Pipeline steps
+     * Blue-green and canary move traffic between revisions, so they need a router; a blue-green release that waits for
+     * promotion needs its preview address. The core serves the Pipeline steps
      * and the CLI, so the refusal names the step parameter and the option.
      */
-    static void requireFor(RolloutStrategy strategy, TrafficRouter router) {
+    static void requireFor(String app, RolloutStrategy strategy, TrafficRouter router) {
         if (strategy.movesTraffic() && router == TrafficRouter.NONE) {
             throw new RequestException("strategy: " + (strategy instanceof RolloutStrategy.Canary ? "canary splits traffic"
                     + " by weight" : "blueGreen switches traffic") + ", so it needs a router in front of the replicas; give"
                     + " the router parameter (router: haproxy(socket: '/run/haproxy/admin.sock')) or, on the command line,"
                     + " --router haproxy --router-socket PATH; or use 'rolling'");
+        }
+        if (strategy instanceof RolloutStrategy.BlueGreen bg && !bg.autoPromote() && router != TrafficRouter.NONE
+                && router.previewUrl(app).isEmpty()) {
+            // refused before anything starts: the new colour would come up with nowhere to be verified
+            throw new RequestException("autoPromote: false holds the new colour on the router's preview address, and "
+                    + "this router has none; give it one (haproxy(previewPort: PORT), --router-preview-port PORT, with "
+                    + "router-config --preview-port PORT) or leave autoPromote on");
         }
     }
 

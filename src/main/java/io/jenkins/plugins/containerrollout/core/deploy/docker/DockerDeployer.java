@@ -126,7 +126,7 @@ public final class DockerDeployer implements AppDeployer {
         TrafficRouter router = request.takesTraffic()
                 ? AppRouter.choose(request.app(), this.router, store.state(request.app()).router(), sink)
                 : TrafficRouter.NONE;
-        AppRouter.requireFor(request.strategy(), router);
+        AppRouter.requireFor(request.app(), request.strategy(), router);
         long startedAt = System.currentTimeMillis();
         String app = request.app();
         ReplicaSpec spec = request.spec();
@@ -309,7 +309,7 @@ public final class DockerDeployer implements AppDeployer {
         AppState state = store.state(app);
         TrafficRouter router = request.takesTraffic() ? AppRouter.choose(app, this.router, state.router(), sink)
                 : TrafficRouter.NONE;
-        AppRouter.requireFor(request.strategy(), router);
+        AppRouter.requireFor(request.app(), request.strategy(), router);
         if (revisions.isEmpty()) {
             throw new RequestException("app: '" + app + "' has no recorded revisions on " + host.uri()
                     + "; deploy it first");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.RolloutGates;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
+import io.jenkins.plugins.containerrollout.core.router.HaproxyRouter;
 import io.jenkins.plugins.containerrollout.core.verify.HttpCheck;
 import io.jenkins.plugins.containerrollout.core.verify.OnFailure;
 import io.jenkins.plugins.containerrollout.core.verify.VerificationResult;
@@ -88,6 +90,21 @@ public class BlueGreenPreviewEngineTest extends EngineTestBase {
             assertEquals(List.of(), stage.router.previewed(app));
             assertEquals(AppPhase.COMPLETE, deployer.status(app).phase());
             assertNull(deployer.status(app).pause());
+            assertServes(1, 2, "1");
+        }
+    }
+
+    @Test
+    public void withoutAPreviewAddressItIsRefusedBeforeAnythingStarts() throws Exception {
+        try (PauseFixture stage = new PauseFixture(host, app, v1());
+                DockerDeployer noPreview = new DockerDeployer(host, new HaproxyRouter(stage.haproxy.adminSocket(),
+                        stage.frontendPort))) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> noPreview.deploy(
+                    stage.v1.withSpec(DeployFixture.spec(DeployFixture.image("2", true))), ProgressSink.NONE));
+            assertTrue(refused.getMessage(), refused.getMessage().startsWith("autoPromote: false holds the new colour")
+                    && refused.getMessage().contains("previewPort"));
+            assertFalse("no replica of a new revision started: " + DeployFixture.containers(app),
+                    deployer.status(app).replicas().stream().anyMatch(r -> r.revision() != 1));
             assertServes(1, 2, "1");
         }
     }
