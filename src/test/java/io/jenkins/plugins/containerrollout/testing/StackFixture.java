@@ -48,11 +48,13 @@ public final class StackFixture {
 
     /** Writes the compose file with these images and returns its path. */
     public Path write(String web, String api, String worker) {
+        // stop_grace_period: the app images ignore SIGTERM, so each stop waits out the grace (10 s by default)
         String yaml = String.join("\n",
                 "name: " + project,
                 "services:",
                 "  web:",
                 "    image: " + web,
+                "    stop_grace_period: 1s",
                 "    depends_on:",
                 "      api:",
                 "        condition: service_healthy",
@@ -60,9 +62,11 @@ public final class StackFixture {
                 "    environment: {API_URL: \"http://127.0.0.1:" + apiPort + "\"}",
                 "  api:",
                 "    image: " + api,
+                "    stop_grace_period: 1s",
                 "    ports: [\"127.0.0.1:" + apiPort + ":" + apiPort + "\"]",
                 "  worker:",
                 "    image: " + worker,
+                "    stop_grace_period: 1s",
                 "    entrypoint: [\"/bin/sh\", \"-c\", \"while true; do sleep 1; done\"]",
                 "    depends_on: [api]",
                 "");

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param nanoCpus      {@code deploy.resources.limits.cpus} in 10<sup>-9</sup> CPUs, 0 for none
  * @param update        {@code deploy.update_config}, or {@link UpdateConfig#DEFAULTS}
  * @param restart       {@code no}, {@code always}, {@code on-failure[:N]} or {@code unless-stopped}; null if unset
+ * @param stopGraceSeconds {@code stop_grace_period} in whole seconds (rounded up): SIGTERM to SIGKILL; default 10
  * @param labels        container labels
  * @param volumes       mounts, in file order
  * @param networks      keys of top-level networks (or {@code default}); empty means the project's default network
@@ -42,6 +43,7 @@ public record ComposeService(
         long nanoCpus,
         UpdateConfig update,
         String restart,
+        int stopGraceSeconds,
         Map<String, String> labels,
         List<Mount> volumes,
         List<String> networks,

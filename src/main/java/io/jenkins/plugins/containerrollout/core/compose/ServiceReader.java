@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 final class ServiceReader {
     private static final Set<String> KEYS = Set.of("image", "command", "entrypoint", "environment", "env_file",
-            "healthcheck", "deploy", "restart", "labels", "volumes", "networks", "ports", "depends_on");
+            "healthcheck", "deploy", "restart", "stop_grace_period", "labels", "volumes", "networks", "ports",
+            "depends_on");
     /** Unsupported keys with a supported way to the same end. */
     private static final Map<String, String> HINTS = Map.of(
             "build", "build the image first (containerBuild) and pass it with images: [<service>: ...] or --image "
@@ -86,12 +87,26 @@ final class ServiceReader {
                 deploy.containsKey("update_config") ? update(deploy.get("update_config"), at + ".deploy.update_config")
                         : UpdateConfig.DEFAULTS,
                 restart,
+                s.containsKey("stop_grace_period") ? stopGrace(s.get("stop_grace_period"), at + ".stop_grace_period") : 10,
                 Collections.unmodifiableMap(Values.keyValues(s.get("labels"), at + ".labels", k -> "")),
                 mounts(s.get("volumes"), at + ".volumes", ctx),
                 networks(s.get("networks"), at + ".networks", ctx.networks()),
                 ports(s.get("ports"), at + ".ports"),
                 dependencies(s.get("depends_on"), at + ".depends_on"),
                 s.containsKey("x-rollout") ? rollout(s.get("x-rollout"), at + ".x-rollout") : null);
+    }
+
+    /**
+     * {@code stop_grace_period} in whole seconds, rounded up: the engine's stop timeout (a container's StopTimeout, a
+     * Swarm task's StopGracePeriod) is what it waits between SIGTERM and SIGKILL, and a grace shorter than asked would
+     * kill a process still shutting down.
+     */
+    private static int stopGrace(Object v, String at) {
+        long millis = ComposeUnits.duration(v, at).toMillis();
+        if (millis > Integer.MAX_VALUE * 1000L) {
+            throw new ComposeException(at, "is too long; give a grace period in seconds or minutes, e.g. 30s");
+        }
+        return (int) ((millis + 999) / 1000);
     }
 
     private static Map<String, String> envFiles(Object v, String at, Context ctx) {

@@ -81,6 +81,7 @@ final class ServiceRequests {
         labels.put(AppLabels.PROJECT, project.name());
         ReplicaSpec spec = ReplicaSpec.of(s.image()).withEnv(s.environment()).withCommand(s.entrypoint(), s.command())
                 .withLimits(s.memoryBytes(), s.nanoCpus()).withRestartPolicy(s.restart()).withLabels(labels)
+                .withStopTimeoutSeconds(s.stopGraceSeconds())
                 .withVolumes(volumes).withHealthcheck(healthcheck(s.healthcheck()));
         int portBase = portBase(s);
         String network = network(project, s);

@@ -44,6 +44,8 @@ public class ComposeLoaderTest {
                 + "a duration"},
         {"image: a\nhealthcheck: {disable: true, test: [CMD, \"true\"]}", "compose: compose.yaml: services.web."
                 + "healthcheck sets both disable and test; keep one"},
+        {"image: a\nstop_grace_period: 10", "compose: compose.yaml: services.web.stop_grace_period '10' is not a "
+                + "duration"},
         {"image: a\nrestart: sometimes", "compose: compose.yaml: services.web.restart is 'sometimes'; use no, always, "
                 + "on-failure[:N] or unless-stopped"},
         {"image: a\ndepends_on: {db: {condition: service_ready}}", "compose: compose.yaml: services.web.depends_on.db."

@@ -68,7 +68,7 @@ public class DependencyOrderTest {
                 }
             }
             out.add(new ComposeService(parts[0], "p-" + parts[0], "img", null, null, java.util.Map.of(), null, 1, 0, 0,
-                    UpdateConfig.DEFAULTS, null, java.util.Map.of(), List.of(), List.of(), List.of(), deps, null));
+                    UpdateConfig.DEFAULTS, null, 10, java.util.Map.of(), List.of(), List.of(), List.of(), deps, null));
         }
         return out;
     }

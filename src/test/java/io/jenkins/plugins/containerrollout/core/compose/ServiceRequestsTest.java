@@ -36,7 +36,7 @@ public class ServiceRequestsTest {
     @Test
     public void mapsImageEnvironmentCommandLimitsRestartLabelsVolumesAndThePublishedPort() {
         DeployRequest r = map("  api:\n    image: a:1\n    environment: {MODE: prod}\n    entrypoint: [/bin/sh]\n"
-                + "    command: [-c, run]\n    restart: always\n    labels: {tier: back}\n"
+                + "    command: [-c, run]\n    restart: always\n    stop_grace_period: 1500ms\n    labels: {tier: back}\n"
                 + "    volumes: [data:/data, ./conf:/conf:ro]\n    ports: ['127.0.0.1:21000:8080']\n"
                 + "    deploy: {replicas: 2, resources: {limits: {memory: 64m, cpus: '0.5'}}}\n", null).get(0);
         assertEquals("shop-api", r.app());
@@ -45,6 +45,9 @@ public class ServiceRequestsTest {
         assertEquals(List.of("/bin/sh"), r.spec().entrypoint());
         assertEquals(List.of("-c", "run"), r.spec().command());
         assertEquals("always", r.spec().restartPolicy());
+        assertEquals("stop_grace_period rounded up to whole seconds", 2, r.spec().stopTimeoutSeconds());
+        assertEquals("the engine's default grace without it", 10, map("  b:\n    image: b\n", null).get(0).spec()
+                .stopTimeoutSeconds());
         assertEquals("the file's labels and the project's", Map.of("tier", "back",
                 io.jenkins.plugins.containerrollout.core.deploy.AppLabels.PROJECT, "shop"), r.spec().labels());
         assertEquals(List.of("shop_data:/data", "/srv/shop/conf:/conf:ro"), r.spec().volumes());
