@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Future;
 
 /**
  * The replicas one rollout watches, and the engine calls that change them: the old ones (other revisions) and the
@@ -28,6 +27,8 @@ final class ReplicaSet {
     /** Log lines a diagnosis keeps of a failed replica, and the bytes they may take. */
     static final int LOG_LINES = 100;
     static final int LOG_BYTES = 16 * 1024;
+    /** How often a probe round whose probes all answered lists the app's containers ({@link #probePending}). */
+    static final long LISTING_EVERY_MILLIS = 1000;
 
     /** Tells the router where traffic goes now; returns whether that changed. */
     @FunctionalInterface
@@ -52,6 +53,8 @@ final class ReplicaSet {
     private final Set<String> createdAhead = new HashSet<>();
     int started;
     int failed;
+    /** When the last probe round listed the app's containers; the first round always does. */
+    private long lastListing = Long.MIN_VALUE / 2;
 
     ReplicaSet(DeployerResources resources, Background background, Timeline timeline, String app,
             Map<Integer, Revision> revisions, ProbeSettings probe, int minReadySeconds, LogMask mask) {
@@ -155,19 +158,28 @@ final class ReplicaSet {
     }
 
     /**
-     * Probes every pending fresh replica once: one listing, taken while the probes run, tells a failed probe of an
-     * exited replica (whose exit code an inspect then reads) from one of a replica not answering yet.
+     * Probes every pending fresh replica once. A listing tells a failed probe of an exited replica (whose exit code
+     * an inspect then reads) from one of a replica not answering yet, and shows {@link #watchServing} the replicas
+     * that exited while serving. It is taken after a round where a probe failed, else at most once every
+     * {@link #LISTING_EVERY_MILLIS}: a listing makes the engine visit every container it has, and one per probe round
+     * (every 100 ms at the fastest) competed with the starts and stops of the rollout it watches.
      *
-     * @return the ids the listing saw running
+     * @return the ids the listing saw running; null when this round took none
      */
     Set<String> probePending(Routing routing, ProgressDeadline deadline, double failureRatio)
             throws RolloutFailure, InterruptedException {
         List<Tracked> pending = fresh.stream().filter(t -> !t.available).toList();
-        Future<Set<String>> listing = background.submit(this::runningIds);
         Map<Tracked, ProbeResult> results = probeAll(pending, null);
-        Set<String> running = Background.await(listing);
+        boolean anyFailed = results.values().stream().anyMatch(r -> !r.ok());
+        long now = resources.clock().millis();
+        Set<String> running = null;
+        if (anyFailed || now - lastListing >= LISTING_EVERY_MILLIS) {
+            running = runningIds();
+            lastListing = now;
+        }
+        Set<String> listed = running;
         for (Tracked t : pending) {
-            if (!results.get(t).ok() && !running.contains(t.ref.id())) {
+            if (!results.get(t).ok() && !listed.contains(t.ref.id())) {
                 results.put(t, check(t, false));
             }
         }
@@ -192,8 +204,14 @@ final class ReplicaSet {
         return running;
     }
 
-    /** Replicas counted available that stopped running are no longer available (and, if fresh, have failed). */
+    /**
+     * Replicas counted available that stopped running are no longer available (and, if fresh, have failed).
+     * {@code running}: the ids a listing saw running, or null when the probe round took no listing.
+     */
     void watchServing(Set<String> running, Routing routing, double failureRatio) throws RolloutFailure {
+        if (running == null) {
+            return;
+        }
         for (Tracked t : List.copyOf(old)) {
             if (!running.contains(t.ref.id())) {
                 old.remove(t);
