@@ -1,5 +1,4 @@
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.HostConfig;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -12,21 +11,18 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
+import io.jenkins.plugins.containerrollout.testing.EngineFloor;
 import io.jenkins.plugins.containerrollout.testing.Spread;
+import io.jenkins.plugins.containerrollout.testing.TestBed;
+import io.jenkins.plugins.containerrollout.testing.TestImages;
+import io.jenkins.plugins.containerrollout.testing.TimedUpdate;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * containerDeploy's rolling update against what the engine physically allows, on the same engine, image, replica
@@ -48,14 +44,16 @@ import java.util.concurrent.TimeUnit;
  */
 public class DeployBench {
     private static final int REPLICAS = 10;
-    /** The loopback ports this benchmark may use (35000-36999 belong to it on the shared test bed). */
+    /**
+     * The loopback ports this benchmark may use: 35500-35799 of the benchmarks' 35000-36999 on the shared test bed
+     * (ScaleBench takes 35800-35999).
+     */
     private static final int APP_PORTS = 35500;
     private static final int FLOOR_PORT = 35700;
     /** The stop grace of the app in the stop-policy comparison: busybox httpd as PID 1 ignores SIGTERM, so all of it. */
     private static final int GRACE_SECONDS = 1;
     private static final ProbeSettings PROBE = new ProbeSettings("/cgi-bin/health", Duration.ofMillis(100),
             Duration.ofSeconds(2), 1, 3, Duration.ofSeconds(30));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** One timed measurement of a run; it adds its milliseconds to its own list. */
     @FunctionalInterface
@@ -68,10 +66,12 @@ public class DeployBench {
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String tag = "deploybench-" + ProcessHandle.current().pid();
         Path root = Files.createTempDirectory("deploybench");
-        List<String> images = List.of(image(root, tag + ":1", "1", true), image(root, tag + ":2", "2", true),
-                image(root, tag + ":bad", "bad", false));
+        List<String> images = List.of(TestImages.app(root.resolve("1"), tag + ":1", "1", true),
+                TestImages.app(root.resolve("2"), tag + ":2", "2", true),
+                TestImages.app(root.resolve("bad"), tag + ":bad", "bad", false));
         DockerHost host = DockerHost.resolve(null, System.getenv());
         DockerClient docker = DockerClientFactory.DEFAULT.create(host);
+        EngineFloor engine = new EngineFloor(docker, PROBE);
         RolloutStrategy.Rolling rolling = RolloutStrategy.rolling(String.valueOf(parallelism), "0");
         List<Long> floors = new ArrayList<>(), batches = new ArrayList<>(), ours = new ArrayList<>(),
                 oursComplete = new ArrayList<>(), mttrs = new ArrayList<>(), restores = new ArrayList<>(),
@@ -80,8 +80,9 @@ public class DeployBench {
         try (DockerDeployer deployer = new DockerDeployer(host)) {
             oneRolling(deployer, host, tag, images, rolling, 0); // warm the JVM as a long-running agent is warm
             List<Measurement> measurements = List.of(
-                    () -> floors.add(startAndReady(docker, images.get(1), tag + "-floor")),
-                    () -> batches.add(replacementBatch(docker, images, tag + "-batch", parallelism)),
+                    () -> floors.add(engine.startAndReady(images.get(1), tag + "-floor", FLOOR_PORT)),
+                    () -> batches.add(engine.replacementBatch(images.get(0), images.get(1), tag + "-batch",
+                            parallelism, FLOOR_PORT)),
                     () -> ours.add(oneRolling(deployer, host, tag, images, rolling, 0)),
                     () -> oursComplete.add(oneRolling(deployer, host, tag, images, complete, 0)),
                     () -> {
@@ -103,7 +104,7 @@ public class DeployBench {
         } finally {
             DockerClientFactory.closeQuietly(docker);
             for (String image : images) {
-                run(List.of("docker", "rmi", "-f", image));
+                TestBed.dockerResult("rmi", "-f", image);
             }
         }
         System.out.print(table(runs, parallelism, floors, batches, ours, oursComplete, mttrs, restores, graceStarted,
@@ -117,7 +118,8 @@ public class DeployBench {
         Spread one = Spread.of(floors), batch = Spread.of(batches), our = Spread.of(ours), mttr = Spread.of(mttrs);
         Spread floor = one.times(batchCount), batchFloor = batch.times(batchCount);
         // ratios per run (each run measured both sides under about the same load), then their median
-        double toFloor = medianRatio(ours, floors, batchCount), toBatchFloor = medianRatio(ours, batches, batchCount);
+        double toFloor = Spread.medianRatio(ours, floors, batchCount),
+                toBatchFloor = Spread.medianRatio(ours, batches, batchCount);
         long window = PROBE.failureThreshold() * PROBE.interval().toMillis();
         Spread budget = new Spread(window + 2000, window + 2000, window + 2000);
         StringBuilder t = new StringBuilder();
@@ -136,10 +138,10 @@ public class DeployBench {
         row(t, "our rolling update", our, String.format(Locale.ROOT, "replacement floor ceil(%d/%d) x one batch",
                 REPLICAS, parallelism), batchFloor, toBatchFloor, null);
         row(t, "our rolling update, replacement stopComplete", Spread.of(oursComplete), "the same with stopStarted "
-                + "(default)", our, medianRatio(oursComplete, ours, 1), null);
+                + "(default)", our, Spread.medianRatio(oursComplete, ours, 1), null);
         row(t, String.format(Locale.ROOT, "our rolling update of an app whose stop takes %d s (SIGTERM ignored)",
                 GRACE_SECONDS), Spread.of(graceStarted), "the same with replacement stopComplete",
-                Spread.of(graceComplete), medianRatio(graceStarted, graceComplete, 1), null);
+                Spread.of(graceComplete), Spread.medianRatio(graceStarted, graceComplete, 1), null);
         row(t, "MTTR: bad deploy call to previous revision restored", mttr, String.format(Locale.ROOT, "health failure "
                 + "window %d ms + 2 s", window), budget, (double) mttr.median() / budget.median(), 1.00);
         row(t, "time to restore: first failed replica to restored", Spread.of(restores), null, null, 0, null);
@@ -179,17 +181,8 @@ public class DeployBench {
     /** Deploys v1, then times the rolling update to v2; the app is removed afterwards. */
     private static long oneRolling(DockerDeployer deployer, DockerHost host, String tag, List<String> images,
             RolloutStrategy rolling, int stopSeconds) throws InterruptedException {
-        String app = tag + "-roll";
-        try {
-            require(deployer.deploy(request(host, app, images.get(0), rolling, stopSeconds), ProgressSink.NONE),
-                    Outcome.SUCCEEDED);
-            long start = System.nanoTime();
-            require(deployer.deploy(request(host, app, images.get(1), rolling, stopSeconds), ProgressSink.NONE),
-                    Outcome.SUCCEEDED);
-            return (System.nanoTime() - start) / 1_000_000;
-        } finally {
-            deployer.remove(app);
-        }
+        return TimedUpdate.millis(deployer, request(host, tag + "-roll", images.get(0), rolling, stopSeconds),
+                images.get(1));
     }
 
     /** Deploys v1, then an image whose health check fails: {deploy call to restored, first failure to restored}. */
@@ -197,10 +190,11 @@ public class DeployBench {
             RolloutStrategy rolling) throws InterruptedException {
         String app = tag + "-bad";
         try {
-            require(deployer.deploy(request(host, app, images.get(0), rolling, 0), ProgressSink.NONE), Outcome.SUCCEEDED);
+            TimedUpdate.require(deployer.deploy(request(host, app, images.get(0), rolling, 0), ProgressSink.NONE),
+                    Outcome.SUCCEEDED);
             long start = System.currentTimeMillis();
             RolloutRecord bad = deployer.deploy(request(host, app, images.get(2), rolling, 0), ProgressSink.NONE);
-            require(bad, Outcome.ROLLED_BACK);
+            TimedUpdate.require(bad, Outcome.ROLLED_BACK);
             long restored = bad.eventsOf(TimelineEvent.Type.RESTORED).get(0).atMillis();
             return new long[] {restored - start, bad.metrics().timeToRestoreMillis()};
         } finally {
@@ -212,129 +206,5 @@ public class DeployBench {
             int stopSeconds) {
         return new DeployRequest(host, app, ReplicaSpec.of(image).withStopTimeoutSeconds(stopSeconds), REPLICAS,
                 APP_PORTS, strategy, PROBE, 10, null, null);
-    }
-
-    private static void require(RolloutRecord record, Outcome expected) {
-        if (record.outcome() != expected) {
-            throw new IllegalStateException("expected " + expected + ": " + record.message());
-        }
-    }
-
-    /** One container of {@code image}: create, start, and poll its health at the probe interval until it answers 200. */
-    private static long startAndReady(DockerClient docker, String image, String name) throws InterruptedException {
-        long start = System.nanoTime();
-        String id = docker.createContainerCmd(image).withName(name).withEnv("PORT=" + FLOOR_PORT)
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
-        try {
-            docker.startContainerCmd(id).exec();
-            while (!healthy(FLOOR_PORT)) {
-                Thread.sleep(PROBE.interval().toMillis());
-            }
-            return (System.nanoTime() - start) / 1_000_000;
-        } finally {
-            docker.removeContainerCmd(id).withForce(true).exec();
-        }
-    }
-
-    /**
-     * One batch of a replacement, as bare as the engine allows: {@code parallelism} running replicas are killed while
-     * as many new containers (created beforehand, as our update creates them ahead) start; until the new ones answer.
-     */
-    private static long replacementBatch(DockerClient docker, List<String> images, String name, int parallelism)
-            throws InterruptedException {
-        List<String> old = new ArrayList<>(), fresh = new ArrayList<>();
-        try {
-            for (int i = 0; i < parallelism; i++) {
-                old.add(container(docker, images.get(0), name + "-old" + i, FLOOR_PORT + i));
-                docker.startContainerCmd(old.get(i)).exec();
-            }
-            for (int i = 0; i < parallelism; i++) {
-                while (!healthy(FLOOR_PORT + i)) {
-                    Thread.sleep(PROBE.interval().toMillis());
-                }
-                fresh.add(container(docker, images.get(1), name + "-new" + i, FLOOR_PORT + parallelism + i));
-            }
-            List<Thread> calls = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int i = 0; i < parallelism; i++) {
-                String o = old.get(i), f = fresh.get(i);
-                calls.add(started(() -> docker.killContainerCmd(o).exec()));
-                calls.add(started(() -> docker.startContainerCmd(f).exec()));
-            }
-            for (int i = 0; i < parallelism; i++) {
-                calls.get(2 * i + 1).join(); // the start; the kills go on meanwhile
-                while (!healthy(FLOOR_PORT + parallelism + i)) {
-                    Thread.sleep(PROBE.interval().toMillis());
-                }
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            for (Thread call : calls) {
-                call.join();
-            }
-            return millis;
-        } finally {
-            for (String id : old) {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            }
-            for (String id : fresh) {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            }
-        }
-    }
-
-    private static Thread started(Runnable call) {
-        Thread t = new Thread(call, "bench-engine-call");
-        t.start();
-        return t;
-    }
-
-    private static String container(DockerClient docker, String image, String name, int port) {
-        return docker.createContainerCmd(image).withName(name).withEnv("PORT=" + port)
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
-    }
-
-    private static boolean healthy(int port) throws InterruptedException {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cgi-bin/health"))
-                    .timeout(PROBE.timeout()).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    /** The app image: static busybox httpd serving /version and a health CGI (500 when unhealthy), FROM scratch. */
-    private static String image(Path root, String tag, String version, boolean healthy) throws IOException,
-            InterruptedException {
-        Path dir = Files.createDirectories(root.resolve(version));
-        Files.createDirectories(dir.resolve("www/cgi-bin"));
-        Files.copy(Path.of("/bin/busybox"), dir.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(dir.resolve("www/version"), version + "\n");
-        Path health = dir.resolve("www/cgi-bin/health");
-        Files.writeString(health, "#!/bin/sh\nprintf '" + (healthy ? "" : "Status: 500 Internal Server Error\\r\\n")
-                + "Content-Type: text/plain\\r\\n\\r\\n" + (healthy ? "ok" : "bad") + "\\n'\n");
-        Files.setPosixFilePermissions(health, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\n"
-                + "RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]\nCOPY www /www\n"
-                + "ENTRYPOINT [\"/bin/sh\", \"-c\", \"exec httpd -f -p 127.0.0.1:${PORT:-18080} -h /www\"]\n");
-        run(List.of("docker", "build", "-q", "-t", tag, dir.toString()));
-        return tag;
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IllegalStateException("failed: " + String.join(" ", command));
-        }
-    }
-
-    private static double medianRatio(List<Long> ours, List<Long> theirs, int factor) {
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < ours.size(); i++) {
-            ratios.add(ours.get(i) / (double) (factor * theirs.get(i)));
-        }
-        ratios.sort(null);
-        return ratios.get(ratios.size() / 2);
     }
 }

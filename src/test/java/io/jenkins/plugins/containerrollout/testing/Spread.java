@@ -28,6 +28,23 @@ public record Spread(long min, long median, long max) {
         return new Spread(sorted.get(0), median, sorted.get(n - 1));
     }
 
+    /**
+     * The median of the per-run ratios {@code ours[i] / (factor x theirs[i])} (the upper middle one for an even
+     * count): each run measured both sides under about the same load, so a ratio per run is fairer than a ratio of
+     * medians. {@code factor} turns one measured batch into a floor of that many batches.
+     */
+    public static double medianRatio(List<Long> ours, List<Long> theirs, int factor) {
+        if (ours.isEmpty() || ours.size() != theirs.size()) {
+            throw new IllegalArgumentException("one sample of each side per run: " + ours + " / " + theirs);
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+            ratios.add(ours.get(i) / (double) (factor * theirs.get(i)));
+        }
+        ratios.sort(null);
+        return ratios.get(ratios.size() / 2);
+    }
+
     /** The same runs repeated {@code times} over (a floor made of several batches). */
     public Spread times(int times) {
         return new Spread(min * times, median * times, max * times);

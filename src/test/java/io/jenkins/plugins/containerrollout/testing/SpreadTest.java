@@ -22,4 +22,11 @@ public class SpreadTest {
         assertEquals("slower", new Spread(131, 140, 150).against(ours));
         assertEquals(new Spread(450, 500, 650), ours.times(5));
     }
+
+    @Test
+    public void comparesEachRunWithItsOwnFloor() {
+        // run 2 is slow on both sides (a loaded machine): per run, ours is 1.25x, 1.5x and 2x a floor of 2 batches
+        assertEquals(1.5, Spread.medianRatio(List.of(500L, 1200L, 800L), List.of(200L, 400L, 200L), 2), 1e-9);
+        assertEquals("the upper middle one", 4.0, Spread.medianRatio(List.of(200L, 400L), List.of(100L, 100L), 1), 1e-9);
+    }
 }

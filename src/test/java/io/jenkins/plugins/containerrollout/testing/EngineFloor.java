@@ -1,0 +1,116 @@
+package io.jenkins.plugins.containerrollout.testing;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.HostConfig;
+import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the bare engine API allows, for the benchmarks that compare a rollout with it: no records, no lock, no router,
+ * only container calls and a health poll at the probe interval (any tool using those health settings must poll so).
+ * The containers run the {@link TestImages} app on the host network, each on its own loopback port, and are removed
+ * when a measurement ends.
+ *
+ * <p>Usage: {@code long ms = new EngineFloor(docker, probe).replacementBatch(v1, v2, "bench-batch", 3, 35900);}
+ */
+public final class EngineFloor {
+    private final DockerClient docker;
+    private final ProbeSettings probe;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** Measures through {@code docker}, polling health at {@code probe}'s path, interval and timeout. */
+    public EngineFloor(DockerClient docker, ProbeSettings probe) {
+        this.docker = docker;
+        this.probe = probe;
+    }
+
+    /** One container of {@code image} on {@code port}: create, start, and poll its health until it answers 200 (ms). */
+    public long startAndReady(String image, String name, int port) throws InterruptedException {
+        long start = System.nanoTime();
+        String id = container(image, name, port);
+        try {
+            docker.startContainerCmd(id).exec();
+            awaitHealthy(port);
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+
+    /**
+     * One batch of a replacement, as bare as the engine allows (ms): {@code parallelism} running replicas of
+     * {@code oldImage} are killed while as many containers of {@code newImage} (created beforehand, as a rollout
+     * creates them ahead) start; until the new ones answer. Takes {@code 2 x parallelism} ports from {@code basePort}.
+     */
+    public long replacementBatch(String oldImage, String newImage, String name, int parallelism, int basePort)
+            throws InterruptedException {
+        List<String> old = new ArrayList<>(), fresh = new ArrayList<>();
+        try {
+            for (int i = 0; i < parallelism; i++) {
+                old.add(container(oldImage, name + "-old" + i, basePort + i));
+                docker.startContainerCmd(old.get(i)).exec();
+            }
+            for (int i = 0; i < parallelism; i++) {
+                awaitHealthy(basePort + i);
+                fresh.add(container(newImage, name + "-new" + i, basePort + parallelism + i));
+            }
+            List<Thread> calls = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < parallelism; i++) {
+                String o = old.get(i), f = fresh.get(i);
+                calls.add(started(() -> docker.killContainerCmd(o).exec()));
+                calls.add(started(() -> docker.startContainerCmd(f).exec()));
+            }
+            for (int i = 0; i < parallelism; i++) {
+                calls.get(2 * i + 1).join(); // the start; the kills go on meanwhile
+                awaitHealthy(basePort + parallelism + i);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            for (Thread call : calls) {
+                call.join();
+            }
+            return millis;
+        } finally {
+            for (String id : old) {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+            for (String id : fresh) {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
+    }
+
+    /** Polls the health path on {@code port} at the probe interval until it answers 200. */
+    public void awaitHealthy(int port) throws InterruptedException {
+        while (!healthy(port)) {
+            Thread.sleep(probe.interval().toMillis());
+        }
+    }
+
+    private boolean healthy(int port) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + probe.path()))
+                    .timeout(probe.timeout()).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private String container(String image, String name, int port) {
+        return docker.createContainerCmd(image).withName(name).withEnv("PORT=" + port)
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")).exec().getId();
+    }
+
+    private static Thread started(Runnable call) {
+        Thread t = new Thread(call, "bench-engine-call");
+        t.start();
+        return t;
+    }
+}
