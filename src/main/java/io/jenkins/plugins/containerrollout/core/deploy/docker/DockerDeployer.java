@@ -159,9 +159,16 @@ public final class DockerDeployer implements AppDeployer {
                 Rollout rollout = new Rollout(resources, timeline, app, byNumber, request.probe(), request.strategy(), router,
                         new LogMask(credentials, spec.env()));
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
-                // converges from there; it is written while the rollout probes what runs
-                rollout.writeFirst(() -> store.writeState(app, state.next(from, target.number(), AppPhase.PROGRESSING,
-                        n, request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot));
+                // converges from there. It is written (after a new revision's record, which it names) while the
+                // rollout probes what runs: two marker creates off the rollout's path
+                boolean newRevision = kept.stream().noneMatch(r -> r.number() == target.number());
+                rollout.writeFirst(() -> {
+                    if (newRevision) {
+                        store.writeRevision(app, target, spec.image());
+                    }
+                    store.writeState(app, state.next(from, target.number(), AppPhase.PROGRESSING, n,
+                            request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot);
+                });
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
                 // a first deploy or a scaling has nothing to compare a canary with, nor to keep serving beside a preview
                 boolean sideBySide = from != 0 && from != target.number();
@@ -239,7 +246,8 @@ public final class DockerDeployer implements AppDeployer {
 
     /**
      * The revision a deploy converges on: the stable or in-progress one when the spec is the same (scaling in place,
-     * or finishing an interrupted rollout), else a new revision whose record is written now.
+     * or finishing an interrupted rollout), else a new revision, whose record the caller writes (with the state,
+     * while the rollout first looks at what runs).
      */
     private Revision targetRevision(DeployRequest request, AppState state, List<Revision> revisions,
             InspectImageResponse image, String hash, long now) {
@@ -252,10 +260,8 @@ public final class DockerDeployer implements AppDeployer {
         int number = Math.max(revisions.stream().mapToInt(Revision::number).max().orElse(0),
                 Math.max(state.stable(), state.target())) + 1;
         ReplicaSpec spec = request.spec();
-        Revision created = new Revision(number, spec, hash, image.getId(), EngineImages.digest(image, spec.image()),
+        return new Revision(number, spec, hash, image.getId(), EngineImages.digest(image, spec.image()),
                 request.probe().path(), EngineImages.healthGates(image, spec), request.buildUrl(), request.commit(), now);
-        store.writeRevision(request.app(), created, spec.image());
-        return created;
     }
 
     /** A deploy failed: pause, give up, or restore the revision that was stable before it. */
