@@ -40,6 +40,14 @@ record AppState(long seq, int stable, int target, AppPhase phase, int replicas, 
         return phase == AppPhase.COMPLETE || target == 0 ? stable : target;
     }
 
+    /**
+     * The revision the last rollout left serving when it completed, else 0: a replica of another revision still
+     * running then is one it told to stop ({@code Rollout.servingAfterLastRollout}).
+     */
+    int servingIfComplete() {
+        return phase == AppPhase.COMPLETE && paused == null ? stable : 0;
+    }
+
     static AppState none() {
         return new AppState(0, 0, 0, AppPhase.NONE, 0, 0, null, null);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -129,6 +132,33 @@ final class Background implements SlotPlan.PortView {
     /** Waits for every stop still running. */
     void awaitAllStops() throws InterruptedException {
         awaitStops(List.copyOf(stopping.keySet()));
+    }
+
+    /**
+     * Waits for the stops still running, each at most until {@code bound} has passed, and returns the ports whose
+     * stop goes on: their replicas were told to stop, and the engine carries the stop through (signal, grace,
+     * SIGKILL) without this process. The first failure of an ended stop is thrown once the others have ended or
+     * the bound passed.
+     */
+    List<Integer> awaitStopsFor(Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<Integer> goingOn = new ArrayList<>();
+        RuntimeException first = null;
+        for (Map.Entry<Integer, Future<?>> e : List.copyOf(stopping.entrySet())) {
+            try {
+                e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                stopping.remove(e.getKey());
+            } catch (TimeoutException stillStopping) {
+                goingOn.add(e.getKey());
+            } catch (ExecutionException failed) {
+                stopping.remove(e.getKey());
+                first = first != null ? first : failure(failed);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return goingOn;
     }
 
     @Override

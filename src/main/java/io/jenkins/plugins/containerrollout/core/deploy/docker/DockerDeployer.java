@@ -158,6 +158,7 @@ public final class DockerDeployer implements AppDeployer {
             try {
                 Rollout rollout = new Rollout(resources, timeline, app, byNumber, request.probe(), request.strategy(), router,
                         new LogMask(credentials, spec.env()));
+                rollout.servingAfterLastRollout(state.servingIfComplete());
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
                 // converges from there. It is written (after a new revision's record, which it names) while the
                 // rollout probes what runs: two marker creates off the rollout's path
@@ -190,8 +191,8 @@ public final class DockerDeployer implements AppDeployer {
                 timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
                 ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline, router);
             }
-            return record(app, Operation.DEPLOY, from, target, ending.serving(), spec.image(), n, request.strategy(),
-                    timeline, ending.outcome(), ending.message(), startedAt);
+            return timeline.record(Operation.DEPLOY, from, target, ending.serving(), spec.image(), n, request.strategy(),
+                    ending.outcome(), ending.message(), startedAt);
         }
     }
 
@@ -205,7 +206,7 @@ public final class DockerDeployer implements AppDeployer {
         writeState(app, target.number(), target.number(), AppPhase.COMPLETE, n, portBase, target.imageId());
         boolean keepFrom = from != target.number() && fromKept;
         store.collectGarbage(app, keepFrom ? from : 0, historyLimit, target.number());
-        rollout.settle(); // the last replaced replicas stopped while the state was written and pruned
+        rollout.settleConverged(); // the last replaced replicas stopped (or were told to) while the state was written
         return new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(), target.number());
     }
 
@@ -218,8 +219,8 @@ public final class DockerDeployer implements AppDeployer {
         String app = request.app();
         String message = "revision " + target.number() + " holds at " + held.describe() + "; "
                 + PauseInfo.nextSteps(app);
-        RolloutRecord soFar = record(app, Operation.DEPLOY, started.from(), target, started.from(), started.image(), n,
-                request.strategy(), timeline, Outcome.PAUSED, message, started.atMillis()).withPause(held);
+        RolloutRecord soFar = timeline.record(Operation.DEPLOY, started.from(), target, started.from(),
+                started.image(), n, request.strategy(), Outcome.PAUSED, message, started.atMillis()).withPause(held);
         PausedRollout paused = new PausedRollout(held, request.strategy(), request.probe(),
                 request.revisionHistoryLimit(), soFar);
         store.advanceState(app, latest -> latest.next(started.from(), target.number(), AppPhase.PAUSED, n,
@@ -284,7 +285,7 @@ public final class DockerDeployer implements AppDeployer {
         timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
         String restoreFailure = restore(app, previous, before.replicas() > 0 ? before.replicas() : n,
                 before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
-                request.strategy(), timeline, router);
+                request.strategy(), timeline, router, 0);
         if (restoreFailure != null) {
             writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase(), target.imageId());
             return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
@@ -339,8 +340,8 @@ public final class DockerDeployer implements AppDeployer {
                     .withRouter(AppRouter.recorded(app, router)), to.imageId());
             timeline.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current + " to revision "
                     + to.number() + " (" + to.spec().image() + ")");
-            String failure = restore(app, to, replicas, portBase, Revision.byNumber(revisions), request.probe(), request.strategy(),
-                    timeline, router);
+            String failure = restore(app, to, replicas, portBase, Revision.byNumber(revisions), request.probe(),
+                    request.strategy(), timeline, router, state.servingIfComplete());
             Outcome outcome = failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
             if (failure == null) {
                 store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
@@ -349,8 +350,8 @@ public final class DockerDeployer implements AppDeployer {
             }
             String message = failure == null ? replicas + "/" + replicas + " replicas on revision " + to.number()
                     : "rollback to revision " + to.number() + " failed: " + failure;
-            return record(app, Operation.ROLLBACK, current, to, failure == null ? to.number() : current,
-                    to.spec().image(), replicas, request.strategy(), timeline, outcome, message, startedAt);
+            return timeline.record(Operation.ROLLBACK, current, to, failure == null ? to.number() : current,
+                    to.spec().image(), replicas, request.strategy(), outcome, message, startedAt);
         }
     }
 
@@ -412,15 +413,16 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Converges on {@code revision}; returns null when it serves again, else why not. */
     private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
-            ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router)
+            ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router, int servingBefore)
             throws InterruptedException {
         try {
             Rollout rollout = new Rollout(resources, timeline, app, revisions, probe, strategy, router,
                     new LogMask(credentials, revision.spec().env()));
+            rollout.servingAfterLastRollout(servingBefore);
             rollout.converge(new Rollout.Target(revision, replicas, portBase));
             writeState(app, revision.number(), revision.number(), AppPhase.COMPLETE, replicas, portBase,
                     revision.imageId());
-            rollout.settle(); // the last replaced replicas stopped while the state was written
+            rollout.settleConverged(); // the last replaced replicas stopped (or were told to) while the state was written
             timeline.app(Type.RESTORED, revision.number(), "revision " + revision.number() + " restored");
             return null;
         } catch (RolloutFailure f) {
@@ -439,14 +441,5 @@ public final class DockerDeployer implements AppDeployer {
             throw new RequestException("host: the request names " + requested.uri() + " but this deployer talks to "
                     + host.uri() + "; run the deploy against one engine (dockerHost, --docker-host)");
         }
-    }
-
-
-    static RolloutRecord record(String app, Operation op, int from, Revision to, int serving, String image,
-            int desired, RolloutStrategy strategy, Timeline timeline, Outcome outcome, String message, long startedAt) {
-        var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
-        return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, Map.of(), timeline.events(),
-                outcome, message, startedAt)
-                .withAnalysis(timeline.analyses()).withDiagnoses(timeline.diagnoses());
     }
 }

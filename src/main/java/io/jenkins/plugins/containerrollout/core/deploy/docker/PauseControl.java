@@ -77,8 +77,8 @@ final class PauseControl {
                 ending = d.afterFailure(deploy, state, target, byNumber, failure.getMessage(), timeline, router);
                 Pauses.endPreview(router, app, timeline);
             }
-            return d.record(app, Operation.DEPLOY, started.from(), target, ending.serving(), started.image(), n,
-                    paused.strategy(), timeline, ending.outcome(), ending.message(), started.atMillis());
+            return timeline.record(Operation.DEPLOY, started.from(), target, ending.serving(), started.image(), n,
+                    paused.strategy(), ending.outcome(), ending.message(), started.atMillis());
         }
     }
 
@@ -142,11 +142,11 @@ final class PauseControl {
         int serving = failure == null ? to.number() : state.stable();
         Revision heldRevision = revisions.get(held);
         if (paused == null || heldRevision == null) {
-            return d.record(app, Operation.ROLLBACK, held, to, serving, to.spec().image(), replicas, strategy, timeline,
+            return timeline.record(Operation.ROLLBACK, held, to, serving, to.spec().image(), replicas, strategy,
                     outcome, message, startedAt);
         }
         RolloutRecord soFar = paused.recordSoFar();
-        return d.record(app, Operation.DEPLOY, soFar.fromRevision(), heldRevision, serving, soFar.image(), replicas,
-                paused.strategy(), timeline, outcome, message, soFar.startedAtMillis());
+        return timeline.record(Operation.DEPLOY, soFar.fromRevision(), heldRevision, serving, soFar.image(), replicas,
+                paused.strategy(), outcome, message, soFar.startedAtMillis());
     }
 }

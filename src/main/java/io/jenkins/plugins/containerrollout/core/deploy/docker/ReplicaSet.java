@@ -49,6 +49,13 @@ final class ReplicaSet {
     private final ReplicaCheck checker;
     private final DeployerResources resources;
     private final LogMask mask;
+    /** Replaced replicas whose stop runs beside the rollout, by port: whoever removes one records its STOPPED. */
+    private final Map<Integer, Tracked> stopping = new ConcurrentHashMap<>();
+    /**
+     * The revision the app's last completed rollout left serving, or 0 when none did (a first deploy, an interrupted
+     * or failed rollout): a replica of another revision that still runs then is one that rollout told to stop.
+     */
+    private int serving;
     /** Ids of containers created ahead of their batch: their CREATED event is logged already. */
     private final Set<String> createdAhead = new HashSet<>();
     int started;
@@ -76,7 +83,10 @@ final class ReplicaSet {
         List<Tracked> running = new ArrayList<>();
         Set<String> runningIds = new HashSet<>();
         for (ReplicaRef r : engine.replicas(app)) {
-            if (r.running()) {
+            if (r.running() && stillStopping(r, rev)) {
+                old.add(new Tracked(r, gate(now))); // counts for nothing: retired (its stop awaited) as idle
+                timeline.line(r.name() + " is still stopping (told to by the rollout to revision " + serving + ")");
+            } else if (r.running()) {
                 running.add(new Tracked(r, gate(now)));
                 runningIds.add(r.id());
             } else if (current(r, rev)) {
@@ -94,6 +104,16 @@ final class ReplicaSet {
             }
             (current(t.ref, rev) ? fresh : old).add(t);
         }
+    }
+
+    /** Sets the revision the app's last completed rollout left serving ({@link #serving}); 0: none. */
+    void servingAfterLastRollout(int revision) {
+        serving = revision;
+    }
+
+    /** A running replica the last completed rollout replaced: told to stop, its stop may still be running. */
+    private boolean stillStopping(ReplicaRef r, Revision rev) {
+        return serving > 0 && r.revision() != serving && !current(r, rev);
     }
 
     private static boolean current(ReplicaRef r, Revision rev) {
@@ -285,9 +305,12 @@ final class ReplicaSet {
         if (how == Retire.KEEP_IN_BACKGROUND) {
             for (Tracked t : victims) {
                 int timeout = stopTimeout(t.ref.revision());
+                stopping.put(t.ref.port(), t);
                 background.stop(t.ref.port(), () -> {
                     engine.stop(t.ref.id(), timeout);
-                    timeline.replica(Type.STOPPED, t.ref, "replaced");
+                    if (stopping.remove(t.ref.port(), t)) { // else told to stop already, in the record that returned
+                        timeline.replica(Type.STOPPED, t.ref, "replaced");
+                    }
                 });
             }
             return;
@@ -316,6 +339,20 @@ final class ReplicaSet {
                 state == null ? List.of() : state.healthLog().stream().map(mask::apply).toList(),
                 tail.lines().stream().map(mask::apply).toList(), tail.truncated());
         timeline.diagnosis(d);
+    }
+
+    /**
+     * Records the replaced replicas on {@code ports} as told to stop: their stops go on in the engine after the
+     * rollout has returned, so their STOPPED event is this one and not the end of the stop.
+     */
+    void toldToStop(List<Integer> ports) {
+        for (int port : ports) {
+            Tracked t = stopping.remove(port);
+            if (t != null) {
+                timeline.replica(Type.STOPPED, t.ref, "replaced; told to stop, the engine ends it within its stop"
+                        + " timeout of " + stopTimeout(t.ref.revision()) + " s");
+            }
+        }
     }
 
     /** Stops every fresh replica (an aborted canary); they get no traffic by then. */

@@ -39,6 +39,8 @@ import java.util.TreeMap;
  * weights), and {@link #converge} finally retires the stable revision.
  */
 final class Rollout {
+    /** How long a converged rollout waits for its last stops before it returns ({@link #settleConverged}). */
+    static final Duration TOLD_TO_STOP = Duration.ofSeconds(1);
     /** What to converge on. */
     record Target(Revision revision, int desired, int portBase) {
     }
@@ -116,6 +118,26 @@ final class Rollout {
     void settle() throws InterruptedException {
         replicas.awaitCreated();
         background.awaitAllStops();
+    }
+
+    /**
+     * Ends a rollout that converged, as {@code kubectl rollout status} does: once the new replicas serve and the last
+     * replaced ones are out of traffic and told to stop. Their stops are awaited at most {@link #TOLD_TO_STOP} (a
+     * replica that exits on its stop signal is recorded stopped); one that takes longer (an app that uses its grace
+     * period, or ignores SIGTERM) goes on in the engine, which sends SIGKILL after the stop timeout whether or not
+     * the caller still waits, and is recorded as told to stop. Before, every deploy waited out that grace.
+     */
+    void settleConverged() throws InterruptedException {
+        replicas.awaitCreated();
+        replicas.toldToStop(background.awaitStopsFor(TOLD_TO_STOP));
+    }
+
+    /**
+     * The revision the app's last completed rollout left serving (0: none): its replicas of other revisions that
+     * still run were told to stop by it, so this rollout neither probes nor routes them, and waits for their stops.
+     */
+    void servingAfterLastRollout(int revision) {
+        replicas.servingAfterLastRollout(revision);
     }
 
     /**

@@ -2,12 +2,17 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.analysis.WindowResult;
+import io.jenkins.plugins.containerrollout.core.deploy.RecordBuilder;
+import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
+import io.jenkins.plugins.containerrollout.core.record.Operation;
+import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.ReplicaDiagnosis;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Collects a rollout's events and tells the progress sink about each, one line per event. */
 final class Timeline {
@@ -67,6 +72,14 @@ final class Timeline {
     /** A progress line that is not an event. */
     void line(String text) {
         sink.line(app + ": " + text);
+    }
+
+    /** The record of the rollout this timeline followed, as it ended. */
+    RolloutRecord record(Operation op, int from, Revision to, int serving, String image, int desired,
+            RolloutStrategy strategy, Outcome outcome, String message, long startedAt) {
+        var target = new RecordBuilder.Target(to.number(), image, to.imageId(), to.digest(), to.commit(), to.buildUrl());
+        return RecordBuilder.finish(app, op, from, target, serving, desired, strategy, Map.of(), events(), outcome,
+                message, startedAt).withAnalysis(analyses()).withDiagnoses(diagnoses());
     }
 
     synchronized List<TimelineEvent> events() {
