@@ -7,20 +7,24 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * The TLS context handed to docker-java's HTTP client for a {@code unix://} engine, which never speaks TLS. Given no
- * context, that client builds the JDK's default one up front: the security providers and the whole {@code cacerts}
- * trust store, about a third of a second of every CLI start (measured: bench/CliStartBench.java). Any use of this
- * context is a bug, and fails saying so rather than opening an unverified connection.
+ * The TLS context handed to a client that never speaks TLS: docker-java's for a {@code unix://} engine, and the
+ * {@code java.net.http} client of the replica health probes (plain http to a replica's port). Given no context, each
+ * of those clients builds the JDK's default one up front: the security providers and the whole {@code cacerts} trust
+ * store, about a third of a second of every CLI start (measured: bench/CliStartBench.java). It only answers what a
+ * client asks while it is built (empty default parameters); any use for a connection is a bug, and fails saying so
+ * rather than opening an unverified connection.
  *
- * <p>Usage: {@code builder.sslConfig(NoTlsContext::instance)} for a unix socket only (for tcp:// a context means https)
+ * <p>Usage: {@code builder.sslConfig(NoTlsContext::instance)} for a unix socket only (for tcp:// a context means
+ * https); {@code HttpClient.newBuilder().sslContext(NoTlsContext.instance())} for plain-http probes only
  */
-final class NoTlsContext extends SSLContext {
+public final class NoTlsContext extends SSLContext {
     private static final NoTlsContext INSTANCE = new NoTlsContext();
 
     private NoTlsContext() {
@@ -29,14 +33,26 @@ final class NoTlsContext extends SSLContext {
         }, "none");
     }
 
-    static SSLContext instance() {
+    public static SSLContext instance() {
         return INSTANCE;
     }
 
-    /** Refuses every use: a unix-socket client must never reach for TLS. */
+    /** Refuses every use for a connection: these clients must never reach for TLS. */
     private static final class Refusing extends SSLContextSpi {
         private static IllegalStateException refused() {
-            return new IllegalStateException("no TLS for a unix:// Docker engine");
+            return new IllegalStateException("this client speaks no TLS (a unix:// Docker engine, plain-http replica"
+                    + " probes)");
+        }
+
+        /** What {@code java.net.http.HttpClient} reads while it is built: nothing configured. */
+        @Override
+        protected SSLParameters engineGetDefaultSSLParameters() {
+            return new SSLParameters();
+        }
+
+        @Override
+        protected SSLParameters engineGetSupportedSSLParameters() {
+            return new SSLParameters();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import io.jenkins.plugins.containerrollout.core.engine.NoTlsContext;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +35,9 @@ record DeployerResources(ReplicaEngine engine, ExecutorService executor, HttpCli
                     return t;
                 });
         executor.allowCoreThreadTimeOut(true);
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        // replica probes are plain http to 127.0.0.1: no TLS context (building the default one reads cacerts)
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(NoTlsContext.instance()).build();
         return new DeployerResources(engine, executor, http, Clock.systemUTC());
     }
 
