@@ -22,7 +22,7 @@ import org.junit.Test;
  * {@code cli.LastStopsAfterExitEngineTest}.
  */
 public class LastStopsEngineTest extends EngineTestBase {
-    private static final int GRACE = 6;
+    private static final int GRACE = 8;
 
     private DeployRequest request(String version, int base) {
         ReplicaSpec spec = ReplicaSpec.of(DeployFixture.image(version, true)).withStopTimeoutSeconds(GRACE);
