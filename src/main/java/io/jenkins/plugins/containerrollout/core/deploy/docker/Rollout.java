@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * while the next batch's containers are created ahead (a created container neither runs nor binds its port). With
  * {@link Replacement#STOP_STARTED} the next batch starts at once, on ports no stopping replica holds; with
  * {@link Replacement#STOP_COMPLETE} (and recreate, and maxSurge 0: {@link RolloutStrategy#waitsForStops}) it starts
- * only once those stops have ended, so running containers never exceed {@code desired + maxSurge}. The last stops
- * of a rollout end in {@link #settle}.
+ * only once those stops have ended, so running containers never exceed {@code desired + maxSurge}. A rollout that
+ * converged returns once its last stops are told ({@link #settleConverged}); {@link #settle} waits for them all.
  *
  * <p>A canary ({@link Canary}) drives the same replicas in smaller moves: {@link #grow} starts replicas of the target
  * beside the others without retiring any, {@link #shift} sets the share of traffic the target's replicas get (router
@@ -80,7 +80,8 @@ final class Rollout {
 
     /**
      * Converges on {@code target}. On success the last replaced replicas may still be stopping (they serve no more):
-     * call {@link #settle} before relying on them being stopped; on failure every stop has ended already.
+     * call {@link #settle} before relying on them being stopped, or {@link #settleConverged} to return once they are
+     * told to stop; on failure every stop has ended already.
      */
     void converge(Target target) throws RolloutFailure, InterruptedException {
         boolean done = false;
