@@ -80,12 +80,11 @@ final class AppQueries {
         ReplicaCheck checker = new ReplicaCheck(engine, resources.http(), revisions, ProbeSettings.defaults());
         List<AppStatus.Replica> replicas = new ArrayList<>();
         List<Integer> serving = new ArrayList<>();
-        int servingRevision = state.servingIfComplete();
         for (ReplicaRef r : engine.replicas(app)) {
-            if (r.running() && servingRevision > 0 && r.revision() != servingRevision) {
+            if (r.running() && state.toldToStop(r.revision())) {
                 // the last rollout took it out of traffic and told it to stop; its grace period is not over yet
                 replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), true, false,
-                        "stopping: replaced by revision " + servingRevision));
+                        "stopping: replaced by revision " + state.servingIfComplete()));
                 continue;
             }
             ReplicaCheck.Check c = r.running() ? checker.check(r) : null;

@@ -42,10 +42,20 @@ record AppState(long seq, int stable, int target, AppPhase phase, int replicas, 
 
     /**
      * The revision the last rollout left serving when it completed, else 0: a replica of another revision still
-     * running then is one it told to stop ({@code Rollout.servingAfterLastRollout}).
+     * running then is one it told to stop ({@link #toldToStop}).
      */
     int servingIfComplete() {
         return phase == AppPhase.COMPLETE && paused == null ? stable : 0;
+    }
+
+    /**
+     * Whether a running replica of {@code revision} is one the last rollout, which completed, took out of traffic and
+     * told to stop: its grace period may not be over yet. Status does not count it; a rollout neither probes nor
+     * routes it.
+     */
+    boolean toldToStop(int revision) {
+        int serving = servingIfComplete();
+        return serving > 0 && revision != serving;
     }
 
     static AppState none() {

@@ -158,7 +158,7 @@ public final class DockerDeployer implements AppDeployer {
             try {
                 Rollout rollout = new Rollout(resources, timeline, app, byNumber, request.probe(), request.strategy(), router,
                         new LogMask(credentials, spec.env()));
-                rollout.servingAfterLastRollout(state.servingIfComplete());
+                rollout.foundState(state);
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
                 // converges from there. It is written (after a new revision's record, which it names) while the
                 // rollout probes what runs: two marker creates off the rollout's path
@@ -285,7 +285,7 @@ public final class DockerDeployer implements AppDeployer {
         timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
         String restoreFailure = restore(app, previous, before.replicas() > 0 ? before.replicas() : n,
                 before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
-                request.strategy(), timeline, router, 0);
+                request.strategy(), timeline, router, AppState.none());
         if (restoreFailure != null) {
             writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase(), target.imageId());
             return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
@@ -341,7 +341,7 @@ public final class DockerDeployer implements AppDeployer {
             timeline.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current + " to revision "
                     + to.number() + " (" + to.spec().image() + ")");
             String failure = restore(app, to, replicas, portBase, Revision.byNumber(revisions), request.probe(),
-                    request.strategy(), timeline, router, state.servingIfComplete());
+                    request.strategy(), timeline, router, state);
             Outcome outcome = failure == null ? Outcome.SUCCEEDED : Outcome.FAILED;
             if (failure == null) {
                 store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
@@ -413,12 +413,12 @@ public final class DockerDeployer implements AppDeployer {
 
     /** Converges on {@code revision}; returns null when it serves again, else why not. */
     private String restore(String app, Revision revision, int replicas, int portBase, Map<Integer, Revision> revisions,
-            ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router, int servingBefore)
+            ProbeSettings probe, RolloutStrategy strategy, Timeline timeline, TrafficRouter router, AppState before)
             throws InterruptedException {
         try {
             Rollout rollout = new Rollout(resources, timeline, app, revisions, probe, strategy, router,
                     new LogMask(credentials, revision.spec().env()));
-            rollout.servingAfterLastRollout(servingBefore);
+            rollout.foundState(before);
             rollout.converge(new Rollout.Target(revision, replicas, portBase));
             writeState(app, revision.number(), revision.number(), AppPhase.COMPLETE, replicas, portBase,
                     revision.imageId());

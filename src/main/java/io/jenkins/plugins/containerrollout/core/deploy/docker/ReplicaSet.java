@@ -51,11 +51,8 @@ final class ReplicaSet {
     private final LogMask mask;
     /** Replaced replicas whose stop runs beside the rollout, by port: whoever removes one records its STOPPED. */
     private final Map<Integer, Tracked> stopping = new ConcurrentHashMap<>();
-    /**
-     * The revision the app's last completed rollout left serving, or 0 when none did (a first deploy, an interrupted
-     * or failed rollout): a replica of another revision that still runs then is one that rollout told to stop.
-     */
-    private int serving;
+    /** The app's state as the rollout found it: which replicas its last rollout told to stop. */
+    private AppState before = AppState.none();
     /** Ids of containers created ahead of their batch: their CREATED event is logged already. */
     private final Set<String> createdAhead = new HashSet<>();
     int started;
@@ -85,7 +82,8 @@ final class ReplicaSet {
         for (ReplicaRef r : engine.replicas(app)) {
             if (r.running() && stillStopping(r, rev)) {
                 old.add(new Tracked(r, gate(now))); // counts for nothing: retired (its stop awaited) as idle
-                timeline.line(r.name() + " is still stopping (told to by the rollout to revision " + serving + ")");
+                timeline.line(r.name() + " is still stopping (told to by the rollout to revision "
+                        + before.servingIfComplete() + ")");
             } else if (r.running()) {
                 running.add(new Tracked(r, gate(now)));
                 runningIds.add(r.id());
@@ -106,14 +104,14 @@ final class ReplicaSet {
         }
     }
 
-    /** Sets the revision the app's last completed rollout left serving ({@link #serving}); 0: none. */
-    void servingAfterLastRollout(int revision) {
-        serving = revision;
+    /** Sets the app's state as the rollout found it ({@link #before}). */
+    void foundState(AppState state) {
+        before = state;
     }
 
     /** A running replica the last completed rollout replaced: told to stop, its stop may still be running. */
     private boolean stillStopping(ReplicaRef r, Revision rev) {
-        return serving > 0 && r.revision() != serving && !current(r, rev);
+        return before.toldToStop(r.revision()) && !current(r, rev);
     }
 
     private static boolean current(ReplicaRef r, Revision rev) {
@@ -197,9 +195,8 @@ final class ReplicaSet {
             running = runningIds();
             lastListing = now;
         }
-        Set<String> listed = running;
         for (Tracked t : pending) {
-            if (!results.get(t).ok() && !listed.contains(t.ref.id())) {
+            if (!results.get(t).ok() && !running.contains(t.ref.id())) {
                 results.put(t, check(t, false));
             }
         }

@@ -134,11 +134,12 @@ final class Rollout {
     }
 
     /**
-     * The revision the app's last completed rollout left serving (0: none): its replicas of other revisions that
-     * still run were told to stop by it, so this rollout neither probes nor routes them, and waits for their stops.
+     * The app's state as this rollout found it: the replicas its last rollout told to stop
+     * ({@link AppState#toldToStop}) this one neither probes nor routes, and it waits for their stops. Not called:
+     * none (a rollback after a failure).
      */
-    void servingAfterLastRollout(int revision) {
-        replicas.servingAfterLastRollout(revision);
+    void foundState(AppState state) {
+        replicas.foundState(state);
     }
 
     /**
