@@ -21,15 +21,12 @@ final class AppQueries {
     private final DockerHost host;
     private final AppEngine engine;
     private final EngineState store;
-    private final DeployerResources resources;
     private final RegistryCredentials credentials;
 
-    AppQueries(DockerHost host, AppEngine engine, EngineState store, DeployerResources resources,
-            RegistryCredentials credentials) {
+    AppQueries(DockerHost host, AppEngine engine, EngineState store, RegistryCredentials credentials) {
         this.host = host;
         this.engine = engine;
         this.store = store;
-        this.resources = resources;
         this.credentials = credentials;
     }
 
@@ -77,7 +74,7 @@ final class AppQueries {
         AppName.check(app);
         AppState state = store.state(app);
         Map<Integer, Revision> revisions = Revision.byNumber(store.revisions(app));
-        ReplicaCheck checker = new ReplicaCheck(engine, resources.http(), revisions, ProbeSettings.defaults());
+        ReplicaCheck checker = new ReplicaCheck(engine, revisions, ProbeSettings.defaults());
         List<AppStatus.Replica> replicas = new ArrayList<>();
         List<Integer> serving = new ArrayList<>();
         for (ReplicaRef r : engine.replicas(app)) {
@@ -87,7 +84,8 @@ final class AppQueries {
                         "stopping: replaced by revision " + state.servingIfComplete()));
                 continue;
             }
-            ReplicaCheck.Check c = r.running() ? checker.check(r) : null;
+            // the listing says it runs: an HTTP probe needs no inspect (a HEALTHCHECK status does)
+            ReplicaCheck.Check c = r.running() ? checker.check(r, true) : null;
             boolean ready = c != null && c.result().ok();
             if (ready) {
                 serving.add(r.port());

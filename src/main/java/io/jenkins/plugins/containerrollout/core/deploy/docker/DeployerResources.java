@@ -1,7 +1,5 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
-import io.jenkins.plugins.containerrollout.core.engine.NoTlsContext;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,15 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a deployer owns and lends to each of its rollouts: the engine, one bounded executor for the calls that run
- * beside a rollout, one HTTP client for every health probe, and the clock. Made once per deployer and closed with
+ * beside a rollout, and the clock. Made once per deployer and closed with
  * it, so no thread outlives the deployer.
  *
  * @param engine   the replica calls to the engine
  * @param executor bounded: at most {@link #THREADS} calls at once, the rest queue (threads end when idle)
- * @param http     shared by the probes of every health path
  * @param clock    what deadlines and readiness read
  */
-record DeployerResources(ReplicaEngine engine, ExecutorService executor, HttpClient http, Clock clock)
+record DeployerResources(ReplicaEngine engine, ExecutorService executor, Clock clock)
         implements AutoCloseable {
     /**
      * Concurrent calls beside one deployer's rollouts: a batch's probes plus the stops still running (a stop can take
@@ -26,7 +23,7 @@ record DeployerResources(ReplicaEngine engine, ExecutorService executor, HttpCli
      */
     static final int THREADS = 32;
 
-    /** Resources over {@code engine} with a new bounded executor, a new HTTP client and the system clock. */
+    /** Resources over {@code engine} with a new bounded executor and the system clock. */
     static DeployerResources over(ReplicaEngine engine) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 10, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> {
@@ -35,10 +32,7 @@ record DeployerResources(ReplicaEngine engine, ExecutorService executor, HttpCli
                     return t;
                 });
         executor.allowCoreThreadTimeOut(true);
-        // replica probes are plain http to 127.0.0.1: no TLS context (building the default one reads cacerts)
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(NoTlsContext.instance()).build();
-        return new DeployerResources(engine, executor, http, Clock.systemUTC());
+        return new DeployerResources(engine, executor, Clock.systemUTC());
     }
 
     /** Stops the executor: calls still queued are dropped, running ones interrupted. */

@@ -103,7 +103,7 @@ public final class DockerDeployer implements AppDeployer {
         this.stacks = new StackRecords(engine, store);
         this.images = new EngineImages(engine, host, credentials);
         this.credentials = credentials;
-        this.queries = new AppQueries(host, engine, store, resources, credentials);
+        this.queries = new AppQueries(host, engine, store, credentials);
         this.lockStaleAfter = lockStaleAfter;
         this.pauses = new PauseControl(this);
     }

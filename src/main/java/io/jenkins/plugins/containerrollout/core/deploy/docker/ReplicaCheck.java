@@ -3,7 +3,6 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 import io.jenkins.plugins.containerrollout.core.health.HttpProbe;
 import io.jenkins.plugins.containerrollout.core.health.ProbeResult;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
-import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,14 +17,12 @@ final class ReplicaCheck {
     }
 
     private final ReplicaEngine engine;
-    private final HttpClient http;
     private final Map<Integer, Revision> revisions;
     private final ProbeSettings probe;
     private final Map<String, HttpProbe> httpProbes = new ConcurrentHashMap<>();
 
-    ReplicaCheck(ReplicaEngine engine, HttpClient http, Map<Integer, Revision> revisions, ProbeSettings probe) {
+    ReplicaCheck(ReplicaEngine engine, Map<Integer, Revision> revisions, ProbeSettings probe) {
         this.engine = engine;
-        this.http = http;
         this.revisions = revisions;
         this.probe = probe;
     }
@@ -64,7 +61,7 @@ final class ReplicaCheck {
 
     private HttpProbe probeFor(Revision rev) {
         String path = rev == null ? probe.path() : rev.healthPath();
-        return httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p), http));
+        return httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p)));
     }
 
     private static Check fatal(String why) {

@@ -71,7 +71,7 @@ final class ReplicaSet {
         this.revisions = revisions;
         this.probe = probe;
         this.minReadySeconds = minReadySeconds;
-        this.checker = new ReplicaCheck(engine, resources.http(), revisions, probe);
+        this.checker = new ReplicaCheck(engine, revisions, probe);
     }
 
     /** Sorts what runs into old and fresh replicas; a replica that answers a first probe is serving already. */
