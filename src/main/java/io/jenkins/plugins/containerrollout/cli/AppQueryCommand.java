@@ -5,7 +5,10 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.QuickStatus;
+import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The read-only commands, which only ask the engine about an application: {@code status} (phase, stable and target
@@ -102,13 +105,24 @@ public final class AppQueryCommand implements Command {
             }
         }
         String app = EngineOptions.app(o);
-        try (AppDeployer deployer = EngineOptions.deployer(o, EngineOptions.host(o, terminal))) {
-            Object answer = query.ask(deployer, app, o);
-            if (answer instanceof AppStatus status && status.pause() != null) {
-                Pausing.lines(app, status.pause(), System.currentTimeMillis()).forEach(terminal.err()::println);
-            }
-            return CommandResult.ok(answer);
+        DockerHost host = EngineOptions.host(o, terminal);
+        // a Docker-host status without TLS is read with a few GETs, without building the deployer (QuickStatus)
+        Optional<AppStatus> quick = name.equals("status") && !EngineOptions.swarm(o) ? QuickStatus.read(host, app)
+                : Optional.empty();
+        if (quick.isPresent()) {
+            return answered(app, quick.get(), terminal);
         }
+        try (AppDeployer deployer = EngineOptions.deployer(o, host)) {
+            return answered(app, query.ask(deployer, app, o), terminal);
+        }
+    }
+
+    /** The answer, with a paused rollout's lines on stderr for the person reading. */
+    private static CommandResult answered(String app, Object answer, Terminal terminal) {
+        if (answer instanceof AppStatus status && status.pause() != null) {
+            Pausing.lines(app, status.pause(), System.currentTimeMillis()).forEach(terminal.err()::println);
+        }
+        return CommandResult.ok(answer);
     }
 
     /** The --project value, or null for --app; exactly one of them. */

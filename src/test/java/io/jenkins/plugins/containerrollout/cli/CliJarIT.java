@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.cli;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,8 +50,14 @@ public class CliJarIT {
                 CliApps.image("1.0", true), "--port-base", base, "--docker-host", host, "--run-file", "run.jsonl"},
                 CliApps.fast()));
             assertEquals(deploy.output(), 0, deploy.exitCode());
-            TestBed.Result status = jar(dir, "status", "--app", app, "--docker-host", host);
+            // the quick status (QuickStatus): neither docker-java's client nor Jackson's data binding is loaded
+            TestBed.Result status = CliJar.runWith(dir, List.of("-Xlog:class+load=info:file=classes.txt"), "status",
+                    "--app", app, "--docker-host", host);
             assertTrue(status.output(), status.output().contains("\"readyReplicas\":1"));
+            String loaded = Files.readString(dir.resolve("classes.txt"));
+            assertTrue("status read the app's containers", loaded.contains(".QuickStatus "));
+            assertFalse("docker-java's client", loaded.contains("com.github.dockerjava.core."));
+            assertFalse("Jackson's data binding", loaded.contains("com.fasterxml.jackson.databind."));
             TestBed.Result report = jar(dir, "report", "--run-file", "run.jsonl", "--out", "report.html");
             assertEquals(report.output(), 0, report.exitCode());
             assertTrue(Files.readString(dir.resolve("report.html")).contains("Rollout of " + app));

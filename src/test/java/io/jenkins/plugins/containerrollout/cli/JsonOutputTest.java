@@ -51,6 +51,24 @@ public class JsonOutputTest {
                 + "\"startedBy\":\"https://ci/job/web/7/\",\"pausedSeconds\":10,\"pausedFor\":\"10 s\"}}"));
     }
 
+    /**
+     * A status is written by {@link RecordJson} (the quick status must not build the mapper); it writes what the
+     * mapper writes, replicas, pause, router and lock owner included (a pause an hour ahead: 0 s on both sides).
+     */
+    @Test
+    public void aStatusIsWrittenAsTheMapperWritesIt() throws Exception {
+        PauseInfo pause = new PauseInfo("blueGreen", 0, 0, 0, 4, 3, System.currentTimeMillis() + 3_600_000,
+                "http://127.0.0.1:8081/", null);
+        List<AppStatus.Replica> replicas = List.of(new AppStatus.Replica("web.r3.s0", 3, 0, 21000, true, true, "200"),
+                new AppStatus.Replica("web.r4.s1", 4, 1, 21001, false, false, "stopped (kept) \"quoted\" \u00e9\n"));
+        for (AppStatus status : List.of(
+                new AppStatus("web", AppPhase.PAUSED, 3, 4, 2, 1, List.of(21000), replicas, "build 7 on agent-1 (pid 42)",
+                        RouterSettings.haproxy("/run/haproxy/admin.sock", "web", 8080).describe(), pause),
+                new AppStatus("web", AppPhase.NONE, 0, 0, 0, 0, List.of(), List.of(), null, null))) {
+            assertEquals(JsonOutput.mapped(status), RecordJson.write(status));
+        }
+    }
+
     private static String json(Object result) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonOutput.print(result, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -63,11 +63,15 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
     public List<ReplicaRef> replicas(String app) {
         List<ReplicaRef> out = new ArrayList<>();
         for (Container c : containers(app, ROLE_REPLICA)) {
-            Map<String, String> l = c.getLabels();
-            out.add(new ReplicaRef(c.getId(), name(c), Integer.parseInt(l.get(REVISION)), Integer.parseInt(l.get(SLOT)),
-                    Integer.parseInt(l.get(PORT)), "running".equals(c.getState()), l.get(SPEC_HASH)));
+            out.add(replica(c.getId(), name(c), c.getLabels(), "running".equals(c.getState())));
         }
         return out;
+    }
+
+    /** A replica container as its labels describe it. */
+    static ReplicaRef replica(String id, String name, Map<String, String> l, boolean running) {
+        return new ReplicaRef(id, name, Integer.parseInt(l.get(REVISION)), Integer.parseInt(l.get(SLOT)),
+                Integer.parseInt(l.get(PORT)), running, l.get(SPEC_HASH));
     }
 
     /** Removes every replica container of {@code app}'s {@code revision}, running or not. */

@@ -72,32 +72,7 @@ final class AppQueries {
     /** Desired and ready replicas of {@code app} now (one probe per running replica), and its last phase. */
     AppStatus status(String app) {
         AppName.check(app);
-        AppState state = store.state(app);
-        Map<Integer, Revision> revisions = Revision.byNumber(store.revisions(app));
-        ReplicaCheck checker = new ReplicaCheck(engine, revisions, ProbeSettings.defaults());
-        List<AppStatus.Replica> replicas = new ArrayList<>();
-        List<Integer> serving = new ArrayList<>();
-        for (ReplicaRef r : engine.replicas(app)) {
-            if (r.running() && state.toldToStop(r.revision())) {
-                // the last rollout took it out of traffic and told it to stop; its grace period is not over yet
-                replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), true, false,
-                        "stopping: replaced by revision " + state.servingIfComplete()));
-                continue;
-            }
-            // the listing says it runs: an HTTP probe needs no inspect (a HEALTHCHECK status does)
-            ReplicaCheck.Check c = r.running() ? checker.check(r, true) : null;
-            boolean ready = c != null && c.result().ok();
-            if (ready) {
-                serving.add(r.port());
-            }
-            replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), r.running(), ready,
-                    c == null ? "stopped (kept)" : c.result().detail()));
-        }
-        serving.sort(null);
-        PausedRollout paused = state.paused() == null ? null : Pauses.readable(state, line -> { });
-        return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
-                serving, replicas, RolloutLock.owner(engine, app).orElse(null),
-                state.router() == null ? null : state.router().describe(),
-                paused == null ? null : paused.info());
+        AppListing listing = AppListing.of(engine.containers(app));
+        return listing.status(app, new ReplicaCheck(engine, listing.healthRules(), ProbeSettings.defaults()));
     }
 }

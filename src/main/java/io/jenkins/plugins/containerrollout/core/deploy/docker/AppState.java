@@ -1,7 +1,10 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.*;
+
 import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
+import java.util.Map;
 
 /**
  * One entry of an application's state log (the highest {@code seq} is current). {@code stable} is the last revision
@@ -56,6 +59,16 @@ record AppState(long seq, int stable, int target, AppPhase phase, int replicas, 
     boolean toldToStop(int revision) {
         int serving = servingIfComplete();
         return serving > 0 && revision != serving;
+    }
+
+    /**
+     * A state entry from its container's labels; here rather than in {@link EngineState}, whose JSON mapper the
+     * quick status must not build.
+     */
+    static AppState fromLabels(Map<String, String> l) {
+        return new AppState(Long.parseLong(l.get(SEQ)), Integer.parseInt(l.get(STABLE)), Integer.parseInt(l.get(TARGET)),
+                AppPhase.ofLabel(l.get(PHASE)), Integer.parseInt(l.get(REPLICAS)), Integer.parseInt(l.get(PORT_BASE)),
+                RouterSettings.fromLabels(l), l.get(PAUSED));
     }
 
     static AppState none() {

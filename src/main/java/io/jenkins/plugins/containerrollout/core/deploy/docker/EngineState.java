@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
-import io.jenkins.plugins.containerrollout.core.deploy.AppPhase;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
-import io.jenkins.plugins.containerrollout.core.router.RouterSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,7 +79,7 @@ final class EngineState {
     }
 
     private static AppState latest(List<Container> stateEntries) {
-        return stateEntries.stream().map(c -> state(c.getLabels())).max(Comparator.comparingLong(AppState::seq))
+        return stateEntries.stream().map(c -> AppState.fromLabels(c.getLabels())).max(Comparator.comparingLong(AppState::seq))
                 .orElse(AppState.none());
     }
 
@@ -205,12 +203,6 @@ final class EngineState {
         return new Revision(Integer.parseInt(l.get(REVISION)), spec, l.get(SPEC_HASH), l.get(IMAGE_ID), l.get(DIGEST),
                 l.get(HEALTH_PATH), Boolean.parseBoolean(l.get(ENGINE_HEALTH)), l.get(BUILD_URL), l.get(COMMIT),
                 Long.parseLong(l.getOrDefault(CREATED, "0")));
-    }
-
-    private static AppState state(Map<String, String> l) {
-        return new AppState(Long.parseLong(l.get(SEQ)), Integer.parseInt(l.get(STABLE)), Integer.parseInt(l.get(TARGET)),
-                AppPhase.ofLabel(l.get(PHASE)), Integer.parseInt(l.get(REPLICAS)), Integer.parseInt(l.get(PORT_BASE)),
-                RouterSettings.fromLabels(l), l.get(PAUSED));
     }
 
     private static Map<String, String> base(String app, String role) {

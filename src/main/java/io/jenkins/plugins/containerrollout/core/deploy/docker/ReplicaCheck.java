@@ -16,12 +16,12 @@ final class ReplicaCheck {
     record Check(ProbeResult result, boolean fatal) {
     }
 
-    private final ReplicaEngine engine;
-    private final Map<Integer, Revision> revisions;
+    private final ReplicaInspect engine;
+    private final Map<Integer, ? extends HealthRule> revisions;
     private final ProbeSettings probe;
     private final Map<String, HttpProbe> httpProbes = new ConcurrentHashMap<>();
 
-    ReplicaCheck(ReplicaEngine engine, Map<Integer, Revision> revisions, ProbeSettings probe) {
+    ReplicaCheck(ReplicaInspect engine, Map<Integer, ? extends HealthRule> revisions, ProbeSettings probe) {
         this.engine = engine;
         this.revisions = revisions;
         this.probe = probe;
@@ -32,7 +32,7 @@ final class ReplicaCheck {
      * running replica probed over HTTP needs no inspect of its own (one listing serves every replica of a round).
      */
     Check check(ReplicaRef replica, boolean listedRunning) {
-        Revision rev = revisions.get(replica.revision());
+        HealthRule rev = revisions.get(replica.revision());
         if (!listedRunning || rev != null && rev.engineHealth()) {
             return check(replica); // the exit code, or the engine's health status, needs the inspect
         }
@@ -47,7 +47,7 @@ final class ReplicaCheck {
         if (!state.running()) {
             return fatal(state.exitReason());
         }
-        Revision rev = revisions.get(replica.revision());
+        HealthRule rev = revisions.get(replica.revision());
         if (rev != null && rev.engineHealth()) {
             String status = state.health() == null ? "starting" : state.health();
             return switch (status) {
@@ -59,7 +59,7 @@ final class ReplicaCheck {
         return new Check(probeFor(rev).get(replica.port()), false);
     }
 
-    private HttpProbe probeFor(Revision rev) {
+    private HttpProbe probeFor(HealthRule rev) {
         String path = rev == null ? probe.path() : rev.healthPath();
         return httpProbes.computeIfAbsent(path, p -> new HttpProbe(probe.withPath(p)));
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * exceptions stay behind it ({@link AppEngine} is the Docker Engine one). Every call is one bounded engine request;
  * the idempotent ones (start, stop, remove) treat "already so" as done.
  */
-interface ReplicaEngine {
+interface ReplicaEngine extends ReplicaInspect {
     /** Every replica container of {@code app}, running or not. */
     java.util.List<ReplicaRef> replicas(String app);
 
@@ -29,6 +29,7 @@ interface ReplicaEngine {
     void remove(String id);
 
     /** What the engine says of a container now; empty when it is gone. */
+    @Override
     Optional<ReplicaState> state(String id);
 
     /**

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * ({@code RollbackRequest.pick}), one rule for every engine.
  */
 record Revision(int number, ReplicaSpec spec, String specHash, String imageId, String digest, String healthPath,
-        boolean engineHealth, String buildUrl, String commit, long createdMillis) {
+        boolean engineHealth, String buildUrl, String commit, long createdMillis) implements HealthRule {
 
     /** {@code revisions} by their number. */
     static Map<Integer, Revision> byNumber(List<Revision> revisions) {

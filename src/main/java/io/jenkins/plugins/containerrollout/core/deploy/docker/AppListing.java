@@ -1,0 +1,92 @@
+package io.jenkins.plugins.containerrollout.core.deploy.docker;
+
+import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.*;
+
+import com.github.dockerjava.api.model.Container;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One listing of an application's containers (its state entries, revision records, lock and replicas), and its status
+ * read from it: whoever listed them (docker-java, or the command line's quick {@code GET}), status answers the same.
+ *
+ * <p>Usage: {@code AppStatus s = AppListing.of(engine.containers(app)).status(app, checker);}
+ */
+final class AppListing {
+    /** One container as the engine's listing shows it. */
+    record Entry(String id, String name, Map<String, String> labels, boolean running) {
+        boolean hasRole(String role) {
+            return role.equals(labels.get(ROLE));
+        }
+    }
+
+    private final List<Entry> all;
+
+    AppListing(List<Entry> all) {
+        this.all = all;
+    }
+
+    /** A docker-java listing ({@link AppEngine#containers(String)}). */
+    static AppListing of(List<Container> containers) {
+        return new AppListing(containers.stream().map(c -> new Entry(c.getId(), AppEngine.name(c), c.getLabels(),
+                "running".equals(c.getState()))).toList());
+    }
+
+    AppState state() {
+        return all.stream().filter(e -> e.hasRole(ROLE_STATE)).map(e -> AppState.fromLabels(e.labels()))
+                .max(Comparator.comparingLong(AppState::seq)).orElse(AppState.none());
+    }
+
+    List<ReplicaRef> replicas() {
+        return all.stream().filter(e -> e.hasRole(ROLE_REPLICA))
+                .map(e -> AppEngine.replica(e.id(), e.name(), e.labels(), e.running())).toList();
+    }
+
+    /** How each recorded revision's replicas are checked, from the record's labels (its spec is not read). */
+    Map<Integer, HealthRule> healthRules() {
+        Map<Integer, HealthRule> rules = new TreeMap<>();
+        all.stream().filter(e -> e.hasRole(ROLE_REVISION)).forEach(e -> rules.put(Integer.parseInt(e.labels().get(REVISION)),
+                new HealthRule.Of(e.labels().get(HEALTH_PATH), Boolean.parseBoolean(e.labels().get(ENGINE_HEALTH)))));
+        return rules;
+    }
+
+    Optional<String> lockOwner() {
+        return all.stream().filter(e -> e.hasRole(ROLE_LOCK)).findFirst().map(e -> e.labels().get(OWNER));
+    }
+
+    /**
+     * Desired and ready replicas now (one check per running replica, {@code checker} over {@link #healthRules()}),
+     * the last phase, the lock's owner and where a paused rollout holds.
+     */
+    AppStatus status(String app, ReplicaCheck checker) {
+        AppState state = state();
+        List<AppStatus.Replica> replicas = new ArrayList<>();
+        List<Integer> serving = new ArrayList<>();
+        for (ReplicaRef r : replicas()) {
+            if (r.running() && state.toldToStop(r.revision())) {
+                // the last rollout took it out of traffic and told it to stop; its grace period is not over yet
+                replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), true, false,
+                        "stopping: replaced by revision " + state.servingIfComplete()));
+                continue;
+            }
+            // the listing says it runs: an HTTP probe needs no inspect (a HEALTHCHECK status does)
+            ReplicaCheck.Check c = r.running() ? checker.check(r, true) : null;
+            boolean ready = c != null && c.result().ok();
+            if (ready) {
+                serving.add(r.port());
+            }
+            replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), r.running(), ready,
+                    c == null ? "stopped (kept)" : c.result().detail()));
+        }
+        serving.sort(null);
+        PausedRollout paused = state.paused() == null ? null : Pauses.readable(state, line -> { });
+        return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
+                serving, replicas, lockOwner().orElse(null), state.router() == null ? null : state.router().describe(),
+                paused == null ? null : paused.info());
+    }
+}

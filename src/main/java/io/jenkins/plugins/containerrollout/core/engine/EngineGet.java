@@ -1,0 +1,198 @@
+package io.jenkins.plugins.containerrollout.core.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Read-only {@code GET}s to the Docker Engine API over its unix socket or plain TCP, for the command line's quick
+ * queries: a JDK socket and a status line, nothing else to load. A command answering in a fraction of a second cannot
+ * afford docker-java's client and model (a few hundred milliseconds of class loading and reflection in a fresh JVM).
+ * Engines reached over TLS, or by an address this does not speak, are left to the full client ({@link #of} is empty).
+ *
+ * <p>Usage: {@code Optional<EngineGet> e = EngineGet.of(host); String json = e.get().get("/containers/json?all=1");}
+ */
+public final class EngineGet {
+    /** The whole exchange, connecting included: a quick query that hangs is worse than the full client's answer. */
+    static final int TIMEOUT_MILLIS = 10_000;
+    /** Bigger bodies are not a listing or an inspect of one application. */
+    static final int BODY_MAX = 32 << 20;
+
+    private final UnixDomainSocketAddress unix;
+    private final InetSocketAddress tcp;
+    private final String hostHeader;
+
+    private EngineGet(UnixDomainSocketAddress unix, InetSocketAddress tcp, String hostHeader) {
+        this.unix = unix;
+        this.tcp = tcp;
+        this.hostHeader = hostHeader;
+    }
+
+    /** A client for {@code host} when it is a unix socket or plain {@code tcp://}; empty for TLS and anything else. */
+    public static Optional<EngineGet> of(DockerHost host) {
+        if (host.tlsVerify() || host.tls() != null) {
+            return Optional.empty();
+        }
+        String uri = host.uri();
+        try {
+            if (uri.startsWith("unix://")) {
+                return Optional.of(new EngineGet(UnixDomainSocketAddress.of(uri.substring("unix://".length())), null,
+                        "localhost"));
+            }
+            if (uri.startsWith("tcp://")) {
+                URI u = URI.create(uri);
+                if (u.getHost() == null || u.getPort() < 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(new EngineGet(null, new InetSocketAddress(u.getHost(), u.getPort()),
+                        u.getHost() + ":" + u.getPort()));
+            }
+        } catch (IllegalArgumentException unreadable) {
+            // the full client explains a malformed address
+        }
+        return Optional.empty();
+    }
+
+    /** {@code value} encoded for a query string ({@code filters={"label":[...]}}). */
+    public static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The body of {@code GET path}, or empty for 404; any other status, or a transport failure, is an
+     * {@link IOException} (the caller then asks the full client, which explains it).
+     */
+    public Optional<String> get(String path) throws IOException {
+        try (SocketChannel channel = unix != null ? SocketChannel.open(StandardProtocolFamily.UNIX)
+                : SocketChannel.open(); Watchdog watchdog = new Watchdog(channel)) {
+            channel.connect(unix != null ? unix : tcp);
+            OutputStream out = Channels.newOutputStream(channel);
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
+                    + "\r\nUser-Agent: container-rollout\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return HttpAnswer.read(Channels.newInputStream(channel), BODY_MAX);
+        }
+    }
+
+    /** Closes the channel when the exchange takes too long, which ends a blocked read with an exception. */
+    private static final class Watchdog implements AutoCloseable {
+        private final Thread thread;
+
+        Watchdog(SocketChannel channel) {
+            // a sleeping thread, unlike one blocked in native code, does not hold up the JVM's exit
+            thread = new Thread(() -> {
+                try {
+                    Thread.sleep(TIMEOUT_MILLIS);
+                    channel.close();
+                } catch (InterruptedException | IOException done) {
+                    // the exchange ended first
+                }
+            }, "engine-get-watchdog");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
+    }
+
+    /** Reads one HTTP/1.1 answer: status line, headers, then a chunked, sized or until-close body. */
+    static final class HttpAnswer {
+        private HttpAnswer() {
+        }
+
+        static Optional<String> read(InputStream raw, int max) throws IOException {
+            InputStream in = new java.io.BufferedInputStream(raw, 16 << 10);
+            String status = line(in);
+            String[] parts = status.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
+                throw new IOException("the engine answered '" + status + "', not HTTP");
+            }
+            int code = Integer.parseInt(parts[1]);
+            long length = -1;
+            boolean chunked = false;
+            for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                int colon = h.indexOf(':');
+                String name = colon < 0 ? h : h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = colon < 0 ? "" : h.substring(colon + 1).trim();
+                if (name.equals("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equals("transfer-encoding")) {
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (long size = chunk(line(in)); size > 0; size = chunk(line(in))) {
+                    copy(in, body, size, max);
+                    line(in);
+                }
+            } else {
+                copy(in, body, length, max);
+            }
+            if (code == 404) {
+                return Optional.empty();
+            }
+            if (code != 200) {
+                throw new IOException("the engine answered " + code + ": " + body.toString(StandardCharsets.UTF_8).trim());
+            }
+            return Optional.of(body.toString(StandardCharsets.UTF_8));
+        }
+
+        private static long chunk(String sizeLine) throws IOException {
+            int semi = sizeLine.indexOf(';');
+            try {
+                return Long.parseLong((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("a chunk size that is not one: '" + sizeLine + "'");
+            }
+        }
+
+        /** {@code length} bytes, or everything up to the end when it is negative; never more than {@code max}. */
+        private static void copy(InputStream in, ByteArrayOutputStream to, long length, int max) throws IOException {
+            byte[] buf = new byte[16 << 10];
+            long left = length < 0 ? Long.MAX_VALUE : length;
+            while (left > 0) {
+                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (n < 0) {
+                    if (length < 0) {
+                        return;
+                    }
+                    throw new IOException("the engine's answer ended early");
+                }
+                if (to.size() + n > max) {
+                    throw new IOException("the engine's answer is larger than " + max + " bytes");
+                }
+                to.write(buf, 0, n);
+                left -= n;
+            }
+        }
+
+        /** One CRLF-terminated line, without its end; an end of stream ends it too. */
+        private static String line(InputStream in) throws IOException {
+            StringBuilder s = new StringBuilder();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                if (b != '\r') {
+                    s.append((char) b);
+                }
+                if (s.length() > 8192) {
+                    throw new IOException("an HTTP line longer than 8 KB");
+                }
+            }
+            return s.toString();
+        }
+    }
+}

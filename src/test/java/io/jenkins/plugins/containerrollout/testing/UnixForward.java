@@ -1,0 +1,77 @@
+package io.jenkins.plugins.containerrollout.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+
+/**
+ * The engine's unix socket offered on a loopback TCP port, byte for byte (what {@code socat} does): the test bed's
+ * engines listen on unix sockets only, and a client's {@code tcp://} path must still be tried against a real engine.
+ *
+ * <p>Usage: {@code try (UnixForward f = new UnixForward(Path.of("/var/run/docker.sock"))) { "tcp://127.0.0.1:" + f.port() }}
+ */
+public final class UnixForward implements AutoCloseable {
+    private final ServerSocket server;
+
+    public UnixForward(Path socket) throws IOException {
+        server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    SocketChannel engine = SocketChannel.open(StandardProtocolFamily.UNIX);
+                    engine.connect(UnixDomainSocketAddress.of(socket));
+                    pump(client.getInputStream(), Channels.newOutputStream(engine), engine::shutdownOutput);
+                    pump(Channels.newInputStream(engine), client.getOutputStream(), () -> {
+                        client.close();
+                        engine.close();
+                    });
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "unix-forward");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    private interface End {
+        void run() throws IOException;
+    }
+
+    private static void pump(InputStream in, OutputStream out, End end) {
+        Thread t = new Thread(() -> {
+            try {
+                in.transferTo(out);
+                out.flush();
+            } catch (IOException ignored) {
+                // the other side closed
+            } finally {
+                try {
+                    end.run();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }
+        }, "unix-forward-pump");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
