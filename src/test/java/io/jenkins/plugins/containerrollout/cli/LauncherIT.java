@@ -57,6 +57,14 @@ public class LauncherIT {
         assertTrue("the second command maps Main from the archive",
                 Files.readString(log).contains(Main.class.getName() + " source: shared objects file (top)"));
         assertEquals(jar("--help"), launcher(cache, "--help"));
+
+        // another command loads other classes: it makes an archive of its own, and leaves status's
+        Path statusArchive = archives(cache).get(0);
+        assertEquals(jar("history", "--app", app), launcher(cache, "history", "--app", app));
+        assertEquals(2, archives(cache).size());
+        assertTrue(archives(cache).contains(statusArchive));
+        assertEquals(expected, launcher(cache, "status", "--app", app));
+        assertEquals(2, archives(cache).size());
     }
 
     @Test
