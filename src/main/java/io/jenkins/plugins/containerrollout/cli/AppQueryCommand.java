@@ -31,54 +31,52 @@ public final class AppQueryCommand implements Command {
                     + "one serving, or the one the last rollout left)"),
             Option.value("--tail", "N", "lines per replica (default 100)"));
 
-    /** What the command asks the deployer about one application. */
-    @FunctionalInterface
-    private interface Query {
-        Object ask(AppDeployer deployer, String app, ParsedOptions o) throws UsageException;
-    }
-
     private final String name;
     private final String summary;
     private final Options options;
-    /** What the command asks about a stack, or null when it takes only --app. */
-    @FunctionalInterface
-    private interface StackQuery {
-        Object ask(AppDeployer deployer, String project);
-    }
 
-    private final Query query;
-    private final StackQuery stackQuery;
-
-    private AppQueryCommand(String name, String summary, Options options, Query query, StackQuery stackQuery) {
+    // no lambdas in the table: --help builds every command in a JVM that has run none yet (#17), so run() asks by name
+    private AppQueryCommand(String name, String summary, Options options) {
         this.name = name;
         this.summary = summary;
         this.options = options;
-        this.query = query;
-        this.stackQuery = stackQuery;
     }
 
     /** {@code status --app NAME} or {@code status --project NAME}. */
     static AppQueryCommand status() {
         return new AppQueryCommand("status", "Show an application's phase, revisions, ready replicas and serving ports,"
-                + " and where a paused rollout holds (--project: a stack's current revision and each service's).", OPTIONS,
-                (deployer, app, o) -> deployer.status(app), StackView::status);
+                + " and where a paused rollout holds (--project: a stack's current revision and each service's).", OPTIONS);
     }
 
     /** {@code history --app NAME} or {@code history --project NAME}. */
     static AppQueryCommand history() {
         return new AppQueryCommand("history", "List an application's kept revisions, the ones 'rollback --to-revision'"
-                + " can restore (--project: a stack's revisions).", OPTIONS,
-                (deployer, app, o) -> new History(app, deployer.history(app)), StackView::history);
+                + " can restore (--project: a stack's revisions).", OPTIONS);
     }
 
     /** {@code logs --app NAME [--revision N] [--tail N]}. */
     static AppQueryCommand logs() {
         return new AppQueryCommand("logs", "Print the last log lines of each replica of a revision, running or kept "
-                + "(a failed revision's replicas are kept until a rollout succeeds).", LOG_OPTIONS, (deployer, app, o) -> {
-                    int revision = o.nonNegative("--revision", 0);
-                    int tail = o.positiveInt("--tail", 100);
-                    return new Logs(app, UsageException.check(() -> deployer.logs(app, revision, tail)));
-                }, null);
+                + "(a failed revision's replicas are kept until a rollout succeeds).", LOG_OPTIONS);
+    }
+
+    /** What this command asks the deployer about one application. */
+    private Object ask(AppDeployer deployer, String app, ParsedOptions o) throws UsageException {
+        switch (name) {
+            case "status":
+                return deployer.status(app);
+            case "history":
+                return new History(app, deployer.history(app));
+            default:
+                int revision = o.nonNegative("--revision", 0);
+                int tail = o.positiveInt("--tail", 100);
+                return new Logs(app, UsageException.check(() -> deployer.logs(app, revision, tail)));
+        }
+    }
+
+    /** What this command asks about a stack (status and history only). */
+    private Object askStack(AppDeployer deployer, String project) {
+        return name.equals("status") ? StackView.status(deployer, project) : StackView.history(deployer, project);
     }
 
     @Override
@@ -98,10 +96,10 @@ public final class AppQueryCommand implements Command {
 
     @Override
     public Object run(ParsedOptions o, Terminal terminal) throws Exception {
-        String project = stackQuery == null ? null : project(o);
+        String project = name.equals("logs") ? null : project(o);
         if (project != null) {
             try (AppDeployer deployer = EngineOptions.deployer(o, EngineOptions.host(o, terminal))) {
-                return CommandResult.ok(UsageException.check(() -> stackQuery.ask(deployer, project)));
+                return CommandResult.ok(UsageException.check(() -> askStack(deployer, project)));
             }
         }
         String app = EngineOptions.app(o);
@@ -113,7 +111,7 @@ public final class AppQueryCommand implements Command {
             return answered(app, quick.get(), terminal);
         }
         try (AppDeployer deployer = EngineOptions.deployer(o, host)) {
-            return answered(app, query.ask(deployer, app, o), terminal);
+            return answered(app, ask(deployer, app, o), terminal);
         }
     }
 

@@ -58,9 +58,11 @@ public final class Main {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         Command command = found.get().form(rest);
-        if (rest.stream().anyMatch(Main::isHelp)) {
-            out.print(help(command));
-            return 0;
+        for (String arg : rest) {
+            if (isHelp(arg)) {
+                out.print(help(command));
+                return 0;
+            }
         }
         try {
             ParsedOptions options = command.options().parse(rest);

@@ -23,7 +23,12 @@ public final class Options {
 
     /** Options from several groups (a command's own, then shared ones such as the report options), in order. */
     public static Options of(Option[]... groups) {
-        return new Options(java.util.Arrays.stream(groups).flatMap(java.util.Arrays::stream).toArray(Option[]::new));
+        // a loop, not a stream: every command's table is built for --help too, in a JVM that has run no lambda yet
+        List<Option> all = new ArrayList<>();
+        for (Option[] group : groups) {
+            all.addAll(List.of(group));
+        }
+        return new Options(all.toArray(new Option[0]));
     }
 
     /** Whether the command accepts the option at all. */
@@ -123,10 +128,14 @@ public final class Options {
         }
         left.add("--help");
         right.add("show this help");
-        int width = left.stream().mapToInt(String::length).max().orElse(0) + 2;
+        int width = 0;
+        for (String l : left) {
+            width = Math.max(width, l.length() + 2);
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < left.size(); i++) {
-            out.append("  ").append(String.format("%-" + width + "s", left.get(i))).append(right.get(i)).append('\n');
+            out.append("  ").append(left.get(i)).append(" ".repeat(width - left.get(i).length())).append(right.get(i))
+                    .append('\n');
         }
         return out.toString();
     }

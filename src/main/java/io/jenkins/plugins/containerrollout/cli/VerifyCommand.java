@@ -41,8 +41,11 @@ import java.util.regex.Pattern;
  * <p>Usage: {@code container-rollout verify --app web --http '{endpoint}/health' --health --on-failure rollback}
  */
 public final class VerifyCommand implements Command {
-    /** {@code URL=200} or {@code URL=200,204}: the statuses after the last {@code =}; a query's {@code =} stays in the URL. */
-    private static final Pattern EXPECTED = Pattern.compile("^(.+)=(\\d{3}(?:,\\d{3})*)$");
+    /** Compiled when a verify parses --http, not when --help builds the command table (#17). */
+    private static final class Expected {
+        /** {@code URL=200} or {@code URL=200,204}: the statuses after the last {@code =}; a query's {@code =} stays in the URL. */
+        static final Pattern PATTERN = Pattern.compile("^(.+)=(\\d{3}(?:,\\d{3})*)$");
+    }
 
     private static final Option[] OWN = {
         EngineOptions.APP,
@@ -151,7 +154,7 @@ public final class VerifyCommand implements Command {
         Set<String> names = new HashSet<>();
         int retries = o.nonNegative("--retries", 0);
         for (String spec : o.values("--http")) {
-            Matcher m = EXPECTED.matcher(spec);
+            Matcher m = Expected.PATTERN.matcher(spec);
             String url = m.matches() ? m.group(1) : spec;
             List<Integer> statuses = m.matches() ? Arrays.stream(m.group(2).split(",")).map(Integer::valueOf).toList() : null;
             String name = unique(names, url);
