@@ -1,8 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.engine;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -12,7 +11,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -81,7 +79,21 @@ public final class EngineGet {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
                     + "\r\nUser-Agent: container-rollout\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            return HttpAnswer.read(Channels.newInputStream(channel), BODY_MAX);
+            try (RawHttpResponse answer = RawHttpResponse.read(new BufferedInputStream(Channels.newInputStream(channel),
+                    16 << 10), () -> { })) {
+                byte[] body = answer.getBody().readNBytes(BODY_MAX + 1);
+                if (body.length > BODY_MAX) {
+                    throw new IOException("the engine's answer to GET " + path + " is larger than " + BODY_MAX + " bytes");
+                }
+                if (answer.getStatusCode() == 404) {
+                    return Optional.empty();
+                }
+                if (answer.getStatusCode() != 200) {
+                    throw new IOException("the engine answered GET " + path + " with " + answer.getStatusCode() + ": "
+                            + new String(body, StandardCharsets.UTF_8).trim());
+                }
+                return Optional.of(new String(body, StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -106,93 +118,6 @@ public final class EngineGet {
         @Override
         public void close() {
             thread.interrupt();
-        }
-    }
-
-    /** Reads one HTTP/1.1 answer: status line, headers, then a chunked, sized or until-close body. */
-    static final class HttpAnswer {
-        private HttpAnswer() {
-        }
-
-        static Optional<String> read(InputStream raw, int max) throws IOException {
-            InputStream in = new java.io.BufferedInputStream(raw, 16 << 10);
-            String status = line(in);
-            String[] parts = status.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
-                throw new IOException("the engine answered '" + status + "', not HTTP");
-            }
-            int code = Integer.parseInt(parts[1]);
-            long length = -1;
-            boolean chunked = false;
-            for (String h = line(in); !h.isEmpty(); h = line(in)) {
-                int colon = h.indexOf(':');
-                String name = colon < 0 ? h : h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = colon < 0 ? "" : h.substring(colon + 1).trim();
-                if (name.equals("content-length")) {
-                    length = Long.parseLong(value);
-                } else if (name.equals("transfer-encoding")) {
-                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                }
-            }
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            if (chunked) {
-                for (long size = chunk(line(in)); size > 0; size = chunk(line(in))) {
-                    copy(in, body, size, max);
-                    line(in);
-                }
-            } else {
-                copy(in, body, length, max);
-            }
-            if (code == 404) {
-                return Optional.empty();
-            }
-            if (code != 200) {
-                throw new IOException("the engine answered " + code + ": " + body.toString(StandardCharsets.UTF_8).trim());
-            }
-            return Optional.of(body.toString(StandardCharsets.UTF_8));
-        }
-
-        private static long chunk(String sizeLine) throws IOException {
-            int semi = sizeLine.indexOf(';');
-            try {
-                return Long.parseLong((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new IOException("a chunk size that is not one: '" + sizeLine + "'");
-            }
-        }
-
-        /** {@code length} bytes, or everything up to the end when it is negative; never more than {@code max}. */
-        private static void copy(InputStream in, ByteArrayOutputStream to, long length, int max) throws IOException {
-            byte[] buf = new byte[16 << 10];
-            long left = length < 0 ? Long.MAX_VALUE : length;
-            while (left > 0) {
-                int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    if (length < 0) {
-                        return;
-                    }
-                    throw new IOException("the engine's answer ended early");
-                }
-                if (to.size() + n > max) {
-                    throw new IOException("the engine's answer is larger than " + max + " bytes");
-                }
-                to.write(buf, 0, n);
-                left -= n;
-            }
-        }
-
-        /** One CRLF-terminated line, without its end; an end of stream ends it too. */
-        private static String line(InputStream in) throws IOException {
-            StringBuilder s = new StringBuilder();
-            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
-                if (b != '\r') {
-                    s.append((char) b);
-                }
-                if (s.length() > 8192) {
-                    throw new IOException("an HTTP line longer than 8 KB");
-                }
-            }
-            return s.toString();
         }
     }
 }
