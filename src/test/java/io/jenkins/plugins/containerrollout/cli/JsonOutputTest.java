@@ -52,11 +52,12 @@ public class JsonOutputTest {
     }
 
     /**
-     * A status is written by {@link RecordJson} (the quick status must not build the mapper); it writes what the
-     * mapper writes, replicas, pause, router and lock owner included (a pause an hour ahead: 0 s on both sides).
+     * A status and a build are written by {@link RecordJson} (a fresh JVM need not build the mapper); it writes what
+     * the mapper writes, replicas, pause, router, lock owner and Git metadata included (a pause an hour ahead: 0 s on
+     * both sides).
      */
     @Test
-    public void aStatusIsWrittenAsTheMapperWritesIt() throws Exception {
+    public void aStatusAndABuildAreWrittenAsTheMapperWritesThem() throws Exception {
         PauseInfo pause = new PauseInfo("blueGreen", 0, 0, 0, 4, 3, System.currentTimeMillis() + 3_600_000,
                 "http://127.0.0.1:8081/", null);
         List<AppStatus.Replica> replicas = List.of(new AppStatus.Replica("web.r3.s0", 3, 0, 21000, true, true, "200"),
@@ -66,6 +67,12 @@ public class JsonOutputTest {
                         RouterSettings.haproxy("/run/haproxy/admin.sock", "web", 8080).describe(), pause),
                 new AppStatus("web", AppPhase.NONE, 0, 0, 0, 0, List.of(), List.of(), null, null))) {
             assertEquals(JsonOutput.mapped(status), RecordJson.write(status));
+        }
+        for (BuildResult build : List.of(new BuildResult("sha256:1", List.of("a:1", "b:2"), Map.of("a:1", "sha256:2"),
+                Map.of("k", "v", "org.opencontainers.image.created", "2026-01-02T03:04:05Z"), 10, 20,
+                new GitMetadata("abc", null, Instant.parse("2026-01-02T03:04:05Z"))),
+                new BuildResult("sha256:1", List.of("a:1"), Map.of(), Map.of(), 0, 0))) {
+            assertEquals(JsonOutput.mapped(build), RecordJson.write(build));
         }
     }
 

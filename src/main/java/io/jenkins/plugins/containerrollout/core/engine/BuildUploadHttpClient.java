@@ -1,19 +1,12 @@
 package io.jenkins.plugins.containerrollout.core.engine;
 
 import com.github.dockerjava.transport.DockerHttpClient;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -23,7 +16,7 @@ import java.util.regex.Pattern;
  * to a unix:// engine. HttpClient 5 writes a streamed request body 4 KiB at a time, one chunk and a socket write or two
  * each; a 100 MB context then costs some 50 000 writes, and the engine as many wake-ups, where the docker CLI sends
  * 32 KiB chunks (the build bench in docs/benchmarks.md compares the two end to end). Here the context goes out in 64 KiB
- * chunks with gathering writes, on a connection of its own. The response goes back to docker-java as it came, which
+ * chunks with gathering writes, on a connection of its own ({@link ChunkedPost}). The response goes back to docker-java as it came, which
  * decodes the build stream and the engine's errors as always. Every other request goes through the delegate.
  *
  * <p>No read timeout of its own: a build is bounded by its caller, which closes the response (or this client) to stop
@@ -33,9 +26,6 @@ import java.util.regex.Pattern;
  */
 final class BuildUploadHttpClient implements DockerHttpClient {
     private static final Pattern BUILD = Pattern.compile("^(/v[0-9.]+)?/build(\\?.*)?$");
-    private static final int CHUNK = 64 * 1024;
-    /** Headers this client writes itself: the framing of the request is its own. */
-    private static final Set<String> FRAMING = Set.of("host", "content-length", "transfer-encoding", "connection");
 
     private final DockerHttpClient delegate;
     private final Path socket;
@@ -74,60 +64,8 @@ final class BuildUploadHttpClient implements DockerHttpClient {
     }
 
     private Response exchange(SocketChannel channel, Request request) throws IOException {
-        writeFully(channel, ByteBuffer.wrap(head(request).getBytes(StandardCharsets.UTF_8)));
-        IOException sendFailure = null;
-        try (InputStream body = request.body() == null ? InputStream.nullInputStream() : request.body()) {
-            sendChunked(channel, body);
-        } catch (IOException e) {
-            sendFailure = e; // the engine may have answered already (a refused build): read that answer first
-        }
-        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), CHUNK);
-        try {
-            return RawHttpResponse.read(in, () -> release(channel));
-        } catch (IOException readFailure) {
-            if (sendFailure != null) {
-                sendFailure.addSuppressed(readFailure);
-                throw sendFailure;
-            }
-            throw readFailure;
-        }
-    }
-
-    private static String head(Request request) {
-        StringBuilder head = new StringBuilder("POST ").append(request.path()).append(" HTTP/1.1\r\nHost: localhost\r\n");
-        boolean contentType = false;
-        for (Map.Entry<String, String> h : request.headers().entrySet()) {
-            String name = h.getKey().toLowerCase(Locale.ROOT);
-            if (!FRAMING.contains(name) && h.getValue() != null) {
-                head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
-                contentType |= name.equals("content-type");
-            }
-        }
-        if (!contentType) {
-            head.append("Content-Type: application/x-tar\r\n");
-        }
-        return head.append("Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").toString();
-    }
-
-    private static void sendChunked(SocketChannel channel, InputStream body) throws IOException {
-        byte[] buffer = new byte[CHUNK];
-        ByteBuffer crlf = ByteBuffer.wrap(new byte[] {'\r', '\n'});
-        int n;
-        while ((n = body.readNBytes(buffer, 0, CHUNK)) > 0) {
-            ByteBuffer size = ByteBuffer.wrap((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            writeFully(channel, size, ByteBuffer.wrap(buffer, 0, n), crlf.rewind());
-        }
-        writeFully(channel, ByteBuffer.wrap("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static void writeFully(SocketChannel channel, ByteBuffer... buffers) throws IOException {
-        long left = 0;
-        for (ByteBuffer b : buffers) {
-            left += b.remaining();
-        }
-        while (left > 0) {
-            left -= channel.write(buffers);
-        }
+        return ChunkedPost.exchange(channel, ChunkedPost.head(request.path(), "localhost", request.headers()),
+                request.body(), () -> release(channel));
     }
 
     private void release(SocketChannel channel) {

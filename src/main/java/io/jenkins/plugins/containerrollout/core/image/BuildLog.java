@@ -31,23 +31,47 @@ final class BuildLog extends StreamWatcher<BuildResponseItem> {
         this.sink = sink;
     }
 
+    /**
+     * One message of the stream, as docker-java's {@link BuildResponseItem} or {@link PlainBuild} reads it.
+     *
+     * @param progress     whether it carries a progress detail (a pull's progress bar: not logged)
+     * @param errorMessage the error detail's message, or null
+     */
+    record Item(String stream, String status, String id, boolean progress, String error, String errorMessage) {
+        static Item of(BuildResponseItem item) {
+            return new Item(item.getStream(), item.getStatus(), item.getId(), item.getProgressDetail() != null,
+                    item.getError(), item.getErrorDetail() == null ? null : item.getErrorDetail().getMessage());
+        }
+    }
+
     @Override
-    protected synchronized void handle(BuildResponseItem item) {
-        if (item.getStream() != null) {
-            partial.append(item.getStream());
+    protected void handle(BuildResponseItem item) {
+        handle(Item.of(item));
+    }
+
+    /** An item read without docker-java ({@link PlainBuild}), unless the stream was closed. */
+    void next(Item item) {
+        if (!closed()) {
+            handle(item);
+        }
+    }
+
+    private synchronized void handle(Item item) {
+        if (item.stream() != null) {
+            partial.append(item.stream());
             int nl;
             while ((nl = partial.indexOf("\n")) >= 0) {
                 line(partial.substring(0, nl));
                 partial.delete(0, nl + 1);
             }
         }
-        if (item.getStatus() != null && item.getProgressDetail() == null) {
-            sink.line(item.getId() == null ? item.getStatus() : item.getId() + ": " + item.getStatus());
+        if (item.status() != null && !item.progress()) {
+            sink.line(item.id() == null ? item.status() : item.id() + ": " + item.status());
         }
-        if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
-            error = item.getErrorDetail().getMessage();
-        } else if (item.getError() != null) {
-            error = item.getError();
+        if (item.errorMessage() != null) {
+            error = item.errorMessage();
+        } else if (item.error() != null) {
+            error = item.error();
         }
     }
 

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.AuthConfigurations;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.engine.DockerClientFactory;
+import io.jenkins.plugins.containerrollout.core.engine.PlainEngine;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.engine.EngineException;
 import io.jenkins.plugins.containerrollout.core.engine.EngineFailures;
@@ -48,6 +49,8 @@ public final class ImageBuilder {
 
     private final DockerHost host;
     private final DockerClientFactory clients;
+    /** Whether a build without push may go without docker-java ({@link PlainBuild}); tests compare the two. */
+    private final boolean plainAllowed;
 
     public ImageBuilder(DockerHost host) {
         this(host, DockerClientFactory.DEFAULT);
@@ -55,8 +58,13 @@ public final class ImageBuilder {
 
     /** With another client factory (other connect timeout); the response timeout always follows the request's. */
     public ImageBuilder(DockerHost host, DockerClientFactory clients) {
+        this(host, clients, true);
+    }
+
+    private ImageBuilder(DockerHost host, DockerClientFactory clients, boolean plainAllowed) {
         this.host = host;
         this.clients = clients;
+        this.plainAllowed = plainAllowed;
     }
 
     /**
@@ -86,11 +94,13 @@ public final class ImageBuilder {
         Optional<GitMetadata> git = git(context, progress);
         Map<String, String> labels = OciLabels.compose(request.labels(), git, request.version(), Instant.now());
 
-        Session session = new Session(connect(timeout), progress, deadline, timeout);
+        PlainEngine plain = plainEngine(request);
+        Session session = new Session(plain != null ? null : connect(timeout), progress, deadline, timeout);
         try {
             stopIfInterrupted();
-            Built built = buildImage(session, request, context, refs, labels);
-            InspectImageResponse image = inspect(session.docker(), built.imageId() != null ? built.imageId() : request.tags().get(0));
+            Built built = buildImage(session, request, context, refs, labels, plain);
+            String ref = built.imageId() != null ? built.imageId() : request.tags().get(0);
+            PlainBuild.Image image = plain != null ? plainImage(plain, ref) : image(inspect(session.docker(), ref));
             Map<String, String> digests = new LinkedHashMap<>();
             if (request.push()) {
                 for (int i = 0; i < refs.size(); i++) {
@@ -98,12 +108,49 @@ public final class ImageBuilder {
                     digests.put(request.tags().get(i), push(session, refs.get(i), request.credentials()));
                 }
             }
-            Map<String, String> imageLabels = image.getConfig() == null || image.getConfig().getLabels() == null
-                    ? Map.of() : image.getConfig().getLabels();
-            return new BuildResult(image.getId(), request.tags(), digests, imageLabels, built.contextBytes(),
+            return new BuildResult(image.id(), request.tags(), digests, image.labels(), built.contextBytes(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), git.orElse(null));
         } finally {
-            DockerClientFactory.closeQuietly(session.docker());
+            if (session.docker() != null) {
+                DockerClientFactory.closeQuietly(session.docker());
+            }
+        }
+    }
+
+    /**
+     * The engine spoken to without docker-java ({@link PlainBuild}) for a build that pushes nothing and sends no
+     * registry credentials, when it answers a ping over a unix socket or plain TCP; else null, and docker-java's
+     * client builds (and explains an engine it cannot reach, as it always has).
+     */
+    /** A builder that always builds through docker-java's client, as over TLS: for tests of both ways. */
+    static ImageBuilder throughDockerJava(DockerHost host) {
+        return new ImageBuilder(host, DockerClientFactory.DEFAULT, false);
+    }
+
+    private PlainEngine plainEngine(BuildRequest request) {
+        if (!plainAllowed || request.push() || request.credentials() != null) {
+            return null;
+        }
+        PlainEngine engine = PlainEngine.of(host).orElse(null);
+        try {
+            return engine != null && engine.get("/_ping").isPresent() ? engine : null;
+        } catch (IOException unreachable) {
+            return null;
+        }
+    }
+
+    private static PlainBuild.Image image(InspectImageResponse image) {
+        Map<String, String> labels = image.getConfig() == null || image.getConfig().getLabels() == null
+                ? Map.of() : image.getConfig().getLabels();
+        return new PlainBuild.Image(image.getId(), labels);
+    }
+
+    private PlainBuild.Image plainImage(PlainEngine engine, String ref) throws BuildException {
+        try {
+            return PlainBuild.image(engine, ref).orElseThrow(() -> new BuildException("inspecting the built image "
+                    + ref + ": the engine has no such image"));
+        } catch (IOException e) {
+            throw streamFailure("inspecting the built image " + ref, e);
         }
     }
 
@@ -122,7 +169,7 @@ public final class ImageBuilder {
     }
 
     private Built buildImage(Session session, BuildRequest request, Path context, List<ImageReference> refs,
-            Map<String, String> labels) throws BuildException, InterruptedException {
+            Map<String, String> labels, PlainEngine plain) throws BuildException, InterruptedException {
         ContextArchive archive;
         try {
             archive = new ContextArchive(context, request.dockerfile(), DockerIgnore.read(context));
@@ -132,27 +179,15 @@ public final class ImageBuilder {
         BuildLog log = new BuildLog(refs.get(0).repository().replace('/', '-'), session.progress());
         CountingInputStream tar = new CountingInputStream(archive.open(), log::adopt);
         try {
-            BuildImageCmd cmd = session.docker().buildImageCmd(tar)
-                    .withDockerfilePath(archive.dockerfileName())
-                    .withTags(new LinkedHashSet<>(request.tags()))
-                    .withLabels(labels)
-                    .withNoCache(request.noCache())
-                    .withPull(request.pull())
-                    .withRemove(true)
-                    .withForcerm(true); // a failed or cancelled step leaves no container behind
-            request.buildArgs().forEach(cmd::withBuildArg);
-            if (request.target() != null && !request.target().isBlank()) {
-                cmd.withTarget(request.target());
+            if (plain != null) {
+                PlainBuild.start(plain, PlainBuild.query(archive.dockerfileName(), request.tags(), labels,
+                        request.noCache(), request.pull(), request.buildArgs(), request.target()), tar, log);
+            } else {
+                send(session.docker(), request, refs, labels, archive, tar, log);
             }
-            if (request.credentials() != null) {
-                // for FROM images in the registries the tags name: the only ones the credentials are known to be
-                // for; offering them to any other registry would hand the password to a stranger
-                AuthConfigurations auths = new AuthConfigurations();
-                refs.forEach(ref -> auths.addConfig(auth(ref, request.credentials())));
-                cmd.withBuildAuthConfigs(auths);
-            }
-            cmd.exec(log);
             await(session, log, "build", tar);
+        } catch (IOException e) {
+            throw new BuildException("cannot encode the build's labels or arguments: " + e.getMessage(), e);
         } finally {
             StreamWatcher.closeQuietly(tar);
         }
@@ -166,6 +201,31 @@ public final class ImageBuilder {
             throw streamFailure("build of " + request.tags().get(0), log.streamError());
         }
         return new Built(log.imageId(), tar.count());
+    }
+
+    /** The build through docker-java's client: its command, run on docker-java's thread into {@code log}. */
+    private static void send(DockerClient docker, BuildRequest request, List<ImageReference> refs,
+            Map<String, String> labels, ContextArchive archive, CountingInputStream tar, BuildLog log) {
+        BuildImageCmd cmd = docker.buildImageCmd(tar)
+                .withDockerfilePath(archive.dockerfileName())
+                .withTags(new LinkedHashSet<>(request.tags()))
+                .withLabels(labels)
+                .withNoCache(request.noCache())
+                .withPull(request.pull())
+                .withRemove(true)
+                .withForcerm(true); // a failed or cancelled step leaves no container behind
+        request.buildArgs().forEach(cmd::withBuildArg);
+        if (request.target() != null && !request.target().isBlank()) {
+            cmd.withTarget(request.target());
+        }
+        if (request.credentials() != null) {
+            // for FROM images in the registries the tags name: the only ones the credentials are known to be
+            // for; offering them to any other registry would hand the password to a stranger
+            AuthConfigurations auths = new AuthConfigurations();
+            refs.forEach(ref -> auths.addConfig(auth(ref, request.credentials())));
+            cmd.withBuildAuthConfigs(auths);
+        }
+        cmd.exec(log);
     }
 
     private String push(Session session, ImageReference ref, RegistryCredentials credentials)

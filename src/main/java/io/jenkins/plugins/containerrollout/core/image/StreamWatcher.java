@@ -94,6 +94,11 @@ abstract class StreamWatcher<T> implements ResultCallback<T> {
         done.countDown();
     }
 
+    /** Whether {@link #close()} was called: what comes after is not handled. */
+    final boolean closed() {
+        return closed;
+    }
+
     /** Waits for the end of the stream; false when {@code timeout} passed first. */
     boolean await(Duration timeout) throws InterruptedException {
         return done.await(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);

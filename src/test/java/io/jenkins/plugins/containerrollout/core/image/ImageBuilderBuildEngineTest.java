@@ -19,12 +19,25 @@ import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
-/** Building on the real engine: what the image carries, its tags, the log, and how failures read. */
+/**
+ * Building on the real engine: what the image carries, its tags, the log, and how failures read. A build without push
+ * goes without docker-java ({@link PlainBuild}); the image and the failure are checked both ways, as over TLS the
+ * build goes through docker-java's client ({@link ImageBuilder#throughDockerJava}).
+ */
 public class ImageBuilderBuildEngineTest {
     private static final String BUSYBOX = "COPY busybox /bin/busybox";
 
     @Test
     public void buildsWithArgsTargetLabelsAndOciLabels() throws Exception {
+        buildsWithArgsTargetLabelsAndOciLabels(new ImageBuilder(TestBed.host()));
+    }
+
+    @Test
+    public void buildsWithArgsTargetLabelsAndOciLabelsThroughDockerJava() throws Exception {
+        buildsWithArgsTargetLabelsAndOciLabels(ImageBuilder.throughDockerJava(TestBed.host()));
+    }
+
+    private void buildsWithArgsTargetLabelsAndOciLabels(ImageBuilder builder) throws Exception {
         Path ctx = context("FROM scratch AS base", BUSYBOX, "ARG GREETING=none",
                 "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo $GREETING > /greeting\"]",
                 "FROM base AS broken", "RUN [\"/bin/busybox\", \"false\"]");
@@ -40,7 +53,7 @@ public class ImageBuilderBuildEngineTest {
             req.labels = Map.of("team", "rollout");
             req.version = "1.2.3";
             Instant before = Instant.now().minusSeconds(1);
-            BuildResult result = new ImageBuilder(TestBed.host()).build(req.build(), line -> { });
+            BuildResult result = builder.build(req.build(), line -> { });
 
             @SuppressWarnings("unchecked")
             Map<String, String> labels = new ObjectMapper().readValue(
@@ -131,12 +144,16 @@ public class ImageBuilderBuildEngineTest {
 
     @Test
     public void namesTheFailingRunStepItsExitCodeAndItsLastOutput() throws Exception {
+        namesTheFailingRunStep(new ImageBuilder(TestBed.host()));
+        namesTheFailingRunStep(ImageBuilder.throughDockerJava(TestBed.host()));
+    }
+
+    private void namesTheFailingRunStep(ImageBuilder builder) throws Exception {
         Path ctx = context("FROM scratch", BUSYBOX,
                 "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"for i in $(seq 1 12); do echo out$i; done; exit 3\"]");
         String tag = TestBed.unique("bld") + ":1";
         try {
-            BuildException e = assertThrows(BuildException.class,
-                    () -> new ImageBuilder(TestBed.host()).build(request(ctx, tag).build(), line -> { }));
+            BuildException e = assertThrows(BuildException.class, () -> builder.build(request(ctx, tag).build(), line -> { }));
             assertTrue(e.getMessage(), e.getMessage().startsWith("Step 3/4 : RUN [\"/bin/busybox\", \"sh\", \"-c\""));
             assertTrue(e.getMessage(), e.getMessage().contains("failed (exit code 3); last output: out3 | out4"));
             assertTrue(e.getMessage(), e.getMessage().endsWith("| out12"));

@@ -9,7 +9,7 @@ import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
-import io.jenkins.plugins.containerrollout.core.engine.EngineGet;
+import io.jenkins.plugins.containerrollout.core.engine.PlainEngine;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An application's status as {@link DockerDeployer#status} answers it, read with {@link EngineGet} and Jackson's
+ * An application's status as {@link DockerDeployer#status} answers it, read with {@link PlainEngine} and Jackson's
  * streaming parser instead of docker-java: one listing, one probe per running replica, and an inspect only for a
  * replica whose revision has a HEALTHCHECK. What a fresh {@code container-rollout status} JVM can do in a fraction of
  * a second. Empty whenever it cannot answer (TLS, an address it does not speak, an engine that refuses, an invalid
@@ -35,14 +35,14 @@ public final class QuickStatus {
     }
 
     public static Optional<AppStatus> read(DockerHost host, String app) {
-        Optional<EngineGet> engine = EngineGet.of(host);
+        Optional<PlainEngine> engine = PlainEngine.of(host);
         if (engine.isEmpty()) {
             return Optional.empty();
         }
         try {
             AppName.check(app);
             String filter = "{\"label\":[\"" + APP + "=" + app + "\"]}"; // a checked name needs no escaping
-            Optional<String> listed = engine.get().get("/containers/json?all=1&filters=" + EngineGet.query(filter));
+            Optional<String> listed = engine.get().get("/containers/json?all=1&filters=" + PlainEngine.query(filter));
             if (listed.isEmpty()) {
                 return Optional.empty();
             }
@@ -87,9 +87,9 @@ public final class QuickStatus {
      * A replica's state from {@code GET /containers/{id}/json}, as {@link AppEngine#state} reads it; the health log,
      * which status does not show, is left empty.
      */
-    static Optional<ReplicaState> inspect(EngineGet engine, String id) {
+    static Optional<ReplicaState> inspect(PlainEngine engine, String id) {
         try {
-            Optional<String> body = engine.get("/containers/" + EngineGet.query(id) + "/json");
+            Optional<String> body = engine.get("/containers/" + PlainEngine.query(id) + "/json");
             return body.isEmpty() ? Optional.empty() : Optional.of(state(body.get()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.containerrollout.core.engine;
 
 import java.io.BufferedInputStream;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -11,17 +13,18 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Read-only {@code GET}s to the Docker Engine API over its unix socket or plain TCP, for the command line's quick
- * queries: a JDK socket and a status line, nothing else to load. A command answering in a fraction of a second cannot
+ * The Docker Engine API over its unix socket or plain TCP with JDK sockets alone: {@code GET}s for the command line's
+ * quick queries, and the build's {@code POST} with its context. A command answering in a fraction of a second cannot
  * afford docker-java's client and model (a few hundred milliseconds of class loading and reflection in a fresh JVM).
  * Engines reached over TLS, or by an address this does not speak, are left to the full client ({@link #of} is empty).
  *
- * <p>Usage: {@code Optional<EngineGet> e = EngineGet.of(host); String json = e.get().get("/containers/json?all=1");}
+ * <p>Usage: {@code Optional<PlainEngine> e = PlainEngine.of(host); String json = e.get().get("/containers/json?all=1");}
  */
-public final class EngineGet {
+public final class PlainEngine {
     /** The whole exchange, connecting included: a quick query that hangs is worse than the full client's answer. */
     static final int TIMEOUT_MILLIS = 10_000;
     /** Bigger bodies are not a listing or an inspect of one application. */
@@ -31,21 +34,21 @@ public final class EngineGet {
     private final InetSocketAddress tcp;
     private final String hostHeader;
 
-    private EngineGet(UnixDomainSocketAddress unix, InetSocketAddress tcp, String hostHeader) {
+    private PlainEngine(UnixDomainSocketAddress unix, InetSocketAddress tcp, String hostHeader) {
         this.unix = unix;
         this.tcp = tcp;
         this.hostHeader = hostHeader;
     }
 
     /** A client for {@code host} when it is a unix socket or plain {@code tcp://}; empty for TLS and anything else. */
-    public static Optional<EngineGet> of(DockerHost host) {
+    public static Optional<PlainEngine> of(DockerHost host) {
         if (host.tlsVerify() || host.tls() != null) {
             return Optional.empty();
         }
         String uri = host.uri();
         try {
             if (uri.startsWith("unix://")) {
-                return Optional.of(new EngineGet(UnixDomainSocketAddress.of(uri.substring("unix://".length())), null,
+                return Optional.of(new PlainEngine(UnixDomainSocketAddress.of(uri.substring("unix://".length())), null,
                         "localhost"));
             }
             if (uri.startsWith("tcp://")) {
@@ -53,7 +56,7 @@ public final class EngineGet {
                 if (u.getHost() == null || u.getPort() < 0) {
                     return Optional.empty();
                 }
-                return Optional.of(new EngineGet(null, new InetSocketAddress(u.getHost(), u.getPort()),
+                return Optional.of(new PlainEngine(null, new InetSocketAddress(u.getHost(), u.getPort()),
                         u.getHost() + ":" + u.getPort()));
             }
         } catch (IllegalArgumentException unreadable) {
@@ -72,9 +75,7 @@ public final class EngineGet {
      * {@link IOException} (the caller then asks the full client, which explains it).
      */
     public Optional<String> get(String path) throws IOException {
-        try (SocketChannel channel = unix != null ? SocketChannel.open(StandardProtocolFamily.UNIX)
-                : SocketChannel.open(); Watchdog watchdog = new Watchdog(channel)) {
-            channel.connect(unix != null ? unix : tcp);
+        try (SocketChannel channel = connect(); Watchdog watchdog = new Watchdog(channel)) {
             OutputStream out = Channels.newOutputStream(channel);
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
                     + "\r\nUser-Agent: container-rollout\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -94,6 +95,39 @@ public final class EngineGet {
                 }
                 return Optional.of(new String(body, StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    /**
+     * {@code POST path} with {@code body} sent in chunks as it is read ({@link ChunkedPost}), and the answer as it
+     * arrives; closing the answer closes the connection, which ends a read or write under way. No timeout of its
+     * own: a build is bounded by its caller, which closes the answer to stop it.
+     */
+    public DockerHttpClient.Response post(String path, Map<String, String> headers, InputStream body) throws IOException {
+        SocketChannel channel = connect();
+        Runnable release = () -> {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // a connection we are done with
+            }
+        };
+        try {
+            return ChunkedPost.exchange(channel, ChunkedPost.head(path, hostHeader, headers), body, release);
+        } catch (IOException | RuntimeException e) {
+            release.run();
+            throw e;
+        }
+    }
+
+    private SocketChannel connect() throws IOException {
+        SocketChannel channel = unix != null ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+        try {
+            channel.connect(unix != null ? unix : tcp);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 
