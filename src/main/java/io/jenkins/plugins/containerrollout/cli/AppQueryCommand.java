@@ -5,8 +5,9 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaLogs;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
-import io.jenkins.plugins.containerrollout.core.deploy.docker.QuickStatus;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.targets.Deployers;
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,8 +105,9 @@ public final class AppQueryCommand implements Command {
         }
         String app = EngineOptions.app(o);
         DockerHost host = EngineOptions.host(o, terminal);
-        // a Docker-host status without TLS is read with a few GETs, without building the deployer (QuickStatus)
-        Optional<AppStatus> quick = name.equals("status") && !EngineOptions.swarm(o) ? QuickStatus.read(host, app)
+        // a Docker-host status without TLS is read with a few GETs, without building a deployer
+        Optional<AppStatus> quick = name.equals("status")
+                ? Deployers.quickStatus(EngineOptions.swarm(o) ? Target.SWARM : Target.DOCKER, host, app)
                 : Optional.empty();
         if (quick.isPresent()) {
             return answered(app, quick.get(), terminal);

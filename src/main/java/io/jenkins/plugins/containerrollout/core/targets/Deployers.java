@@ -1,12 +1,15 @@
 package io.jenkins.plugins.containerrollout.core.targets;
 
 import io.jenkins.plugins.containerrollout.core.deploy.AppDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.docker.DockerDeployer;
+import io.jenkins.plugins.containerrollout.core.deploy.docker.QuickStatus;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import io.jenkins.plugins.containerrollout.core.swarm.SwarmDeployer;
+import java.util.Optional;
 
 /**
  * Opens the deployer of a target: the steps and the CLI call this and then only the {@link AppDeployer} API, so the
@@ -34,5 +37,14 @@ public final class Deployers {
                     + "out (router: direct() in a Pipeline, no --router on the command line)");
         }
         return new SwarmDeployer(host, credentials);
+    }
+
+    /**
+     * The status of {@code app} read without opening a deployer, when the target allows it: a Docker host reached
+     * without TLS ({@link QuickStatus}, what a command line's {@code status} answers in a fresh JVM). Empty otherwise,
+     * or when it cannot answer: then {@link #open} a deployer and ask it, which explains any error.
+     */
+    public static Optional<AppStatus> quickStatus(Target target, DockerHost host, String app) {
+        return target == Target.DOCKER ? QuickStatus.read(host, app) : Optional.empty();
     }
 }
