@@ -56,15 +56,20 @@ public class LauncherIT {
                 "status", "--app", app));
         assertTrue("the second command maps Main from the archive",
                 Files.readString(log).contains(Main.class.getName() + " source: shared objects file (top)"));
+        Path statusArchive = archives(cache).get(0);
+
+        // a command's own help makes no archive (it would lack the command's classes); the top-level help has its own
+        assertEquals(jar("status", "--help"), launcher(cache, "status", "--help"));
+        assertEquals(List.of(statusArchive), archives(cache));
         assertEquals(jar("--help"), launcher(cache, "--help"));
+        assertEquals(2, archives(cache).size());
 
         // another command loads other classes: it makes an archive of its own, and leaves status's
-        Path statusArchive = archives(cache).get(0);
         assertEquals(jar("history", "--app", app), launcher(cache, "history", "--app", app));
-        assertEquals(2, archives(cache).size());
+        assertEquals(3, archives(cache).size());
         assertTrue(archives(cache).contains(statusArchive));
         assertEquals(expected, launcher(cache, "status", "--app", app));
-        assertEquals(2, archives(cache).size());
+        assertEquals(3, archives(cache).size());
     }
 
     @Test
