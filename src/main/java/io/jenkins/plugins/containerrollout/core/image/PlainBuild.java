@@ -1,17 +1,16 @@
 package io.jenkins.plugins.containerrollout.core.image;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient;
+import io.jenkins.plugins.containerrollout.core.engine.EngineJson;
 import io.jenkins.plugins.containerrollout.core.engine.PlainEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +26,6 @@ import java.util.Optional;
  * <p>Usage: {@code PlainBuild.start(engine, PlainBuild.query(...), tar, log); ... PlainBuild.image(engine, id)}
  */
 final class PlainBuild {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private PlainBuild() {
     }
 
@@ -86,7 +83,7 @@ final class PlainBuild {
 
     /** The messages of a build stream (JSON objects one after another) into {@code log}. */
     static void items(InputStream body, BuildLog log) throws IOException {
-        try (JsonParser p = JSON.createParser(body)) {
+        try (JsonParser p = EngineJson.parser(body)) {
             while (p.nextToken() == JsonToken.START_OBJECT) {
                 String stream = null;
                 String status = null;
@@ -98,15 +95,15 @@ final class PlainBuild {
                     String field = p.getCurrentName();
                     JsonToken value = p.nextToken();
                     switch (field) {
-                        case "stream" -> stream = text(p, value);
-                        case "status" -> status = text(p, value);
-                        case "id" -> id = text(p, value);
-                        case "error" -> error = text(p, value);
+                        case "stream" -> stream = EngineJson.text(p, value);
+                        case "status" -> status = EngineJson.text(p, value);
+                        case "id" -> id = EngineJson.text(p, value);
+                        case "error" -> error = EngineJson.text(p, value);
                         case "progressDetail" -> {
                             progress = value == JsonToken.START_OBJECT;
                             p.skipChildren();
                         }
-                        case "errorDetail" -> errorMessage = value == JsonToken.START_OBJECT ? field(p, "message") : null;
+                        case "errorDetail" -> errorMessage = value == JsonToken.START_OBJECT ? EngineJson.field(p, "message") : null;
                         default -> p.skipChildren();
                     }
                 }
@@ -123,15 +120,15 @@ final class PlainBuild {
         }
         String id = null;
         Map<String, String> labels = Map.of();
-        try (JsonParser p = JSON.createParser(json.get())) {
+        try (JsonParser p = EngineJson.parser(json.get())) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.getCurrentName();
                 JsonToken value = p.nextToken();
                 if (field.equals("Id")) {
-                    id = text(p, value);
+                    id = EngineJson.text(p, value);
                 } else if (field.equals("Config") && value == JsonToken.START_OBJECT) {
-                    labels = labels(p);
+                    labels = configLabels(p);
                 } else {
                     p.skipChildren();
                 }
@@ -141,18 +138,13 @@ final class PlainBuild {
     }
 
     /** {@code Config.Labels} of an inspect, the parser inside {@code Config}; empty when null. */
-    private static Map<String, String> labels(JsonParser p) throws IOException {
+    private static Map<String, String> configLabels(JsonParser p) throws IOException {
         Map<String, String> labels = Map.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.getCurrentName();
             JsonToken value = p.nextToken();
-            if (field.equals("Labels") && value == JsonToken.START_OBJECT) {
-                Map<String, String> read = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.getCurrentName();
-                    read.put(key, text(p, p.nextToken()));
-                }
-                labels = read;
+            if (field.equals("Labels")) {
+                labels = EngineJson.strings(p, value);
             } else {
                 p.skipChildren();
             }
@@ -160,35 +152,9 @@ final class PlainBuild {
         return labels;
     }
 
-    /** The string field {@code name} of the object the parser is in (its other fields skipped), or null. */
-    private static String field(JsonParser p, String name) throws IOException {
-        String found = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            boolean wanted = name.equals(p.getCurrentName());
-            JsonToken value = p.nextToken();
-            if (wanted) {
-                found = text(p, value);
-            } else {
-                p.skipChildren();
-            }
-        }
-        return found;
-    }
-
-    private static String text(JsonParser p, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (value.isStructStart()) {
-            p.skipChildren();
-            return null;
-        }
-        return p.getText();
-    }
-
     private static String json(Map<String, String> map) throws IOException {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = EngineJson.factory().createGenerator(out)) {
             g.writeStartObject();
             for (Map.Entry<String, String> e : map.entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());

@@ -11,7 +11,6 @@ import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import io.jenkins.plugins.containerrollout.core.image.RegistryCredentials;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What {@link DockerDeployer} answers about an application without changing it: its kept revisions, its status now,

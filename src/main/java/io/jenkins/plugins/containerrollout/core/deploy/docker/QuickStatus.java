@@ -2,19 +2,18 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.APP;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.jenkins.plugins.containerrollout.core.RequestException;
 import io.jenkins.plugins.containerrollout.core.deploy.AppName;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.engine.DockerHost;
+import io.jenkins.plugins.containerrollout.core.engine.EngineJson;
 import io.jenkins.plugins.containerrollout.core.engine.PlainEngine;
 import io.jenkins.plugins.containerrollout.core.health.ProbeSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +28,6 @@ import java.util.Optional;
  * <p>Usage: {@code AppStatus s = QuickStatus.read(host, "web").orElseGet(() -> deployer.status("web"));}
  */
 public final class QuickStatus {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private QuickStatus() {
     }
 
@@ -59,13 +56,13 @@ public final class QuickStatus {
     /** The entries of a {@code GET /containers/json} answer: id, first name, labels, whether it runs. */
     static List<AppListing.Entry> entries(String json) throws IOException {
         List<AppListing.Entry> out = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = EngineJson.parser(json)) {
             expect(p.nextToken(), JsonToken.START_ARRAY);
             while (p.nextToken() == JsonToken.START_OBJECT) {
                 String id = null;
                 String name = null;
                 String state = null;
-                Map<String, String> labels = new HashMap<>();
+                Map<String, String> labels = Map.of();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.getCurrentName();
                     JsonToken value = p.nextToken();
@@ -73,7 +70,7 @@ public final class QuickStatus {
                         case "Id" -> id = p.getText();
                         case "State" -> state = p.getText();
                         case "Names" -> name = firstName(p, value);
-                        case "Labels" -> labels = strings(p, value);
+                        case "Labels" -> labels = EngineJson.strings(p, value);
                         default -> p.skipChildren();
                     }
                 }
@@ -102,7 +99,7 @@ public final class QuickStatus {
         boolean oomKilled = false;
         String error = null;
         String health = null;
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = EngineJson.parser(json)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 boolean isState = "State".equals(p.getCurrentName());
@@ -118,7 +115,8 @@ public final class QuickStatus {
                         case "ExitCode" -> exitCode = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0;
                         case "OOMKilled" -> oomKilled = value == JsonToken.VALUE_TRUE;
                         case "Error" -> error = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                        case "Health" -> health = value == JsonToken.START_OBJECT ? healthStatus(p) : null;
+                        case "Health" -> health = value == JsonToken.START_OBJECT ? healthStatus(EngineJson.field(p, "Status"))
+                                : null;
                         default -> p.skipChildren();
                     }
                 }
@@ -128,17 +126,7 @@ public final class QuickStatus {
     }
 
     /** {@code Health.Status}, "starting" when the engine gives none (as {@link AppEngine#state} reads it). */
-    private static String healthStatus(JsonParser p) throws IOException {
-        String status = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            boolean isStatus = "Status".equals(p.getCurrentName());
-            JsonToken value = p.nextToken();
-            if (isStatus && value == JsonToken.VALUE_STRING) {
-                status = p.getText();
-            } else {
-                p.skipChildren();
-            }
-        }
+    private static String healthStatus(String status) {
         return status == null || status.isEmpty() ? "starting" : status;
     }
 
@@ -154,20 +142,6 @@ public final class QuickStatus {
             }
         }
         return first;
-    }
-
-    private static Map<String, String> strings(JsonParser p, JsonToken value) throws IOException {
-        Map<String, String> out = new HashMap<>();
-        if (value != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return out;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.getCurrentName();
-            p.nextToken();
-            out.put(key, p.getText());
-        }
-        return out;
     }
 
     private static void expect(JsonToken got, JsonToken wanted) throws IOException {

@@ -58,11 +58,6 @@ final class RolloutLock implements AutoCloseable {
         }
     }
 
-    /** Who holds the lock of {@code app}, or empty. */
-    static Optional<String> owner(AppEngine engine, String app) {
-        return holder(engine, app).map(c -> c.getLabels().get(OWNER));
-    }
-
     private static Optional<Container> holder(AppEngine engine, String app) {
         return engine.containers(app, ROLE_LOCK).stream().findFirst();
     }
