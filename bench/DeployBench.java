@@ -75,15 +75,24 @@ public class DeployBench {
         RolloutStrategy.Rolling rolling = RolloutStrategy.rolling(String.valueOf(parallelism), "0");
         List<Long> floors = new ArrayList<>(), batches = new ArrayList<>(), ours = new ArrayList<>(),
                 oursComplete = new ArrayList<>(), mttrs = new ArrayList<>(), restores = new ArrayList<>(),
-                graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>();
+                graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>(), oursJit = new ArrayList<>(),
+                bares = new ArrayList<>();
         RolloutStrategy complete = rolling.withReplacement(Replacement.STOP_COMPLETE);
         try (DockerDeployer deployer = new DockerDeployer(host)) {
-            oneRolling(deployer, host, tag, images, rolling, 0); // warm the JVM as a long-running agent is warm
+            // warm the JVM as a long-running agent is warm
+            TimedUpdate.warmUp(deployer, request(host, tag + "-roll", images.get(0), rolling, 0), images.get(1));
             List<Measurement> measurements = List.of(
                     () -> floors.add(engine.startAndReady(images.get(1), tag + "-floor", FLOOR_PORT)),
                     () -> batches.add(engine.replacementBatch(images.get(0), images.get(1), tag + "-batch",
                             parallelism, FLOOR_PORT)),
-                    () -> ours.add(oneRolling(deployer, host, tag, images, rolling, 0)),
+                    () -> bares.add(engine.rollingUpdate(images.get(0), images.get(1), tag + "-bare", REPLICAS,
+                            parallelism, FLOOR_PORT)),
+                    () -> {
+                        TimedUpdate.Timed timed = TimedUpdate.measure(deployer,
+                                request(host, tag + "-roll", images.get(0), rolling, 0), images.get(1));
+                        ours.add(timed.millis());
+                        oursJit.add(timed.compileMillis());
+                    },
                     () -> oursComplete.add(oneRolling(deployer, host, tag, images, complete, 0)),
                     () -> {
                         long[] mttr = badDeploy(deployer, host, tag, images, rolling);
@@ -96,9 +105,10 @@ public class DeployBench {
                 for (int k = 0; k < measurements.size(); k++) {
                     measurements.get((k + r) % measurements.size()).run(); // run 2 starts where run 1 did second
                 }
-                System.err.printf("run %d: one replica start+ready %d ms, replacement batch %d ms, ours %d ms "
-                        + "(stopComplete %d ms), MTTR %d ms (failure to restored %d ms), with a %d s stop: "
-                        + "%d ms / %d ms%n", r + 1, floors.get(r), batches.get(r), ours.get(r), oursComplete.get(r),
+                System.err.printf("run %d: one replica start+ready %d ms, replacement batch %d ms, bare update %d ms, "
+                        + "ours %d ms (stopComplete %d ms), MTTR %d ms (failure to restored %d ms), with a %d s stop: "
+                        + "%d ms / %d ms%n", r + 1, floors.get(r), batches.get(r), bares.get(r), ours.get(r),
+                        oursComplete.get(r),
                         mttrs.get(r), restores.get(r), GRACE_SECONDS, graceStarted.get(r), graceComplete.get(r));
             }
         } finally {
@@ -108,12 +118,12 @@ public class DeployBench {
             }
         }
         System.out.print(table(runs, parallelism, floors, batches, ours, oursComplete, mttrs, restores, graceStarted,
-                graceComplete));
+                graceComplete, oursJit, bares));
     }
 
     private static String table(int runs, int parallelism, List<Long> floors, List<Long> batches, List<Long> ours,
             List<Long> oursComplete, List<Long> mttrs, List<Long> restores, List<Long> graceStarted,
-            List<Long> graceComplete) {
+            List<Long> graceComplete, List<Long> oursJit, List<Long> bares) {
         int batchCount = (int) Math.ceil(REPLICAS / (double) parallelism);
         Spread one = Spread.of(floors), batch = Spread.of(batches), our = Spread.of(ours), mttr = Spread.of(mttrs);
         Spread floor = one.times(batchCount), batchFloor = batch.times(batchCount);
@@ -137,6 +147,12 @@ public class DeployBench {
                 + "(engine API)", parallelism, parallelism), batch, null, null, 0, null);
         row(t, "our rolling update", our, String.format(Locale.ROOT, "replacement floor ceil(%d/%d) x one batch",
                 REPLICAS, parallelism), batchFloor, toBatchFloor, 1.15); // #17 goal 2
+        row(t, String.format(Locale.ROOT, "bare rolling update: batches of %d created, started, ready, then %d old "
+                + "killed (engine API)", parallelism, parallelism), Spread.of(bares), null, null, 0, null);
+        row(t, "our rolling update", our, "bare rolling update", Spread.of(bares), Spread.medianRatio(ours, bares, 1),
+                null);
+        row(t, String.format(Locale.ROOT, "JIT compilation during our rolling update (the JVM warmed by %d untimed "
+                + "updates)", TimedUpdate.WARM_UPS), Spread.of(oursJit), null, null, 0, null);
         row(t, "our rolling update, replacement stopComplete", Spread.of(oursComplete), "the same with stopStarted "
                 + "(default)", our, Spread.medianRatio(oursComplete, ours, 1), null);
         row(t, String.format(Locale.ROOT, "our rolling update of an app whose stop takes %d s (SIGTERM ignored)",

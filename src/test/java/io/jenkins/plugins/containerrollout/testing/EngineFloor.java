@@ -87,6 +87,62 @@ public final class EngineFloor {
         }
     }
 
+    /**
+     * A whole rolling update with bare engine calls (ms), as a tool with no records, lock, router or listings would
+     * do it: {@code replicas} running containers of {@code oldImage} (started untimed), then batch after batch of
+     * {@code surge}: their containers created, started, polled until they answer, and only then as many old ones
+     * killed (maxUnavailable 0), those kills going on while the next batch is created and started. Timed until the
+     * last new ones answer and the last kills are issued. Takes {@code 2 x replicas} ports from {@code basePort}.
+     */
+    public long rollingUpdate(String oldImage, String newImage, String name, int replicas, int surge, int basePort)
+            throws InterruptedException {
+        List<String> old = new ArrayList<>(), fresh = new ArrayList<>();
+        List<Thread> kills = new ArrayList<>();
+        try {
+            for (int i = 0; i < replicas; i++) {
+                old.add(container(oldImage, name + "-old" + i, basePort + i));
+                docker.startContainerCmd(old.get(i)).exec();
+            }
+            for (int i = 0; i < replicas; i++) {
+                awaitHealthy(basePort + i);
+            }
+            long start = System.nanoTime();
+            for (int from = 0; from < replicas; from += surge) {
+                int to = Math.min(replicas, from + surge);
+                List<Thread> calls = new ArrayList<>();
+                for (int i = from; i < to; i++) {
+                    int slot = i;
+                    calls.add(started(() -> {
+                        String id = container(newImage, name + "-new" + slot, basePort + replicas + slot);
+                        synchronized (fresh) {
+                            fresh.add(id);
+                        }
+                        docker.startContainerCmd(id).exec();
+                    }));
+                }
+                for (int i = from; i < to; i++) {
+                    calls.get(i - from).join();
+                    awaitHealthy(basePort + replicas + i);
+                }
+                for (int i = from; i < to; i++) {
+                    String o = old.get(i);
+                    kills.add(started(() -> docker.killContainerCmd(o).exec()));
+                }
+            }
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            for (Thread kill : kills) {
+                kill.join();
+            }
+            for (String id : old) {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+            for (String id : fresh) {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            }
+        }
+    }
+
     /** Polls the health path on {@code port} at the probe interval until it answers 200. */
     public void awaitHealthy(int port) throws InterruptedException {
         while (!healthy(port)) {

@@ -63,9 +63,14 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
     public List<ReplicaRef> replicas(String app) {
         List<ReplicaRef> out = new ArrayList<>();
         for (Container c : containers(app, ROLE_REPLICA)) {
-            out.add(replica(c.getId(), name(c), c.getLabels(), "running".equals(c.getState())));
+            out.add(replica(c));
         }
         return out;
+    }
+
+    /** A replica container of a listing. */
+    static ReplicaRef replica(Container c) {
+        return replica(c.getId(), name(c), c.getLabels(), "running".equals(c.getState()));
     }
 
     /** A replica container as its labels describe it. */
@@ -83,10 +88,10 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
         }
     }
 
-    /** Every port the rollout may use must be free, or served by this app's own running replicas. */
-    void requireFreePorts(String app, int portBase, int span) {
+    /** Every port the rollout may use must be free, or served by one of the app's running {@code replicas}. */
+    static void requireFreePorts(String app, List<ReplicaRef> replicas, int portBase, int span) {
         Set<Integer> ours = new HashSet<>();
-        replicas(app).stream().filter(ReplicaRef::running).forEach(r -> ours.add(r.port()));
+        replicas.stream().filter(ReplicaRef::running).forEach(r -> ours.add(r.port()));
         for (int slot = 0; slot < span; slot++) {
             int port = portBase + slot;
             if (!ours.contains(port) && !io.jenkins.plugins.containerrollout.core.deploy.Ports.free(port)) {

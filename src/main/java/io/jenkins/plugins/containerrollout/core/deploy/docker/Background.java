@@ -76,8 +76,10 @@ final class Background implements SlotPlan.PortView {
      * Has {@code write} (the rollout's state record, say) done while the rollout looks at what runs; it has ended
      * before the rollout changes anything ({@link #awaitFirstWrite}), and its failure is the rollout's.
      */
-    void writeFirst(Runnable write) {
-        firstWrite = executor.submit(write);
+    <T> Future<T> writeFirst(Callable<T> write) {
+        Future<T> written = executor.submit(write);
+        firstWrite = written;
+        return written;
     }
 
     void awaitFirstWrite() throws InterruptedException {

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Future;
 
 /**
  * Deploys and rolls back applications on one Docker Engine host, keeping every bit of state in the engine (see
@@ -134,10 +135,11 @@ public final class DockerDeployer implements AppDeployer {
         InspectImageResponse image = images.resolve(spec.image(), sink);
         String imageId = image.getId();
         String hash = EngineState.specHash(spec, imageId, request.probe().path());
-        engine.requireFreePorts(app, request.portBase(), request.strategy().ports(n));
         Timeline timeline = new Timeline(app, sink);
         try (RolloutLock lock = RolloutLock.acquire(engine, app, imageId, lockStaleAfter)) {
+            // one listing under the lock serves the port check, the targets and the rollout's first look
             EngineState.Snapshot read = store.snapshot(app);
+            AppEngine.requireFreePorts(app, read.replicas(), request.portBase(), request.strategy().ports(n));
             if (read.state().paused() != null) {
                 RolloutRecord aborted = pauses.abortToReplace(request, read.state(), router, sink);
                 if (aborted.outcome() == Outcome.FAILED) {
@@ -158,17 +160,21 @@ public final class DockerDeployer implements AppDeployer {
             try {
                 Rollout rollout = new Rollout(resources, timeline, app, byNumber, request.probe(), request.strategy(), router,
                         new LogMask(credentials, spec.env()));
-                rollout.foundState(state);
+                rollout.foundState(state, snapshot.replicas());
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
-                // converges from there. It is written (after a new revision's record, which it names) while the
-                // rollout probes what runs: two marker creates off the rollout's path
+                // converges from there. It and a new revision's record are written at once, while the rollout probes
+                // what runs: marker creates off the rollout's path. A state naming a revision whose record a crash
+                // kept from being written is read as a number only (the next deploy numbers past it), and no replica
+                // of that revision has been created then
                 boolean newRevision = kept.stream().noneMatch(r -> r.number() == target.number());
-                rollout.writeFirst(() -> {
-                    if (newRevision) {
-                        store.writeRevision(app, target, spec.image());
-                    }
-                    store.writeState(app, state.next(from, target.number(), AppPhase.PROGRESSING, n,
-                            request.portBase()).withRouter(AppRouter.recorded(app, router)), imageId, snapshot);
+                Future<EngineState.StateLog> progressing = rollout.writeFirst(() -> {
+                    Future<?> record = rollout.beside(() -> newRevision ? store.writeRevision(app, target,
+                            spec.image()) : null);
+                    EngineState.StateLog written = store.writeState(app, state.next(from, target.number(),
+                            AppPhase.PROGRESSING, n, request.portBase()).withRouter(AppRouter.recorded(app, router)),
+                            imageId, snapshot.log());
+                    Background.await(record);
+                    return written;
                 });
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
                 // a first deploy or a scaling has nothing to compare a canary with, nor to keep serving beside a preview
@@ -186,7 +192,7 @@ public final class DockerDeployer implements AppDeployer {
                     return pause(rollout, request, held, target, n, timeline, new Started(from, spec.image(), startedAt));
                 }
                 ending = succeed(rollout, app, target, from, byNumber.containsKey(from), n, request.portBase(),
-                        request.revisionHistoryLimit());
+                        request.revisionHistoryLimit(), Background.await(progressing));
             } catch (RolloutFailure failure) {
                 timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
                 ending = afterFailure(request, state, target, byNumber, failure.getMessage(), timeline, router);
@@ -200,13 +206,22 @@ public final class DockerDeployer implements AppDeployer {
     record Started(int from, String image, long atMillis) {
     }
 
-    /** The rollout converged on {@code target}: recorded complete, old replicas and records pruned, stops ended. */
+    /**
+     * The rollout converged on {@code target}: recorded complete (after {@code progressing}, the state this rollout
+     * wrote first) while old replicas and records are pruned and the last replaced replicas stop; returns once
+     * those are told to stop ({@link Rollout#settleConverged}).
+     */
     Ending succeed(Rollout rollout, String app, Revision target, int from, boolean fromKept, int n, int portBase,
-            int historyLimit) throws InterruptedException {
-        writeState(app, target.number(), target.number(), AppPhase.COMPLETE, n, portBase, target.imageId());
+            int historyLimit, EngineState.StateLog progressing) throws InterruptedException {
         boolean keepFrom = from != target.number() && fromKept;
-        store.collectGarbage(app, keepFrom ? from : 0, historyLimit, target.number());
-        rollout.settleConverged(); // the last replaced replicas stopped (or were told to) while the state was written
+        Future<?> pruned = rollout.beside(() -> {
+            store.collectGarbage(app, keepFrom ? from : 0, historyLimit, target.number());
+            return null;
+        });
+        store.writeState(app, progressing.latest().next(target.number(), target.number(), AppPhase.COMPLETE, n,
+                portBase), target.imageId(), progressing);
+        Background.await(pruned);
+        rollout.settleConverged();
         return new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(), target.number());
     }
 

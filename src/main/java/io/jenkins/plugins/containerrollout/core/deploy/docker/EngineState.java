@@ -11,11 +11,13 @@ import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,27 +46,66 @@ final class EngineState {
     }
 
     /**
-     * The state and the kept revisions (ascending) of an application, from one listing of its containers.
+     * The state and the kept revisions (ascending) of an application, and its replicas, from one listing of its
+     * containers.
      *
-     * @param stateEntries the state entries listed, for {@link #writeState(String, AppState, String, Snapshot)}
+     * @param log the state entries listed, for {@link #writeState(String, AppState, String, StateLog)}
      */
-    record Snapshot(AppState state, List<Revision> revisions, List<Container> stateEntries) {
+    record Snapshot(StateLog log, List<Revision> revisions, List<ReplicaRef> replicas) {
+        AppState state() {
+            return log.latest();
+        }
+    }
+
+    /**
+     * The state entries of an application as a process holding its lock knows them: listed once under the lock, then
+     * appended to by that process alone, so a later write needs no listing of its own.
+     */
+    record StateLog(AppState latest, List<Entry> entries) {
+        /** One state entry: its container and its sequence number. */
+        record Entry(String id, long seq) {
+        }
     }
 
     Snapshot snapshot(String app) {
         List<Container> all = engine.containers(app);
-        List<Container> states = withRole(all, ROLE_STATE);
-        return new Snapshot(latest(states), withRole(all, ROLE_REVISION).stream().map(c -> revision(c.getLabels()))
-                .sorted(Comparator.comparingInt(Revision::number)).toList(), states);
+        List<StateLog.Entry> entries = new ArrayList<>();
+        AppState latest = AppState.none();
+        List<Revision> revisions = new ArrayList<>();
+        List<ReplicaRef> replicas = new ArrayList<>();
+        for (Container c : all) {
+            Map<String, String> l = c.getLabels();
+            switch (l.getOrDefault(ROLE, "")) {
+                case ROLE_STATE -> {
+                    AppState entry = AppState.fromLabels(l);
+                    entries.add(new StateLog.Entry(c.getId(), entry.seq()));
+                    latest = entry.seq() > latest.seq() ? entry : latest;
+                }
+                case ROLE_REVISION -> revisions.add(revision(l));
+                case ROLE_REPLICA -> replicas.add(AppEngine.replica(c));
+                default -> { } // the lock, or a record of another kind
+            }
+        }
+        revisions.sort(Comparator.comparingInt(Revision::number));
+        return new Snapshot(new StateLog(latest, List.copyOf(entries)), List.copyOf(revisions), List.copyOf(replicas));
     }
 
     /**
-     * Appends a state entry after a {@link #snapshot} taken under the lock, pruning from that snapshot's listing
-     * (nobody else writes one meanwhile).
+     * Appends a state entry to a {@link StateLog} read under the lock (nobody else writes one meanwhile), pruning
+     * from what it holds; returns the log with the new entry, for the next write of the same rollout.
      */
-    void writeState(String app, AppState next, String imageId, Snapshot read) {
-        create(app, next, imageId);
-        prune(read.stateEntries(), next.seq());
+    StateLog writeState(String app, AppState next, String imageId, StateLog log) {
+        String id = create(app, next, imageId);
+        List<StateLog.Entry> kept = new ArrayList<>();
+        for (StateLog.Entry e : log.entries()) {
+            if (e.seq() < next.seq() - STATE_LOG_KEPT) {
+                engine.remove(e.id());
+            } else {
+                kept.add(e);
+            }
+        }
+        kept.add(new StateLog.Entry(id, next.seq()));
+        return new StateLog(next, List.copyOf(kept));
     }
 
     /**
@@ -83,10 +124,6 @@ final class EngineState {
                 .orElse(AppState.none());
     }
 
-    private static List<Container> withRole(List<Container> all, String role) {
-        return all.stream().filter(c -> role.equals(c.getLabels().get(ROLE))).toList();
-    }
-
     /** Appends a state entry (a new uniquely named container: two writers cannot both win) and prunes old ones. */
     void writeState(String app, AppState next, String imageId) {
         create(app, next, imageId);
@@ -101,7 +138,7 @@ final class EngineState {
         }
     }
 
-    private void create(String app, AppState next, String imageId) {
+    private String create(String app, AppState next, String imageId) {
         Map<String, String> l = base(app, ROLE_STATE);
         l.put(SEQ, String.valueOf(next.seq()));
         l.put(STABLE, String.valueOf(next.stable()));
@@ -116,10 +153,11 @@ final class EngineState {
         if (next.paused() != null) {
             l.put(PAUSED, next.paused());
         }
-        engine.createMarker(AppLabels.stateName(app, next.seq()), imageId, l);
+        return engine.createMarker(AppLabels.stateName(app, next.seq()), imageId, l);
     }
 
-    void writeRevision(String app, Revision r, String image) {
+    /** Writes the record of revision {@code r}; returns its container's id. */
+    String writeRevision(String app, Revision r, String image) {
         Map<String, String> l = base(app, ROLE_REVISION);
         l.put(REVISION, String.valueOf(r.number()));
         l.put(SPEC, toJson(r.spec()));
@@ -132,31 +170,34 @@ final class EngineState {
         AppEngine.putIfKnown(l, BUILD_URL, r.buildUrl());
         AppEngine.putIfKnown(l, COMMIT, r.commit());
         l.put(CREATED, String.valueOf(r.createdMillis()));
-        engine.createMarker(AppLabels.revisionName(app, r.number()), r.imageId(), l);
+        return engine.createMarker(AppLabels.revisionName(app, r.number()), r.imageId(), l);
     }
 
     /**
-     * Removes what is no longer needed: replica containers that do not run, except those of {@code keepRevision}
-     * (a fast rollback restarts them), and revision records beyond the {@code historyLimit} most recent earlier
-     * revisions ({@code current} is never counted nor removed).
+     * Removes what is no longer needed, from one listing: replica containers that do not run, except those of
+     * {@code keepRevision} (a fast rollback restarts them), and revision records beyond the {@code historyLimit} most
+     * recent earlier revisions ({@code current} is never counted nor removed), with their stopped replicas. A
+     * revision's replicas go before its record: a crash in between leaves a record without replicas (a rollback
+     * re-creates them), never replicas without a record.
      */
     void collectGarbage(String app, int keepRevision, int historyLimit, int current) {
-        for (ReplicaRef r : engine.replicas(app)) {
-            if (!r.running() && r.revision() != keepRevision) {
-                engine.remove(r.id());
+        List<Container> all = engine.containers(app);
+        List<Integer> earlier = all.stream().filter(c -> ROLE_REVISION.equals(c.getLabels().get(ROLE)))
+                .map(c -> Integer.parseInt(c.getLabels().get(REVISION))).filter(number -> number != current)
+                .sorted(Comparator.reverseOrder()).toList();
+        Set<Integer> dropped = Set.copyOf(earlier.subList(Math.min(historyLimit, earlier.size()), earlier.size()));
+        for (Container c : all) {
+            if (ROLE_REPLICA.equals(c.getLabels().get(ROLE)) && !"running".equals(c.getState())) {
+                int revision = Integer.parseInt(c.getLabels().get(REVISION));
+                if (revision != keepRevision || dropped.contains(revision)) {
+                    engine.remove(c.getId());
+                }
             }
         }
-        List<Container> earlier = engine.containers(app, ROLE_REVISION).stream()
-                .filter(c -> Integer.parseInt(c.getLabels().get(REVISION)) != current)
-                .sorted(Comparator.comparingInt((Container c) -> Integer.parseInt(c.getLabels().get(REVISION))).reversed())
-                .toList();
-        for (Container c : earlier.subList(Math.min(historyLimit, earlier.size()), earlier.size())) {
-            int number = Integer.parseInt(c.getLabels().get(REVISION));
-            engine.remove(c.getId());
-            for (ReplicaRef r : engine.replicas(app)) {
-                if (r.revision() == number && !r.running()) {
-                    engine.remove(r.id());
-                }
+        for (Container c : all) {
+            if (ROLE_REVISION.equals(c.getLabels().get(ROLE))
+                    && dropped.contains(Integer.parseInt(c.getLabels().get(REVISION)))) {
+                engine.remove(c.getId());
             }
         }
     }

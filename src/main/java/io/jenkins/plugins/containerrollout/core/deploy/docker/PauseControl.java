@@ -14,6 +14,7 @@ import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent.Type;
 import io.jenkins.plugins.containerrollout.core.router.TrafficRouter;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * Promote and abort of a rollout that holds at a pause ({@link PausedRollout} in the app's state): promote goes on from
@@ -56,8 +57,9 @@ final class PauseControl {
             try {
                 Rollout rollout = new Rollout(d.resources, timeline, app, byNumber, paused.probe(), paused.strategy(),
                         router, new LogMask(d.credentials, target.spec().env()));
-                rollout.writeFirst(() -> d.store.writeState(app, state.next(held.stableRevision(), target.number(),
-                        AppPhase.PROGRESSING, n, state.portBase()), target.imageId(), snapshot));
+                Future<EngineState.StateLog> progressing = rollout.writeFirst(() -> d.store.writeState(app,
+                        state.next(held.stableRevision(), target.number(), AppPhase.PROGRESSING, n, state.portBase()),
+                        target.imageId(), snapshot.log()));
                 Rollout.Target goal = new Rollout.Target(target, n, state.portBase());
                 if (paused.strategy() instanceof RolloutStrategy.Canary canary) {
                     int heldAt = new Canary(rollout, timeline, canary, app, router, d.resources.clock())
@@ -71,7 +73,7 @@ final class PauseControl {
                     Pauses.endPreview(router, app, timeline);
                 }
                 ending = d.succeed(rollout, app, target, held.stableRevision(), byNumber.containsKey(held.stableRevision()),
-                        n, state.portBase(), paused.revisionHistoryLimit());
+                        n, state.portBase(), paused.revisionHistoryLimit(), Background.await(progressing));
             } catch (RolloutFailure failure) {
                 timeline.app(Type.PHASE, target.number(), "revision " + target.number() + " failed: " + failure.getMessage());
                 ending = d.afterFailure(deploy, state, target, byNumber, failure.getMessage(), timeline, router);

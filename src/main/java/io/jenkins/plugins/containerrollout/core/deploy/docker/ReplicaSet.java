@@ -53,6 +53,8 @@ final class ReplicaSet {
     private final Map<Integer, Tracked> stopping = new ConcurrentHashMap<>();
     /** The app's state as the rollout found it: which replicas its last rollout told to stop. */
     private AppState before = AppState.none();
+    /** The app's replicas as the caller listed them with that state, for the first look; null: list them then. */
+    private List<ReplicaRef> listed;
     /** Ids of containers created ahead of their batch: their CREATED event is logged already. */
     private final Set<String> createdAhead = new HashSet<>();
     int started;
@@ -79,7 +81,9 @@ final class ReplicaSet {
         long now = resources.clock().millis();
         List<Tracked> running = new ArrayList<>();
         Set<String> runningIds = new HashSet<>();
-        for (ReplicaRef r : engine.replicas(app)) {
+        List<ReplicaRef> all = listed != null ? listed : engine.replicas(app);
+        listed = null; // a later look lists again
+        for (ReplicaRef r : all) {
             if (r.running() && stillStopping(r, rev)) {
                 old.add(new Tracked(r, gate(now))); // counts for nothing: retired (its stop awaited) as idle
                 timeline.line(r.name() + " is still stopping (told to by the rollout to revision "
@@ -104,9 +108,10 @@ final class ReplicaSet {
         }
     }
 
-    /** Sets the app's state as the rollout found it ({@link #before}). */
-    void foundState(AppState state) {
+    /** Sets the app's state as the rollout found it ({@link #before}) and, when not null, its replicas then. */
+    void foundState(AppState state, List<ReplicaRef> replicas) {
         before = state;
+        listed = replicas;
     }
 
     /** A running replica the last completed rollout replaced: told to stop, its stop may still be running. */

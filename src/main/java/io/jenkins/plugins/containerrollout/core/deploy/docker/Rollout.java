@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 
 /**
  * Converges an application onto one revision with {@code desired} replicas: the loop that rolling, recreate,
@@ -139,15 +141,28 @@ final class Rollout {
      * none (a rollback after a failure).
      */
     void foundState(AppState state) {
-        replicas.foundState(state);
+        replicas.foundState(state, null);
+    }
+
+    /**
+     * The app's state and its replicas as the caller listed them under the lock: the rollout's first look sorts those
+     * instead of listing again.
+     */
+    void foundState(AppState state, List<ReplicaRef> listed) {
+        replicas.foundState(state, listed);
     }
 
     /**
      * Has {@code write} (the rollout's state record) done while the rollout looks at what runs; it has ended before
      * the rollout changes anything, and its failure is the rollout's.
      */
-    void writeFirst(Runnable write) {
-        background.writeFirst(write);
+    <T> Future<T> writeFirst(Callable<T> write) {
+        return background.writeFirst(write);
+    }
+
+    /** Runs {@code call} beside the rollout (its engine calls on the rollout's executor); await its result. */
+    <T> Future<T> beside(Callable<T> call) {
+        return background.submit(call);
     }
 
     /**
