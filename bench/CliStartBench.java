@@ -1,9 +1,9 @@
 import io.jenkins.plugins.containerrollout.testing.Spread;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import io.jenkins.plugins.containerrollout.testing.TestImages;
+import io.jenkins.plugins.containerrollout.testing.TimedProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import javax.tools.ToolProvider;
 
 /**
@@ -57,8 +56,8 @@ public class CliStartBench {
         Map<String, String> env = Map.of("XDG_CACHE_HOME", root.resolve("cache").toString(), "JAVA_HOME",
                 System.getProperty("java.home"));
         try {
-            run(env, List.of(java, "-jar", jar.toString(), "deploy", "--app", app, "--image", image, "--port-base",
-                    String.valueOf(freePort()), "--health-path", "/cgi-bin/health"));
+            TimedProcess.millis(env, List.of(java, "-jar", jar.toString(), "deploy", "--app", app, "--image", image,
+                    "--port-base", String.valueOf(freePort()), "--health-path", "/cgi-bin/health"));
             List<Side> sides = List.of(
                     new Side("hello-world JVM", List.of(java, "-cp", hello.toString(), "Hello")),
                     new Side("docker ps", List.of("docker", "ps")),
@@ -141,7 +140,7 @@ public class CliStartBench {
 
     /** Runs a side, then removes the image it built (untimed). */
     private static long timed(Map<String, String> env, Side side) throws IOException, InterruptedException {
-        long millis = run(env, side.command());
+        long millis = TimedProcess.millis(env, side.command());
         if (side.image() != null) {
             TestBed.dockerResult("rmi", "-f", side.image());
         }
@@ -174,25 +173,6 @@ public class CliStartBench {
     }
 
     /** Runs {@code command} to its end, output discarded, and returns its wall time; it must succeed. */
-    private static long run(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
-        Path out = Files.createTempFile("clistart", ".out");
-        try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
-            pb.environment().putAll(env);
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            boolean ended = p.waitFor(3, TimeUnit.MINUTES);
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            if (!ended || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command + " failed:\n" + Files.readString(out, StandardCharsets.UTF_8));
-            }
-            return millis;
-        } finally {
-            Files.deleteIfExists(out);
-        }
-    }
-
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -102,6 +102,40 @@ public class LauncherIT {
         }
     }
 
+    /**
+     * The JVM options each command gets, seen by a {@code java} that prints its arguments: the C1 compiler alone and
+     * the serial collector for the read-only commands, the JVM's defaults for builds and rollouts (a CLI rollout with
+     * C1 alone measured no faster: bench/CliDeployBench.java); the user's options come last, so they win (HotSpot
+     * takes the last of a repeated -XX flag).
+     */
+    @Test
+    public void eachCommandGetsItsCompilerOptionsAndTheUsersComeLast() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
+        Path echo = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        assertTrue(echo.toFile().setExecutable(true));
+        Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "CONTAINER_ROLLOUT_CDS", "off",
+                "CONTAINER_ROLLOUT_JAVA_OPTS", "-XX:TieredStopAtLevel=4");
+
+        for (String command : List.of("status", "history", "logs")) {
+            assertEquals(command, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
+                    "-jar"), jvmOptions(env, command));
+        }
+        for (String command : List.of("deploy", "build", "rollback")) {
+            assertEquals(command, List.of("-XX:TieredStopAtLevel=4", "-jar"), jvmOptions(env, command));
+        }
+        List<String> all = run(env, List.of(LAUNCHER.toString()), "deploy", "--app", app).lines().toList();
+        int jar = all.indexOf("-jar");
+        assertTrue(all.toString(), Path.of(all.get(jar + 1)).toRealPath().equals(CliJar.JAR.toRealPath()));
+        assertEquals("then the command and its arguments", List.of("deploy", "--app", app),
+                all.subList(jar + 2, jar + 5));
+    }
+
+    /** The arguments the launcher gave {@code java} for {@code command}, up to the jar. */
+    private List<String> jvmOptions(Map<String, String> env, String command) throws Exception {
+        List<String> args = run(env, List.of(LAUNCHER.toString()), command, "--app", app).lines().toList();
+        return args.subList(0, args.indexOf("-jar") + 1);
+    }
+
     private static List<Path> archives(Path cache) throws IOException {
         try (Stream<Path> files = Files.list(cache.resolve("container-rollout"))) {
             return files.filter(p -> p.toString().endsWith(".jsa")).toList();

@@ -53,10 +53,7 @@ public final class EngineFloor {
             throws InterruptedException {
         List<String> old = new ArrayList<>(), fresh = new ArrayList<>();
         try {
-            for (int i = 0; i < parallelism; i++) {
-                old.add(container(oldImage, name + "-old" + i, basePort + i));
-                docker.startContainerCmd(old.get(i)).exec();
-            }
+            startOld(old, oldImage, name, parallelism, basePort);
             for (int i = 0; i < parallelism; i++) {
                 awaitHealthy(basePort + i);
                 fresh.add(container(newImage, name + "-new" + i, basePort + parallelism + i));
@@ -78,12 +75,8 @@ public final class EngineFloor {
             }
             return millis;
         } finally {
-            for (String id : old) {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            }
-            for (String id : fresh) {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            }
+            remove(old);
+            remove(fresh);
         }
     }
 
@@ -99,10 +92,7 @@ public final class EngineFloor {
         List<String> old = new ArrayList<>(), fresh = new ArrayList<>();
         List<Thread> kills = new ArrayList<>();
         try {
-            for (int i = 0; i < replicas; i++) {
-                old.add(container(oldImage, name + "-old" + i, basePort + i));
-                docker.startContainerCmd(old.get(i)).exec();
-            }
+            startOld(old, oldImage, name, replicas, basePort);
             for (int i = 0; i < replicas; i++) {
                 awaitHealthy(basePort + i);
             }
@@ -134,12 +124,8 @@ public final class EngineFloor {
             for (Thread kill : kills) {
                 kill.join();
             }
-            for (String id : old) {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            }
-            for (String id : fresh) {
-                docker.removeContainerCmd(id).withForce(true).exec();
-            }
+            remove(old);
+            remove(fresh);
         }
     }
 
@@ -156,6 +142,20 @@ public final class EngineFloor {
                     .timeout(probe.timeout()).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYet) {
             return false;
+        }
+    }
+
+    /** Creates and starts {@code count} containers of {@code image} on ports from {@code basePort}, into {@code ids}. */
+    private void startOld(List<String> ids, String image, String name, int count, int basePort) {
+        for (int i = 0; i < count; i++) {
+            ids.add(container(image, name + "-old" + i, basePort + i));
+            docker.startContainerCmd(ids.get(i)).exec();
+        }
+    }
+
+    private void remove(List<String> ids) {
+        for (String id : ids) {
+            docker.removeContainerCmd(id).withForce(true).exec();
         }
     }
 
