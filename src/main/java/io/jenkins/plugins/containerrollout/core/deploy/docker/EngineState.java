@@ -42,7 +42,7 @@ final class EngineState {
     }
 
     AppState state(String app) {
-        return latest(engine.containers(app, ROLE_STATE));
+        return log(engine.containers(app, ROLE_STATE)).latest();
     }
 
     /**
@@ -69,25 +69,32 @@ final class EngineState {
 
     Snapshot snapshot(String app) {
         List<Container> all = engine.containers(app);
-        List<StateLog.Entry> entries = new ArrayList<>();
-        AppState latest = AppState.none();
+        List<Container> states = new ArrayList<>();
         List<Revision> revisions = new ArrayList<>();
         List<ReplicaRef> replicas = new ArrayList<>();
         for (Container c : all) {
             Map<String, String> l = c.getLabels();
             switch (l.getOrDefault(ROLE, "")) {
-                case ROLE_STATE -> {
-                    AppState entry = AppState.fromLabels(l);
-                    entries.add(new StateLog.Entry(c.getId(), entry.seq()));
-                    latest = entry.seq() > latest.seq() ? entry : latest;
-                }
+                case ROLE_STATE -> states.add(c);
                 case ROLE_REVISION -> revisions.add(revision(l));
                 case ROLE_REPLICA -> replicas.add(AppEngine.replica(c));
                 default -> { } // the lock, or a record of another kind
             }
         }
         revisions.sort(Comparator.comparingInt(Revision::number));
-        return new Snapshot(new StateLog(latest, List.copyOf(entries)), List.copyOf(revisions), List.copyOf(replicas));
+        return new Snapshot(log(states), List.copyOf(revisions), List.copyOf(replicas));
+    }
+
+    /** The log of the state entries {@code stateEntries} (containers of a listing); the latest is the highest seq. */
+    private static StateLog log(List<Container> stateEntries) {
+        List<StateLog.Entry> entries = new ArrayList<>();
+        AppState latest = AppState.none();
+        for (Container c : stateEntries) {
+            AppState entry = AppState.fromLabels(c.getLabels());
+            entries.add(new StateLog.Entry(c.getId(), entry.seq()));
+            latest = entry.seq() > latest.seq() ? entry : latest;
+        }
+        return new StateLog(latest, List.copyOf(entries));
     }
 
     /**
@@ -113,29 +120,13 @@ final class EngineState {
      * state entries (the caller holds the lock: nobody else writes one meanwhile).
      */
     void advanceState(String app, UnaryOperator<AppState> step, String imageId) {
-        List<Container> entries = engine.containers(app, ROLE_STATE);
-        AppState next = step.apply(latest(entries));
-        create(app, next, imageId);
-        prune(entries, next.seq());
-    }
-
-    private static AppState latest(List<Container> stateEntries) {
-        return stateEntries.stream().map(c -> AppState.fromLabels(c.getLabels())).max(Comparator.comparingLong(AppState::seq))
-                .orElse(AppState.none());
+        StateLog log = log(engine.containers(app, ROLE_STATE));
+        writeState(app, step.apply(log.latest()), imageId, log);
     }
 
     /** Appends a state entry (a new uniquely named container: two writers cannot both win) and prunes old ones. */
     void writeState(String app, AppState next, String imageId) {
-        create(app, next, imageId);
-        prune(engine.containers(app, ROLE_STATE), next.seq());
-    }
-
-    private void prune(List<Container> stateEntries, long newest) {
-        for (Container c : stateEntries) {
-            if (Long.parseLong(c.getLabels().get(SEQ)) < newest - STATE_LOG_KEPT) {
-                engine.remove(c.getId());
-            }
-        }
+        writeState(app, next, imageId, log(engine.containers(app, ROLE_STATE)));
     }
 
     private String create(String app, AppState next, String imageId) {
