@@ -76,7 +76,7 @@ public class DeployBench {
         List<Long> floors = new ArrayList<>(), batches = new ArrayList<>(), ours = new ArrayList<>(),
                 oursComplete = new ArrayList<>(), mttrs = new ArrayList<>(), restores = new ArrayList<>(),
                 graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>(), oursJit = new ArrayList<>(),
-                bares = new ArrayList<>();
+                bares = new ArrayList<>(), pipelined = new ArrayList<>();
         RolloutStrategy complete = rolling.withReplacement(Replacement.STOP_COMPLETE);
         try (DockerDeployer deployer = new DockerDeployer(host)) {
             // warm the JVM as a long-running agent is warm
@@ -86,7 +86,9 @@ public class DeployBench {
                     () -> batches.add(engine.replacementBatch(images.get(0), images.get(1), tag + "-batch",
                             parallelism, FLOOR_PORT)),
                     () -> bares.add(engine.rollingUpdate(images.get(0), images.get(1), tag + "-bare", REPLICAS,
-                            parallelism, FLOOR_PORT)),
+                            parallelism, FLOOR_PORT, false)),
+                    () -> pipelined.add(engine.rollingUpdate(images.get(0), images.get(1), tag + "-ahead", REPLICAS,
+                            parallelism, FLOOR_PORT, true)),
                     () -> {
                         TimedUpdate.Timed timed = TimedUpdate.measure(deployer,
                                 request(host, tag + "-roll", images.get(0), rolling, 0), images.get(1));
@@ -105,9 +107,9 @@ public class DeployBench {
                 for (int k = 0; k < measurements.size(); k++) {
                     measurements.get((k + r) % measurements.size()).run(); // run 2 starts where run 1 did second
                 }
-                System.err.printf("run %d: one replica start+ready %d ms, replacement batch %d ms, bare update %d ms, "
-                        + "ours %d ms (stopComplete %d ms), MTTR %d ms (failure to restored %d ms), with a %d s stop: "
-                        + "%d ms / %d ms%n", r + 1, floors.get(r), batches.get(r), bares.get(r), ours.get(r),
+                System.err.printf("run %d: one replica start+ready %d ms, replacement batch %d ms, bare update %d ms "
+                        + "(creating ahead %d ms), ours %d ms (stopComplete %d ms), MTTR %d ms (failure to restored %d ms), with a %d s stop: "
+                        + "%d ms / %d ms%n", r + 1, floors.get(r), batches.get(r), bares.get(r), pipelined.get(r), ours.get(r),
                         oursComplete.get(r),
                         mttrs.get(r), restores.get(r), GRACE_SECONDS, graceStarted.get(r), graceComplete.get(r));
             }
@@ -118,12 +120,12 @@ public class DeployBench {
             }
         }
         System.out.print(table(runs, parallelism, floors, batches, ours, oursComplete, mttrs, restores, graceStarted,
-                graceComplete, oursJit, bares));
+                graceComplete, oursJit, bares, pipelined));
     }
 
     private static String table(int runs, int parallelism, List<Long> floors, List<Long> batches, List<Long> ours,
             List<Long> oursComplete, List<Long> mttrs, List<Long> restores, List<Long> graceStarted,
-            List<Long> graceComplete, List<Long> oursJit, List<Long> bares) {
+            List<Long> graceComplete, List<Long> oursJit, List<Long> bares, List<Long> pipelined) {
         int batchCount = (int) Math.ceil(REPLICAS / (double) parallelism);
         Spread one = Spread.of(floors), batch = Spread.of(batches), our = Spread.of(ours), mttr = Spread.of(mttrs);
         Spread floor = one.times(batchCount), batchFloor = batch.times(batchCount);
@@ -151,6 +153,13 @@ public class DeployBench {
                 + "killed (engine API)", parallelism, parallelism), Spread.of(bares), null, null, 0, null);
         row(t, "our rolling update", our, "bare rolling update", Spread.of(bares), Spread.medianRatio(ours, bares, 1),
                 null);
+        Spread ahead = Spread.of(pipelined);
+        row(t, String.format(Locale.ROOT, "bare rolling update creating ahead: the same, the next batch's %d containers "
+                + "created while one starts (as ours)", parallelism), ahead, String.format(Locale.ROOT, "replacement "
+                + "floor ceil(%d/%d) x one batch", REPLICAS, parallelism), batchFloor,
+                Spread.medianRatio(pipelined, batches, batchCount), null);
+        row(t, "our rolling update", our, "bare rolling update creating ahead", ahead,
+                Spread.medianRatio(ours, pipelined, 1), null);
         row(t, String.format(Locale.ROOT, "JIT compilation during our rolling update (the JVM warmed by %d untimed "
                 + "updates)", TimedUpdate.WARM_UPS), Spread.of(oursJit), null, null, 0, null);
         row(t, "our rolling update, replacement stopComplete", Spread.of(oursComplete), "the same with stopStarted "

@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the bare engine API allows, for the benchmarks that compare a rollout with it: no records, no lock, no router,
@@ -83,13 +85,16 @@ public final class EngineFloor {
     /**
      * A whole rolling update with bare engine calls (ms), as a tool with no records, lock, router or listings would
      * do it: {@code replicas} running containers of {@code oldImage} (started untimed), then batch after batch of
-     * {@code surge}: their containers created, started, polled until they answer, and only then as many old ones
-     * killed (maxUnavailable 0), those kills going on while the next batch is created and started. Timed until the
-     * last new ones answer and the last kills are issued. Takes {@code 2 x replicas} ports from {@code basePort}.
+     * {@code surge}: their containers created (with {@code createAhead}, the next batch's are created while this one
+     * starts, as our rollout does), started, polled until they answer, and only then as many old ones killed
+     * (maxUnavailable 0), those kills going on while the next batch comes up. Timed until the last new ones answer
+     * and the last kills are issued. Takes {@code 2 x replicas} ports from {@code basePort}.
      */
-    public long rollingUpdate(String oldImage, String newImage, String name, int replicas, int surge, int basePort)
-            throws InterruptedException {
-        List<String> old = new ArrayList<>(), fresh = new ArrayList<>();
+    public long rollingUpdate(String oldImage, String newImage, String name, int replicas, int surge, int basePort,
+            boolean createAhead) throws InterruptedException {
+        List<String> old = new ArrayList<>();
+        String[] fresh = new String[replicas];
+        Thread[] creates = new Thread[replicas];
         List<Thread> kills = new ArrayList<>();
         try {
             startOld(old, oldImage, name, replicas, basePort);
@@ -99,19 +104,20 @@ public final class EngineFloor {
             long start = System.nanoTime();
             for (int from = 0; from < replicas; from += surge) {
                 int to = Math.min(replicas, from + surge);
-                List<Thread> calls = new ArrayList<>();
+                create(creates, fresh, newImage, name, from, to, basePort + replicas); // none if created ahead
                 for (int i = from; i < to; i++) {
-                    int slot = i;
-                    calls.add(started(() -> {
-                        String id = container(newImage, name + "-new" + slot, basePort + replicas + slot);
-                        synchronized (fresh) {
-                            fresh.add(id);
-                        }
-                        docker.startContainerCmd(id).exec();
-                    }));
+                    creates[i].join();
+                }
+                if (createAhead) {
+                    create(creates, fresh, newImage, name, to, Math.min(replicas, to + surge), basePort + replicas);
+                }
+                List<Thread> starts = new ArrayList<>();
+                for (int i = from; i < to; i++) {
+                    String id = fresh[i];
+                    starts.add(started(() -> docker.startContainerCmd(id).exec()));
                 }
                 for (int i = from; i < to; i++) {
-                    calls.get(i - from).join();
+                    starts.get(i - from).join();
                     awaitHealthy(basePort + replicas + i);
                 }
                 for (int i = from; i < to; i++) {
@@ -121,11 +127,26 @@ public final class EngineFloor {
             }
             return (System.nanoTime() - start) / 1_000_000;
         } finally {
+            for (Thread t : creates) {
+                if (t != null) {
+                    t.join();
+                }
+            }
             for (Thread kill : kills) {
                 kill.join();
             }
             remove(old);
-            remove(fresh);
+            remove(Arrays.stream(fresh).filter(Objects::nonNull).toList());
+        }
+    }
+
+    /** Creates, each in its own thread, the containers of slots {@code from} to {@code to} not created yet. */
+    private void create(Thread[] creates, String[] ids, String image, String name, int from, int to, int basePort) {
+        for (int i = from; i < to; i++) {
+            if (creates[i] == null) {
+                int slot = i;
+                creates[i] = started(() -> ids[slot] = container(image, name + "-new" + slot, basePort + slot));
+            }
         }
     }
 

@@ -177,7 +177,7 @@ final class Rollout {
             traffic(rev.number());
             while (Tracked.available(replicas.fresh) < target.desired()) {
                 checkInterrupt();
-                startReplicas(rev, target.portBase(), target.desired() - replicas.fresh.size());
+                startReplicas(rev, target.portBase(), target.desired() - replicas.fresh.size(), 0);
                 awaitPending(rev);
             }
         });
@@ -275,8 +275,7 @@ final class Rollout {
                 Thread.sleep(bg.scaleDownDelaySeconds() * 1000L);
             }
             replicas.retire(plan.replaced(), routing, drain, ReplicaSet.Retire.KEEP_IN_BACKGROUND);
-            startReplicas(rev, target.portBase(), plan.start());
-            createAhead(rev, target.portBase(), plan.createAhead());
+            startReplicas(rev, target.portBase(), plan.start(), plan.createAhead());
             if (plan.stuck()) {
                 throw new RolloutFailure("no progress possible with maxSurge " + shape.surge() + " and maxUnavailable "
                         + shape.maxUnavailable() + " for " + n + " replicas");
@@ -310,9 +309,11 @@ final class Rollout {
 
     /**
      * Starts {@code count} replicas of {@code rev}: slots chosen one by one by {@link SlotPlan} (kept containers of
-     * the revision first), then created and started all at once.
+     * the revision first), then created and started all at once. The next batch's {@code ahead} containers are
+     * created beside those starts: created after them, during the batch's health checks only, they still ran when
+     * the next batch was due (their creates took longer than a quick replica's first answer).
      */
-    private void startReplicas(Revision rev, int portBase, int count) throws InterruptedException {
+    private void startReplicas(Revision rev, int portBase, int count, int ahead) throws InterruptedException {
         if (count <= 0) {
             return;
         }
@@ -332,23 +333,28 @@ final class Rollout {
                 keptOnes.put(slot, keptOne);
             }
         }
+        createAhead(rev, portBase, ahead, chosen);
         boolean waits = strategy.waitsForStops(desired);
         // a stopping replica counts against maxSurge until it has stopped; else collect the outcome of ended stops
         replicas.start(rev, portBase, chosen, keptOnes, ports -> {
             if (waits) {
-                settle();
+                background.awaitAllStops(); // not the creations ahead: those are the next batch's
             } else {
                 background.awaitStops(ports);
             }
         });
     }
 
-    /** Creates the containers of the next batch while this one comes up, where {@link SlotPlan#ahead} says. */
-    private void createAhead(Revision rev, int portBase, int count) {
+    /**
+     * Creates the containers of the next batch while this one ({@code starting}: its slots) comes up, where
+     * {@link SlotPlan#ahead} says.
+     */
+    private void createAhead(Revision rev, int portBase, int count, List<Integer> starting) {
         if (count <= 0 || replicas.keptFromEarlier()) {
             return; // kept containers of the target (a rollback's) come first, and restarting them needs no create
         }
         Set<Integer> taken = new HashSet<>(replicas.kept.keySet());
+        taken.addAll(starting);
         replicas.fresh.forEach(t -> taken.add(t.slot()));
         List<Integer> availableOld = replicas.old.stream().filter(Tracked::available).map(Tracked::slot).toList();
         List<Integer> idleOld = replicas.old.stream().filter(t -> !t.available).map(Tracked::slot).toList();
