@@ -74,12 +74,16 @@ public final class TestBed {
         return run(command, Path.of("."));
     }
 
-    /** Removes every container of the application {@code app} (replicas, records, lock), whatever state it is in. */
+    /**
+     * Removes every container of the application {@code app} (replicas, records, lock), whatever state it is in, and
+     * its volumes (state entries).
+     */
     public static void removeApp(String app) {
-        String ids = docker("ps", "-aq", "--filter", "label=" + AppLabels.APP + "=" + app).trim();
-        for (String id : ids.isEmpty() ? new String[0] : ids.split("\\s+")) {
-            dockerResult("rm", "-f", id);
-        }
+        String label = "label=" + AppLabels.APP + "=" + app;
+        docker("ps", "-aq", "--filter", label).lines().filter(id -> !id.isBlank())
+                .forEach(id -> dockerResult("rm", "-f", id));
+        docker("volume", "ls", "-q", "--filter", label).lines().filter(name -> !name.isBlank())
+                .forEach(name -> dockerResult("volume", "rm", "-f", name));
     }
 
     /** Runs a command with a 5-minute bound; output is stdout and stderr combined. */

@@ -6,7 +6,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.CreateVolumeResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -53,6 +55,35 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
     /** Every container carrying {@code key=value}: the records kept under another label than {@link AppLabels#APP}. */
     List<Container> labelled(String key, String value) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(key, value)).exec();
+    }
+
+    /**
+     * Creates a volume that only carries labels (a state entry): about a third of a container's create, which also
+     * lays out and mounts a writable layer. The engine answers a name it has already with that volume, not a
+     * conflict, so a volume whose labels are not {@code labels} is refused here as the container's name would be.
+     */
+    String createLabelledVolume(String name, Map<String, String> labels) {
+        CreateVolumeResponse made = docker.createVolumeCmd().withName(name).withDriver("local").withLabels(labels)
+                .exec();
+        if (!labels.equals(made.getLabels())) {
+            throw new IllegalStateException("the engine has a volume named " + name + " already, with other labels");
+        }
+        return made.getName();
+    }
+
+    /** The volumes carrying the application's label: its state entries. */
+    List<InspectVolumeResponse> volumes(String app) {
+        List<InspectVolumeResponse> listed = docker.listVolumesCmd().withFilter("label", List.of(APP + "=" + app))
+                .exec().getVolumes();
+        return listed == null ? List.of() : listed; // the engine answers null for none
+    }
+
+    void removeVolume(String name) {
+        try {
+            docker.removeVolumeCmd(name).exec();
+        } catch (NotFoundException alreadyGone) {
+            // removing a removed volume is what we wanted anyway
+        }
     }
 
     List<Container> containers(String app, String role) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.*;
 
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import java.util.ArrayList;
@@ -12,13 +13,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One listing of an application's containers (its state entries, revision records, lock and replicas), and its status
- * read from it: whoever listed them (docker-java, or the command line's quick {@code GET}), status answers the same.
+ * One listing of an application's containers (its revision records, lock and replicas) and volumes (its state
+ * entries), and its status read from it: whoever listed them (docker-java, or the command line's quick {@code GET}),
+ * status answers the same.
  *
- * <p>Usage: {@code AppStatus s = AppListing.of(engine.containers(app)).status(app, checker);}
+ * <p>Usage: {@code AppStatus s = AppListing.of(engine.containers(app), engine.volumes(app)).status(app, checker);}
  */
 final class AppListing {
-    /** One container as the engine's listing shows it. */
+    /** One container (or volume: never running, its name as its id) as the engine's listing shows it. */
     record Entry(String id, String name, Map<String, String> labels, boolean running) {
         boolean hasRole(String role) {
             return role.equals(labels.get(ROLE));
@@ -31,10 +33,18 @@ final class AppListing {
         this.all = all;
     }
 
-    /** A docker-java listing ({@link AppEngine#containers(String)}). */
-    static AppListing of(List<Container> containers) {
-        return new AppListing(containers.stream().map(c -> new Entry(c.getId(), AppEngine.name(c), c.getLabels(),
-                "running".equals(c.getState()))).toList());
+    /** A docker-java listing ({@link AppEngine#containers(String)}, {@link AppEngine#volumes(String)}). */
+    static AppListing of(List<Container> containers, List<InspectVolumeResponse> volumes) {
+        List<Entry> all = new ArrayList<>();
+        containers.forEach(c -> all.add(new Entry(c.getId(), AppEngine.name(c), c.getLabels(),
+                "running".equals(c.getState()))));
+        volumes.forEach(v -> all.add(volume(v.getName(), v.getLabels())));
+        return new AppListing(all);
+    }
+
+    /** A volume of the application as an entry. */
+    static Entry volume(String name, Map<String, String> labels) {
+        return new Entry(name, name, labels == null ? Map.of() : labels, false);
     }
 
     AppState state() {

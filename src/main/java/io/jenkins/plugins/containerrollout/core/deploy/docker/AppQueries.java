@@ -71,7 +71,7 @@ final class AppQueries {
     /** Desired and ready replicas of {@code app} now (one probe per running replica), and its last phase. */
     AppStatus status(String app) {
         AppName.check(app);
-        AppListing listing = AppListing.of(engine.containers(app));
+        AppListing listing = AppListing.of(engine.containers(app), engine.volumes(app));
         return listing.status(app, new ReplicaCheck(engine, listing.healthRules(), ProbeSettings.defaults()));
     }
 }

@@ -172,7 +172,7 @@ public final class DockerDeployer implements AppDeployer {
                             spec.image()) : null);
                     EngineState.StateLog written = store.writeState(app, state.next(from, target.number(),
                             AppPhase.PROGRESSING, n, request.portBase()).withRouter(AppRouter.recorded(app, router)),
-                            imageId, snapshot.log());
+                            snapshot.log());
                     Background.await(record);
                     return written;
                 });
@@ -219,7 +219,7 @@ public final class DockerDeployer implements AppDeployer {
             return null;
         });
         store.writeState(app, progressing.latest().next(target.number(), target.number(), AppPhase.COMPLETE, n,
-                portBase), target.imageId(), progressing);
+                portBase), progressing);
         Background.await(pruned);
         rollout.settleConverged();
         return new Ending(Outcome.SUCCEEDED, n + "/" + n + " replicas on revision " + target.number(), target.number());
@@ -239,7 +239,7 @@ public final class DockerDeployer implements AppDeployer {
         PausedRollout paused = new PausedRollout(held, request.strategy(), request.probe(),
                 request.revisionHistoryLimit(), soFar);
         store.advanceState(app, latest -> latest.next(started.from(), target.number(), AppPhase.PAUSED, n,
-                request.portBase()).withPaused(paused), target.imageId());
+                request.portBase()).withPaused(paused));
         rollout.settle();
         return soFar;
     }
@@ -288,13 +288,13 @@ public final class DockerDeployer implements AppDeployer {
         int n = request.replicas();
         Revision previous = from == target.number() ? null : byNumber.get(from);
         if (!request.strategy().gates().autoRollback()) {
-            writeState(app, from, target.number(), AppPhase.PAUSED, n, request.portBase(), target.imageId());
+            writeState(app, from, target.number(), AppPhase.PAUSED, n, request.portBase());
             return new Ending(Outcome.FAILED, why + "; left where it stopped (autoRollback is off): deploy again or "
                     + "roll back", from);
         }
         if (previous == null) {
             engine.removeReplicas(app, target.number());
-            writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase(), target.imageId());
+            writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase());
             return new Ending(Outcome.FAILED, why + "; no earlier revision to roll back to", from);
         }
         timeline.app(Type.ROLLBACK_STARTED, from, "rolling back to revision " + from);
@@ -302,7 +302,7 @@ public final class DockerDeployer implements AppDeployer {
                 before.portBase() > 0 ? before.portBase() : request.portBase(), byNumber, request.probe(),
                 request.strategy(), timeline, router, AppState.none());
         if (restoreFailure != null) {
-            writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase(), target.imageId());
+            writeState(app, from, target.number(), AppPhase.FAILED, n, request.portBase());
             return new Ending(Outcome.FAILED, why + "; and the rollback to revision " + from + " failed too: "
                     + restoreFailure, from);
         }
@@ -352,7 +352,7 @@ public final class DockerDeployer implements AppDeployer {
             int replicas = state.replicas() > 0 ? state.replicas() : 1;
             int portBase = state.portBase();
             store.writeState(app, state.next(current, to.number(), AppPhase.PROGRESSING, replicas, portBase)
-                    .withRouter(AppRouter.recorded(app, router)), to.imageId());
+                    .withRouter(AppRouter.recorded(app, router)));
             timeline.app(Type.ROLLBACK_STARTED, to.number(), "rolling back from revision " + current + " to revision "
                     + to.number() + " (" + to.spec().image() + ")");
             String failure = restore(app, to, replicas, portBase, Revision.byNumber(revisions), request.probe(),
@@ -361,7 +361,7 @@ public final class DockerDeployer implements AppDeployer {
             if (failure == null) {
                 store.collectGarbage(app, current == to.number() ? 0 : current, Integer.MAX_VALUE, to.number());
             } else {
-                writeState(app, current, to.number(), AppPhase.FAILED, replicas, portBase, to.imageId());
+                writeState(app, current, to.number(), AppPhase.FAILED, replicas, portBase);
             }
             String message = failure == null ? replicas + "/" + replicas + " replicas on revision " + to.number()
                     : "rollback to revision " + to.number() + " failed: " + failure;
@@ -435,8 +435,7 @@ public final class DockerDeployer implements AppDeployer {
                     new LogMask(credentials, revision.spec().env()));
             rollout.foundState(before);
             rollout.converge(new Rollout.Target(revision, replicas, portBase));
-            writeState(app, revision.number(), revision.number(), AppPhase.COMPLETE, replicas, portBase,
-                    revision.imageId());
+            writeState(app, revision.number(), revision.number(), AppPhase.COMPLETE, replicas, portBase);
             rollout.settleConverged(); // the last replaced replicas stopped (or were told to) while the state was written
             timeline.app(Type.RESTORED, revision.number(), "revision " + revision.number() + " restored");
             return null;
@@ -447,8 +446,8 @@ public final class DockerDeployer implements AppDeployer {
         }
     }
 
-    void writeState(String app, int stable, int target, AppPhase phase, int replicas, int portBase, String imageId) {
-        store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase), imageId);
+    void writeState(String app, int stable, int target, AppPhase phase, int replicas, int portBase) {
+        store.advanceState(app, latest -> latest.next(stable, target, phase, replicas, portBase));
     }
 
     void requireSameHost(DockerHost requested) {

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.containerrollout.core.deploy.AppLabels.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.model.Container;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
@@ -21,8 +22,13 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads and writes the application's records in the engine: revision records (the replica spec as JSON in a label)
- * and the state log, and prunes what the history limit no longer keeps.
+ * Reads and writes the application's records in the engine: revision records (the replica spec as JSON in a label,
+ * on a never-started container) and the state log (labels on volumes), and prunes what the history limit no longer
+ * keeps.
+ *
+ * <p>State entries are volumes: a rollout writes two or more, one of them after its last batch, and a volume's
+ * create costs about a third of a container's (no writable layer to lay out and mount). Entries an earlier version
+ * wrote as never-started containers are still read, and pruned as new entries follow them.
  */
 final class EngineState {
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -42,7 +48,27 @@ final class EngineState {
     }
 
     AppState state(String app) {
-        return log(engine.containers(app, ROLE_STATE)).latest();
+        return log(stateEntries(app, engine.containers(app))).latest();
+    }
+
+    /** One state entry: a volume, or a never-started container (written by an earlier version), and its labels. */
+    record StateEntry(String id, Map<String, String> labels, boolean volume) {
+    }
+
+    /** The application's state entries: its volumes, and those of {@code listed} (its containers) an earlier version wrote. */
+    List<StateEntry> stateEntries(String app, List<Container> listed) {
+        List<StateEntry> entries = new ArrayList<>();
+        for (Container c : listed) {
+            if (ROLE_STATE.equals(c.getLabels().get(ROLE))) {
+                entries.add(new StateEntry(c.getId(), c.getLabels(), false));
+            }
+        }
+        for (InspectVolumeResponse v : engine.volumes(app)) {
+            if (v.getLabels() != null && ROLE_STATE.equals(v.getLabels().get(ROLE))) {
+                entries.add(new StateEntry(v.getName(), v.getLabels(), true));
+            }
+        }
+        return entries;
     }
 
     /**
@@ -62,36 +88,34 @@ final class EngineState {
      * appended to by that process alone, so a later write needs no listing of its own.
      */
     record StateLog(AppState latest, List<Entry> entries) {
-        /** One state entry: its container and its sequence number. */
-        record Entry(String id, long seq) {
+        /** One state entry: its volume (or container) and its sequence number. */
+        record Entry(String id, long seq, boolean volume) {
         }
     }
 
     Snapshot snapshot(String app) {
         List<Container> all = engine.containers(app);
-        List<Container> states = new ArrayList<>();
         List<Revision> revisions = new ArrayList<>();
         List<ReplicaRef> replicas = new ArrayList<>();
         for (Container c : all) {
             Map<String, String> l = c.getLabels();
             switch (l.getOrDefault(ROLE, "")) {
-                case ROLE_STATE -> states.add(c);
                 case ROLE_REVISION -> revisions.add(revision(l));
                 case ROLE_REPLICA -> replicas.add(AppEngine.replica(c));
-                default -> { } // the lock, or a record of another kind
+                default -> { } // the lock, a state entry of an earlier version, or a record of another kind
             }
         }
         revisions.sort(Comparator.comparingInt(Revision::number));
-        return new Snapshot(log(states), List.copyOf(revisions), List.copyOf(replicas));
+        return new Snapshot(log(stateEntries(app, all)), List.copyOf(revisions), List.copyOf(replicas));
     }
 
-    /** The log of the state entries {@code stateEntries} (containers of a listing); the latest is the highest seq. */
-    private static StateLog log(List<Container> stateEntries) {
+    /** The log of {@code stateEntries}; the latest is the highest seq. */
+    private static StateLog log(List<StateEntry> stateEntries) {
         List<StateLog.Entry> entries = new ArrayList<>();
         AppState latest = AppState.none();
-        for (Container c : stateEntries) {
-            AppState entry = AppState.fromLabels(c.getLabels());
-            entries.add(new StateLog.Entry(c.getId(), entry.seq()));
+        for (StateEntry e : stateEntries) {
+            AppState entry = AppState.fromLabels(e.labels());
+            entries.add(new StateLog.Entry(e.id(), entry.seq(), e.volume()));
             latest = entry.seq() > latest.seq() ? entry : latest;
         }
         return new StateLog(latest, List.copyOf(entries));
@@ -101,17 +125,19 @@ final class EngineState {
      * Appends a state entry to a {@link StateLog} read under the lock (nobody else writes one meanwhile), pruning
      * from what it holds; returns the log with the new entry, for the next write of the same rollout.
      */
-    StateLog writeState(String app, AppState next, String imageId, StateLog log) {
-        String id = create(app, next, imageId);
+    StateLog writeState(String app, AppState next, StateLog log) {
+        String id = create(app, next);
         List<StateLog.Entry> kept = new ArrayList<>();
         for (StateLog.Entry e : log.entries()) {
-            if (e.seq() < next.seq() - STATE_LOG_KEPT) {
-                engine.remove(e.id());
-            } else {
+            if (e.seq() >= next.seq() - STATE_LOG_KEPT) {
                 kept.add(e);
+            } else if (e.volume()) {
+                engine.removeVolume(e.id());
+            } else {
+                engine.remove(e.id());
             }
         }
-        kept.add(new StateLog.Entry(id, next.seq()));
+        kept.add(new StateLog.Entry(id, next.seq(), true));
         return new StateLog(next, List.copyOf(kept));
     }
 
@@ -119,17 +145,20 @@ final class EngineState {
      * Appends the state entry {@code step} makes of the latest one, and prunes old entries, on one listing of the
      * state entries (the caller holds the lock: nobody else writes one meanwhile).
      */
-    void advanceState(String app, UnaryOperator<AppState> step, String imageId) {
-        StateLog log = log(engine.containers(app, ROLE_STATE));
-        writeState(app, step.apply(log.latest()), imageId, log);
+    void advanceState(String app, UnaryOperator<AppState> step) {
+        StateLog log = log(stateEntries(app, engine.containers(app)));
+        writeState(app, step.apply(log.latest()), log);
     }
 
-    /** Appends a state entry (a new uniquely named container: two writers cannot both win) and prunes old ones. */
-    void writeState(String app, AppState next, String imageId) {
-        writeState(app, next, imageId, log(engine.containers(app, ROLE_STATE)));
+    /**
+     * Appends a state entry (a new uniquely named volume, refused when it exists: two writers cannot both win) and
+     * prunes old ones.
+     */
+    void writeState(String app, AppState next) {
+        writeState(app, next, log(stateEntries(app, engine.containers(app))));
     }
 
-    private String create(String app, AppState next, String imageId) {
+    private String create(String app, AppState next) {
         Map<String, String> l = base(app, ROLE_STATE);
         l.put(SEQ, String.valueOf(next.seq()));
         l.put(STABLE, String.valueOf(next.stable()));
@@ -144,7 +173,7 @@ final class EngineState {
         if (next.paused() != null) {
             l.put(PAUSED, next.paused());
         }
-        return engine.createMarker(AppLabels.stateName(app, next.seq()), imageId, l);
+        return engine.createLabelledVolume(AppLabels.stateName(app, next.seq()), l);
     }
 
     /** Writes the record of revision {@code r}; returns its container's id. */
@@ -193,10 +222,13 @@ final class EngineState {
         }
     }
 
-    /** Removes every container of the application (records, state, lock included). For tests and teardown. */
+    /** Removes every container and volume of the application (records, state, lock included). For tests and teardown. */
     void removeAll(String app) {
         for (Container c : engine.containers(app)) {
             engine.remove(c.getId());
+        }
+        for (InspectVolumeResponse v : engine.volumes(app)) {
+            engine.removeVolume(v.getName());
         }
     }
 

@@ -59,7 +59,7 @@ final class PauseControl {
                         router, new LogMask(d.credentials, target.spec().env()));
                 Future<EngineState.StateLog> progressing = rollout.writeFirst(() -> d.store.writeState(app,
                         state.next(held.stableRevision(), target.number(), AppPhase.PROGRESSING, n, state.portBase()),
-                        target.imageId(), snapshot.log()));
+                        snapshot.log()));
                 Rollout.Target goal = new Rollout.Target(target, n, state.portBase());
                 if (paused.strategy() instanceof RolloutStrategy.Canary canary) {
                     int heldAt = new Canary(rollout, timeline, canary, app, router, d.resources.clock())
@@ -119,8 +119,7 @@ final class PauseControl {
         int portBase = state.portBase();
         timeline.app(Type.ROLLBACK_STARTED, to.number(), "aborting the paused rollout of revision " + held
                 + ": all traffic to revision " + to.number());
-        d.store.writeState(app, state.next(state.stable(), to.number(), AppPhase.PROGRESSING, replicas, portBase),
-                to.imageId());
+        d.store.writeState(app, state.next(state.stable(), to.number(), AppPhase.PROGRESSING, replicas, portBase));
         String failure = null;
         try {
             Rollout rollout = new Rollout(d.resources, timeline, app, revisions, probe, strategy, router,
@@ -128,12 +127,12 @@ final class PauseControl {
             rollout.hold(100);
             rollout.converge(new Rollout.Target(to, replicas, portBase));
             Pauses.endPreview(router, app, timeline);
-            d.writeState(app, to.number(), to.number(), AppPhase.COMPLETE, replicas, portBase, to.imageId());
+            d.writeState(app, to.number(), to.number(), AppPhase.COMPLETE, replicas, portBase);
             rollout.settle(); // the paused revision's replicas have stopped: now they can be removed
             d.store.collectGarbage(app, 0, Integer.MAX_VALUE, to.number());
             timeline.app(Type.RESTORED, to.number(), "revision " + to.number() + " restored");
         } catch (RolloutFailure f) {
-            d.writeState(app, state.stable(), to.number(), AppPhase.FAILED, replicas, portBase, to.imageId());
+            d.writeState(app, state.stable(), to.number(), AppPhase.FAILED, replicas, portBase);
             failure = f.getMessage();
         }
         Outcome outcome = failure != null ? Outcome.FAILED : to.number() == state.stable() ? Outcome.ABORTED

@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * An application's status as {@link DockerDeployer#status} answers it, read with {@link PlainEngine} and Jackson's
  * streaming parser instead of docker-java: one listing, one probe per running replica, and an inspect only for a
- * replica whose revision has a HEALTHCHECK. What a fresh {@code container-rollout status} JVM can do in a fraction of
+ * replica whose revision has a HEALTHCHECK (and one listing of its volumes, the state entries). What a fresh {@code container-rollout status} JVM can do in a fraction of
  * a second. Empty whenever it cannot answer (TLS, an address it does not speak, an engine that refuses, an invalid
  * name): the caller then asks the deployer, which explains any error.
  *
@@ -40,10 +40,13 @@ public final class QuickStatus {
             AppName.check(app);
             String filter = "{\"label\":[\"" + APP + "=" + app + "\"]}"; // a checked name needs no escaping
             Optional<String> listed = engine.get().get("/containers/json?all=1&filters=" + PlainEngine.query(filter));
-            if (listed.isEmpty()) {
+            Optional<String> volumes = engine.get().get("/volumes?filters=" + PlainEngine.query(filter));
+            if (listed.isEmpty() || volumes.isEmpty()) {
                 return Optional.empty();
             }
-            AppListing listing = new AppListing(entries(listed.get()));
+            List<AppListing.Entry> entries = new ArrayList<>(entries(listed.get()));
+            entries.addAll(volumeEntries(volumes.get()));
+            AppListing listing = new AppListing(entries);
             ReplicaInspect inspect = id -> inspect(engine.get(), id);
             return Optional.of(listing.status(app, new ReplicaCheck(inspect, listing.healthRules(),
                     ProbeSettings.defaults())));
@@ -75,6 +78,36 @@ public final class QuickStatus {
                     }
                 }
                 out.add(new AppListing.Entry(id, name == null ? id : name, labels, "running".equals(state)));
+            }
+        }
+        return out;
+    }
+
+    /** The volumes of a {@code GET /volumes} answer ({@code {"Volumes": [...], "Warnings": ...}}): name, labels. */
+    static List<AppListing.Entry> volumeEntries(String json) throws IOException {
+        List<AppListing.Entry> out = new ArrayList<>();
+        try (JsonParser p = EngineJson.parser(json)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isVolumes = "Volumes".equals(p.getCurrentName());
+                if (p.nextToken() != JsonToken.START_ARRAY || !isVolumes) {
+                    p.skipChildren(); // Warnings, or null Volumes when there are none
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    String name = null;
+                    Map<String, String> labels = Map.of();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.getCurrentName();
+                        JsonToken value = p.nextToken();
+                        switch (field) {
+                            case "Name" -> name = p.getText();
+                            case "Labels" -> labels = EngineJson.strings(p, value);
+                            default -> p.skipChildren();
+                        }
+                    }
+                    out.add(AppListing.volume(name, labels));
+                }
             }
         }
         return out;
