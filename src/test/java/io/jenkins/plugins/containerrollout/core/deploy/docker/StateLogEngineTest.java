@@ -1,6 +1,8 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
@@ -59,6 +61,22 @@ public class StateLogEngineTest extends EngineTestBase {
         // entries 3 to 6 are volumes; 1 and 2, more than three behind 6, are gone
         assertEquals(List.of(app + ".state3", app + ".state4", app + ".state5", app + ".state6"), stateVolumes());
         assertEquals(List.of(), stateContainers());
+    }
+
+    @Test
+    public void aVolumeOfTheEntrysNameWithOtherLabelsIsNotTakenForIt() throws Exception {
+        String taken = AppLabels.stateName(app, 1);
+        TestBed.docker("volume", "create", "--label", "owner=someone-else", taken);
+        try {
+            Exception refused = assertThrows(Exception.class, () -> deploy("1"));
+            assertTrue(refused.toString(), String.valueOf(refused.getMessage()).contains("volume named " + taken));
+            assertEquals("the volume is left as it was", "map[owner:someone-else]",
+                    TestBed.docker("volume", "inspect", "--format", "{{.Labels}}", taken).trim());
+            assertEquals("no replica was created", "", TestBed.docker("ps", "-aq", "--filter", "label="
+                    + AppLabels.APP + "=" + app, "--filter", "label=" + AppLabels.ROLE + "=" + AppLabels.ROLE_REPLICA).trim());
+        } finally {
+            TestBed.docker("volume", "rm", taken);
+        }
     }
 
     private RolloutRecord deploy(String version) throws InterruptedException {
