@@ -1,5 +1,6 @@
 import com.github.dockerjava.api.DockerClient;
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
+import io.jenkins.plugins.containerrollout.core.deploy.AppLabels;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.Replacement;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * containerDeploy's rolling update against what the engine physically allows, on the same engine, image, replica
@@ -52,6 +54,8 @@ public class DeployBench {
     private static final int FLOOR_PORT = 35700;
     /** The stop grace of the app in the stop-policy comparison: busybox httpd as PID 1 ignores SIGTERM, so all of it. */
     private static final int GRACE_SECONDS = 1;
+    /** State entries written each way per run: each takes milliseconds, so a few per run give a spread. */
+    private static final int RECORDS_PER_RUN = 4;
     private static final ProbeSettings PROBE = new ProbeSettings("/cgi-bin/health", Duration.ofMillis(100),
             Duration.ofSeconds(2), 1, 3, Duration.ofSeconds(30));
 
@@ -76,7 +80,8 @@ public class DeployBench {
         List<Long> floors = new ArrayList<>(), batches = new ArrayList<>(), ours = new ArrayList<>(),
                 oursComplete = new ArrayList<>(), mttrs = new ArrayList<>(), restores = new ArrayList<>(),
                 graceStarted = new ArrayList<>(), graceComplete = new ArrayList<>(), oursJit = new ArrayList<>(),
-                bares = new ArrayList<>(), pipelined = new ArrayList<>();
+                bares = new ArrayList<>(), pipelined = new ArrayList<>(),
+                recordContainers = new ArrayList<>(), recordVolumes = new ArrayList<>();
         RolloutStrategy complete = rolling.withReplacement(Replacement.STOP_COMPLETE);
         try (DockerDeployer deployer = new DockerDeployer(host)) {
             // warm the JVM as a long-running agent is warm
@@ -102,7 +107,20 @@ public class DeployBench {
                         restores.add(mttr[1]);
                     },
                     () -> graceStarted.add(oneRolling(deployer, host, tag, images, rolling, GRACE_SECONDS)),
-                    () -> graceComplete.add(oneRolling(deployer, host, tag, images, complete, GRACE_SECONDS)));
+                    () -> graceComplete.add(oneRolling(deployer, host, tag, images, complete, GRACE_SECONDS)),
+                    () -> {
+                        // a state entry's labels, written both ways, the order alternating within the run
+                        Map<String, String> labels = Map.of(AppLabels.APP, tag + "-rec", AppLabels.ROLE,
+                                AppLabels.ROLE_STATE, AppLabels.PHASE, "COMPLETE", AppLabels.SEQ, "1");
+                        for (int i = 0; i < RECORDS_PER_RUN; i++) {
+                            boolean volumeFirst = i % 2 == 0;
+                            for (boolean volume : List.of(volumeFirst, !volumeFirst)) {
+                                long ms = engine.labelledRecord(volume, images.get(0), tag + "-rec.state" + i,
+                                        labels);
+                                (volume ? recordVolumes : recordContainers).add(ms);
+                            }
+                        }
+                    });
             for (int r = 0; r < runs; r++) {
                 for (int k = 0; k < measurements.size(); k++) {
                     measurements.get((k + r) % measurements.size()).run(); // run 2 starts where run 1 did second
@@ -120,12 +138,13 @@ public class DeployBench {
             }
         }
         System.out.print(table(runs, parallelism, floors, batches, ours, oursComplete, mttrs, restores, graceStarted,
-                graceComplete, oursJit, bares, pipelined));
+                graceComplete, oursJit, bares, pipelined, recordContainers, recordVolumes));
     }
 
     private static String table(int runs, int parallelism, List<Long> floors, List<Long> batches, List<Long> ours,
             List<Long> oursComplete, List<Long> mttrs, List<Long> restores, List<Long> graceStarted,
-            List<Long> graceComplete, List<Long> oursJit, List<Long> bares, List<Long> pipelined) {
+            List<Long> graceComplete, List<Long> oursJit, List<Long> bares, List<Long> pipelined,
+            List<Long> recordContainers, List<Long> recordVolumes) {
         int batchCount = (int) Math.ceil(REPLICAS / (double) parallelism);
         Spread one = Spread.of(floors), batch = Spread.of(batches), our = Spread.of(ours), mttr = Spread.of(mttrs);
         Spread floor = one.times(batchCount), batchFloor = batch.times(batchCount);
@@ -170,6 +189,9 @@ public class DeployBench {
         row(t, "MTTR: bad deploy call to previous revision restored", mttr, String.format(Locale.ROOT, "health failure "
                 + "window %d ms + 2 s", window), budget, (double) mttr.median() / budget.median(), 1.00);
         row(t, "time to restore: first failed replica to restored", Spread.of(restores), null, null, 0, null);
+        row(t, String.format(Locale.ROOT, "a state entry written as a volume with labels (%d per run, alternating)",
+                RECORDS_PER_RUN), Spread.of(recordVolumes), "as a never-started container (before)",
+                Spread.of(recordContainers), Spread.medianRatio(recordVolumes, recordContainers, 1), null);
         t.append(String.format(Locale.ROOT, "%nThe physical floor counts container starts only: one container at a "
                 + "time on an idle engine. A rolling update must also stop every replaced replica, and on this machine's "
                 + "2 cores the engine's kills compete with its starts: the replacement floor measures that one batch "

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -148,6 +149,29 @@ public final class EngineFloor {
                 creates[i] = started(() -> ids[slot] = container(image, name + "-new" + slot, basePort + slot));
             }
         }
+    }
+
+    /**
+     * One record written as the engine allows it (ms): a never-started container carrying {@code labels} (as
+     * revision records, and state entries before they were volumes, are written: no network, an entrypoint that is
+     * never run), or, {@code volume}, a volume carrying them. Removed afterwards, untimed.
+     */
+    public long labelledRecord(boolean volume, String image, String name, Map<String, String> labels) {
+        long start = System.nanoTime();
+        if (volume) {
+            docker.createVolumeCmd().withName(name).withDriver("local").withLabels(labels).exec();
+        } else {
+            docker.createContainerCmd(image).withName(name).withLabels(labels)
+                    .withEntrypoint("/rollout-record-never-started").withCmd(List.of())
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (volume) {
+            docker.removeVolumeCmd(name).exec();
+        } else {
+            docker.removeContainerCmd(name).withForce(true).exec();
+        }
+        return millis;
     }
 
     /** Polls the health path on {@code port} at the probe interval until it answers 200. */
