@@ -55,7 +55,10 @@ final class EngineState {
     record StateEntry(String id, Map<String, String> labels, boolean volume) {
     }
 
-    /** The application's state entries: its volumes, and those of {@code listed} (its containers) an earlier version wrote. */
+    /**
+     * The application's state entries: its volumes, and those of {@code listed} (its containers) an earlier version
+     * wrote.
+     */
     List<StateEntry> stateEntries(String app, List<Container> listed) {
         List<StateEntry> entries = new ArrayList<>();
         for (Container c : listed) {
@@ -222,7 +225,7 @@ final class EngineState {
         }
     }
 
-    /** Removes every container and volume of the application (records, state, lock included). For tests and teardown. */
+    /** Removes every container and volume of the app (records, state, lock included). For tests and teardown. */
     void removeAll(String app) {
         for (Container c : engine.containers(app)) {
             engine.remove(c.getId());

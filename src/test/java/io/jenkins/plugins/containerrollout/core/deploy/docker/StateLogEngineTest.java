@@ -73,7 +73,8 @@ public class StateLogEngineTest extends EngineTestBase {
             assertEquals("the volume is left as it was", "map[owner:someone-else]",
                     TestBed.docker("volume", "inspect", "--format", "{{.Labels}}", taken).trim());
             assertEquals("no replica was created", "", TestBed.docker("ps", "-aq", "--filter", "label="
-                    + AppLabels.APP + "=" + app, "--filter", "label=" + AppLabels.ROLE + "=" + AppLabels.ROLE_REPLICA).trim());
+                    + AppLabels.APP + "=" + app, "--filter", "label=" + AppLabels.ROLE + "=" + AppLabels.ROLE_REPLICA)
+                    .trim());
         } finally {
             TestBed.docker("volume", "rm", taken);
         }
