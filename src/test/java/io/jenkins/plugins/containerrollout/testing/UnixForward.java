@@ -8,7 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
@@ -29,8 +29,8 @@ public final class UnixForward implements AutoCloseable {
                     Socket client = server.accept();
                     SocketChannel engine = SocketChannel.open(StandardProtocolFamily.UNIX);
                     engine.connect(UnixDomainSocketAddress.of(socket));
-                    pump(client.getInputStream(), Channels.newOutputStream(engine), engine::shutdownOutput);
-                    pump(Channels.newInputStream(engine), client.getOutputStream(), () -> {
+                    pump(client.getInputStream(), writing(engine), engine::shutdownOutput);
+                    pump(reading(engine), client.getOutputStream(), () -> {
                         client.close();
                         engine.close();
                     });
@@ -68,6 +68,43 @@ public final class UnixForward implements AutoCloseable {
         }, "unix-forward-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * The engine's side of the two pumps, straight on its channel: Channels' streams over one blocking channel take the
+     * same lock to read and to write, so a pump waiting for the answer kept the other from sending the request (a
+     * request then hung until the client's timeout, now and then).
+     */
+    private static InputStream reading(SocketChannel channel) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return channel.read(ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
+    private static OutputStream writing(SocketChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        };
     }
 
     @Override

@@ -60,12 +60,13 @@ final class AppEngine implements ReplicaEngine, AutoCloseable {
     /**
      * Creates a volume that only carries labels (a state entry): about a third of a container's create, which also
      * lays out and mounts a writable layer. The engine answers a name it has already with that volume, not a
-     * conflict, so a volume whose labels are not {@code labels} is refused here as the container's name would be.
+     * conflict, so a volume without {@code labels} is refused here as the container's name would be (one with labels
+     * of the engine's own besides them is ours).
      */
     String createLabelledVolume(String name, Map<String, String> labels) {
         CreateVolumeResponse made = docker.createVolumeCmd().withName(name).withDriver("local").withLabels(labels)
                 .exec();
-        if (!labels.equals(made.getLabels())) {
+        if (made.getLabels() == null || !made.getLabels().entrySet().containsAll(labels.entrySet())) {
             throw new IllegalStateException("the engine has a volume named " + name + " already, with other labels");
         }
         return made.getName();
