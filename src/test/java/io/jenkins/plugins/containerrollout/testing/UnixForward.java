@@ -1,5 +1,7 @@
 package io.jenkins.plugins.containerrollout.testing;
 
+import io.jenkins.plugins.containerrollout.core.engine.BlockInputStream;
+import io.jenkins.plugins.containerrollout.core.engine.BlockOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,13 +78,7 @@ public final class UnixForward implements AutoCloseable {
      * request then hung until the client's timeout, now and then).
      */
     private static InputStream reading(SocketChannel channel) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new BlockInputStream() {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return channel.read(ByteBuffer.wrap(b, off, len));
@@ -91,12 +87,7 @@ public final class UnixForward implements AutoCloseable {
     }
 
     private static OutputStream writing(SocketChannel channel) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new BlockOutputStream() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 ByteBuffer buffer = ByteBuffer.wrap(b, off, len);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.containerrollout.core.image;
 
 import io.jenkins.plugins.containerrollout.core.engine.BlockInputStream;
+import io.jenkins.plugins.containerrollout.core.engine.BlockOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -30,12 +31,7 @@ final class BoundedPipe {
 
     /** The producer's end; closing it does nothing, {@link #finish(Throwable)} ends the stream. */
     OutputStream sink() {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new BlockOutputStream() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 put(b, off, len);

@@ -22,8 +22,9 @@ import java.util.Optional;
  * An application's status as {@link DockerDeployer#status} answers it, read with {@link PlainEngine} and Jackson's
  * streaming parser instead of docker-java: one listing of its containers and one of its volumes (the state entries),
  * one probe per running replica, and an inspect only for a replica whose revision has a HEALTHCHECK. What a fresh
- * {@code container-rollout status} JVM can do in a fraction of a second. Empty whenever it cannot answer (TLS, an address it does not speak, an engine that refuses, an invalid
- * name): the caller then asks the deployer, which explains any error.
+ * {@code container-rollout status} JVM can do in a fraction of a second. Empty whenever it cannot answer (TLS, an
+ * address it does not speak, an engine that refuses, an invalid name): the caller then asks the deployer, which
+ * explains any error.
  *
  * <p>Usage: {@code AppStatus s = QuickStatus.read(host, "web").orElseGet(() -> deployer.status("web"));}
  */
