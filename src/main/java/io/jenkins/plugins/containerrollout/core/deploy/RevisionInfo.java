@@ -16,11 +16,14 @@ import java.io.Serializable;
  * @param commit          the source commit, or null
  * @param createdAtMillis when the revision was first deployed
  * @param current         whether it is the application's stable revision now
- * @param runningReplicas replicas of this revision running now
+ * @param runningReplicas replicas of this revision running now, those stopping not counted
  * @param keptReplicas    stopped replicas of this revision kept for a fast rollback
  * @param spec            the full replica spec a rollback restores
+ * @param stoppingReplicas replicas of this revision the last rollout replaced and told to stop that have not exited
+ *                        yet (a deploy returns before their stop ends, as {@code kubectl rollout status} does); they
+ *                        are kept once stopped
  */
 public record RevisionInfo(int revision, String image, String imageId, String digest, String specHash,
         String buildUrl, String commit, long createdAtMillis, boolean current, int runningReplicas, int keptReplicas,
-        ReplicaSpec spec) implements Serializable {
+        ReplicaSpec spec, int stoppingReplicas) implements Serializable {
 }

@@ -318,7 +318,7 @@ public final class SwarmDeployer implements AppDeployer {
             int running = (int) tasks.stream().filter(t -> TaskEvents.revision(t) == r.number()
                     && TaskEvents.state(t).equals("running")).count();
             out.add(new RevisionInfo(r.number(), r.spec().image(), r.imageId(), r.digest(), r.specHash(), r.buildUrl(),
-                    r.commit(), r.createdMillis(), r.number() == current.number(), running, 0, r.spec()));
+                    r.commit(), r.createdMillis(), r.number() == current.number(), running, 0, r.spec(), 0));
         }
         return out;
     }

@@ -36,10 +36,14 @@ final class AppQueries {
         List<ReplicaRef> replicas = engine.replicas(app);
         List<RevisionInfo> out = new ArrayList<>();
         for (Revision r : store.revisions(app)) {
-            int running = (int) replicas.stream().filter(x -> x.revision() == r.number() && x.running()).count();
-            int kept = (int) replicas.stream().filter(x -> x.revision() == r.number() && !x.running()).count();
+            List<ReplicaRef> of = replicas.stream().filter(x -> x.revision() == r.number()).toList();
+            int running = (int) of.stream().filter(ReplicaRef::running).count();
+            int kept = of.size() - running;
+            // replaced by the last rollout, which returned once they were told to stop: still exiting (as status says)
+            int stopping = state.toldToStop(r.number()) ? running : 0;
             out.add(new RevisionInfo(r.number(), r.spec().image(), r.imageId(), r.digest(), r.specHash(), r.buildUrl(),
-                    r.commit(), r.createdMillis(), r.number() == state.stable(), running, kept, r.spec()));
+                    r.commit(), r.createdMillis(), r.number() == state.stable(), running - stopping, kept, r.spec(),
+                    stopping));
         }
         return out;
     }

@@ -31,6 +31,8 @@ final class Background implements SlotPlan.PortView {
     /** Containers of the next batch being created in the background, by slot. */
     private final Map<Integer, Future<ReplicaRef>> creating = new TreeMap<>();
     private Future<?> firstWrite = CompletableFuture.completedFuture(null);
+    /** A call every start waits for (a new revision's record): the containers may be created before it ends. */
+    private Future<?> beforeStarts = CompletableFuture.completedFuture(null);
 
     Background(ExecutorService executor) {
         this.executor = executor;
@@ -84,6 +86,20 @@ final class Background implements SlotPlan.PortView {
 
     void awaitFirstWrite() throws InterruptedException {
         await(firstWrite);
+    }
+
+    /**
+     * Has {@code call} (a new revision's record) done beside the rollout before any replica starts
+     * ({@link #awaitBeforeStarts}), while the first batch's containers are created; its failure is the rollout's.
+     */
+    <T> Future<T> beforeStarts(Callable<T> call) {
+        Future<T> done = executor.submit(call);
+        beforeStarts = done;
+        return done;
+    }
+
+    void awaitBeforeStarts() throws InterruptedException {
+        await(beforeStarts);
     }
 
     /** Stops the replica holding {@code port} beside the rollout. */

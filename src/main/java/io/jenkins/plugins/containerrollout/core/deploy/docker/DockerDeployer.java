@@ -162,20 +162,18 @@ public final class DockerDeployer implements AppDeployer {
                         new LogMask(credentials, spec.env()));
                 rollout.foundState(state, snapshot.replicas());
                 // the state says which revision is progressing before any replica changes: an interrupted rollout
-                // converges from there. It and a new revision's record are written at once, while the rollout probes
-                // what runs: marker creates off the rollout's path. A state naming a revision whose record a crash
-                // kept from being written is read as a number only (the next deploy numbers past it), and no replica
-                // of that revision has been created then
-                boolean newRevision = kept.stream().noneMatch(r -> r.number() == target.number());
-                Future<EngineState.StateLog> progressing = rollout.writeFirst(() -> {
-                    Future<?> record = rollout.beside(() -> newRevision ? store.writeRevision(app, target,
-                            spec.image()) : null);
-                    EngineState.StateLog written = store.writeState(app, state.next(from, target.number(),
-                            AppPhase.PROGRESSING, n, request.portBase()).withRouter(AppRouter.recorded(app, router)),
-                            snapshot.log());
-                    Background.await(record);
-                    return written;
-                });
+                // converges from there. It is written while the rollout probes what runs (off the rollout's path);
+                // a new revision's record (a container: it keeps the image from being pruned) while the first
+                // batch's containers are created, and no replica starts before it is written. A state naming a
+                // revision whose record a crash kept from being written is read as a number only (the next deploy
+                // numbers past it), and a replica of that revision has never started then: the next rollout that
+                // succeeds removes the ones created
+                if (kept.stream().noneMatch(r -> r.number() == target.number())) {
+                    rollout.beforeStarts(() -> store.writeRevision(app, target, spec.image()));
+                }
+                Future<EngineState.StateLog> progressing = rollout.writeFirst(() -> store.writeState(app,
+                        state.next(from, target.number(), AppPhase.PROGRESSING, n, request.portBase())
+                                .withRouter(AppRouter.recorded(app, router)), snapshot.log()));
                 Rollout.Target goal = new Rollout.Target(target, n, request.portBase());
                 // a first deploy or a scaling has nothing to compare a canary with, nor to keep serving beside a preview
                 boolean sideBySide = from != 0 && from != target.number();

@@ -124,11 +124,11 @@ final class ReplicaSet {
     }
 
     /** Starts one replica of {@code rev} in each of {@code slots}: created (or kept ones re-used) at once, then started at once. */
-    void start(Revision rev, int portBase, List<Integer> slots, Map<Integer, ReplicaRef> keptOnes, StopWait stops)
+    void start(Revision rev, int portBase, List<Integer> slots, Map<Integer, ReplicaRef> keptOnes, BeforeStart before)
             throws InterruptedException {
         Map<Integer, ReplicaRef> batch = new ConcurrentSkipListMap<>();
         background.each(slots, slot -> batch.put(slot, prepare(rev, slot, portBase + slot, keptOnes.get(slot))));
-        stops.await(slots.stream().map(slot -> portBase + slot).toList());
+        before.await(slots.stream().map(slot -> portBase + slot).toList());
         background.each(List.copyOf(batch.values()), ref -> engine.start(ref.id()));
         long now = resources.clock().millis(); // the startup timeout counts from the start
         for (ReplicaRef ref : batch.values()) {
@@ -138,9 +138,12 @@ final class ReplicaSet {
         }
     }
 
-    /** What a batch waits for before its replicas start: the stops holding its ports, or every stop. */
+    /**
+     * What happens between a batch's creates and its starts, {@code ports} being the batch's: the next batch's creates
+     * begin, and the batch waits for the stops holding its ports (or every stop) and for the new revision's record.
+     */
     @FunctionalInterface
-    interface StopWait {
+    interface BeforeStart {
         void await(List<Integer> ports) throws InterruptedException;
     }
 

@@ -160,6 +160,14 @@ final class Rollout {
         return background.writeFirst(write);
     }
 
+    /**
+     * Has {@code call} (a new revision's record) done before any replica of the rollout starts; the first batch's
+     * containers are created meanwhile.
+     */
+    <T> Future<T> beforeStarts(Callable<T> call) {
+        return background.beforeStarts(call);
+    }
+
     /** Runs {@code call} beside the rollout (its engine calls on the rollout's executor); await its result. */
     <T> Future<T> beside(Callable<T> call) {
         return background.submit(call);
@@ -310,8 +318,9 @@ final class Rollout {
     /**
      * Starts {@code count} replicas of {@code rev}: slots chosen one by one by {@link SlotPlan} (kept containers of
      * the revision first), then created and started all at once. The next batch's {@code ahead} containers are
-     * created beside those starts: created after them, during the batch's health checks only, they still ran when
-     * the next batch was due (their creates took longer than a quick replica's first answer).
+     * created beside those starts, once this batch's own exist: created after the starts, during the batch's health
+     * checks only, they still ran when the next batch was due (their creates took longer than a quick replica's
+     * first answer); created beside the first batch's own creates, they slowed those.
      */
     private void startReplicas(Revision rev, int portBase, int count, int ahead) throws InterruptedException {
         if (count <= 0) {
@@ -333,10 +342,12 @@ final class Rollout {
                 keptOnes.put(slot, keptOne);
             }
         }
-        createAhead(rev, portBase, ahead, chosen);
         boolean waits = strategy.waitsForStops(desired);
-        // a stopping replica counts against maxSurge until it has stopped; else collect the outcome of ended stops
         replicas.start(rev, portBase, chosen, keptOnes, ports -> {
+            // once this batch's containers exist (the first batch creates its own, which those ahead would slow)
+            createAhead(rev, portBase, ahead, chosen);
+            background.awaitBeforeStarts();
+            // a stopping replica counts against maxSurge until it has stopped; else collect the outcome of ended stops
             if (waits) {
                 background.awaitAllStops(); // not the creations ahead: those are the next batch's
             } else {

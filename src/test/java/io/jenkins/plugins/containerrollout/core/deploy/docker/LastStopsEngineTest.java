@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -54,6 +55,9 @@ public class LastStopsEngineTest extends EngineTestBase {
         assertEquals("the stopping replicas are not counted", 2, status.readyReplicas());
         assertEquals(List.of("stopping: replaced by revision 2", "stopping: replaced by revision 2"),
                 status.replicas().stream().filter(r -> r.revision() == 1).map(AppStatus.Replica::detail).toList());
+        RevisionInfo one = deployer.history(app).get(0);
+        assertEquals("history: revision 1's replicas stopping, not running nor kept yet", List.of(2, 0, 0),
+                List.of(one.stoppingReplicas(), one.runningReplicas(), one.keptReplicas()));
 
         // a deploy within their grace: revision 1's replicas are neither probed nor routed, their stops awaited
         RolloutRecord v3 = deployer.deploy(request("3", base), System.out::println);

@@ -33,8 +33,11 @@ public class RevisionHistoryEngineTest extends EngineTestBase {
         assertEquals(Map.of("RELEASE", "2"), history.get(0).spec().env());
         assertEquals("commit-3", history.get(1).commit());
         assertTrue(history.get(2).current());
-        assertEquals("only the previous revision keeps its stopped replica", List.of(0, 1, 0),
-                history.stream().map(RevisionInfo::keptReplicas).toList());
+        assertEquals("only the current revision runs", List.of(0, 0, 1),
+                history.stream().map(RevisionInfo::runningReplicas).toList());
+        // the deploy returned once revision 3's replica was told to stop: kept once it has exited
+        assertEquals("only the previous revision keeps its replica, stopped or stopping", List.of(0, 1, 0),
+                history.stream().map(r -> r.keptReplicas() + r.stoppingReplicas()).toList());
         String records = TestBed.docker("ps", "-a", "--format", "{{.Names}}", "--filter",
                 "label=" + AppLabels.ROLE + "=revision", "--filter", "label=" + AppLabels.APP + "=" + app);
         assertEquals(3, records.lines().count());
