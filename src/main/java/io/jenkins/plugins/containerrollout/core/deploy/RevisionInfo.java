@@ -20,8 +20,8 @@ import java.io.Serializable;
  * @param keptReplicas    stopped replicas of this revision kept for a fast rollback
  * @param spec            the full replica spec a rollback restores
  * @param stoppingReplicas replicas of this revision the last rollout replaced and told to stop that have not exited
- *                        yet (a deploy returns before their stop ends, as {@code kubectl rollout status} does); they
- *                        are kept once stopped
+ *                        yet (a deploy waits at most 1 s for their stop, as {@code kubectl rollout status} does not
+ *                        wait for it at all); they are kept once stopped
  */
 public record RevisionInfo(int revision, String image, String imageId, String digest, String specHash,
         String buildUrl, String commit, long createdAtMillis, boolean current, int runningReplicas, int keptReplicas,

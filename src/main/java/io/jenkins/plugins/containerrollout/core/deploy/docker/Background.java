@@ -92,10 +92,8 @@ final class Background implements SlotPlan.PortView {
      * Has {@code call} (a new revision's record) done beside the rollout before any replica starts
      * ({@link #awaitBeforeStarts}), while the first batch's containers are created; its failure is the rollout's.
      */
-    <T> Future<T> beforeStarts(Callable<T> call) {
-        Future<T> done = executor.submit(call);
-        beforeStarts = done;
-        return done;
+    void beforeStarts(Callable<?> call) {
+        beforeStarts = executor.submit(call);
     }
 
     void awaitBeforeStarts() throws InterruptedException {

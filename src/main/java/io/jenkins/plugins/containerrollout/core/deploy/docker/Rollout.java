@@ -164,8 +164,8 @@ final class Rollout {
      * Has {@code call} (a new revision's record) done before any replica of the rollout starts; the first batch's
      * containers are created meanwhile.
      */
-    <T> Future<T> beforeStarts(Callable<T> call) {
-        return background.beforeStarts(call);
+    void beforeStarts(Callable<?> call) {
+        background.beforeStarts(call);
     }
 
     /** Runs {@code call} beside the rollout (its engine calls on the rollout's executor); await its result. */
