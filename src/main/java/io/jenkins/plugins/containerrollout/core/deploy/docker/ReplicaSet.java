@@ -84,7 +84,16 @@ final class ReplicaSet {
         List<ReplicaRef> all = listed != null ? listed : engine.replicas(app);
         listed = null; // a later look lists again
         for (ReplicaRef r : all) {
-            if (r.running() && stillStopping(r, rev)) {
+            if (r.running() && stillStopping(r) && current(r, rev)) {
+                // a rollback to the revision the last rollout replaced: its replicas still run, but the engine ends
+                // them at the end of their grace, so they cannot count as restored. Their stop is awaited here, then
+                // they are restarted as kept containers (a new one could not take their name)
+                timeline.line(r.name() + " is still stopping (told to by the rollout to revision "
+                        + before.servingIfComplete() + "); its stop is awaited before it is restarted");
+                engine.stop(r.id(), stopTimeout(r.revision()));
+                kept.put(r.slot(), new ReplicaRef(r.id(), r.name(), r.revision(), r.slot(), r.port(), false,
+                        r.specHash()));
+            } else if (r.running() && stillStopping(r)) {
                 old.add(new Tracked(r, gate(now))); // counts for nothing: retired (its stop awaited) as idle
                 timeline.line(r.name() + " is still stopping (told to by the rollout to revision "
                         + before.servingIfComplete() + ")");
@@ -115,8 +124,8 @@ final class ReplicaSet {
     }
 
     /** A running replica the last completed rollout replaced: told to stop, its stop may still be running. */
-    private boolean stillStopping(ReplicaRef r, Revision rev) {
-        return before.toldToStop(r.revision()) && !current(r, rev);
+    private boolean stillStopping(ReplicaRef r) {
+        return before.toldToStop(r.revision());
     }
 
     private static boolean current(ReplicaRef r, Revision rev) {

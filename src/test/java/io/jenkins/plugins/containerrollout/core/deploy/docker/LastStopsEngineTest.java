@@ -7,6 +7,7 @@ import io.jenkins.plugins.containerrollout.core.deploy.AppStatus;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.ReplicaSpec;
 import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
+import io.jenkins.plugins.containerrollout.core.deploy.RollbackRequest;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -68,6 +69,25 @@ public class LastStopsEngineTest extends EngineTestBase {
                 + (base + 3) + "]", v3.eventsOf(TimelineEvent.Type.TRAFFIC).get(0).detail());
         assertEquals("their stops were awaited", 0, running(1));
         assertServes(3, 2, "3");
+    }
+
+    @Test
+    public void aRollbackWhileThePreviousRevisionIsStillStoppingServesItOnceThoseStopsEnd() throws Exception {
+        int base = DeployFixture.portBase(app, 10);
+        assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("1", base), System.out::println).outcome());
+        assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("2", base), System.out::println).outcome());
+        long graceOver = System.currentTimeMillis() + GRACE * 1000L;
+        assertEquals("revision 1's replicas in their grace", 2, running(1));
+
+        // revision 1's replicas still run but are on their way out: they must not count as restored
+        RolloutRecord back = deployer.rollback(RollbackRequest.previous(host, app).withProbe(DeployFixture.probe()),
+                System.out::println);
+
+        assertEquals(back.message(), Outcome.SUCCEEDED, back.outcome());
+        // a replica the engine was still ending has exited by then: SIGKILL at the end of its grace
+        Thread.sleep(Math.max(0, graceOver - System.currentTimeMillis()) + 1000);
+        assertServes(1, 2, "1");
+        assertEquals("revision 1's two replicas run, restarted after their stop", 2, running(1));
     }
 
     private int running(int revision) {
