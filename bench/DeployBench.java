@@ -198,8 +198,9 @@ public class DeployBench {
                 + "(%d starts while %d running replicas are killed, until the new ones answer) with the bare engine API, "
                 + "its containers created beforehand, no records, no lock, no router. Our update adds its revision "
                 + "record and lock (containers in the engine) and its state (volumes), the creation of every new "
-                + "container (the next batch's while one starts), a listing after a failed probe or once a second, and "
-                + "waits at most 1 s for the last stops (a longer stop goes on in the engine). "
+                + "container (the next batch's while one starts), a listing after a failed probe or once a second; it "
+                + "returns once the last replaced replicas are told to stop, as the bare updates end once their last "
+                + "kills are issued (the engine ends them). "
                 + "With replacement stopStarted (the default, as Kubernetes) a batch starts while the replicas it replaces "
                 + "stop; with stopComplete it waits until they have exited. Load average during the runs: %s.%n",
                 parallelism, parallelism, loadAverage()));

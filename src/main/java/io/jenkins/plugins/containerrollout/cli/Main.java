@@ -1,8 +1,10 @@
 package io.jenkins.plugins.containerrollout.cli;
 
+import io.jenkins.plugins.containerrollout.core.deploy.docker.LeftRunning;
 import io.jenkins.plugins.containerrollout.core.engine.EngineUnreachableException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,21 @@ public final class Main {
             new ReportCommand(),
             new RouterConfigCommand());
 
+    /** How long an exiting CLI waits for stop calls still running (a kill takes the engine milliseconds). */
+    private static final Duration STOPS_SENT = Duration.ofSeconds(1);
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.in, System.out, System.err));
+        int exit = run(args, System.getenv(), System.in, System.out, System.err);
+        try {
+            // the stops a deploy told before it returned: their requests reach the engine before this process ends
+            LeftRunning.await(STOPS_SENT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(exit);
     }
 
     /** Runs the CLI in-process and returns its exit code; nothing here calls {@code System.exit}. */

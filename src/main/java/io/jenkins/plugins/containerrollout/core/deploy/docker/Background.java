@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 final class Background implements SlotPlan.PortView {
     private final ExecutorService executor;
     /** Stops running in the background, by the port their replica still holds until it ends. */
-    private final Map<Integer, Future<?>> stopping = new TreeMap<>();
+    private final Map<Integer, Stop> stopping = new TreeMap<>();
     /** Containers of the next batch being created in the background, by slot. */
     private final Map<Integer, Future<ReplicaRef>> creating = new TreeMap<>();
     private Future<?> firstWrite = CompletableFuture.completedFuture(null);
@@ -102,7 +102,15 @@ final class Background implements SlotPlan.PortView {
 
     /** Stops the replica holding {@code port} beside the rollout. */
     void stop(int port, Runnable stop) {
-        stopping.put(port, executor.submit(stop));
+        CompletableFuture<Void> began = new CompletableFuture<>();
+        stopping.put(port, new Stop(executor.submit(() -> {
+            began.complete(null);
+            stop.run();
+        }), began));
+    }
+
+    /** A stop beside the rollout: its engine call, and when that began (the replica was told to stop). */
+    private record Stop(Future<?> call, CompletableFuture<Void> began) {
     }
 
     /** Creates the container for {@code slot} ahead of its batch. */
@@ -131,10 +139,10 @@ final class Background implements SlotPlan.PortView {
     void awaitStops(List<Integer> ports) throws InterruptedException {
         RuntimeException first = null;
         for (Integer port : ports) {
-            Future<?> stop = stopping.remove(port);
+            Stop stop = stopping.remove(port);
             try {
                 if (stop != null) {
-                    stop.get(); // bounded: the engine call has the client's response timeout
+                    stop.call().get(); // bounded: the engine call has the client's response timeout
                 }
             } catch (ExecutionException e) {
                 first = first != null ? first : failure(e);
@@ -151,23 +159,30 @@ final class Background implements SlotPlan.PortView {
     }
 
     /**
-     * Waits for the stops still running, each at most until {@code bound} has passed, and returns the ports whose
-     * stop goes on: their replicas were told to stop, and the engine carries the stop through (signal, grace,
-     * SIGKILL) without this process. The first failure of an ended stop is thrown once the others have ended or
-     * the bound passed.
+     * Returns the ports whose stop is still running once each of those has begun its engine call (within
+     * {@code bound}; the executor runs them at once unless it is full): their replicas are told to stop, and the engine
+     * carries the stop through (signal, grace, SIGKILL) without this process: moby's {@code daemon/stop.go}
+     * ({@code containerStop}, under {@code context.WithoutCancel}) does not cancel a stop whose caller hangs up, as
+     * {@code cli.LastStopsAfterExitEngineTest} shows on the test bed's engine. Stops that have ended are collected;
+     * the first failure among them is thrown.
      */
-    List<Integer> awaitStopsFor(Duration bound) throws InterruptedException {
+    List<Integer> awaitTold(Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         List<Integer> goingOn = new ArrayList<>();
         RuntimeException first = null;
-        for (Map.Entry<Integer, Future<?>> e : List.copyOf(stopping.entrySet())) {
-            try {
-                e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                stopping.remove(e.getKey());
-            } catch (TimeoutException stillStopping) {
+        for (Map.Entry<Integer, Stop> e : List.copyOf(stopping.entrySet())) {
+            Future<?> stop = e.getValue().call();
+            if (!stop.isDone()) {
+                awaitBegun(e.getValue().began(), deadline);
+            }
+            if (!stop.isDone()) {
                 goingOn.add(e.getKey());
+                continue;
+            }
+            stopping.remove(e.getKey());
+            try {
+                stop.get();
             } catch (ExecutionException failed) {
-                stopping.remove(e.getKey());
                 first = first != null ? first : failure(failed);
             }
         }
@@ -177,10 +192,18 @@ final class Background implements SlotPlan.PortView {
         return goingOn;
     }
 
+    private static void awaitBegun(CompletableFuture<Void> began, long deadline) throws InterruptedException {
+        try {
+            began.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException queued) {
+            // still queued behind other calls: it runs once one ends; recorded as told all the same
+        }
+    }
+
     @Override
     public boolean freeNow(int port) {
-        Future<?> stop = stopping.get(port);
-        return stop != null ? stop.isDone() : io.jenkins.plugins.containerrollout.core.deploy.Ports.free(port);
+        Stop stop = stopping.get(port);
+        return stop != null ? stop.call().isDone() : io.jenkins.plugins.containerrollout.core.deploy.Ports.free(port);
     }
 
     @Override

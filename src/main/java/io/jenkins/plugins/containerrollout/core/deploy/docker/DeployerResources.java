@@ -35,9 +35,36 @@ record DeployerResources(ReplicaEngine engine, ExecutorService executor, Clock c
         return new DeployerResources(engine, executor, Clock.systemUTC());
     }
 
-    /** Stops the executor: calls still queued are dropped, running ones interrupted. */
+    /**
+     * Stops the executor, which takes no more calls. The calls it still has end on their own (each is bounded by the
+     * engine client's timeout): a converged rollout returns once its last stops have begun, and interrupting one
+     * could cut its request before the engine has it (the replica would then run on, out of traffic, until the next
+     * rollout stops it). Its threads are daemons and end when idle.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        closeThen(() -> { });
+    }
+
+    /** {@link #close}, then {@code after} (closing the engine client those calls use) once they have ended. */
+    void closeThen(Runnable after) {
+        executor.shutdown();
+        if (executor.isTerminated()) {
+            after.run();
+            return;
+        }
+        LeftRunning.add(executor);
+        Thread closer = new Thread(() -> {
+            try {
+                executor.awaitTermination(1, TimeUnit.HOURS); // bounded sooner: each call has the client's timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                LeftRunning.remove(executor);
+                after.run();
+            }
+        }, "rollout-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 }

@@ -418,10 +418,13 @@ public final class DockerDeployer implements AppDeployer {
         return lock::close;
     }
 
+    /**
+     * Closes the deployer; the stops its last rollout told go on ({@link DeployerResources#close}), and the engine
+     * client they use stays open until they end ({@link LeftRunning}).
+     */
     @Override
     public void close() {
-        resources.close();
-        engine.close();
+        resources.closeThen(engine::close);
     }
 
     /** Converges on {@code revision}; returns null when it serves again, else why not. */

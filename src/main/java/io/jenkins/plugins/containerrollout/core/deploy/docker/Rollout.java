@@ -41,7 +41,7 @@ import java.util.concurrent.Future;
  * weights), and {@link #converge} finally retires the stable revision.
  */
 final class Rollout {
-    /** How long a converged rollout waits for its last stops before it returns ({@link #settleConverged}). */
+    /** How long a converged rollout waits for a last stop still queued to begin ({@link #settleConverged}). */
     static final Duration TOLD_TO_STOP = Duration.ofSeconds(1);
     /** What to converge on. */
     record Target(Revision revision, int desired, int portBase) {
@@ -125,14 +125,16 @@ final class Rollout {
 
     /**
      * Ends a rollout that converged, as {@code kubectl rollout status} does: once the new replicas serve and the last
-     * replaced ones are out of traffic and told to stop. Their stops are awaited at most {@link #TOLD_TO_STOP} (a
-     * replica that exits on its stop signal is recorded stopped); one that takes longer (an app that uses its grace
-     * period, or ignores SIGTERM) goes on in the engine, which sends SIGKILL after the stop timeout whether or not
-     * the caller still waits, and is recorded as told to stop. Before, every deploy waited out that grace.
+     * replaced ones are out of traffic and told to stop (their stop calls have begun; one still queued is awaited at
+     * most {@link #TOLD_TO_STOP}). A stop that has ended by then is recorded as such; the others are recorded as told
+     * to stop and go on in the engine, which ends the replica (SIGKILL at the latest after its stop timeout) whether
+     * or not the caller still waits: a kill takes the engine tens of milliseconds on an idle host, and an app's grace
+     * period can take seconds. Until then {@code status} shows them as stopping and the next rollout waits for them
+     * ({@link AppState#toldToStop}).
      */
     void settleConverged() throws InterruptedException {
         replicas.awaitCreated();
-        replicas.toldToStop(background.awaitStopsFor(TOLD_TO_STOP));
+        replicas.toldToStop(background.awaitTold(TOLD_TO_STOP));
     }
 
     /**
