@@ -1,6 +1,6 @@
 package io.jenkins.plugins.containerrollout.cli;
 
-import io.jenkins.plugins.containerrollout.core.deploy.docker.LeftRunning;
+import io.jenkins.plugins.containerrollout.core.deploy.LeftRunning;
 import io.jenkins.plugins.containerrollout.core.engine.EngineUnreachableException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import io.jenkins.plugins.containerrollout.core.deploy.LeftRunning;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;

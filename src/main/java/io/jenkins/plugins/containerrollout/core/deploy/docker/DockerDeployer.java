@@ -1,5 +1,6 @@
 package io.jenkins.plugins.containerrollout.core.deploy.docker;
 
+import io.jenkins.plugins.containerrollout.core.deploy.LeftRunning;
 import io.jenkins.plugins.containerrollout.core.deploy.LogMask;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import io.jenkins.plugins.containerrollout.core.RequestException;

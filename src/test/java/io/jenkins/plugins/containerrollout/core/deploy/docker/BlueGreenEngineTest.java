@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.ProgressSink;
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.deploy.RolloutStrategy;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
@@ -48,7 +49,9 @@ public class BlueGreenEngineTest extends EngineTestBase {
             assertEquals(2, greenPorts.size());
             assertTrue("the new colour has its own ports", greenPorts.stream().noneMatch(blue::contains));
             assertServes(2, 2, "2");
-            assertEquals("the old colour is stopped after the delay", 2, withRouter.history(app).get(0).keptReplicas());
+            RevisionInfo blueColour = withRouter.history(app).get(0);
+            assertEquals("the old colour is stopped (or told to stop) after the delay: " + blueColour, 2,
+                    blueColour.keptReplicas() + blueColour.stoppingReplicas());
 
             RolloutRecord bad;
             try (FrontendSampler clients = new FrontendSampler(haproxy.frontendPort())) {

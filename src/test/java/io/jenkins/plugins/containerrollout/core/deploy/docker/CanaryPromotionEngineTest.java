@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.containerrollout.core.deploy.DeployRequest;
+import io.jenkins.plugins.containerrollout.core.deploy.RevisionInfo;
 import io.jenkins.plugins.containerrollout.core.record.Outcome;
 import io.jenkins.plugins.containerrollout.core.record.RolloutRecord;
 import io.jenkins.plugins.containerrollout.core.record.TimelineEvent;
@@ -41,7 +42,9 @@ public class CanaryPromotionEngineTest extends EngineTestBase {
                 assertEquals("port " + port, "2", DeployFixture.version(port));
             }
             assertServes(2, 2, "2");
-            assertEquals("the stable revision is kept stopped", 2, stage.deployer.history(app).get(0).keptReplicas());
+            RevisionInfo stable = stage.deployer.history(app).get(0);
+            assertEquals("the stable revision is kept stopped (or told to stop): " + stable, 2,
+                    stable.keptReplicas() + stable.stoppingReplicas());
             assertEquals("every request answered by v1 or v2", Set.of("1", "2"), Set.copyOf(answers));
             assertEquals("2", answers.get(answers.size() - 1));
             System.out.println("canary promotion v1->v2 of 2: " + answers.size() + " client requests, all answered, "

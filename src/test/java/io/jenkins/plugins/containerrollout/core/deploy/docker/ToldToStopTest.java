@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.jenkins.plugins.containerrollout.core.deploy.LeftRunning;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

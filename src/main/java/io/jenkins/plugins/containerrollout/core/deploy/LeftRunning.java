@@ -1,4 +1,4 @@
-package io.jenkins.plugins.containerrollout.core.deploy.docker;
+package io.jenkins.plugins.containerrollout.core.deploy;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The executors of closed deployers that still run calls: the stops a converged rollout told before it returned
- * ({@link DeployerResources#close}). Its own small class so that a command line exiting after {@code --help} loads
- * nothing of the deployer.
+ * (the Docker deployer's {@code DeployerResources.close}). Its own small class, in the deploy API, so that a command
+ * line exiting after {@code --help} loads nothing of a deployer.
  *
  * <p>Usage: {@code LeftRunning.await(Duration.ofSeconds(1)); System.exit(code);}
  */
@@ -20,11 +20,12 @@ public final class LeftRunning {
     private LeftRunning() {
     }
 
-    static void add(ExecutorService executor) {
+    /** A closed deployer's executor whose calls still run; {@link #remove} once they have ended. */
+    public static void add(ExecutorService executor) {
         EXECUTORS.add(executor);
     }
 
-    static void remove(ExecutorService executor) {
+    public static void remove(ExecutorService executor) {
         EXECUTORS.remove(executor);
     }
 
