@@ -72,14 +72,14 @@ public class DeployRegistryLoginEngineTest {
     }
 
     @Test
-    public void aRollbackToARevisionWhosePrivateImageWasRemovedPullsItBackWithTheLogin() {
+    public void aRollbackToARevisionWhosePrivateImageWasRemovedPullsItBackWithTheLogin() throws Exception {
         Map<String, String> env = CliApps.env();
         env.put("REGISTRY_PASSWORD", TestBed.authPassword());
         assertEquals(0, CliRun.of(env, "", deploy("--registry-username", TestBed.authUser())).exit());
         String imageId = TestBed.docker("inspect", "--format", "{{.Id}}", privateImage).trim();
         CliRun v2 = CliRun.of(env, "", deployOf(CliApps.image("2", true)));
         assertEquals(v2.err(), 0, v2.exit());
-        TestBed.docker("rmi", "-f", imageId);
+        TestBed.removeImageOnceUnused(imageId);
 
         CliRun anonymous = CliRun.of(env, "", rollbackToOne());
         assertEquals(anonymous.err(), 1, anonymous.exit());

@@ -51,7 +51,7 @@ public class RollbackPrivateImageStepEngineTest {
         assertEquals("SUCCEEDED", RolloutStepRunner.deploy(harness, StepTestBed.quickDeploy(app, v1, portBase), RolloutCore.ENGINE).get("outcome"));
         v1Id = TestBed.docker("inspect", "--format", "{{.Id}}", v1).trim();
         assertEquals("SUCCEEDED", RolloutStepRunner.deploy(harness, StepTestBed.quickDeploy(app, v2, portBase), RolloutCore.ENGINE).get("outcome"));
-        TestBed.docker("rmi", "-f", v1Id);
+        TestBed.removeImageOnceUnused(v1Id);
         assertEquals("gone from the engine", 1, TestBed.dockerResult("image", "inspect", v1Id).exitCode());
 
         ContainerRollbackStep anonymous = new ContainerRollbackStep(app);

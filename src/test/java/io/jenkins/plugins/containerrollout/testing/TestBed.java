@@ -66,6 +66,22 @@ public final class TestBed {
         return r.output();
     }
 
+    /**
+     * Removes {@code imageId} as a user would right after a deploy replaced its replicas ({@code docker rmi -f}), once
+     * no running container uses it: the deploy returned once those replicas were told to stop, and the engine refuses
+     * to remove an image a running container uses, forced or not. Fails the test after 20 s.
+     */
+    public static void removeImageOnceUnused(String imageId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!docker("ps", "-q", "--filter", "ancestor=" + imageId).isBlank()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("a container of " + imageId + " still runs 20 s after the deploy");
+            }
+            Thread.sleep(50);
+        }
+        docker("rmi", "-f", imageId);
+    }
+
     /** Runs the docker CLI and returns exit code and combined output, whatever the exit code. */
     public static Result dockerResult(String... args) {
         List<String> command = new ArrayList<>();

@@ -79,7 +79,7 @@ public class RollbackImageGoneEngineTest extends EngineTestBase {
         RolloutRecord v2 = deployer.deploy(request.withSpec(DeployFixture.spec(DeployFixture.image("2", true))),
                 ProgressSink.NONE);
         assertEquals(v2.message(), Outcome.SUCCEEDED, v2.outcome());
-        TestBed.docker("rmi", "-f", imageId);
+        TestBed.removeImageOnceUnused(imageId);
         assertEquals("gone from the engine", 1, TestBed.dockerResult("image", "inspect", imageId).exitCode());
         return imageId;
     }
