@@ -30,6 +30,7 @@ public class AutoRollbackEngineTest extends EngineTestBase {
         assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("1", true, base), System.out::println).outcome());
         assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("2", true, base), System.out::println).outcome());
         String v2ImageId = deployer.history(app).get(1).imageId();
+        awaitReplacedStopped(); // revision 1's replicas, told to stop, would otherwise answer the sampler for a moment
 
         RolloutRecord record;
         try (TrafficSampler traffic = new TrafficSampler(base, 6)) {

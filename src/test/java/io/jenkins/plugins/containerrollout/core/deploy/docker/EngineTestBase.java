@@ -25,6 +25,20 @@ abstract class EngineTestBase {
         }
     }
 
+    /**
+     * Waits until no replica of the app is still stopping: a deploy returns once its replaced replicas are told to
+     * stop, and a replica in its stop grace may still answer on its port. Fails the test after 20 s.
+     */
+    protected void awaitReplacedStopped() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (deployer.history(app).stream().anyMatch(r -> r.stoppingReplicas() > 0)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("replaced replicas still stopping 20 s after the deploy: " + deployer.history(app));
+            }
+            Thread.sleep(50);
+        }
+    }
+
     @After
     public void removeApp() {
         DeployFixture.cleanup(app);
