@@ -110,30 +110,54 @@ public class LauncherIT {
      */
     @Test
     public void eachCommandGetsItsCompilerOptionsAndTheUsersComeLast() throws Exception {
-        Path home = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
-        Path echo = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
-        assertTrue(echo.toFile().setExecutable(true));
+        Path home = echoingJava();
         Map<String, String> env = Map.of("JAVA_HOME", home.toString(), "CONTAINER_ROLLOUT_CDS", "off",
                 "CONTAINER_ROLLOUT_JAVA_OPTS", "-XX:TieredStopAtLevel=4");
 
         for (String command : List.of("status", "history", "logs")) {
             assertEquals(command, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=4",
-                    "-jar"), jvmOptions(env, command));
+                    "-cp"), jvmOptions(env, command));
         }
         for (String command : List.of("deploy", "build", "rollback")) {
-            assertEquals(command, List.of("-XX:TieredStopAtLevel=4", "-jar"), jvmOptions(env, command));
+            assertEquals(command, List.of("-XX:TieredStopAtLevel=4", "-cp"), jvmOptions(env, command));
         }
         List<String> all = run(env, List.of(LAUNCHER.toString()), "deploy", "--app", app).lines().toList();
-        int jar = all.indexOf("-jar");
-        assertTrue(all.toString(), Path.of(all.get(jar + 1)).toRealPath().equals(CliJar.JAR.toRealPath()));
+        int jar = all.indexOf("-cp") + 1;
+        assertTrue(all.toString(), Path.of(all.get(jar)).toRealPath().equals(CliJar.JAR.toRealPath()));
         assertEquals("then the command and its arguments", List.of("deploy", "--app", app),
                 all.subList(jar + 2, jar + 5));
     }
 
-    /** The arguments the launcher gave {@code java} for {@code command}, up to the jar. */
+    /**
+     * The launcher puts the jar on the class path and names its main class instead of {@code -jar} (which would open
+     * the jar to read its manifest): that class must be the one the manifest names, or the launcher would run
+     * something else than {@code java -jar}.
+     */
+    @Test
+    public void theMainClassTheLauncherNamesIsTheJarsMainClass() throws Exception {
+        Path home = echoingJava();
+        List<String> args = run(Map.of("JAVA_HOME", home.toString(), "CONTAINER_ROLLOUT_CDS", "off"),
+                List.of(LAUNCHER.toString()), "status", "--app", app).lines().toList();
+        String manifestMain;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(CliJar.JAR.toFile())) {
+            manifestMain = jar.getManifest().getMainAttributes().getValue("Main-Class");
+        }
+        assertEquals(Main.class.getName(), manifestMain);
+        assertEquals(manifestMain, args.get(args.indexOf("-cp") + 2));
+    }
+
+    /** A JAVA_HOME whose {@code java} prints its arguments, one per line, instead of running anything. */
+    private Path echoingJava() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
+        Path echo = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        assertTrue(echo.toFile().setExecutable(true));
+        return home;
+    }
+
+    /** The arguments the launcher gave {@code java} for {@code command}, up to the class path option. */
     private List<String> jvmOptions(Map<String, String> env, String command) throws Exception {
         List<String> args = run(env, List.of(LAUNCHER.toString()), command, "--app", app).lines().toList();
-        return args.subList(0, args.indexOf("-jar") + 1);
+        return args.subList(0, args.indexOf("-cp") + 1);
     }
 
     private static List<Path> archives(Path cache) throws IOException {
