@@ -13,19 +13,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Concurrent clients of a router's frontend, bounded in count and time: each thread sends {@code GET /version}
- * back to back, every request on a new connection (HTTP/1.0, no keep-alive), so every connect and every answer is
- * counted; nothing is retried. A request fails when it cannot connect, gets no complete answer, or gets anything but
- * 200.
+ * at most once every {@link #PACE_NANOS} (back to back when answers are slower), every request on a new connection
+ * (HTTP/1.0, no keep-alive), so every connect and every answer is counted; nothing is retried. A request fails when
+ * it cannot connect, gets no complete answer, or gets anything but 200. The pace keeps the load the same on a fast
+ * machine, where clients sending back to back once spent the whole count within a test's first 10 s (40,000 answers)
+ * and then sent nothing: {@link #failed} refuses to answer once the bound has stopped the clients, as "none failed"
+ * would then not cover the rest of the test.
  *
  * <p>Usage: {@code try (LoadClients load = new LoadClients(8080, 4)) { deploy(); } assertEquals(0, load.failed());}
  */
 final class LoadClients implements AutoCloseable {
     /** Bounds on the load: requests in all, and how long the clients run. */
-    private static final int MAX_REQUESTS = 40_000;
+    private static final int MAX_REQUESTS = 200_000;
     private static final long MAX_MILLIS = 180_000;
+    /** At most 500 requests a second per client. */
+    private static final long PACE_NANOS = 2_000_000;
 
     private final int port;
     private final long until = System.currentTimeMillis() + MAX_MILLIS;
@@ -36,6 +42,7 @@ final class LoadClients implements AutoCloseable {
     private final List<String> failures = new ArrayList<>();
     private volatile String last = "";
     private volatile boolean running = true;
+    private volatile boolean bounded;
 
     LoadClients(int port, int clients) {
         this.port = port;
@@ -48,7 +55,19 @@ final class LoadClients implements AutoCloseable {
     }
 
     private void loop() {
-        while (running && System.currentTimeMillis() < until && sent.incrementAndGet() <= MAX_REQUESTS) {
+        long next = System.nanoTime();
+        while (running) {
+            if (System.currentTimeMillis() >= until || sent.incrementAndGet() > MAX_REQUESTS) {
+                bounded = true;
+                return;
+            }
+            next += PACE_NANOS;
+            long early = next - System.nanoTime();
+            if (early > 0) {
+                LockSupport.parkNanos(early);
+            } else {
+                next = System.nanoTime(); // behind: no burst to catch up
+            }
             String answer = request();
             answers.merge(answer, 1, Integer::sum);
             if (answer.startsWith("version ")) {
@@ -88,7 +107,12 @@ final class LoadClients implements AutoCloseable {
         return answers.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Requests failed so far; an assertion error once the bound (count or time) has stopped the clients. */
     int failed() {
+        if (bounded) {
+            throw new AssertionError("the load clients reached their bound (" + MAX_REQUESTS + " requests or "
+                    + MAX_MILLIS / 1000 + " s) and stopped before the test ended: " + answers());
+        }
         return failed.get();
     }
 
