@@ -61,7 +61,7 @@ public class RollbackPrivateImageStepEngineTest {
         assertTrue(refused.getMessage(), refused.getMessage().startsWith("containerRollback: toRevision: the image of "
                 + "revision 1 (" + v1Id + ") is no longer on the engine and " + TestBed.authRegistry() + "/" + app + "@sha256:"));
         assertTrue(refused.getMessage(), refused.getMessage().endsWith("could not be pulled; push it again or pick another revision"));
-        assertEquals("revision 2 keeps serving", "2.0", StepTestBed.version(portBase, portBase + 1));
+        assertEquals("revision 2 keeps serving", "2.0", StepTestBed.servedVersion(app));
 
         ContainerRollbackStep withLogin = new ContainerRollbackStep(app);
         withLogin.setToRevision(1);
@@ -70,7 +70,7 @@ public class RollbackPrivateImageStepEngineTest {
 
         assertEquals(restored.toString(), "SUCCEEDED", restored.get("outcome"));
         assertEquals(1, restored.get("servingRevision"));
-        assertEquals("1.0", StepTestBed.version(portBase, portBase + 1));
+        assertEquals("1.0", StepTestBed.servedVersion(app));
         assertTrue(harness.console(), harness.console().contains("[containerRollback] pulling " + TestBed.authRegistry()
                 + "/" + app + "@sha256:"));
         assertFalse("the password is masked", harness.console().contains(TestBed.authPassword()));

@@ -55,7 +55,7 @@ public class RolloutStepsEngineTest {
         Map<String, Object> second = RolloutStepRunner.deploy(harness, deploy(v2), RolloutCore.ENGINE);
         assertEquals(List.of("SUCCEEDED", 1, "SUCCEEDED", 2, 1), List.of(first.get("outcome"), first.get("revision"),
                 second.get("outcome"), second.get("revision"), second.get("previousRevision")));
-        assertEquals("2.0", StepTestBed.version(portBase, portBase + 1));
+        assertEquals("2.0", StepTestBed.servedVersion(app));
 
         HttpVerifyCheck expectsOldVersion = new HttpVerifyCheck("{endpoint}/version");
         expectsOldVersion.setBodyRegex("^1\\.0");
@@ -65,14 +65,14 @@ public class RolloutStepsEngineTest {
         Map<String, Object> verified = RolloutStepRunner.verify(harness, verify, RolloutCore.ENGINE);
         assertEquals(false, verified.get("passed"));
         assertEquals(true, verified.get("rolledBack"));
-        assertEquals("1.0", StepTestBed.version(portBase, portBase + 1));
+        assertEquals("1.0", StepTestBed.servedVersion(app));
 
         ContainerRollbackStep back = new ContainerRollbackStep(app);
         back.setToRevision(2);
         Map<String, Object> restored = RolloutStepRunner.rollback(harness, back, RolloutCore.ENGINE);
         assertEquals(2, restored.get("servingRevision"));
         assertTrue(restored.toString(), (Long) restored.get("timeToRestoreMillis") >= 0);
-        assertEquals("2.0", StepTestBed.version(portBase, portBase + 1));
+        assertEquals("2.0", StepTestBed.servedVersion(app));
         assertEquals(List.of("Rollout", "Rollout", "Verification", "Rollout", "Rollout"),
                 harness.jenkins.recorded.stream().map(e -> e.getClass().getSimpleName()).toList());
     }
@@ -113,6 +113,6 @@ public class RolloutStepsEngineTest {
         assertTrue(e.getMessage(), e.getMessage().startsWith("containerDeploy: " + app + " ROLLED_BACK: "));
         ReportEntry.Rollout last = (ReportEntry.Rollout) harness.jenkins.recorded.get(1);
         assertEquals(1, last.record().servingRevision());
-        assertEquals("1.0", StepTestBed.version(portBase, portBase + 1));
+        assertEquals("1.0", StepTestBed.servedVersion(app));
     }
 }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.containerrollout.steps;
 
+import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -29,6 +32,25 @@ final class StepTestBed {
             }
         }
         return null;
+    }
+
+    /**
+     * The version {@code app} serves, read on the ports its status says serve (every one must answer it): a replica a
+     * deploy or rollback replaced may still answer on its own port for a moment after the step returned, as the step
+     * returns once it is told to stop (README), so the first port that answers is not necessarily a serving one.
+     */
+    static String servedVersion(String app) throws Exception {
+        List<Integer> ports = RolloutCore.ENGINE.status(Target.DOCKER, TestBed.host(), app).servingPorts();
+        if (ports.isEmpty()) {
+            throw new AssertionError(app + " serves on no port");
+        }
+        String served = version(ports.get(0));
+        for (int port : ports) {
+            if (!Objects.equals(served, version(port))) {
+                throw new AssertionError(app + " serves " + served + " and " + version(port) + " on " + ports);
+            }
+        }
+        return served;
     }
 
     /** {@code containerDeploy} of {@code image} with probes and timeouts short enough for a test, no stop grace. */

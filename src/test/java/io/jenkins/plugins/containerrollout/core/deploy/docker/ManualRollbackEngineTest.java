@@ -58,7 +58,7 @@ public class ManualRollbackEngineTest extends EngineTestBase {
             for (int port : status.servingPorts()) {
                 assertEquals("1", DeployFixture.version(port));
             }
-            String replica = status.replicas().stream().filter(AppStatus.Replica::running).findFirst().orElseThrow().name();
+            String replica = status.replicas().stream().filter(AppStatus.Replica::ready).findFirst().orElseThrow().name();
             String env = TestBed.docker("inspect", "--format", "{{json .Config.Env}} {{.Image}}", replica);
             assertTrue("same config as revision 1: " + env, env.contains("RELEASE=1") && env.contains(one.imageId()));
             System.out.println("rollback 4->1 (re-created from the record): " + record.metrics().durationMillis() + " ms");
