@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One listing of an application's containers (its revision records, lock and replicas) and volumes (its state
@@ -20,12 +22,19 @@ import java.util.TreeMap;
  * <p>Usage: {@code AppStatus s = AppListing.of(engine.containers(app), engine.volumes(app)).status(app, checker);}
  */
 final class AppListing {
-    /** One container (or volume: never running, its name as its id) as the engine's listing shows it. */
-    record Entry(String id, String name, Map<String, String> labels, boolean running) {
+    /**
+     * One container (or volume: never running, its name as its id) as the engine's listing shows it;
+     * {@code engineStatus} is the listing's status text ({@code Exited (137) 2 seconds ago}, as {@code docker ps}
+     * shows it), null for a volume.
+     */
+    record Entry(String id, String name, Map<String, String> labels, boolean running, String engineStatus) {
         boolean hasRole(String role) {
             return role.equals(labels.get(ROLE));
         }
     }
+
+    /** The exit code in a listing's status text ({@code Exited (137) 2 seconds ago}). */
+    private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d+)\\)");
 
     private final List<Entry> all;
 
@@ -37,14 +46,14 @@ final class AppListing {
     static AppListing of(List<Container> containers, List<InspectVolumeResponse> volumes) {
         List<Entry> all = new ArrayList<>();
         containers.forEach(c -> all.add(new Entry(c.getId(), AppEngine.name(c), c.getLabels(),
-                "running".equals(c.getState()))));
+                "running".equals(c.getState()), c.getStatus())));
         volumes.forEach(v -> all.add(volume(v.getName(), v.getLabels())));
         return new AppListing(all);
     }
 
     /** A volume of the application as an entry. */
     static Entry volume(String name, Map<String, String> labels) {
-        return new Entry(name, name, labels == null ? Map.of() : labels, false);
+        return new Entry(name, name, labels == null ? Map.of() : labels, false, null);
     }
 
     AppState state() {
@@ -77,7 +86,8 @@ final class AppListing {
         AppState state = state();
         List<AppStatus.Replica> replicas = new ArrayList<>();
         List<Integer> serving = new ArrayList<>();
-        for (ReplicaRef r : replicas()) {
+        for (Entry e : all.stream().filter(e -> e.hasRole(ROLE_REPLICA)).toList()) {
+            ReplicaRef r = AppEngine.replica(e.id(), e.name(), e.labels(), e.running());
             if (r.running() && state.toldToStop(r.revision())) {
                 // the last rollout took it out of traffic and told it to stop; its grace period is not over yet
                 replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), true, false,
@@ -91,12 +101,23 @@ final class AppListing {
                 serving.add(r.port());
             }
             replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), r.running(), ready,
-                    c == null ? "stopped (kept)" : c.result().detail()));
+                    c == null ? stoppedDetail(e.engineStatus()) : c.result().detail()));
         }
         serving.sort(null);
         PausedRollout paused = state.paused() == null ? null : Pauses.readable(state, line -> { });
         return new AppStatus(app, state.phase(), state.stable(), state.target(), state.replicas(), serving.size(),
                 serving, replicas, lockOwner().orElse(null), state.router() == null ? null : state.router().describe(),
                 paused == null ? null : paused.info());
+    }
+
+    /**
+     * A replica that does not run: kept for a rollback, with the exit the engine recorded for it (a replaced replica
+     * that ignored SIGTERM shows 137, SIGKILL at the end of its stop timeout), or without one when it never started
+     * (created ahead of a batch that did not come).
+     */
+    static String stoppedDetail(String engineStatus) {
+        Matcher exited = engineStatus == null ? null : EXITED.matcher(engineStatus);
+        return exited != null && exited.find() ? "stopped (kept), exited with code " + exited.group(1)
+                : "stopped (kept)";
     }
 }

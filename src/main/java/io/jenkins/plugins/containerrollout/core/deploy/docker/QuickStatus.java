@@ -57,7 +57,7 @@ public final class QuickStatus {
         }
     }
 
-    /** The entries of a {@code GET /containers/json} answer: id, first name, labels, whether it runs. */
+    /** The entries of a {@code GET /containers/json} answer: id, first name, labels, whether it runs, status text. */
     static List<AppListing.Entry> entries(String json) throws IOException {
         List<AppListing.Entry> out = new ArrayList<>();
         try (JsonParser p = EngineJson.parser(json)) {
@@ -66,6 +66,7 @@ public final class QuickStatus {
                 String id = null;
                 String name = null;
                 String state = null;
+                String status = null;
                 Map<String, String> labels = Map.of();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String field = p.getCurrentName();
@@ -73,12 +74,13 @@ public final class QuickStatus {
                     switch (field) {
                         case "Id" -> id = p.getText();
                         case "State" -> state = p.getText();
+                        case "Status" -> status = p.getText();
                         case "Names" -> name = firstName(p, value);
                         case "Labels" -> labels = EngineJson.strings(p, value);
                         default -> p.skipChildren();
                     }
                 }
-                out.add(new AppListing.Entry(id, name == null ? id : name, labels, "running".equals(state)));
+                out.add(new AppListing.Entry(id, name == null ? id : name, labels, "running".equals(state), status));
             }
         }
         return out;

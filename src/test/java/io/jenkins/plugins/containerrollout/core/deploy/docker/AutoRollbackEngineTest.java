@@ -31,6 +31,10 @@ public class AutoRollbackEngineTest extends EngineTestBase {
         assertEquals(Outcome.SUCCEEDED, deployer.deploy(request("2", true, base), System.out::println).outcome());
         String v2ImageId = deployer.history(app).get(1).imageId();
         awaitReplacedStopped(); // revision 1's replicas, told to stop, would otherwise answer the sampler for a moment
+        // the deploy returned once they were told to stop; the exit the engine recorded then shows in status (busybox
+        // httpd as PID 1 ignores SIGTERM: SIGKILL, 128 + 9)
+        assertEquals(java.util.Collections.nCopies(4, "stopped (kept), exited with code 137"), deployer.status(app)
+                .replicas().stream().filter(r -> r.revision() == 1).map(AppStatus.Replica::detail).toList());
 
         RolloutRecord record;
         try (TrafficSampler traffic = new TrafficSampler(base, 6)) {
