@@ -4,8 +4,8 @@ import io.jenkins.plugins.containerrollout.core.targets.Target;
 import io.jenkins.plugins.containerrollout.testing.Loopback;
 import io.jenkins.plugins.containerrollout.testing.TestBed;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,13 +44,14 @@ final class StepTestBed {
         if (ports.isEmpty()) {
             throw new AssertionError(app + " serves on no port");
         }
-        String served = version(ports.get(0));
+        List<String> versions = new ArrayList<>();
         for (int port : ports) {
-            if (!Objects.equals(served, version(port))) {
-                throw new AssertionError(app + " serves " + served + " and " + version(port) + " on " + ports);
-            }
+            versions.add(version(port));
         }
-        return served;
+        if (versions.stream().distinct().count() != 1) {
+            throw new AssertionError(app + " serves " + versions + " on " + ports);
+        }
+        return versions.get(0);
     }
 
     /** {@code containerDeploy} of {@code image} with probes and timeouts short enough for a test, no stop grace. */

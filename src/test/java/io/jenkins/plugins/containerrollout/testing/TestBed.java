@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The test bed that {@code scripts/testbed up} starts: a loopback-only Docker engine and two registries on
@@ -72,14 +74,20 @@ public final class TestBed {
      * to remove an image a running container uses, forced or not. Fails the test after 20 s.
      */
     public static void removeImageOnceUnused(String imageId) throws InterruptedException {
+        awaitUntil(() -> docker("ps", "-q", "--filter", "ancestor=" + imageId).isBlank(),
+                () -> "a container of " + imageId + " still runs 20 s after the deploy");
+        docker("rmi", "-f", imageId);
+    }
+
+    /** Polls {@code done} every 50 ms until it holds; fails the test with {@code failure}'s message after 20 s. */
+    public static void awaitUntil(BooleanSupplier done, Supplier<String> failure) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
-        while (!docker("ps", "-q", "--filter", "ancestor=" + imageId).isBlank()) {
+        while (!done.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("a container of " + imageId + " still runs 20 s after the deploy");
+                throw new AssertionError(failure.get());
             }
             Thread.sleep(50);
         }
-        docker("rmi", "-f", imageId);
     }
 
     /** Runs the docker CLI and returns exit code and combined output, whatever the exit code. */

@@ -62,8 +62,15 @@ final class AppListing {
     }
 
     List<ReplicaRef> replicas() {
-        return all.stream().filter(e -> e.hasRole(ROLE_REPLICA))
-                .map(e -> AppEngine.replica(e.id(), e.name(), e.labels(), e.running())).toList();
+        return replicaEntries().stream().map(AppListing::replica).toList();
+    }
+
+    private List<Entry> replicaEntries() {
+        return all.stream().filter(e -> e.hasRole(ROLE_REPLICA)).toList();
+    }
+
+    private static ReplicaRef replica(Entry e) {
+        return AppEngine.replica(e.id(), e.name(), e.labels(), e.running());
     }
 
     /** How each recorded revision's replicas are checked, from the record's labels (its spec is not read). */
@@ -86,8 +93,8 @@ final class AppListing {
         AppState state = state();
         List<AppStatus.Replica> replicas = new ArrayList<>();
         List<Integer> serving = new ArrayList<>();
-        for (Entry e : all.stream().filter(e -> e.hasRole(ROLE_REPLICA)).toList()) {
-            ReplicaRef r = AppEngine.replica(e.id(), e.name(), e.labels(), e.running());
+        for (Entry e : replicaEntries()) {
+            ReplicaRef r = replica(e);
             if (r.running() && state.toldToStop(r.revision())) {
                 // the last rollout took it out of traffic and told it to stop; its grace period is not over yet
                 replicas.add(new AppStatus.Replica(r.name(), r.revision(), r.slot(), r.port(), true, false,

@@ -30,13 +30,8 @@ abstract class EngineTestBase {
      * stop, and a replica in its stop grace may still answer on its port. Fails the test after 20 s.
      */
     protected void awaitReplacedStopped() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (deployer.history(app).stream().anyMatch(r -> r.stoppingReplicas() > 0)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("replaced replicas still stopping 20 s after the deploy: " + deployer.history(app));
-            }
-            Thread.sleep(50);
-        }
+        TestBed.awaitUntil(() -> deployer.history(app).stream().allMatch(r -> r.stoppingReplicas() == 0),
+                () -> "replaced replicas still stopping 20 s after the deploy: " + deployer.history(app));
     }
 
     @After
