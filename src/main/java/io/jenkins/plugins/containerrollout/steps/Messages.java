@@ -3,8 +3,7 @@ package io.jenkins.plugins.containerrollout.steps;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import org.kohsuke.stapler.Stapler;
-import org.kohsuke.stapler.StaplerRequest2;
+import org.jvnet.localizer.LocaleProvider;
 
 /**
  * Localizable texts of the steps' UI (display names, form validation, drop-down labels), from
@@ -38,9 +37,12 @@ final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
     }
 
-    /** The locale of the request this thread serves, or the JVM's when it serves none. */
+    /**
+     * The locale of the request this thread serves, or the JVM's when it serves none: localizer's provider, the one
+     * Jenkins' generated {@code Messages} ask (set by core's {@code WebAppMain}; its default outside Jenkins is the
+     * JVM's locale).
+     */
     static Locale locale() {
-        StaplerRequest2 request = Stapler.getCurrentRequest2();
-        return request == null ? Locale.getDefault() : request.getLocale();
+        return LocaleProvider.getLocale();
     }
 }

@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Locale;
 import org.junit.Test;
+import org.jvnet.localizer.LocaleProvider;
 
 /**
  * The fixed drop-down lists are filled for everybody, in the request's language. A list that asked for
@@ -43,10 +44,27 @@ public class FixedChoicesTest {
         try {
             Locale.setDefault(new Locale("qq"));
             assertEquals("Fail the build", Messages.format(Locale.ENGLISH, "ContainerVerifyStep.onFailure.fail"));
-            // outside a request (no Stapler request on this thread) the JVM's locale is all there is
+            // outside Jenkins (localizer's default provider) the JVM's locale is all there is
             assertEquals("qq-fail", Messages.get("ContainerVerifyStep.onFailure.fail"));
         } finally {
             Locale.setDefault(jvm);
+        }
+    }
+
+    /** Inside Jenkins, core's WebAppMain sets localizer's provider to the locale of the request being served. */
+    @Test
+    public void textsAreInTheLanguageOfTheRequestJenkinsServes() {
+        LocaleProvider jenkins = LocaleProvider.getProvider();
+        try {
+            LocaleProvider.setProvider(new LocaleProvider() {
+                @Override
+                public Locale get() {
+                    return new Locale("qq"); // the browser's Accept-Language, as Functions.getCurrentLocale() reads it
+                }
+            });
+            assertEquals("qq-fail", Messages.get("ContainerVerifyStep.onFailure.fail"));
+        } finally {
+            LocaleProvider.setProvider(jenkins);
         }
     }
 }
